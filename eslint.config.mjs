@@ -1,0 +1,27 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "lib/", "dist/", "out/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The core must stay free of Office, the DOM and Node so that every face can share it.
+    files: ["src/core/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["node:*", "fs", "path", "exceljs", "react", "../xlsx/*", "../cli/*", "../excel/*"] },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "document", "window", "process", "Buffer"],
+    },
+  },
+);

@@ -1,0 +1,101 @@
+/** Command-line arguments of `kstthc`, parsed with Node's own parser. */
+import { parseArgs } from "node:util";
+import { columnIndex } from "../core/grid";
+import type { ColumnMapping } from "../core/reader/table";
+
+export const USAGE = `Cách dùng:
+  kstthc score TỆP.xlsx [-o TỆP_KẾT_QUẢ.xlsx] [--sheet TÊN_TRANG] [--json]
+                [--map ten=B,khoi=C,diem766=D,tinh=E,huyen=F] [--header-row SỐ] [--no-criteria-sheet]
+
+  score               Tính điểm bảng đơn vị, ghi tệp kết quả và dự thảo công văn.
+  -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc).
+  --sheet             Trang chứa bảng đơn vị (mặc định: tự tìm).
+  --json              In một báo cáo JSON thay cho bản tóm tắt.
+  --map               Chỉ định cột: ten, khoi, stt, diem766, tinh, huyen, xa, tyle (tỷ lệ chung).
+  --header-row        Dòng tiêu đề của bảng (số dòng như Excel hiển thị).
+  --no-criteria-sheet Không thêm trang “Tiêu chí” khi tệp chưa có.
+  -h, --help          Hướng dẫn này.`;
+
+export interface ScoreCommand {
+  command: "score";
+  input: string;
+  output?: string;
+  sheet?: string;
+  json: boolean;
+  mapping?: ColumnMapping;
+  writeCriteriaSheet: boolean;
+}
+
+export type Parsed = ScoreCommand | { command: "help" } | { command: "error"; message: string };
+
+const MAP_KEYS: Record<string, (m: ColumnMapping, col: number) => void> = {
+  ten: (m, c) => (m.name = c),
+  khoi: (m, c) => (m.group = c),
+  stt: (m, c) => (m.stt = c),
+  diem766: (m, c) => (m.score766 = c),
+  tinh: (m, c) => (m.rates = { ...m.rates, tinh: c }),
+  huyen: (m, c) => (m.rates = { ...m.rates, huyen: c }),
+  xa: (m, c) => (m.rates = { ...m.rates, xa: c }),
+  tyle: (m, c) => (m.rates = { ...m.rates, chung: c }),
+};
+
+function parseMapping(
+  text: string | undefined,
+  headerRow: string | undefined,
+): ColumnMapping | string | undefined {
+  if (text === undefined && headerRow === undefined) return undefined;
+  const mapping: ColumnMapping = {};
+  for (const part of (text ?? "").split(",").filter(Boolean)) {
+    const [key, letters] = part.split("=").map((s) => s.trim());
+    const col = letters ? columnIndex(letters) : undefined;
+    const set = MAP_KEYS[key?.toLowerCase()];
+    if (!set || col === undefined) return `--map không hiểu “${part}”: dùng dạng ten=B,diem766=D.`;
+    set(mapping, col);
+  }
+  if (headerRow !== undefined) {
+    const row = Number(headerRow);
+    if (!Number.isInteger(row) || row < 1) return `--header-row cần một số dòng, không phải “${headerRow}”.`;
+    mapping.headerRow = row - 1;
+  }
+  return mapping;
+}
+
+export function parseCommandLine(argv: string[]): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: "string", short: "o" },
+        sheet: { type: "string" },
+        json: { type: "boolean", default: false },
+        map: { type: "string" },
+        "header-row": { type: "string" },
+        "no-criteria-sheet": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return { command: "error", message: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: "help" };
+  const [command, input, ...rest] = positionals;
+  if (command !== "score") {
+    return { command: "error", message: command ? `Lệnh “${command}” không có.` : "Thiếu lệnh." };
+  }
+  if (!input) return { command: "error", message: "Thiếu tệp .xlsx cần tính điểm." };
+  if (rest.length > 0) return { command: "error", message: `Thừa tham số: ${rest.join(" ")}.` };
+  const mapping = parseMapping(values.map, values["header-row"]);
+  if (typeof mapping === "string") return { command: "error", message: mapping };
+  return {
+    command: "score",
+    input,
+    output: values.output,
+    sheet: values.sheet,
+    json: values.json ?? false,
+    mapping,
+    writeCriteriaSheet: !values["no-criteria-sheet"],
+  };
+}

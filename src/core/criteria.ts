@@ -1,0 +1,114 @@
+/** Criteria as data: what each one reads, how it scores, and what the letter says about it. */
+
+export type Operator = ">" | ">=" | "=" | "<=" | "<";
+export type CriterionKind = "threshold" | "proportional" | "manual";
+
+/** Inputs the reader knows by meaning; any other input names a column header of the unit table. */
+export const INPUT_SCORE_766 = "diem766";
+export const INPUT_ONE_STOP_RATE = "tyLeMotCua";
+
+export interface Criterion {
+  /** "III", "IV.9". */
+  code: string;
+  title: string;
+  /** Maximum points. */
+  points: number;
+  kind: CriterionKind;
+  /** INPUT_SCORE_766, INPUT_ONE_STOP_RATE or a column header. */
+  input: string;
+  /** Threshold: every figure the unit has (each level of the one-stop rate) must pass. */
+  operator?: Operator;
+  threshold?: number;
+  /** Proportional: points × value / target, capped at points. */
+  target?: number;
+  /** Unit groups it applies to (matched loosely, "ngành dọc" matches "Cơ quan ngành dọc"); empty = all. */
+  appliesTo: string[];
+  basis: string;
+  /** Letter sentence when some units earned the points ({don_vi}, {diem}, {ma}, {nguong}, {dv}, …). */
+  sentenceEarned: string;
+  /** Letter sentence when no unit earned them; empty leaves the criterion out of the letter. */
+  sentenceNone: string;
+}
+
+export const OPERATOR_SYMBOLS: Record<Operator, string> = {
+  ">": ">",
+  ">=": "≥",
+  "=": "=",
+  "<=": "≤",
+  "<": "<",
+};
+const NEGATED: Record<Operator, string> = { ">": "≤", ">=": "<", "=": "≠", "<=": ">", "<": "≥" };
+
+export function negatedSymbol(operator: Operator): string {
+  return NEGATED[operator];
+}
+
+export function compare(value: number, operator: Operator, threshold: number): boolean {
+  switch (operator) {
+    case ">":
+      return value > threshold;
+    case ">=":
+      return value >= threshold;
+    case "=":
+      return value === threshold;
+    case "<=":
+      return value <= threshold;
+    case "<":
+      return value < threshold;
+  }
+}
+
+/** Reads ">", "≥", ">=", "=>", "lớn hơn"… into an operator. */
+export function parseOperator(text: string): Operator | undefined {
+  const t = text.replace(/\s+/g, "").toLowerCase();
+  const table: Record<string, Operator> = {
+    ">": ">",
+    "≥": ">=",
+    ">=": ">=",
+    "=>": ">=",
+    "=": "=",
+    "==": "=",
+    "≤": "<=",
+    "<=": "<=",
+    "=<": "<=",
+    "<": "<",
+  };
+  return table[t];
+}
+
+export const DEFAULT_CRITERIA: readonly Criterion[] = [
+  {
+    code: "III",
+    title: "Kết quả đánh giá Bộ chỉ số 766 (đạt trên 80 điểm)",
+    points: 30,
+    kind: "threshold",
+    input: INPUT_SCORE_766,
+    operator: ">",
+    threshold: 80,
+    appliesTo: [],
+    basis: "Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ",
+    sentenceEarned:
+      "- {don_vi} đạt trên {nguong} điểm theo đánh giá tại {ket_qua} tương ứng đạt {diem} điểm tại tiêu chí {ma} phụ lục kèm theo {ke_hoach} trên thang điểm 100 (các đơn vị khác không đạt, nên 0 điểm nội dung này).",
+    sentenceNone:
+      "- Không có đơn vị đạt trên {nguong} điểm theo đánh giá tại {ket_qua}, nên các đơn vị 0 điểm tại tiêu chí {ma} phụ lục kèm theo {ke_hoach}.",
+  },
+  {
+    code: "IV.9",
+    title: "Tỷ lệ TTHC ngành dọc tiếp nhận tại Bộ phận Một cửa các cấp đạt 100%",
+    points: 35,
+    kind: "threshold",
+    input: INPUT_ONE_STOP_RATE,
+    operator: ">=",
+    threshold: 100,
+    appliesTo: ["ngành dọc"],
+    basis: "Quyết định số 338/QĐ-UBND ngày 19/02/2020 của UBND tỉnh",
+    sentenceEarned:
+      "- {don_vi} đã triển khai {nguong}% thủ tục hành chính của {dv} (ngành dọc) tiếp nhận tại Bộ phận một cửa các cấp (cấp tỉnh, cấp huyện), do đó {dv} đạt {diem} điểm theo tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach} trên thang điểm 100 (các đơn vị khác không thực hiện hoặc thực hiện không đầy đủ theo Quyết định số 338/QĐ-UBND ngày 19/02/2020 của UBND tỉnh, nên 0 điểm nội dung này).",
+    sentenceNone:
+      "- Không có đơn vị ngành dọc triển khai {nguong}% thủ tục hành chính tiếp nhận tại Bộ phận một cửa các cấp, nên các đơn vị 0 điểm tại tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach}.",
+  },
+];
+
+export function defaultCriteria(): Criterion[] {
+  return DEFAULT_CRITERIA.map((c) => ({ ...c, appliesTo: [...c.appliesTo] }));
+}

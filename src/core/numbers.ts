@@ -1,0 +1,58 @@
+/** Reading and writing numbers the way Vietnamese staff type them ("84,37", "1.234", "100%"). */
+
+export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
+
+const UNIT_WORDS = /\s*(điểm|diem|đ|d|thủ tục|tthc|%)\s*$/iu;
+
+/**
+ * Parses a number written as text. A lone separator is a decimal one ("84,37", "84.37"), unless
+ * `integerExpected` and it is followed by exactly three digits ("1.234" procedures). Repeated groups
+ * of three are thousands ("1.234.567", "1.234,5"). Anything else ("85,5,1", "abc") is not a number.
+ */
+export function parseNumberText(raw: string, integerExpected = false): ParsedNumber {
+  let text = raw
+    .normalize("NFC")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+  const percent = /%\s*$/.test(text);
+  let guard = 0;
+  while (UNIT_WORDS.test(text) && guard++ < 3) text = text.replace(UNIT_WORDS, "").trim();
+  text = text.replace(/^\+/, "").replace(/\s/g, "");
+  if (text === "" || text === "-") return { ok: false };
+
+  let normalised: string | undefined;
+  if (/^-?\d+$/.test(text)) normalised = text;
+  else if (/^-?\d*[.,]\d+$/.test(text)) {
+    const [, decimals] = text.split(/[.,]/);
+    normalised =
+      integerExpected && decimals.length === 3 && /^-?\d{1,3}[.,]/.test(text)
+        ? text.replace(/[.,]/, "")
+        : text.replace(",", ".");
+  } else {
+    // Thousands groups with one separator, then optionally decimals with the other one.
+    const grouped = /^(-?\d{1,3})((?:([.,])\d{3})+)(?:([.,])(\d+))?$/.exec(text);
+    if (grouped && grouped[4] !== grouped[3]) {
+      const decimals = grouped[5] !== undefined ? `.${grouped[5]}` : "";
+      normalised = `${grouped[1]}${grouped[2].split(grouped[3]).join("")}${decimals}`;
+    }
+  }
+  if (normalised === undefined) return { ok: false };
+  const value = Number(normalised);
+  return Number.isFinite(value) ? { ok: true, value, percent } : { ok: false };
+}
+
+/** Rounds away binary noise (84.37000000001) so that comparisons and display agree with what was typed. */
+export function roundTo(value: number, decimals = 6): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/** "84,37", "96,5", "1.234", "30": decimal comma, dot for thousands, at most `decimals` decimals. */
+export function formatNumberVi(value: number, decimals = 2): string {
+  const rounded = roundTo(value, decimals);
+  const negative = rounded < 0;
+  const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split(".");
+  const trimmed = (fraction ?? "").replace(/0+$/, "");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${negative ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
+}

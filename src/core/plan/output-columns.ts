@@ -1,0 +1,144 @@
+/** The output columns beside the unit table and the highlight of the proposed units. */
+import type { Criterion } from "../criteria";
+import { cellAt, cellText, columnLetter, type CellRange, type SheetGrid } from "../grid";
+import type { Ownership } from "../ownership";
+import { cellProblem, type Problem } from "../problems";
+import type { UnitTable } from "../reader/units";
+import type { UnitScore } from "../scoring";
+import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
+
+export const YES = "Có";
+export const NO = "Không";
+
+export function outputHeaders(criteria: Criterion[]): string[] {
+  return [
+    ...criteria.map((c) => `Điểm tiêu chí ${c.code}`),
+    "Tổng điểm thi đua",
+    "Xếp loại 766",
+    "Đề xuất khen thưởng",
+    "Cách tính điểm",
+  ];
+}
+
+/** One row of output values for a scored unit, in the order of outputHeaders. */
+export function outputRow(score: UnitScore): Scalar[] {
+  return [
+    ...score.scores.map((s) => s.points),
+    score.total,
+    score.rating,
+    score.eligible ? YES : NO,
+    score.explanation,
+  ];
+}
+
+export interface DataSheetPlan {
+  plan: SheetPlan;
+  outputRange: CellRange;
+  highlightRange: CellRange;
+  highlightFormula: string;
+  problems: Problem[];
+}
+
+const isEmpty = (grid: SheetGrid, row: number, col: number) => cellText(cellAt(grid, row, col)).trim() === "";
+
+/** Whether the earlier output range still starts with the tool's own header, so that clearing it loses nothing. */
+function stillOwned(grid: SheetGrid, range: CellRange, headerRow: number, firstHeader: string): boolean {
+  if (range.top !== headerRow) return false;
+  const text = cellText(cellAt(grid, range.top, range.left)).trim();
+  return text.startsWith("Điểm tiêu chí") || text === firstHeader;
+}
+
+export function planDataSheet(
+  grid: SheetGrid,
+  table: UnitTable,
+  scores: UnitScore[],
+  criteria: Criterion[],
+  ownership: Ownership | undefined,
+): DataSheetPlan {
+  const { layout } = table;
+  const headers = outputHeaders(criteria);
+  const plan = emptySheetPlan(layout.sheet, "update");
+  const problems: Problem[] = [];
+  const top = layout.headerTop;
+  const bottom = Math.max(table.lastRow, layout.headerBottom);
+
+  let owned: CellRange | undefined;
+  if (ownership && ownership.dataSheet === layout.sheet && ownership.outputRange) {
+    if (stillOwned(grid, ownership.outputRange, top, headers[0])) {
+      owned = ownership.outputRange;
+      plan.clear.push(owned);
+    } else {
+      problems.push(
+        cellProblem(
+          layout.sheet,
+          ownership.outputRange.top,
+          ownership.outputRange.left,
+          "warning",
+          "vùng kết quả của lần chạy trước đã bị thay đổi nên được giữ nguyên; kết quả mới được ghi sang cột trống bên phải.",
+        ),
+      );
+    }
+  }
+  if (ownership?.dataSheet === layout.sheet && ownership.highlightRange && ownership.highlightFormula) {
+    plan.removeHighlights.push({ range: ownership.highlightRange, formula: ownership.highlightFormula });
+  }
+
+  // The output goes right of everything the user has in the table's rows, so no user cell is overwritten.
+  const isOwned = (row: number, col: number) =>
+    owned !== undefined && row >= owned.top && row <= owned.bottom && col >= owned.left && col <= owned.right;
+  let left = layout.lastColumn + 1;
+  for (let row = top; row <= bottom; row++) {
+    const line = grid.values[row] ?? [];
+    for (let col = line.length - 1; col >= left; col--) {
+      if (!isEmpty(grid, row, col) && !isOwned(row, col)) {
+        left = col + 1;
+        break;
+      }
+    }
+  }
+  const right = left + headers.length - 1;
+
+  plan.blocks.push({ top, left, values: [headers], style: "outHeader" });
+  if (layout.headerBottom > top) {
+    for (let i = 0; i < headers.length; i++) {
+      plan.merges.push({ top, left: left + i, bottom: layout.headerBottom, right: left + i });
+    }
+  }
+  const firstDataRow = layout.headerBottom + 1;
+  const byRow = new Map(scores.map((s) => [s.unit.row, s]));
+  const values: Scalar[][] = [];
+  for (let row = firstDataRow; row <= bottom; row++) {
+    const score = byRow.get(row);
+    values.push(score ? outputRow(score) : headers.map(() => null));
+  }
+  const pointColumns = criteria.length + 1;
+  if (values.length > 0) {
+    plan.blocks.push({
+      top: firstDataRow,
+      left,
+      values,
+      columnStyles: headers.map((_, i) =>
+        i < pointColumns ? "outNumber" : i === headers.length - 1 ? "outText" : "outCenter",
+      ),
+    });
+  }
+  plan.columnWidths = headers.map((_, i) => ({
+    col: left + i,
+    width: i === headers.length - 1 ? 60 : i < pointColumns ? 11 : 12,
+  }));
+
+  const proposedCol = right - 1;
+  const firstCol = Math.min(layout.columns.name, layout.columns.stt ?? layout.columns.name);
+  const highlightRange = { top: firstDataRow, left: firstCol, bottom: Math.max(bottom, firstDataRow), right };
+  const highlightFormula = `$${columnLetter(proposedCol)}${firstDataRow + 1}="${YES}"`;
+  if (scores.length > 0)
+    plan.highlights.push({ range: highlightRange, formula: highlightFormula, style: "highlight" });
+
+  return {
+    plan,
+    outputRange: { top, left, bottom, right },
+    highlightRange,
+    highlightFormula,
+    problems,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * What to write into the workbook, decided by the core and applied by an adapter (ExcelJS for files,
+ * Office.js in Excel). Coordinates are 0-based; styles are named and defined once.
+ */
+import type { CellRange } from "../grid";
+
+export type Scalar = string | number | boolean | null;
+
+export interface CellStyle {
+  font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; underline?: boolean };
+  /** Background colour, hex RGB without "#". */
+  fill?: string;
+  horizontal?: "left" | "center" | "right" | "justify";
+  vertical?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  /** "@" keeps text as text; "General" lets numbers show as the user's locale writes them. */
+  numberFormat?: string;
+  /** "thin": a thin border all around; "bottom": a rule under the cell. */
+  border?: "thin" | "bottom";
+}
+
+/** A rectangle of values; `style` names one style for all of it, `columnStyles` one per column. */
+export interface Block {
+  top: number;
+  left: number;
+  values: Scalar[][];
+  style?: string;
+  columnStyles?: (string | undefined)[];
+}
+
+/** A native conditional format (formula relative to the range's top-left cell) that works without the add-in. */
+export interface Highlight {
+  range: CellRange;
+  formula: string;
+  style: string;
+}
+
+export interface PageSetup {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Millimetres. */
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  fitToWidth: boolean;
+  printArea: CellRange;
+  /** 0-based rows that start a new printed page. */
+  pageBreaksBefore: number[];
+}
+
+export interface SheetPlan {
+  name: string;
+  /**
+   * "create": a sheet the tool owns, made anew (an older one of that name is replaced);
+   * "update": the user's sheet, where only `clear` and the blocks are touched.
+   */
+  mode: "create" | "update";
+  hidden?: boolean;
+  /** The tool's own ranges from an earlier run, emptied (values, formats, merges) before writing. */
+  clear: CellRange[];
+  /** The tool's own conditional formats from an earlier run, removed before writing. */
+  removeHighlights: { range: CellRange; formula: string }[];
+  blocks: Block[];
+  merges: CellRange[];
+  columnWidths: { col: number; width: number }[];
+  rowHeights: { row: number; height: number }[];
+  highlights: Highlight[];
+  pageSetup?: PageSetup;
+}
+
+export interface WritePlan {
+  styles: Record<string, CellStyle>;
+  sheets: SheetPlan[];
+}
+
+export function emptySheetPlan(name: string, mode: SheetPlan["mode"]): SheetPlan {
+  return {
+    name,
+    mode,
+    clear: [],
+    removeHighlights: [],
+    blocks: [],
+    merges: [],
+    columnWidths: [],
+    rowHeights: [],
+    highlights: [],
+  };
+}

@@ -1,0 +1,40 @@
+/** Problems found in the user's data, each naming where it is, in Vietnamese. */
+import { columnLetter } from "./grid";
+
+export type ProblemLevel = "error" | "warning" | "info";
+
+export interface Problem {
+  sheet: string;
+  /** 1-based row as Excel shows it. */
+  row?: number;
+  /** Column letter as Excel shows it. */
+  column?: string;
+  level: ProblemLevel;
+  /** A complete sentence that names the sheet, row and column. */
+  message: string;
+}
+
+/** A problem at a cell, given 0-based coordinates; the message gets the location in front. */
+export function cellProblem(
+  sheet: string,
+  row: number,
+  col: number | undefined,
+  level: ProblemLevel,
+  detail: string,
+): Problem {
+  const column = col === undefined ? undefined : columnLetter(col);
+  const where = column ? `dòng ${row + 1}, cột ${column}` : `dòng ${row + 1}`;
+  return { sheet, row: row + 1, column, level, message: `Trang “${sheet}”, ${where}: ${detail}` };
+}
+
+export function sheetProblem(sheet: string, level: ProblemLevel, detail: string): Problem {
+  return { sheet, level, message: `Trang “${sheet}”: ${detail}` };
+}
+
+/** An input the tool cannot work with at all: nothing is written, the CLI exits with 1. */
+export class UnusableInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnusableInputError";
+  }
+}

@@ -1,0 +1,72 @@
+/** Turns one cell into a number the way staff mean it, or into a problem that says why it cannot. */
+import { cellText, isCellError, type CellValue } from "../grid";
+import { formatNumberVi, parseNumberText } from "../numbers";
+
+export type CellNumber =
+  { kind: "blank" } | { kind: "number"; value: number } | { kind: "bad"; detail: string };
+
+export type NumberKind = "score" | "rate" | "count" | "plain";
+
+const LABELS: Record<NumberKind, string> = {
+  score: "điểm",
+  rate: "tỷ lệ",
+  count: "số thủ tục",
+  plain: "giá trị",
+};
+
+/**
+ * `fractionColumn`: a rate column whose figures are fractions (0.965) without a percent format.
+ * Scores must lie in 0–100 and rates in 0–100%.
+ */
+export function readNumberCell(
+  value: CellValue,
+  format: string,
+  kind: NumberKind,
+  fractionColumn = false,
+): CellNumber {
+  const label = LABELS[kind];
+  if (value === null || (typeof value === "string" && value.trim() === "")) return { kind: "blank" };
+  if (isCellError(value))
+    return { kind: "bad", detail: `ô có lỗi ${value.error}, không có ${label} để tính.` };
+  if (typeof value === "boolean")
+    return { kind: "bad", detail: `“${cellText(value)}” không phải là ${label}.` };
+  let number: number;
+  if (typeof value === "number") {
+    number = kind === "rate" && (format.includes("%") || fractionColumn) ? value * 100 : value;
+  } else {
+    const parsed = parseNumberText(value, kind === "count");
+    if (!parsed.ok) {
+      return { kind: "bad", detail: `không đọc được ${label} “${value.trim()}” thành số.` };
+    }
+    number = parsed.value;
+  }
+  if (!Number.isFinite(number)) return { kind: "bad", detail: `${label} không hợp lệ.` };
+  const shown = formatNumberVi(number);
+  if (kind === "score" && (number < 0 || number > 100)) {
+    return { kind: "bad", detail: `điểm ${shown} nằm ngoài thang 0–100.` };
+  }
+  if (kind === "rate" && (number < 0 || number > 100.0000001)) {
+    return { kind: "bad", detail: `tỷ lệ ${shown}% nằm ngoài khoảng 0–100%.` };
+  }
+  if (kind === "count" && (number < 0 || !Number.isInteger(number))) {
+    return { kind: "bad", detail: `số thủ tục ${shown} phải là số nguyên không âm.` };
+  }
+  return { kind: "number", value: Math.round(number * 1e9) / 1e9 };
+}
+
+/**
+ * A rate column typed as fractions (0.965 for 96.5%) without a percent format: every figure lies in
+ * 0–1 and at least one lies strictly between them.
+ */
+export function isFractionColumn(values: CellValue[], formats: string[]): boolean {
+  let between = false;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === "string" && value.includes("%")) return false;
+    if (typeof value !== "number") continue;
+    if (formats[i]?.includes("%")) return false;
+    if (value < 0 || value > 1) return false;
+    if (value > 0 && value < 1) between = true;
+  }
+  return between;
+}

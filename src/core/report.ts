@@ -1,0 +1,110 @@
+/** The run's result as a JSON report and as a readable Vietnamese summary. */
+import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
+import type { LetterModel } from "./letter";
+import { formatNumberVi } from "./numbers";
+import type { Problem } from "./problems";
+import type { RunResult } from "./run";
+
+export interface UnitReport {
+  /** 1-based row as Excel shows it. */
+  row: number;
+  name: string;
+  group: string;
+  score766: number | null;
+  points: Record<string, number>;
+  total: number;
+  rating: string;
+  eligible: boolean;
+  explanations: Record<string, string>;
+}
+
+export interface JsonReport {
+  sheet: string;
+  /** 1-based rows of the header. */
+  headerRows: { from: number; to: number };
+  criteriaSource: RunResult["criteriaSource"];
+  criteria: { code: string; points: number; rule: string }[];
+  units: UnitReport[];
+  eligible: string[];
+  problems: Problem[];
+  letter: LetterModel;
+}
+
+export function describeCriterion(c: Criterion): string {
+  const input =
+    c.input === INPUT_SCORE_766
+      ? "điểm 766"
+      : c.input === INPUT_ONE_STOP_RATE
+        ? "tỷ lệ một cửa"
+        : `“${c.input}”`;
+  const unit = c.input === INPUT_ONE_STOP_RATE ? "%" : "";
+  switch (c.kind) {
+    case "threshold":
+      return `${input} ${OPERATOR_SYMBOLS[c.operator ?? ">="]} ${formatNumberVi(c.threshold ?? 0)}${unit}`;
+    case "proportional":
+      return `${formatNumberVi(c.points)} × ${input} / ${formatNumberVi(c.target ?? 100)}${unit}`;
+    case "manual":
+      return `nhập tay ở cột ${input}`;
+  }
+}
+
+export function jsonReport(result: RunResult): JsonReport {
+  const { layout } = result.table;
+  return {
+    sheet: layout.sheet,
+    headerRows: { from: layout.headerTop + 1, to: layout.headerBottom + 1 },
+    criteriaSource: result.criteriaSource,
+    criteria: result.criteria.map((c) => ({ code: c.code, points: c.points, rule: describeCriterion(c) })),
+    units: result.scores.map((s) => ({
+      row: s.unit.row + 1,
+      name: s.unit.name,
+      group: s.unit.group,
+      score766: s.unit.score766,
+      points: Object.fromEntries(s.scores.map((c) => [c.code, c.points])),
+      total: s.total,
+      rating: s.rating,
+      eligible: s.eligible,
+      explanations: Object.fromEntries(s.scores.map((c) => [c.code, c.explanation])),
+    })),
+    eligible: result.scores.filter((s) => s.eligible).map((s) => s.unit.name),
+    problems: result.problems,
+    letter: result.letter,
+  };
+}
+
+const LEVEL_TITLES: Record<Problem["level"], string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
+
+/** The summary printed by the CLI; at most `maxProblems` problems of each level are listed. */
+export function summaryText(result: RunResult, maxProblems = 15): string {
+  const { layout } = result.table;
+  const lines: string[] = [];
+  const headerRows =
+    layout.headerTop === layout.headerBottom
+      ? `dòng ${layout.headerTop + 1}`
+      : `dòng ${layout.headerTop + 1}–${layout.headerBottom + 1}`;
+  lines.push(
+    `Bảng đơn vị: trang “${layout.sheet}”, tiêu đề ở ${headerRows}, ${result.scores.length} đơn vị.`,
+  );
+  const source = result.criteriaSource === "sheet" ? "trang “Tiêu chí” của tệp" : "mặc định";
+  lines.push(`Tiêu chí (${source}):`);
+  for (const c of result.criteria) {
+    lines.push(`  ${c.code}: ${formatNumberVi(c.points)} điểm khi ${describeCriterion(c)}`);
+  }
+  const proposed = result.scores.filter((s) => s.eligible);
+  lines.push(`Đơn vị đề xuất khen thưởng: ${proposed.length}`);
+  proposed.forEach((s, i) => {
+    const earned = s.scores
+      .filter((c) => c.points > 0)
+      .map((c) => `${c.code}: ${formatNumberVi(c.points)} điểm`)
+      .join(", ");
+    lines.push(`  ${i + 1}. ${s.unit.name} (${earned}; tổng ${formatNumberVi(s.total)})`);
+  });
+  for (const level of ["error", "warning", "info"] as const) {
+    const list = result.problems.filter((p) => p.level === level);
+    if (list.length === 0) continue;
+    lines.push(`${LEVEL_TITLES[level]} (${list.length}):`);
+    for (const p of list.slice(0, maxProblems)) lines.push(`  - ${p.message}`);
+    if (list.length > maxProblems) lines.push(`  … và ${list.length - maxProblems} mục khác (xem --json).`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,114 @@
+/** Settings that staff may change: rating bands, the award rule and everything the letter says. */
+
+export interface RatingBands {
+  /** Lower bounds, inclusive: Xuất sắc ≥ excellent, Tốt ≥ good, Khá ≥ fair, Trung bình ≥ average, else Yếu. */
+  excellent: number;
+  good: number;
+  fair: number;
+  average: number;
+}
+
+export interface AwardRule {
+  /** "fullPointsAny": earned the full points of at least one criterion (the plan of 2023); "minTotal": total ≥ minTotal. */
+  kind: "fullPointsAny" | "minTotal";
+  minTotal: number;
+}
+
+export interface Signer {
+  /** "KT. CHÁNH VĂN PHÒNG". */
+  authority: string;
+  /** "PHÓ CHÁNH VĂN PHÒNG". */
+  title: string;
+  name: string;
+}
+
+export interface LetterSettings {
+  /** "UBND TỈNH AN GIANG". */
+  parentBody: string;
+  /** "VĂN PHÒNG". */
+  issuingBody: string;
+  /** How the body names the issuer: "Văn phòng UBND tỉnh". */
+  issuerName: string;
+  /** "     /VPUBND-TH": the number is left blank until the letter is registered. */
+  numberSymbol: string;
+  place: string;
+  /** ISO date "2024-02-05". */
+  date: string;
+  subject: string;
+  recipient: string;
+  legalBases: string[];
+  /** The paragraph that opens the findings. */
+  findingsIntro: string;
+  /** "Quyết định số 568/QĐ-UBND": the campaign plan the criteria come from. */
+  planReference: string;
+  /** "Quyết định số 21/QĐ-UBND": the published evaluation results. */
+  resultsReference: string;
+  /** "Chủ tịch UBND tỉnh". */
+  awardAuthority: string;
+  /** The title of the award without the year. */
+  awardTitle: string;
+  year: number;
+  /** "04/03/2024". */
+  replyDeadline: string;
+  proposalSentence: string;
+  noProposalSentence: string;
+  requestSentence: string;
+  closingSentence: string;
+  distribution: string[];
+  signer: Signer;
+}
+
+export interface Settings {
+  rating: RatingBands;
+  award: AwardRule;
+  letter: LetterSettings;
+}
+
+export const DEFAULT_LETTER: LetterSettings = {
+  parentBody: "UBND TỈNH AN GIANG",
+  issuingBody: "VĂN PHÒNG",
+  issuerName: "Văn phòng UBND tỉnh",
+  numberSymbol: "      /VPUBND-TH",
+  place: "An Giang",
+  date: "2024-02-05",
+  subject:
+    "V/v lấy ý kiến đề xuất khen thưởng thành tích xuất sắc công tác kiểm soát thủ tục hành chính năm 2023",
+  recipient: "Sở Nội vụ (Ban thi đua khen thưởng)",
+  legalBases: [
+    "Căn cứ Quyết định số 568/QĐ-UBND ngày 27 tháng 4 năm 2023 của Ủy ban nhân dân tỉnh về Ban hành Kế hoạch phát động thi đua trong công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử năm 2023;",
+    "Căn cứ Quyết định số 21/QĐ-UBND ngày 03 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh về công khai kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử của các cơ quan, đơn vị năm 2023 trên địa bàn tỉnh An Giang theo Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ;",
+  ],
+  findingsIntro:
+    "Qua quá trình theo dõi, kiểm tra thực tế tại các đơn vị và kết quả đánh giá tại {ket_qua} nêu trên, {co_quan} nhận thấy:",
+  planReference: "Quyết định số 568/QĐ-UBND",
+  resultsReference: "Quyết định số 21/QĐ-UBND",
+  awardAuthority: "Chủ tịch UBND tỉnh",
+  awardTitle:
+    "thành tích xuất sắc công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử",
+  year: 2023,
+  replyDeadline: "04/03/2024",
+  proposalSentence:
+    "Từ các nội dung nêu trên, trên cơ sở {ke_hoach} của Ủy ban nhân dân tỉnh, {co_quan} dự kiến đề xuất {nguoi_khen} khen thưởng “{danh_hieu} năm {nam}” đối với các đơn vị: {don_vi}.",
+  noProposalSentence:
+    "Từ các nội dung nêu trên, trên cơ sở {ke_hoach} của Ủy ban nhân dân tỉnh, {co_quan} nhận thấy năm {nam} chưa có đơn vị đủ điều kiện để đề xuất {nguoi_khen} khen thưởng “{danh_hieu} năm {nam}”.",
+  requestSentence:
+    "Để đảm bảo về điều kiện khen thưởng, {co_quan} đề nghị {kinh_gui} cho ý kiến đối với các đơn vị nêu trên và phản hồi trước ngày {han} để {co_quan} thực hiện các bước tiếp theo.",
+  closingSentence: "{co_quan} đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
+  distribution: ["Như trên;", "CT, các PCT UBND tỉnh (b/c);", "Lãnh đạo Vp. UBND tỉnh;", "Lưu: VT, TH."],
+  signer: { authority: "KT. CHÁNH VĂN PHÒNG", title: "PHÓ CHÁNH VĂN PHÒNG", name: "" },
+};
+
+export const DEFAULT_RATING: RatingBands = { excellent: 90, good: 80, fair: 70, average: 50 };
+
+export function defaultSettings(): Settings {
+  return {
+    rating: { ...DEFAULT_RATING },
+    award: { kind: "fullPointsAny", minTotal: 0 },
+    letter: {
+      ...DEFAULT_LETTER,
+      legalBases: [...DEFAULT_LETTER.legalBases],
+      distribution: [...DEFAULT_LETTER.distribution],
+      signer: { ...DEFAULT_LETTER.signer },
+    },
+  };
+}

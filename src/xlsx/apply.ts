@@ -1,0 +1,118 @@
+/** Applies the core's write plan to an ExcelJS workbook: the file adapter of the CLI. */
+import type ExcelJS from "exceljs";
+import type { CellRange } from "../core/grid";
+import { rangeAddress } from "../core/grid";
+import type { Block, CellStyle, SheetPlan, WritePlan } from "../core/plan/types";
+
+const MM_PER_INCH = 25.4;
+const THIN: Partial<ExcelJS.Border> = { style: "thin" };
+
+function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (style.font) out.font = { ...style.font };
+  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
+  if (style.horizontal || style.vertical || style.wrap) {
+    out.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap };
+  }
+  if (style.numberFormat) out.numFmt = style.numberFormat;
+  if (style.border === "thin") out.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (style.border === "bottom") out.border = { bottom: THIN };
+  return out;
+}
+
+function clearRange(sheet: ExcelJS.Worksheet, range: CellRange): void {
+  sheet.unMergeCells(range.top + 1, range.left + 1, range.bottom + 1, range.right + 1);
+  for (let row = range.top + 1; row <= range.bottom + 1; row++) {
+    for (let col = range.left + 1; col <= range.right + 1; col++) {
+      const cell = sheet.findCell(row, col);
+      if (!cell) continue;
+      cell.value = null;
+      cell.style = {};
+    }
+  }
+}
+
+function writeBlock(
+  sheet: ExcelJS.Worksheet,
+  block: Block,
+  styles: Record<string, Partial<ExcelJS.Style>>,
+): void {
+  block.values.forEach((line, r) => {
+    const row = sheet.getRow(block.top + r + 1);
+    line.forEach((value, c) => {
+      const cell = row.getCell(block.left + c + 1);
+      // Strings are written as strings: ExcelJS makes a formula only of a { formula } object.
+      cell.value = value;
+      const name = block.columnStyles?.[c] ?? block.style;
+      if (name) cell.style = { ...styles[name] };
+    });
+  });
+}
+
+function applySheet(
+  workbook: ExcelJS.Workbook,
+  plan: SheetPlan,
+  styles: Record<string, Partial<ExcelJS.Style>>,
+  planStyles: WritePlan["styles"],
+): void {
+  let sheet = workbook.getWorksheet(plan.name);
+  if (plan.mode === "create") {
+    if (sheet) workbook.removeWorksheet(sheet.id);
+    sheet = workbook.addWorksheet(plan.name, { state: plan.hidden ? "hidden" : "visible" });
+  }
+  if (!sheet) throw new Error(`Không có trang “${plan.name}” để ghi kết quả.`);
+
+  for (const range of plan.clear) clearRange(sheet, range);
+  if (plan.removeHighlights.length > 0) {
+    const old = new Set(plan.removeHighlights.map((h) => `${rangeAddress(h.range)}|${h.formula}`));
+    sheet.removeConditionalFormatting(
+      (cf: ExcelJS.ConditionalFormattingOptions) =>
+        !cf.rules.some((rule) => "formulae" in rule && old.has(`${cf.ref}|${rule.formulae?.[0]}`)),
+    );
+  }
+  for (const block of plan.blocks) writeBlock(sheet, block, styles);
+  for (const m of plan.merges) sheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const { col, width } of plan.columnWidths) sheet.getColumn(col + 1).width = width;
+  for (const { row, height } of plan.rowHeights) sheet.getRow(row + 1).height = height;
+  for (const highlight of plan.highlights) {
+    const fill = planStyles[highlight.style]?.fill ?? "FFFF00";
+    sheet.addConditionalFormatting({
+      ref: rangeAddress(highlight.range),
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [highlight.formula],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${fill}` } } },
+        },
+      ],
+    });
+  }
+  const setup = plan.pageSetup;
+  if (setup) {
+    const inches = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      paperSize: 9,
+      orientation: setup.orientation,
+      fitToPage: setup.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: rangeAddress(setup.printArea),
+      margins: {
+        top: inches(setup.margins.top),
+        bottom: inches(setup.margins.bottom),
+        left: inches(setup.margins.left),
+        right: inches(setup.margins.right),
+        header: inches(setup.margins.header),
+        footer: inches(setup.margins.footer),
+      },
+    };
+    for (const row of setup.pageBreaksBefore) if (row > 0) sheet.getRow(row).addPageBreak();
+  }
+}
+
+export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+  const styles = Object.fromEntries(Object.entries(plan.styles).map(([name, s]) => [name, styleOf(s)]));
+  for (const sheet of plan.sheets) applySheet(workbook, sheet, styles, plan.styles);
+}

@@ -1,0 +1,63 @@
+/** ExcelJS workbook → the core's grids. Runs in Node (CLI) and in the browser alike. */
+import type ExcelJS from "exceljs";
+import type { CellRange, CellValue, SheetGrid } from "../core/grid";
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Reduces ExcelJS's many cell shapes to the core's: a formula gives its cached result. */
+export function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return isoDay(value);
+  if (typeof value === "object") {
+    if ("error" in value && typeof value.error === "string") return { error: value.error };
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      return toCellValue((result ?? null) as ExcelJS.CellValue);
+    }
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("text" in value && typeof value.text === "object")
+      return toCellValue(value.text as ExcelJS.CellValue);
+  }
+  return null;
+}
+
+/** Merged ranges of a sheet. ExcelJS keeps them in a private map; its public model would copy every row. */
+function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
+  const merges = (sheet as unknown as { _merges?: Record<string, { model: CellRange }> })._merges ?? {};
+  return Object.values(merges).map(({ model }) => ({
+    top: model.top - 1,
+    left: model.left - 1,
+    bottom: model.bottom - 1,
+    right: model.right - 1,
+  }));
+}
+
+export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  const values: CellValue[][] = [];
+  const formats: (string | undefined)[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const line: CellValue[] = [];
+    const lineFormats: (string | undefined)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A merged cell other than the top-left one reads as empty, as Excel shows it.
+      const slave = cell.isMerged && cell.master !== cell;
+      line[colNumber - 1] = slave ? null : toCellValue(cell.value);
+      if (cell.numFmt) lineFormats[colNumber - 1] = cell.numFmt;
+    });
+    values[rowNumber - 1] = line;
+    formats[rowNumber - 1] = lineFormats;
+  });
+  for (let i = 0; i < values.length; i++) {
+    if (!values[i]) values[i] = [];
+    if (!formats[i]) formats[i] = [];
+  }
+  return { name: sheet.name, values, formats, merges: mergesOf(sheet) };
+}
+
+export function workbookToGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
+  return workbook.worksheets.map(sheetToGrid);
+}

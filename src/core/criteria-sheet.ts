@@ -151,9 +151,14 @@ export const SETTING_ROWS: SettingRow[] = [
     (s, v) => (s.letter.issuerName = v),
   ),
   text(
-    "Số, ký hiệu",
-    (s) => s.letter.numberSymbol,
-    (s, v) => (s.letter.numberSymbol = v),
+    "Số văn bản",
+    (s) => s.letter.number,
+    (s, v) => (s.letter.number = v),
+  ),
+  text(
+    "Ký hiệu",
+    (s) => s.letter.symbol,
+    (s, v) => (s.letter.symbol = v),
   ),
   text(
     "Địa danh",

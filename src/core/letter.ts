@@ -104,7 +104,8 @@ export function buildLetter(
   return {
     parentBody: cleanText(settings.parentBody).toLocaleUpperCase("vi"),
     issuingBody: cleanText(settings.issuingBody).toLocaleUpperCase("vi"),
-    number: `Số: ${settings.numberSymbol.replace(/^\s*Số:\s*/i, "")}`.normalize("NFC"),
+    // Left blank, the number keeps room to be written by hand once the letter is registered.
+    number: `Số: ${cleanText(settings.number) || "\u00a0".repeat(6)}/${cleanText(settings.symbol)}`,
     subject: cleanText(settings.subject),
     nationalTitle: NATIONAL_TITLE,
     motto: MOTTO,

@@ -29,8 +29,10 @@ export interface LetterSettings {
   issuingBody: string;
   /** How the body names the issuer: "Văn phòng UBND tỉnh". */
   issuerName: string;
-  /** "     /VPUBND-TH": the number is left blank until the letter is registered. */
-  numberSymbol: string;
+  /** The letter's number: blank until the letter is registered, and then written by hand. */
+  number: string;
+  /** "VPUBND-TH". */
+  symbol: string;
   place: string;
   /** ISO date "2024-02-05". */
   date: string;
@@ -68,7 +70,8 @@ export const DEFAULT_LETTER: LetterSettings = {
   parentBody: "UBND TỈNH AN GIANG",
   issuingBody: "VĂN PHÒNG",
   issuerName: "Văn phòng UBND tỉnh",
-  numberSymbol: "      /VPUBND-TH",
+  number: "",
+  symbol: "VPUBND-TH",
   place: "An Giang",
   date: "2024-02-05",
   subject:

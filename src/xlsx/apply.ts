@@ -59,6 +59,8 @@ function applySheet(
   if (plan.mode === "create") {
     if (sheet) workbook.removeWorksheet(sheet.id);
     sheet = workbook.addWorksheet(plan.name, { state: plan.hidden ? "hidden" : "visible" });
+    // ExcelJS reads a first page number of 1 back from any file it wrote; start there so that runs are stable.
+    sheet.pageSetup.firstPageNumber = 1;
   }
   if (!sheet) throw new Error(`Không có trang “${plan.name}” để ghi kết quả.`);
 

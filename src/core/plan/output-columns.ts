@@ -83,18 +83,23 @@ export function planDataSheet(
     plan.removeHighlights.push({ range: ownership.highlightRange, formula: ownership.highlightFormula });
   }
 
-  // The output goes right of everything the user has in the table's rows, so no user cell is overwritten.
+  // The output stays where it was, or goes right of the table; it moves further right past any user
+  // cell in its way, so that no user cell is ever overwritten.
   const isOwned = (row: number, col: number) =>
     owned !== undefined && row >= owned.top && row <= owned.bottom && col >= owned.left && col <= owned.right;
-  let left = layout.lastColumn + 1;
-  for (let row = top; row <= bottom; row++) {
-    const line = grid.values[row] ?? [];
-    for (let col = line.length - 1; col >= left; col--) {
-      if (!isEmpty(grid, row, col) && !isOwned(row, col)) {
-        left = col + 1;
-        break;
+  const blockingColumn = (from: number): number | undefined => {
+    let found: number | undefined;
+    for (let row = top; row <= bottom; row++) {
+      const last = Math.min((grid.values[row] ?? []).length - 1, from + headers.length - 1);
+      for (let col = last; col >= from && (found === undefined || col > found); col--) {
+        if (!isEmpty(grid, row, col) && !isOwned(row, col)) found = col;
       }
     }
+    return found;
+  };
+  let left = Math.max(owned?.left ?? 0, layout.lastColumn + 1);
+  for (let blocking = blockingColumn(left); blocking !== undefined; blocking = blockingColumn(left)) {
+    left = blocking + 1;
   }
   const right = left + headers.length - 1;
 
@@ -129,8 +134,8 @@ export function planDataSheet(
 
   const proposedCol = right - 1;
   const firstCol = Math.min(layout.columns.name, layout.columns.stt ?? layout.columns.name);
-  const highlightRange = { top: firstDataRow, left: firstCol, bottom: Math.max(bottom, firstDataRow), right };
-  const highlightFormula = `$${columnLetter(proposedCol)}${firstDataRow + 1}="${YES}"`;
+  const highlightRange = { top: table.firstRow, left: firstCol, bottom: table.lastRow, right };
+  const highlightFormula = `$${columnLetter(proposedCol)}${table.firstRow + 1}="${YES}"`;
   if (scores.length > 0)
     plan.highlights.push({ range: highlightRange, formula: highlightFormula, style: "highlight" });
 

@@ -1,5 +1,5 @@
 /** Turns one cell into a number the way staff mean it, or into a problem that says why it cannot. */
-import { cellText, isCellError, type CellValue } from "../grid";
+import { isCellError, type CellValue } from "../grid";
 import { formatNumberVi, parseNumberText } from "../numbers";
 
 export type CellNumber =
@@ -28,8 +28,12 @@ export function readNumberCell(
   if (value === null || (typeof value === "string" && value.trim() === "")) return { kind: "blank" };
   if (isCellError(value))
     return { kind: "bad", detail: `ô có lỗi ${value.error}, không có ${label} để tính.` };
-  if (typeof value === "boolean")
-    return { kind: "bad", detail: `“${cellText(value)}” không phải là ${label}.` };
+  if (typeof value === "boolean") {
+    return {
+      kind: "bad",
+      detail: `ô chứa giá trị đúng/sai (${value ? "TRUE" : "FALSE"}), không phải là ${label}.`,
+    };
+  }
   let number: number;
   if (typeof value === "number") {
     number = kind === "rate" && (format.includes("%") || fractionColumn) ? value * 100 : value;

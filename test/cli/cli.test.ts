@@ -1,0 +1,321 @@
+/** The command-line tool on real files: the sample, edited copies and broken inputs. */
+import ExcelJS from "exceljs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { promises as fs, readFileSync } from "node:fs";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import type { JsonReport } from "../../src/core/report";
+import { SAMPLE, SEED_LETTER, cellValues, snapshot, tempDir, writeXlsx } from "../helpers/workbooks";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+async function readBook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+let dir: string;
+let input: string;
+beforeEach(async () => {
+  dir = await tempDir();
+  input = path.join(dir, "theo-doi.xlsx");
+  await fs.copyFile(SAMPLE, input);
+});
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+describe("kstthc score on the sample", () => {
+  it("names exactly the units of the seed letter and drafts its body", async () => {
+    const run = await cli("score", input, "--json");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const report: JsonReport = JSON.parse(run.stdout);
+    expect(report.eligible).toEqual([
+      "Sở Ngoại vụ",
+      "UBND huyện An Phú",
+      "UBND huyện Phú Tân",
+      "Bảo hiểm xã hội tỉnh",
+    ]);
+    const byName = new Map(report.units.map((u) => [u.name, u]));
+    for (const name of ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân"]) {
+      expect(byName.get(name)?.points).toEqual({ III: 30, "IV.9": 0 });
+    }
+    expect(byName.get("Bảo hiểm xã hội tỉnh")?.points).toEqual({ III: 0, "IV.9": 35 });
+    expect(report.units).toHaveLength(33);
+    expect(report.units.filter((u) => u.total > 0)).toHaveLength(4);
+    expect(byName.get("Ban Quản lý Khu kinh tế")?.explanations.III).toBe("80 ≤ 80 → 0 điểm");
+    expect(byName.get("Cục Thuế tỉnh")?.explanations["IV.9"]).toBe("cấp huyện 96,5% < 100% → 0 điểm");
+
+    const seed = readFileSync(SEED_LETTER, "utf8")
+      .split("\n")
+      .map((l) => l.replace(/\s+/g, " ").trim())
+      .filter(Boolean);
+    const body = seed.slice(1, seed.indexOf("- Như trên;"));
+    expect(report.letter.paragraphs.map((p) => p.replace(/\s+/g, " ").trim())).toEqual(body);
+    expect(report.problems.every((p) => p.sheet && p.message.startsWith(`Trang “${p.sheet}”`))).toBe(true);
+  });
+
+  it("prints a readable Vietnamese summary and writes beside the input, leaving the input as it was", async () => {
+    const before = await fs.readFile(input);
+    const run = await cli("score", input);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Bảng đơn vị: trang “Theo dõi 2023”, tiêu đề ở dòng 5–6, 33 đơn vị.");
+    expect(run.stdout).toContain("  4. Bảo hiểm xã hội tỉnh (IV.9: 35 điểm; tổng 35)");
+    expect(run.stdout).toContain(`Đã ghi tệp kết quả: ${path.join(dir, "theo-doi-da-tinh-diem.xlsx")}`);
+    expect(await fs.readFile(input)).toEqual(before);
+    expect((await fs.readdir(dir)).sort()).toEqual(["theo-doi-da-tinh-diem.xlsx", "theo-doi.xlsx"]);
+  });
+
+  it("writes the output columns, the highlight and the summary sheet", async () => {
+    const output = path.join(dir, "out.xlsx");
+    expect((await cli("score", input, "-o", output)).code).toBe(0);
+    const book = await readBook(output);
+    expect(book.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ["Theo dõi 2023", "visible"],
+      ["Tiêu chí", "visible"],
+      ["Tổng hợp", "visible"],
+      ["KSTTHC", "hidden"],
+    ]);
+    const sheet = book.getWorksheet("Theo dõi 2023")!;
+    const headers = [8, 9, 10, 11, 12, 13].map((c) => sheet.getCell(5, c).value);
+    expect(headers).toEqual([
+      "Điểm tiêu chí III",
+      "Điểm tiêu chí IV.9",
+      "Tổng điểm thi đua",
+      "Xếp loại 766",
+      "Đề xuất khen thưởng",
+      "Cách tính điểm",
+    ]);
+    expect(sheet.getCell("H5").isMerged && sheet.getCell("H6").master.address).toBe("H5");
+    const row = (name: string) => {
+      let found = 0;
+      sheet.eachRow((r, n) => {
+        if (r.getCell(2).value === name) found = n;
+      });
+      return [8, 9, 10, 11, 12, 13].map((c) => sheet.getRow(found).getCell(c).value);
+    };
+    expect(row("Sở Ngoại vụ")).toEqual([
+      30,
+      0,
+      30,
+      "Tốt",
+      "Có",
+      "III: 84,37 > 80 → 30 điểm; IV.9: không áp dụng",
+    ]);
+    expect(row("Ban Quản lý Khu kinh tế")).toEqual([
+      0,
+      0,
+      0,
+      "Tốt",
+      "Không",
+      "III: 80 ≤ 80 → 0 điểm; IV.9: không áp dụng",
+    ]);
+    expect(row("Bảo hiểm xã hội tỉnh").slice(0, 5)).toEqual([0, 35, 35, "", "Có"]);
+    // The section row "II. UBND CẤP HUYỆN" gets no output.
+    expect(sheet.getCell("M26").value).toBeNull();
+
+    const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    expect(rules).toHaveLength(1);
+    expect(rules[0].ref).toBe("A9:M43");
+    expect(rules[0].rules[0]).toMatchObject({ type: "expression", formulae: ['$L9="Có"'] });
+
+    const summary = book.getWorksheet("Tổng hợp")!;
+    const texts: string[] = [];
+    summary.eachRow((r) =>
+      r.eachCell((c) => typeof c.value === "string" && c.master === c && texts.push(c.value)),
+    );
+    expect(texts).toEqual(
+      expect.arrayContaining(["UBND TỈNH AN GIANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
+    );
+    expect(texts).toContain("Kính gửi: Sở Nội vụ (Ban thi đua khen thưởng)");
+    expect(texts.filter((t) => t.startsWith("Căn cứ"))).toHaveLength(2);
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToWidth: 1 });
+    expect(summary.pageSetup.margins).toMatchObject({ left: 1.181, right: 0.591, top: 0.787, bottom: 0.787 });
+    expect(summary.getCell("A1").font).toMatchObject({ name: "Times New Roman", size: 13 });
+  });
+
+  it("changes no cell outside its own output, compared cell by cell", async () => {
+    const output = path.join(dir, "out.xlsx");
+    await cli("score", input, "-o", output);
+    const before = cellValues((await readBook(input)).getWorksheet("Theo dõi 2023")!);
+    const after = cellValues((await readBook(output)).getWorksheet("Theo dõi 2023")!);
+    const ownColumns = /^[H-M]\d+$/;
+    let compared = 0;
+    for (const [address, value] of before) {
+      if (ownColumns.test(address)) continue;
+      expect([address, after.get(address)]).toEqual([address, value]);
+      compared++;
+    }
+    for (const address of after.keys()) if (!ownColumns.test(address)) expect(before.has(address)).toBe(true);
+    expect(compared).toBeGreaterThan(250);
+  });
+
+  it("gives the same workbook when run twice, and replaces only its own output", async () => {
+    const first = path.join(dir, "first.xlsx");
+    const second = path.join(dir, "second.xlsx");
+    await cli("score", input, "-o", first);
+    await cli("score", first, "-o", second);
+    expect(snapshot(await readBook(second))).toEqual(snapshot(await readBook(first)));
+  });
+
+  it("updates its output after staff edit a score, and keeps their other edits", async () => {
+    const first = path.join(dir, "first.xlsx");
+    await cli("score", input, "-o", first);
+    const book = await readBook(first);
+    const sheet = book.getWorksheet("Theo dõi 2023")!;
+    sheet.getCell("D25").value = 80.5; // Ban Quản lý Khu kinh tế
+    sheet.getCell("G9").value = "Đã kiểm tra";
+    sheet.getCell("N30").value = "ghi chú riêng";
+    await book.xlsx.writeFile(first);
+    const run = await cli("score", first, "-o", first, "--json");
+    const report: JsonReport = JSON.parse(run.stdout);
+    expect(report.eligible).toContain("Ban Quản lý Khu kinh tế");
+    const again = (await readBook(first)).getWorksheet("Theo dõi 2023")!;
+    expect(again.getCell("L25").value).toBe("Có");
+    expect(again.getCell("G9").value).toBe("Đã kiểm tra");
+    expect(again.getCell("N30").value).toBe("ghi chú riêng");
+  });
+});
+
+describe("user text stays text", () => {
+  it("writes a unit named =1+1 as text in the output and the summary", async () => {
+    const file = await writeXlsx(dir, "tiem.xlsx", [
+      {
+        name: "Đơn vị",
+        rows: [
+          ["STT", "Tên đơn vị", "Điểm 766"],
+          [1, "=1+1", 90],
+          [2, "@SUM(A1)", 85],
+        ],
+      },
+    ]);
+    const output = path.join(dir, "tiem-out.xlsx");
+    const run = await cli("score", file, "-o", output, "--json");
+    expect(run.code).toBe(0);
+    const report: JsonReport = JSON.parse(run.stdout);
+    expect(report.eligible).toEqual(["=1+1", "@SUM(A1)"]);
+    const book = await readBook(output);
+    const summary = book.getWorksheet("Tổng hợp")!;
+    const names: ExcelJS.Cell[] = [];
+    summary.eachRow((r) => r.eachCell((c) => c.value === "=1+1" && names.push(c)));
+    expect(names).toHaveLength(1);
+    expect(names[0].type).toBe(ExcelJS.ValueType.String);
+    expect(book.getWorksheet("Đơn vị")!.getCell("B2").type).toBe(ExcelJS.ValueType.String);
+    expect(JSON.stringify(snapshot(book))).not.toContain('"formula"');
+  });
+});
+
+describe("bad input and usage", () => {
+  it.each([
+    [
+      "a missing file",
+      async () => path.join(dir, "khong-co.xlsx"),
+      /^Lỗi: Không tìm thấy hoặc không đọc được tệp/,
+    ],
+    [
+      "a text file named .xlsx",
+      async () => {
+        const f = path.join(dir, "gia.xlsx");
+        await fs.writeFile(f, "STT,Tên đơn vị\n1,Sở Y tế\n");
+        return f;
+      },
+      /^Lỗi: Tệp “gia.xlsx” không phải tệp Excel .xlsx.\n$/,
+    ],
+    [
+      "an old .xls or password-protected file",
+      async () => {
+        const f = path.join(dir, "cu.xlsx");
+        await fs.writeFile(f, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+        return f;
+      },
+      /tệp Excel cũ \(.xls\) hoặc tệp được đặt mật khẩu mở/,
+    ],
+    [
+      "a workbook without a unit table",
+      () => writeXlsx(dir, "trong.xlsx", [{ name: "Trang 1", rows: [["Họp giao ban"]] }]),
+      /^Lỗi: Không tìm thấy bảng đơn vị trong tệp/,
+    ],
+    [
+      "an invalid criteria sheet",
+      () =>
+        writeXlsx(dir, "tieuchi.xlsx", [
+          {
+            name: "Đơn vị",
+            rows: [
+              ["Tên đơn vị", "Điểm 766"],
+              ["Sở Y tế", 70],
+            ],
+          },
+          {
+            name: "Tiêu chí",
+            rows: [
+              ["Mã", "Điểm tối đa", "Dữ liệu"],
+              ["III", 30, "Điểm 766"],
+            ],
+          },
+        ]),
+      /^Lỗi: Trang “Tiêu chí”, dòng 1: bảng tiêu chí thiếu cột “Cách tính”./,
+    ],
+  ])("exits 1 on %s, with a message and nothing written", async (_case, make, message) => {
+    const file = await make();
+    const before = (await fs.readdir(dir)).sort();
+    const run = await cli("score", file, "-o", path.join(dir, "ket-qua.xlsx"));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(message);
+    expect((await fs.readdir(dir)).sort()).toEqual(before);
+  });
+
+  it.each([
+    [[]],
+    [["tinh", "a.xlsx"]],
+    [["score"]],
+    [["score", "a.xlsx", "--khong-co"]],
+    [["score", "a.xlsx", "--map", "ten=1"]],
+  ])("exits 2 on the usage error %p", async (argv) => {
+    const run = await cli(...argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Cách dùng:");
+  });
+
+  it("scores with an explicit mapping and header row", async () => {
+    const file = await writeXlsx(dir, "map.xlsx", [
+      { name: "S", rows: [["Bảng"], ["Cột 1", "Cột 2", "Cột 3"], ["Sở Ngoại vụ", "x", 84.37]] },
+    ]);
+    const run = await cli("score", file, "--map", "ten=A,diem766=C", "--header-row", "2", "--json");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).eligible).toEqual(["Sở Ngoại vụ"]);
+  });
+});
+
+describe("the installed command", () => {
+  it("runs as a separate process with the same result", () => {
+    const root = path.join(__dirname, "..", "..");
+    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: root });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, "lib", "kstthc.cjs"), "score", input, "--json"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).eligible).toHaveLength(4);
+    const usage = spawnSync(process.execPath, [path.join(root, "lib", "kstthc.cjs"), "score"], {
+      encoding: "utf8",
+    });
+    expect(usage.status).toBe(2);
+  });
+});

@@ -1,0 +1,79 @@
+import { serialToIso, toIsoDate } from "../../src/core/dates";
+import { columnIndex, columnLetter, parseRangeAddress, rangeAddress } from "../../src/core/grid";
+import { formatNumberVi, parseNumberText } from "../../src/core/numbers";
+import { cleanText, fillTemplate, foldKey } from "../../src/core/text";
+
+describe("Vietnamese text", () => {
+  it("folds case, diacritics, NFD and spacing to one key", () => {
+    const nfd = "Tên cơ quan, đơn vị".normalize("NFD");
+    expect(foldKey(nfd)).toBe("ten co quan don vi");
+    expect(foldKey("  TÊN   CƠ QUAN,ĐƠN VỊ ")).toBe("ten co quan don vi");
+    expect(foldKey("TONG_SCORE")).toBe("tong score");
+  });
+
+  it("cleans text to NFC with single spaces", () => {
+    const cleaned = cleanText(" Sở\u00a0Ngoại   vụ\n".normalize("NFD"));
+    expect(cleaned).toBe("Sở Ngoại vụ");
+    expect(cleaned).toBe(cleaned.normalize("NFC"));
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(fillTemplate("{don_vi} đạt {diem} điểm {la}", { don_vi: "A; B", diem: "30" })).toBe(
+      "A; B đạt 30 điểm {la}",
+    );
+  });
+});
+
+describe("numbers as staff type them", () => {
+  it.each([
+    ["84,37", 84.37],
+    ["84.37", 84.37],
+    ["84,37 điểm", 84.37],
+    ["  96,5 % ", 96.5],
+    ["100%", 100],
+    ["1.234,5", 1234.5],
+    ["1,234.5", 1234.5],
+    ["1.234.567", 1234567],
+    ["-3", -3],
+  ])("reads %p as %p", (text, value) => {
+    expect(parseNumberText(text)).toEqual({ ok: true, value, percent: text.includes("%") });
+  });
+
+  it.each(["85,5,1", "abc", "", "8 4,3 7x", "--1"])("refuses %p", (text) => {
+    expect(parseNumberText(text).ok).toBe(false);
+  });
+
+  it("reads a lone group of three as thousands only where an integer is expected", () => {
+    expect(parseNumberText("1.234")).toEqual({ ok: true, value: 1.234, percent: false });
+    expect(parseNumberText("1.234", true)).toEqual({ ok: true, value: 1234, percent: false });
+  });
+
+  it("writes numbers with a decimal comma and no trailing zeros", () => {
+    expect(formatNumberVi(84.37)).toBe("84,37");
+    expect(formatNumberVi(80)).toBe("80");
+    expect(formatNumberVi(96.5)).toBe("96,5");
+    expect(formatNumberVi(1234.5)).toBe("1.234,5");
+    expect(formatNumberVi(0.1 + 0.2)).toBe("0,3");
+  });
+});
+
+describe("dates and addresses", () => {
+  it("reads Vietnamese, ISO and serial dates", () => {
+    expect(toIsoDate("05/02/2024")).toBe("2024-02-05");
+    expect(toIsoDate("2024-02-05")).toBe("2024-02-05");
+    expect(toIsoDate(45327)).toBe("2024-02-05");
+    expect(serialToIso(45327)).toBe("2024-02-05");
+    expect(toIsoDate("31/02/2024")).toBeUndefined();
+    expect(toIsoDate("hôm nay")).toBeUndefined();
+  });
+
+  it("converts columns and ranges both ways", () => {
+    expect(columnLetter(0)).toBe("A");
+    expect(columnLetter(27)).toBe("AB");
+    expect(columnIndex("AB")).toBe(27);
+    expect(columnIndex("1")).toBeUndefined();
+    const range = parseRangeAddress("$H$5:M40");
+    expect(range).toEqual({ top: 4, left: 7, bottom: 39, right: 12 });
+    expect(rangeAddress(range!)).toBe("H5:M40");
+  });
+});

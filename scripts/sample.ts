@@ -127,6 +127,7 @@ export function buildSampleWorkbook(csv: string): ExcelJS.Workbook {
   sheet.getRow(row).font = { bold: true };
   for (let r = 8; r <= row; r++) for (let c = 1; c <= 7; c++) sheet.getCell(r, c).border = box;
 
+  sheet.getRow(5).height = 48;
   [6, 42, 20, 16, 12, 12, 20].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.views = [{ state: "frozen", ySplit: 7 }];
   return workbook;

@@ -18,7 +18,8 @@ type Span = { from: number; to: number };
 export function estimateRowHeight(text: string, span: Span, fontSize: number): number {
   let width = 0;
   for (let c = span.from; c <= span.to; c++) width += WIDTHS[c];
-  const charsPerLine = Math.max(10, Math.floor((width * 7) / (0.6 * fontSize)));
+  // About 0.48 em per character of Vietnamese text in Times New Roman; 7 px per width unit.
+  const charsPerLine = Math.max(10, Math.floor((width * 7) / (0.48 * fontSize)));
   const lines = text
     .split("\n")
     .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / charsPerLine)), 0);

@@ -162,6 +162,8 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     }
     return result.kind === "number" ? result.value : null;
   };
+  const atName = (row: number, level: Problem["level"], detail: string) =>
+    cellProblem(sheet, row, columns.name, level, detail);
   const text = (row: number, col: number | undefined) =>
     col === undefined ? "" : cleanText(cellText(cellAt(grid, row, col)));
 
@@ -200,38 +202,16 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     }
     if (name === "") {
       if (hasData) {
-        problems.push(
-          cellProblem(
-            sheet,
-            row,
-            columns.name,
-            "error",
-            "dòng có số liệu nhưng thiếu tên đơn vị, không tính điểm.",
-          ),
-        );
+        problems.push(atName(row, "error", "dòng có số liệu nhưng thiếu tên đơn vị, không tính điểm."));
       } else {
-        problems.push(
-          cellProblem(
-            sheet,
-            row,
-            columns.name,
-            "info",
-            "dòng có số thứ tự nhưng chưa có tên đơn vị, bỏ qua.",
-          ),
-        );
+        problems.push(atName(row, "info", "dòng có số thứ tự nhưng chưa có tên đơn vị, bỏ qua."));
       }
       skipped.push({ row, reason: "empty-name" });
       continue;
     }
     if (!hasData && hasStt && stt === "") {
       problems.push(
-        cellProblem(
-          sheet,
-          row,
-          columns.name,
-          "info",
-          `“${name}” không có số thứ tự và số liệu, được coi là ghi chú, bỏ qua.`,
-        ),
+        atName(row, "info", `“${name}” không có số thứ tự và số liệu, được coi là ghi chú, bỏ qua.`),
       );
       skipped.push({ row, reason: "note" });
       continue;
@@ -240,10 +220,8 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     const previous = seen.get(nameKey);
     if (previous !== undefined) {
       problems.push(
-        cellProblem(
-          sheet,
+        atName(
           row,
-          columns.name,
           "warning",
           `đơn vị “${name}” trùng tên với dòng ${previous + 1}; cả hai dòng đều được tính điểm, cần kiểm tra lại.`,
         ),

@@ -14,6 +14,8 @@ export interface Ownership {
   highlightRange?: CellRange;
   highlightFormula?: string;
   summarySheet?: string;
+  /** The column mapping chosen by the user, as formatMapping writes it. */
+  mapping?: string;
 }
 
 const KEYS: { key: keyof Ownership; label: string }[] = [
@@ -22,6 +24,7 @@ const KEYS: { key: keyof Ownership; label: string }[] = [
   { key: "highlightRange", label: "Vùng tô nổi bật" },
   { key: "highlightFormula", label: "Công thức tô nổi bật" },
   { key: "summarySheet", label: "Trang tổng hợp" },
+  { key: "mapping", label: "Chỉ định cột" },
 ];
 
 const NOTICE =
@@ -46,6 +49,7 @@ export function readOwnership(grid: SheetGrid | undefined): Ownership | undefine
     highlightRange: found.highlightRange ? parseRangeAddress(found.highlightRange) : undefined,
     highlightFormula: found.highlightFormula || undefined,
     summarySheet: found.summarySheet || undefined,
+    mapping: found.mapping || undefined,
   };
 }
 

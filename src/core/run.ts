@@ -17,6 +17,7 @@ import { planSummarySheet, SUMMARY_SHEET } from "./plan/summary-sheet";
 import { emptySheetPlan, type SheetPlan, type WritePlan } from "./plan/types";
 import type { Problem } from "./problems";
 import type { ColumnMapping } from "./reader/table";
+import { formatMapping, parseMapping } from "./reader/mapping";
 import { readUnitTable, type UnitTable } from "./reader/units";
 import { scoreUnits, type UnitScore } from "./scoring";
 import { defaultSettings, type Settings } from "./settings";
@@ -24,6 +25,7 @@ import { foldKey } from "./text";
 
 export interface RunOptions {
   sheet?: string;
+  /** Columns picked by the user; without it, the mapping kept in the workbook by an earlier run applies. */
   mapping?: ColumnMapping;
   /** Add the "Tiêu chí" sheet with the criteria in force when the workbook has none (default true). */
   writeCriteriaSheet?: boolean;
@@ -91,9 +93,11 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const settings = fromSheet?.settings ?? defaultSettings();
   const summary = summaryName(grids, ownership);
 
+  const kept = ownership?.mapping ? parseMapping(ownership.mapping) : undefined;
+  const mapping = options.mapping ?? (typeof kept === "object" ? kept : undefined);
   const table = readUnitTable(grids, {
-    sheet: options.sheet,
-    mapping: options.mapping,
+    sheet: options.sheet ?? (mapping && ownership ? ownership.dataSheet : undefined),
+    mapping,
     customInputs: criteria
       .map((c) => c.input)
       .filter((input) => input !== INPUT_SCORE_766 && input !== INPUT_ONE_STOP_RATE),
@@ -116,6 +120,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
       highlightRange: scored.units.length > 0 ? data.highlightRange : undefined,
       highlightFormula: scored.units.length > 0 ? data.highlightFormula : undefined,
       summarySheet: summary,
+      mapping: mapping && formatMapping(mapping) ? formatMapping(mapping) : undefined,
     }),
   );
   const tableProblems = [...table.problems, ...data.problems, ...scored.problems].sort(

@@ -294,9 +294,28 @@ describe("bad input and usage", () => {
     const file = await writeXlsx(dir, "map.xlsx", [
       { name: "S", rows: [["Bảng"], ["Cột 1", "Cột 2", "Cột 3"], ["Sở Ngoại vụ", "x", 84.37]] },
     ]);
-    const run = await cli("score", file, "--map", "ten=A,diem766=C", "--header-row", "2", "--json");
+    const output = path.join(dir, "map-out.xlsx");
+    const run = await cli(
+      "score",
+      file,
+      "-o",
+      output,
+      "--map",
+      "ten=A,diem766=C",
+      "--header-row",
+      "2",
+      "--json",
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).eligible).toEqual(["Sở Ngoại vụ"]);
+    // The workbook keeps the mapping, so the next run without --map reads the table the same way.
+    const again = await cli("score", output, "-o", output, "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).eligible).toEqual(["Sở Ngoại vụ"]);
+    const meta = (await readBook(output)).getWorksheet("KSTTHC")!;
+    const kept: unknown[] = [];
+    meta.eachRow((r) => kept.push(r.values));
+    expect(JSON.stringify(kept)).toContain('"Chỉ định cột","ten=A,diem766=C,dong=2"');
   });
 });
 

@@ -1,14 +1,19 @@
 /** Command-line arguments of `kstthc`, parsed with Node's own parser. */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { columnIndex } from "../core/grid";
 import type { ColumnMapping } from "../core/reader/table";
 
 export const USAGE = `Cách dùng:
-  kstthc score TỆP.xlsx [-o TỆP_KẾT_QUẢ.xlsx] [--sheet TÊN_TRANG] [--json]
+  kstthc score TỆP.xlsx [-o TỆP_KẾT_QUẢ.xlsx] [--docx CÔNG_VĂN.docx] [--sheet TÊN_TRANG] [--json]
                 [--map ten=B,khoi=C,diem766=D,tinh=E,huyen=F] [--header-row SỐ] [--no-criteria-sheet]
+  kstthc letter TỆP.xlsx --docx CÔNG_VĂN.docx [--sheet TÊN_TRANG] [--json]
+                [--map …] [--header-row SỐ]
 
   score               Tính điểm bảng đơn vị, ghi tệp kết quả và dự thảo công văn.
+  letter              Tính điểm rồi chỉ ghi công văn Word (.docx), không ghi tệp Excel.
   -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc).
+  --docx              Ghi công văn đề xuất khen thưởng (Word, kèm phụ lục bảng điểm) ra tệp này.
   --sheet             Trang chứa bảng đơn vị (mặc định: tự tìm).
   --json              In một báo cáo JSON thay cho bản tóm tắt.
   --map               Chỉ định cột: ten, khoi, stt, diem766, tinh, huyen, xa, tyle (tỷ lệ chung).
@@ -24,9 +29,24 @@ export interface ScoreCommand {
   json: boolean;
   mapping?: ColumnMapping;
   writeCriteriaSheet: boolean;
+  /** Also write the letter as a Word document here. */
+  docx?: string;
 }
 
-export type Parsed = ScoreCommand | { command: "help" } | { command: "error"; message: string };
+/** `kstthc letter`: scores in memory and writes only the letter. */
+export interface LetterCommand {
+  command: "letter";
+  input: string;
+  docx: string;
+  sheet?: string;
+  json: boolean;
+  mapping?: ColumnMapping;
+}
+
+export type Parsed =
+  ScoreCommand | LetterCommand | { command: "help" } | { command: "error"; message: string };
+
+const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 
 const MAP_KEYS: Record<string, (m: ColumnMapping, col: number) => void> = {
   ten: (m, c) => (m.name = c),
@@ -68,6 +88,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       allowPositionals: true,
       options: {
         output: { type: "string", short: "o" },
+        docx: { type: "string" },
         sheet: { type: "string" },
         json: { type: "boolean", default: false },
         map: { type: "string" },
@@ -82,13 +103,32 @@ export function parseCommandLine(argv: string[]): Parsed {
   const { values, positionals } = parsed;
   if (values.help) return { command: "help" };
   const [command, input, ...rest] = positionals;
-  if (command !== "score") {
+  if (command !== "score" && command !== "letter") {
     return { command: "error", message: command ? `Lệnh “${command}” không có.` : "Thiếu lệnh." };
   }
   if (!input) return { command: "error", message: "Thiếu tệp .xlsx cần tính điểm." };
   if (rest.length > 0) return { command: "error", message: `Thừa tham số: ${rest.join(" ")}.` };
   const mapping = parseMapping(values.map, values["header-row"]);
   if (typeof mapping === "string") return { command: "error", message: mapping };
+  const { docx } = values;
+  if (docx !== undefined && docx.trim() === "")
+    return { command: "error", message: "--docx cần tên tệp .docx." };
+  if (docx !== undefined && samePath(docx, input)) {
+    return { command: "error", message: "Tệp công văn (--docx) không được trùng với tệp .xlsx nguồn." };
+  }
+  if (command === "letter") {
+    if (docx === undefined) return { command: "error", message: "Lệnh letter cần --docx TỆP.docx." };
+    if (values.output !== undefined || values["no-criteria-sheet"]) {
+      return {
+        command: "error",
+        message: "Lệnh letter không ghi tệp Excel: -o và --no-criteria-sheet chỉ dùng với lệnh score.",
+      };
+    }
+    return { command: "letter", input, docx, sheet: values.sheet, json: values.json ?? false, mapping };
+  }
+  if (docx !== undefined && values.output !== undefined && samePath(docx, values.output)) {
+    return { command: "error", message: "Tệp công văn (--docx) không được trùng với tệp kết quả (-o)." };
+  }
   return {
     command: "score",
     input,
@@ -97,5 +137,6 @@ export function parseCommandLine(argv: string[]): Parsed {
     json: values.json ?? false,
     mapping,
     writeCriteriaSheet: !values["no-criteria-sheet"],
+    docx,
   };
 }

@@ -1,10 +1,13 @@
-/** `kstthc score`: scores an .xlsx file with the same core as the add-in and writes the result. */
+/** `kstthc score` and `kstthc letter`: score an .xlsx file with the same core as the add-in, write the results. */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { UnusableInputError } from "../core/problems";
 import { jsonReport, summaryText } from "../core/report";
+import { runScoring, type RunResult } from "../core/run";
+import { letterToDocx } from "../docx/letter-docx";
+import { workbookToGrids } from "../xlsx/read";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
-import { parseCommandLine, USAGE, type ScoreCommand } from "./args";
+import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -33,13 +36,23 @@ async function writeAtomically(target: string, bytes: Uint8Array): Promise<void>
   }
 }
 
-async function score(command: ScoreCommand, io: Io): Promise<number> {
-  let bytes: Uint8Array;
+async function readInput(input: string): Promise<Uint8Array> {
   try {
-    bytes = await fs.readFile(command.input);
+    return await fs.readFile(input);
   } catch {
-    throw new UnusableInputError(`Không tìm thấy hoặc không đọc được tệp “${command.input}”.`);
+    throw new UnusableInputError(`Không tìm thấy hoặc không đọc được tệp “${input}”.`);
   }
+}
+
+function report(result: RunResult, written: string[], json: boolean, io: Io): void {
+  if (json) io.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
+  else io.stdout(`${summaryText(result)}\n${written.join("\n")}\n`);
+}
+
+const letterBytes = (result: RunResult) => letterToDocx(result.letter, result.scores, result.criteria);
+
+async function score(command: ScoreCommand, io: Io): Promise<number> {
+  const bytes = await readInput(command.input);
   const workbook = await loadWorkbook(bytes, path.basename(command.input));
   const result = scoreWorkbook(workbook, {
     sheet: command.sheet,
@@ -47,9 +60,26 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     writeCriteriaSheet: command.writeCriteriaSheet,
   });
   const output = command.output ?? defaultOutputPath(command.input);
-  await writeAtomically(output, await saveWorkbook(workbook));
-  if (command.json) io.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
-  else io.stdout(`${summaryText(result)}\nĐã ghi tệp kết quả: ${output}\n`);
+  // Both documents are built before either is written, so a failure leaves no half of the pair.
+  const xlsx = await saveWorkbook(workbook);
+  const docx =
+    command.docx === undefined ? undefined : { file: command.docx, bytes: await letterBytes(result) };
+  await writeAtomically(output, xlsx);
+  const written = [`Đã ghi tệp kết quả: ${output}`];
+  if (docx) {
+    await writeAtomically(docx.file, docx.bytes);
+    written.push(`Đã ghi công văn: ${docx.file}`);
+  }
+  report(result, written, command.json, io);
+  return EXIT_OK;
+}
+
+async function letter(command: LetterCommand, io: Io): Promise<number> {
+  const bytes = await readInput(command.input);
+  const workbook = await loadWorkbook(bytes, path.basename(command.input));
+  const result = runScoring(workbookToGrids(workbook), { sheet: command.sheet, mapping: command.mapping });
+  await writeAtomically(command.docx, await letterBytes(result));
+  report(result, [`Đã ghi công văn: ${command.docx}`], command.json, io);
   return EXIT_OK;
 }
 
@@ -64,7 +94,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    return await score(parsed, io);
+    return parsed.command === "letter" ? await letter(parsed, io) : await score(parsed, io);
   } catch (error) {
     if (error instanceof UnusableInputError) {
       io.stderr(`Lỗi: ${error.message}\n`);

@@ -298,4 +298,35 @@ describe("values", () => {
     );
     expect(table.units.map((u) => u.name)).toEqual(["Công an tỉnh", "Tổng công ty Điện lực", "=1+1"]);
   });
+
+  it("reports names typed in the legacy TCVN3 or VNI encodings", async () => {
+    const table = await names(
+      sheet([
+        ["Së Ngo¹i vô", 84.37],
+        ["Sôû Ngoaïi vuï", 80],
+        ["Sở Y tế", 68.75],
+      ]),
+    );
+    expect(table.units).toHaveLength(3);
+    expect(table.problems.map((p) => [p.level, p.row, p.column])).toEqual([
+      ["warning", 2, "A"],
+      ["warning", 3, "A"],
+    ]);
+    expect(table.problems[0].message).toBe(
+      "Trang “Đơn vị”, dòng 2, cột A: tên “Së Ngo¹i vô” có vẻ được gõ bằng bảng mã cũ (TCVN3/VNI) chứ không phải Unicode; hãy chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi chạy lại.",
+    );
+  });
+
+  it("says why no table is found when the headers are in a legacy encoding", async () => {
+    const grids = await gridsOf([
+      {
+        name: "S",
+        rows: [
+          ["Tªn ®¬n vÞ", "§iÓm 766"],
+          ["Së Ngo¹i vô", 84.37],
+        ],
+      },
+    ]);
+    expect(() => readUnitTable(grids)).toThrow(/bảng mã cũ \(TCVN3\/VNI\)/);
+  });
 });

@@ -1,6 +1,7 @@
 /** Reads the rows of the unit table into units; every row that is not a unit is accounted for. */
 import { cellAt, cellText, formatAt, type CellValue, type SheetGrid } from "../grid";
 import { cellProblem, UnusableInputError, type Problem } from "../problems";
+import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
 import { cleanText, foldKey } from "../text";
 import type { Level } from "./columns";
 import { detectTable, findColumnByHeader, type ColumnMapping, type TableLayout } from "./table";
@@ -86,10 +87,13 @@ function pickTable(grids: SheetGrid[], options: ReadOptions): { grid: SheetGrid;
     .map((grid) => ({ grid, layout: detectTable(grid, options.mapping, owned(grid.name)) }))
     .filter((f): f is { grid: SheetGrid; layout: NonNullable<typeof f.layout> } => f.layout !== undefined);
   if (found.length === 0) {
+    if (grids.length === 0) throw new UnusableInputError("Tệp không có trang tính nào.");
+    const legacy = grids.some((g) =>
+      g.values.slice(0, 40).some((line) => line.some((v) => looksLegacyEncoded(cellText(v)))),
+    );
     throw new UnusableInputError(
-      grids.length === 0
-        ? "Tệp không có trang tính nào."
-        : "Không tìm thấy bảng đơn vị trong tệp: cần một dòng tiêu đề có cột tên đơn vị (“Tên đơn vị”, “Tên cơ quan, đơn vị”…) và cột điểm Bộ chỉ số 766 hoặc tỷ lệ tiếp nhận tại Bộ phận Một cửa.",
+      "Không tìm thấy bảng đơn vị trong tệp: cần một dòng tiêu đề có cột tên đơn vị (“Tên đơn vị”, “Tên cơ quan, đơn vị”…) và cột điểm Bộ chỉ số 766 hoặc tỷ lệ tiếp nhận tại Bộ phận Một cửa." +
+        (legacy ? ` Chữ trong tệp ${LEGACY_ADVICE}` : ""),
     );
   }
   const best = Math.max(...found.map((f) => f.layout.score));
@@ -217,6 +221,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
       continue;
     }
 
+    if (looksLegacyEncoded(name)) problems.push(atName(row, "warning", `tên “${name}” ${LEGACY_ADVICE}`));
     const previous = seen.get(nameKey);
     if (previous !== undefined) {
       problems.push(

@@ -65,9 +65,19 @@ const vi = (n: number) => formatNumberVi(n);
 /** Whether a criterion limited to some groups applies; unknown groups count as applying. */
 export function appliesTo(criterion: Criterion, group: string): boolean {
   if (criterion.appliesTo.length === 0 || group === "") return true;
-  const key = foldKey(group);
-  return criterion.appliesTo.some((g) => key.includes(foldKey(g)));
+  // A table has few groups and many units: remember each answer.
+  const memo = `${criterion.appliesTo.join("\u0000")}\u0001${group}`;
+  let answer = appliesMemo.get(memo);
+  if (answer === undefined) {
+    const key = foldKey(group);
+    answer = criterion.appliesTo.some((g) => key.includes(foldKey(g)));
+    if (appliesMemo.size > 1000) appliesMemo.clear();
+    appliesMemo.set(memo, answer);
+  }
+  return answer;
 }
+
+const appliesMemo = new Map<string, boolean>();
 
 export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
   const base = { code: criterion.code, applies: true, blank: false, full: false };

@@ -44,7 +44,8 @@ function writeBlock(
       // Strings are written as strings: ExcelJS makes a formula only of a { formula } object.
       cell.value = value;
       const name = block.columnStyles?.[c] ?? block.style;
-      if (name) cell.style = { ...styles[name] };
+      // One shared object per named style: ExcelJS caches the style id by object, as it does for merges.
+      if (name) cell.style = styles[name];
     });
   });
 }

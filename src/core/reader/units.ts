@@ -180,7 +180,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   for (let row = firstDataRow; row <= lastGridRow; row++) {
     const name = text(row, columns.name);
     const stt = text(row, columns.stt);
-    const hasData = dataColumns.some((col) => text(row, col) !== "");
+    const hasData = dataColumns.some((col) => !isBlank(cellAt(grid, row, col)));
     if (name === "" && stt === "" && !hasData) continue;
 
     if (isNumberingRow(grid.values[row] ?? [], name)) {
@@ -288,6 +288,10 @@ function isNumberingRow(line: CellValue[], name: string): boolean {
   if (!numbering.test(name)) return false;
   const filled = line.map((v) => cleanText(cellText(v))).filter((t) => t !== "");
   return filled.length >= 3 && filled.every((t) => numbering.test(t));
+}
+
+function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.trim() === "");
 }
 
 function isUpperCaseTitle(text: string): boolean {

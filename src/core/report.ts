@@ -25,6 +25,8 @@ export interface JsonReport {
   criteriaSource: RunResult["criteriaSource"];
   criteria: { code: string; points: number; rule: string }[];
   units: UnitReport[];
+  /** Rows of the table that are not units (sections, totals, notes…), 1-based, with why. */
+  skippedRows: { row: number; reason: string }[];
   eligible: string[];
   problems: Problem[];
   letter: LetterModel;
@@ -66,6 +68,7 @@ export function jsonReport(result: RunResult): JsonReport {
       eligible: s.eligible,
       explanations: Object.fromEntries(s.scores.map((c) => [c.code, c.explanation])),
     })),
+    skippedRows: result.table.skipped.map((s) => ({ row: s.row + 1, reason: s.reason })),
     eligible: result.scores.filter((s) => s.eligible).map((s) => s.unit.name),
     problems: result.problems,
     letter: result.letter,

@@ -77,7 +77,8 @@ export function snapshot(workbook: ExcelJS.Workbook): Record<string, unknown> {
       state: sheet.state,
       cells,
       merges,
-      conditional: (sheet as unknown as { conditionalFormattings: unknown }).conditionalFormattings,
+      // A copy of the rules alone: ExcelJS hangs a parser flag (hasExtContent) on the array itself.
+      conditional: [...(sheet as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings],
       widths: sheet.columns?.map((c) => c.width ?? null) ?? [],
       pageSetup: sheet.pageSetup,
     };

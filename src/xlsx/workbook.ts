@@ -36,9 +36,30 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Arr
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+/**
+ * Excel refuses writes into a protected sheet; ExcelJS would not, so the file adapter refuses too,
+ * before anything is written, as the add-in does.
+ */
+function refuseProtectedSheets(workbook: ExcelJS.Workbook, result: RunResult): void {
+  const names = result.plan.sheets
+    .map((plan) => workbook.getWorksheet(plan.name))
+    .filter((sheet): sheet is ExcelJS.Worksheet => {
+      const protection = (sheet as unknown as { sheetProtection?: { sheet?: boolean } } | undefined)
+        ?.sheetProtection;
+      return Boolean(protection?.sheet);
+    })
+    .map((sheet) => `“${sheet.name}”`);
+  if (names.length > 0) {
+    throw new UnusableInputError(
+      `Trang ${names.join(", ")} đang được bảo vệ (Protect Sheet) nên không ghi được kết quả: hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi chạy lại. Chưa có gì được ghi.`,
+    );
+  }
+}
+
 /** Scores a workbook in place: reads its grids, runs the core and applies the plan. */
 export function scoreWorkbook(workbook: ExcelJS.Workbook, options: RunOptions = {}): RunResult {
   const result = runScoring(workbookToGrids(workbook), options);
+  refuseProtectedSheets(workbook, result);
   applyPlan(workbook, result.plan);
   return result;
 }

@@ -5,7 +5,15 @@ import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
-import { SAMPLE, SEED_LETTER, cellValues, snapshot, tempDir, writeXlsx } from "../helpers/workbooks";
+import {
+  SAMPLE,
+  SEED_LETTER,
+  buildWorkbook,
+  cellValues,
+  snapshot,
+  tempDir,
+  writeXlsx,
+} from "../helpers/workbooks";
 
 interface Run {
   code: number;
@@ -267,6 +275,30 @@ describe("bad input and usage", () => {
           },
         ]),
       /^Lỗi: Trang “Tiêu chí”, dòng 1: bảng tiêu chí thiếu cột “Cách tính”./,
+    ],
+    [
+      "a password-protected data sheet",
+      async () => {
+        const book = buildWorkbook([
+          {
+            name: "Đơn vị",
+            rows: [
+              ["Tên đơn vị", "Điểm 766"],
+              ["Sở Y tế", 70],
+            ],
+          },
+        ]);
+        await book.getWorksheet("Đơn vị")!.protect("mat-khau", {});
+        const f = path.join(dir, "khoa.xlsx");
+        await book.xlsx.writeFile(f);
+        return f;
+      },
+      /^Lỗi: Trang “Đơn vị” đang được bảo vệ \(Protect Sheet\) nên không ghi được kết quả/,
+    ],
+    [
+      "a workbook with one empty sheet",
+      () => writeXlsx(dir, "rong.xlsx", [{ name: "Sheet1", rows: [] }]),
+      /^Lỗi: Không tìm thấy bảng đơn vị trong tệp/,
     ],
   ])("exits 1 on %s, with a message and nothing written", async (_case, make, message) => {
     const file = await make();

@@ -13,6 +13,12 @@ export default tseslint.config(
     },
   },
   {
+    // Build configuration and scripts in CommonJS.
+    files: ["**/*.cjs", "webpack.config.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The core and the Word exporter must stay free of Office, the DOM and Node so that every face can share them.
     files: ["src/core/**/*.ts", "src/docx/**/*.ts"],
     languageOptions: { globals: {} },

@@ -1,6 +1,6 @@
 /** One scoring run over a workbook's grids: read, score, draft the letter and plan the writes. */
 import { defaultCriteria, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
-import { CRITERIA_COLUMNS, CRITERIA_SHEET, criteriaSheetRows, readCriteriaSheet } from "./criteria-sheet";
+import { CRITERIA_SHEET, readCriteriaSheet } from "./criteria-sheet";
 import type { SheetGrid } from "./grid";
 import { buildLetter, type LetterModel } from "./letter";
 import {
@@ -11,6 +11,7 @@ import {
   readOwnership,
   type Ownership,
 } from "./ownership";
+import { planCriteriaSheet } from "./plan/criteria-sheet-plan";
 import { planDataSheet } from "./plan/output-columns";
 import { STYLES } from "./plan/styles";
 import { planSummarySheet, SUMMARY_SHEET } from "./plan/summary-sheet";
@@ -54,30 +55,6 @@ function summaryName(grids: SheetGrid[], ownership: Ownership | undefined): stri
   }
 }
 
-function criteriaSheetPlan(criteria: Criterion[], settings: Settings): SheetPlan {
-  const plan = emptySheetPlan(CRITERIA_SHEET, "create");
-  const rows = criteriaSheetRows(criteria, settings);
-  const headerRow = 2;
-  const settingsHeader = rows.findIndex((r, i) => i > headerRow && r[0] === "Mục");
-  rows.forEach((values, row) => {
-    if (values.length === 0) return;
-    const style =
-      row === 0 || row === settingsHeader - 1
-        ? "sheetTitle"
-        : row === 1
-          ? "note"
-          : row === headerRow || row === settingsHeader
-            ? "plainHeader"
-            : "plainText";
-    plan.blocks.push({ top: row, left: 0, values: [values], style });
-  });
-  plan.columnWidths = CRITERIA_COLUMNS.map((c, col) => ({
-    col,
-    width: col === 0 ? 34 : col === 1 ? 60 : c.width,
-  }));
-  return plan;
-}
-
 function metaSheetPlan(ownership: Ownership): SheetPlan {
   const plan = emptySheetPlan(META_SHEET, "create");
   plan.hidden = true;
@@ -111,7 +88,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const data = planDataSheet(dataGrid, table, scored.units, criteria, ownership);
   const sheets: SheetPlan[] = [data.plan];
   if (!criteriaGrid && options.writeCriteriaSheet !== false)
-    sheets.push(criteriaSheetPlan(criteria, settings));
+    sheets.push(planCriteriaSheet(criteria, settings));
   sheets.push(planSummarySheet(summary, letter, scored.units));
   sheets.push(
     metaSheetPlan({

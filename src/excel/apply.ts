@@ -1,0 +1,315 @@
+/// <reference types="office-js" />
+/**
+ * Applies the core's write plan to the open workbook, with the same result as the file adapter
+ * (src/xlsx/apply.ts): same cells, number formats, merges, widths, highlight and page setup.
+ *
+ * The writes go in three phases, packed into as few requests as Excel's payload limit allows (one
+ * request up to ~10,000 units): (A) sheets replaced, the tool's old highlight and output removed, the
+ * cells about to be written reset to the Normal style; (B) values, then their number formats, in row
+ * chunks; (C) the other formats per column range, merges, widths, heights, the highlight rule, page
+ * setup and the table join.
+ */
+import { rangeAddress, type CellRange } from "../core/grid";
+import type { Block, CellStyle, PageSetup, SheetPlan, WritePlan } from "../core/plan/types";
+import { columnsAddress, overlaps, rowsAddress } from "./address";
+import { supportsExcelApi } from "./api-support";
+import { toOfficeValue } from "./cell-values";
+import { jsonBytes, packRequests, TARGET_REQUEST_BYTES, yieldToHost, type WriteStep } from "./chunks";
+import { WriteBlockedError, WriteFailedError } from "./errors";
+import { inspectWorkbook, type WorkbookFacts } from "./facts";
+import { checkPlan, type TableJoin } from "./preflight";
+import { columnWidthPoints, formatBytes, marginPoints, queueFormat } from "./styles";
+
+export interface ApplyOptions {
+  /**
+   * What readWorkbook learnt in the same Excel.run. Without it (a plan previewed in an earlier run)
+   * the adapter inspects the workbook first, in two or three more syncs.
+   */
+  facts?: WorkbookFacts;
+  /** Bytes packed into one request (tests use smaller ones). */
+  requestBytes?: number;
+}
+
+export interface ApplyReport {
+  /** Write requests sent, one context.sync() each. */
+  requests: number;
+  /** What was written, in Vietnamese, in order. */
+  written: string[];
+  join?: TableJoin;
+}
+
+/** A small fixed cost per operation besides its data, for the packing estimate. */
+const OPERATION_BYTES = 200;
+
+type Context = Excel.RequestContext;
+
+const on = (name: string) => `trang “${name}”`;
+
+function sheetOf(context: Context, name: string): Excel.Worksheet {
+  return context.workbook.worksheets.getItem(name);
+}
+
+function blockRange(block: Block, width: number, from = 0, to = block.values.length - 1): CellRange {
+  return { top: block.top + from, left: block.left, bottom: block.top + to, right: block.left + width - 1 };
+}
+
+function blockWidth(block: Block): number {
+  return Math.max(1, ...block.values.map((line) => line.length));
+}
+
+/** The style of each column of a block. */
+function columnStyles(block: Block, width: number): (string | undefined)[] {
+  return Array.from({ length: width }, (_, c) => block.columnStyles?.[c] ?? block.style);
+}
+
+/** Phase A for one sheet: replace it, or clear what the tool wrote there before. */
+function structureSteps(
+  context: Context,
+  plan: SheetPlan,
+  facts: WorkbookFacts,
+  join?: TableJoin,
+): WriteStep[] {
+  const steps: WriteStep[] = [];
+  const atomic = (label: string, queue: () => void, bytes = OPERATION_BYTES) =>
+    steps.push({ kind: "atomic", label, bytes, queue });
+  if (plan.mode === "create") {
+    if (facts.sheets.some((s) => s.name === plan.name)) {
+      atomic(`đã xóa ${on(plan.name)} cũ`, () => sheetOf(context, plan.name).delete());
+    }
+    atomic(`đã tạo ${on(plan.name)}`, () => {
+      const sheet = context.workbook.worksheets.add(plan.name);
+      if (plan.hidden) sheet.visibility = "Hidden";
+    });
+    return steps;
+  }
+  // The old highlight goes before the old output is cleared: clearing formats may cut a rule's range.
+  for (const old of plan.removeHighlights) {
+    const address = rangeAddress(old.range);
+    for (const format of facts.customFormats) {
+      if (format.sheet !== plan.name || format.address !== address || format.formula !== old.formula)
+        continue;
+      atomic(`đã xóa tô màu cũ ${address} ở ${on(plan.name)}`, () =>
+        sheetOf(context, plan.name).getRange().conditionalFormats.getItem(format.id).delete(),
+      );
+    }
+  }
+  for (const range of plan.clear) {
+    atomic(`đã xóa kết quả cũ ${rangeAddress(range)} ở ${on(plan.name)}`, () => {
+      const target = sheetOf(context, plan.name).getRange(rangeAddress(range));
+      target.unmerge();
+      target.clear("All");
+    });
+  }
+  // ExcelJS replaces a written cell's whole style: reset the cells to Normal, then set the style's formats.
+  for (const block of plan.blocks) {
+    const address = rangeAddress(blockRange(block, blockWidth(block)));
+    atomic(
+      `định dạng ở ${on(plan.name)}`,
+      () => (sheetOf(context, plan.name).getRange(address).style = "Normal"),
+    );
+  }
+  if (join && join.sheet === plan.name && join.added.length > 0 && !supportsExcelApi(13)) {
+    // Before ExcelApi 1.13 a table grows by adding named columns at its end, here before the values
+    // so that nothing the table writes into its new columns outlives them.
+    atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () => {
+      const table = context.workbook.tables.getItem(join.table);
+      for (const header of join.added) table.columns.add(undefined, undefined, header);
+    });
+  }
+  return steps;
+}
+
+/** Phase B for one block: values, then number formats, row by row so that big blocks can be split. */
+function valueSteps(
+  context: Context,
+  plan: SheetPlan,
+  block: Block,
+  styles: Record<string, CellStyle>,
+): WriteStep {
+  const width = blockWidth(block);
+  const formats = columnStyles(block, width).map((name) => (name ? styles[name]?.numberFormat : undefined));
+  const formatRow = formats.some((f) => f !== undefined) ? formats.map((f) => f ?? "General") : undefined;
+  const rows = block.values.map((line) =>
+    Array.from({ length: width }, (_, c) => toOfficeValue(line[c] ?? null)),
+  );
+  const formatBytesPerRow = formatRow ? jsonBytes(formatRow) : 0;
+  const label = (from: number, to: number) =>
+    plan.mode === "create"
+      ? `nội dung ${on(plan.name)}`
+      : `giá trị ${rangeAddress(blockRange(block, width, from, to))} ở ${on(plan.name)}`;
+  return {
+    kind: "rows",
+    label,
+    rowBytes: rows.map((row, i) => jsonBytes(row) + formatBytesPerRow + (i === 0 ? OPERATION_BYTES : 0)),
+    queue: (from, to) => {
+      const range = sheetOf(context, plan.name).getRange(rangeAddress(blockRange(block, width, from, to)));
+      range.values = rows.slice(from, to + 1);
+      if (formatRow) range.numberFormat = rows.slice(from, to + 1).map(() => formatRow);
+      // Queued: Office.js can drop its proxy (and the arrays it holds) before the batch runs.
+      range.untrack();
+    },
+  };
+}
+
+function pageSetupSteps(context: Context, name: string, setup: PageSetup): WriteStep {
+  return {
+    kind: "atomic",
+    label: `thiết lập trang in ở ${on(name)}`,
+    bytes: OPERATION_BYTES * 4,
+    queue: () => {
+      const sheet = sheetOf(context, name);
+      const layout = sheet.pageLayout;
+      layout.paperSize = "A4";
+      layout.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.topMargin = marginPoints(setup.margins.top);
+      layout.bottomMargin = marginPoints(setup.margins.bottom);
+      layout.leftMargin = marginPoints(setup.margins.left);
+      layout.rightMargin = marginPoints(setup.margins.right);
+      layout.headerMargin = marginPoints(setup.margins.header);
+      layout.footerMargin = marginPoints(setup.margins.footer);
+      // One page wide, as many tall as needed: 0 is "automatic" (fitToHeight="0" in the file); Excel's
+      // action recorder writes the same for "Fit All Columns on One Page".
+      if (setup.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintArea(rangeAddress(setup.printArea));
+      // A break "before" a row: Office.js puts it above the given cell, ExcelJS under the row before.
+      for (const row of setup.pageBreaksBefore) if (row > 0) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+    },
+  };
+}
+
+/** Consecutive indexes with the same value, as [from, to, value] runs. */
+function runs<T>(items: { at: number; value: T }[]): [number, number, T][] {
+  const sorted = [...items].sort((a, b) => a.at - b.at);
+  const out: [number, number, T][] = [];
+  for (const { at, value } of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[1] === at - 1 && last[2] === value) last[1] = at;
+    else out.push([at, at, value]);
+  }
+  return out;
+}
+
+/** Phase C for one sheet: formats, merges, sizes, highlight, page setup. */
+function layoutSteps(
+  context: Context,
+  plan: SheetPlan,
+  styles: Record<string, CellStyle>,
+  join?: TableJoin,
+): WriteStep[] {
+  const steps: WriteStep[] = [];
+  const atomic = (label: string, queue: () => void, bytes = OPERATION_BYTES) =>
+    steps.push({ kind: "atomic", label, bytes, queue });
+  const sheet = () => sheetOf(context, plan.name);
+  const formatted = `định dạng ở ${on(plan.name)}`;
+  for (const block of plan.blocks) {
+    const width = blockWidth(block);
+    const names = columnStyles(block, width).map((value, at) => ({ at, value }));
+    for (const [from, to, name] of runs(names)) {
+      const style = name ? styles[name] : undefined;
+      if (!style) continue;
+      const range: CellRange = {
+        ...blockRange(block, width),
+        left: block.left + from,
+        right: block.left + to,
+      };
+      const rows = block.values.length;
+      atomic(
+        formatted,
+        () => queueFormat(sheet().getRange(rangeAddress(range)), style, rows, to - from + 1),
+        formatBytes(style),
+      );
+    }
+  }
+  // After the formats: a merge gives the whole area the format of its top-left cell, as ExcelJS does.
+  for (const merge of plan.merges) {
+    if (join && join.sheet === plan.name && overlaps(merge, join.after)) continue;
+    atomic(formatted, () => sheet().getRange(rangeAddress(merge)).merge(false));
+  }
+  const widths = plan.columnWidths.map(({ col, width }) => ({ at: col, value: width }));
+  for (const [from, to, width] of runs(widths)) {
+    atomic(
+      formatted,
+      () => (sheet().getRange(columnsAddress(from, to)).format.columnWidth = columnWidthPoints(width)),
+    );
+  }
+  const heights = plan.rowHeights.map(({ row, height }) => ({ at: row, value: height }));
+  for (const [from, to, height] of runs(heights)) {
+    atomic(formatted, () => (sheet().getRange(rowsAddress(from, to)).format.rowHeight = height));
+  }
+  for (const highlight of plan.highlights) {
+    const fill = styles[highlight.style]?.fill ?? "FFFF00";
+    atomic(`tô màu đơn vị đề xuất ở ${on(plan.name)}`, () => {
+      const format = sheet().getRange(rangeAddress(highlight.range)).conditionalFormats.add("Custom");
+      // Office.js takes the formula with its "=", in en-US syntax, relative to the range's top-left cell.
+      format.custom.rule.formula = `=${highlight.formula}`;
+      format.custom.format.fill.color = `#${fill}`;
+    });
+  }
+  if (plan.pageSetup) steps.push(pageSetupSteps(context, plan.name, plan.pageSetup));
+  if (join && join.sheet === plan.name && join.added.length > 0 && supportsExcelApi(13)) {
+    atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () =>
+      context.workbook.tables.getItem(join.table).resize(sheet().getRange(rangeAddress(join.after))),
+    );
+  }
+  return steps;
+}
+
+/** Every step of the plan, in the order Excel must run them. */
+export function planSteps(
+  context: Context,
+  plan: WritePlan,
+  facts: WorkbookFacts,
+  join?: TableJoin,
+): WriteStep[] {
+  return [
+    ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts, join)),
+    ...plan.sheets.flatMap((sheet) =>
+      sheet.blocks.map((block) => valueSteps(context, sheet, block, plan.styles)),
+    ),
+    ...plan.sheets.flatMap((sheet) => layoutSteps(context, sheet, plan.styles, join)),
+  ];
+}
+
+const unique = (labels: string[]) => [...new Set(labels)];
+
+/**
+ * Writes the plan. Throws WriteBlockedError, with nothing written, when a sheet is protected or a table or
+ * PivotTable is in the way; WriteFailedError, saying what was written, when Excel refuses a request.
+ * `onProgress(done, total)` counts write requests.
+ */
+export async function applyPlan(
+  context: Context,
+  plan: WritePlan,
+  onProgress?: (done: number, total: number) => void,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
+  const facts =
+    options.facts ??
+    (await inspectWorkbook(
+      context,
+      plan.sheets.filter((s) => s.mode === "update" && s.removeHighlights.length > 0).map((s) => s.name),
+    ));
+  const { problems, join } = checkPlan(plan, facts);
+  if (problems.length > 0) throw new WriteBlockedError(problems);
+
+  const requests = packRequests(
+    planSteps(context, plan, facts, join),
+    options.requestBytes ?? TARGET_REQUEST_BYTES,
+  );
+  const written: string[] = [];
+  onProgress?.(0, requests.length);
+  for (let i = 0; i < requests.length; i++) {
+    const request = requests[i];
+    try {
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const queue of request.queue) queue();
+      await context.sync();
+    } catch (error) {
+      throw new WriteFailedError(unique(written), unique(request.labels), error);
+    }
+    written.push(...request.labels);
+    onProgress?.(i + 1, requests.length);
+    if (i + 1 < requests.length) await yieldToHost();
+  }
+  return { requests: requests.length, written: unique(written), join };
+}

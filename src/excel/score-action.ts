@@ -1,0 +1,47 @@
+/// <reference types="office-js" />
+/**
+ * "Tính điểm" in Excel: reads the open workbook, scores it with the core and writes the result, all in
+ * one Excel.run. The task pane can also call the steps apart (read, show a preview, then write).
+ */
+import type { ColumnMapping } from "../core/reader/table";
+import { runScoring, type RunResult } from "../core/run";
+import { applyPlan } from "./apply";
+import { readWorkbook } from "./read";
+
+export { applyPlan, type ApplyOptions, type ApplyReport } from "./apply";
+export { WriteBlockedError, WriteFailedError } from "./errors";
+export { readGrids, readWorkbook, type ReadOptions, type WorkbookRead } from "./read";
+
+export interface ScoreOptions {
+  sheet?: string;
+  mapping?: ColumnMapping;
+  /** Write requests done out of the total, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScoreOutcome {
+  units: number;
+  /** Names of the units proposed for an award. */
+  proposed: string[];
+  /** Number of problems found in the data (errors, warnings and notes). */
+  problems: number;
+  result: RunResult;
+}
+
+/** Scores the workbook open in Excel in place, as `kstthc score` does for a file. */
+export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<ScoreOutcome> {
+  if (typeof Excel === "undefined") {
+    throw new Error("Chức năng tính điểm chỉ chạy trong Excel: không thấy Excel JavaScript API (office.js).");
+  }
+  return Excel.run(async (context) => {
+    const { grids, facts } = await readWorkbook(context, { sheet: options.sheet });
+    const result = runScoring(grids, { sheet: options.sheet, mapping: options.mapping });
+    await applyPlan(context, result.plan, options.onProgress, { facts });
+    return {
+      units: result.scores.length,
+      proposed: result.scores.filter((s) => s.eligible).map((s) => s.unit.name),
+      problems: result.problems.length,
+      result,
+    };
+  });
+}

@@ -1,0 +1,46 @@
+/** DIEM: the points of one criterion for a value, or for each value of a range (same shape out). */
+import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "../core/criteria";
+import type { Unit } from "../core/reader/units";
+import { scoreCriterion } from "../core/scoring";
+import { cleanText, foldKey } from "../core/text";
+import { figureOrError, numberKindOf, toMatrix } from "./args";
+import { criteriaFromArgument } from "./criteria-table";
+import { ArgumentError, type Outcome } from "./errors";
+
+/** "III", " iii ", "IV.9": exact code first, then regardless of case, accents and spacing. */
+export function findCriterion(criteria: Criterion[], code: unknown): Criterion {
+  const text = typeof code === "string" || typeof code === "number" ? cleanText(String(code)) : "";
+  if (text === "") throw new ArgumentError("Chưa ghi mã tiêu chí, ví dụ “III” hoặc “IV.9”.");
+  const found =
+    criteria.find((c) => c.code === text) ?? criteria.find((c) => foldKey(c.code) === foldKey(text));
+  if (!found) {
+    const codes = criteria.map((c) => c.code).join(", ");
+    throw new ArgumentError(`Không có tiêu chí mã “${text}”. Các mã hiện có: ${codes}.`);
+  }
+  return found;
+}
+
+/**
+ * A unit that has only this figure. Its group is unknown, so a criterion limited to some groups
+ * ("ngành dọc") applies, as the core does for a unit without a group.
+ */
+function unitWith(input: string, value: number | null): Unit {
+  const unit: Unit = { row: 0, stt: "", name: "", group: "", score766: null, rates: [], custom: {} };
+  if (input === INPUT_SCORE_766) unit.score766 = value;
+  else if (input === INPUT_ONE_STOP_RATE) unit.rates = [{ level: "chung", value }];
+  else unit.custom[input] = value;
+  return unit;
+}
+
+/** Points exactly as the pane and the CLI give them; a blank value scores 0 like "chưa có số liệu". */
+export function pointsOf(criterion: Criterion, value: unknown): Outcome<number> {
+  const figure = figureOrError(value, numberKindOf(criterion.input));
+  if (figure instanceof ArgumentError) return figure;
+  return scoreCriterion(criterion, unitWith(criterion.input, figure)).points;
+}
+
+export function diem(code: unknown, values: unknown, table: unknown): Outcome<number>[][] {
+  const { criteria } = criteriaFromArgument(table);
+  const criterion = findCriterion(criteria, code);
+  return toMatrix(values).map((row) => row.map((value) => pointsOf(criterion, value)));
+}

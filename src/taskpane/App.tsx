@@ -1,0 +1,99 @@
+/** The task pane: one page of collapsible sections over a workbook port. */
+import { Accordion, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import type { WorkbookPort } from "./port";
+import { CriteriaSection } from "./sections/CriteriaSection";
+import { LetterSection } from "./sections/LetterSection";
+import { ScoreSection } from "./sections/ScoreSection";
+import { Section } from "./sections/Section";
+import { ShareSection } from "./sections/ShareSection";
+import { TableSection } from "./sections/TableSection";
+import { usePane } from "./use-pane";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: "flex", flexDirection: "column" },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Sections open when the pane starts: what the core found, and the command to score. */
+const OPEN_AT_START = ["table", "score"];
+
+export function App({ port }: { port: WorkbookPort }) {
+  const styles = useStyles();
+  const pane = usePane(port);
+  const result = pane.analysis.state === "ready" ? pane.analysis.result : undefined;
+  const running = pane.run.state === "running";
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1">Chấm điểm thi đua KSTTHC</Subtitle1>
+        <Caption1 className={styles.subtitle}>
+          Kiểm soát thủ tục hành chính: chấm điểm, tìm đơn vị đề xuất khen thưởng, dự thảo công văn.
+        </Caption1>
+      </header>
+      <Accordion multiple collapsible defaultOpenItems={OPEN_AT_START}>
+        <Section value="table" title="Bảng đơn vị">
+          <TableSection
+            analysis={pane.analysis}
+            reading={pane.reading}
+            notice={pane.notice}
+            onChangeColumn={pane.changeColumn}
+            onPickFromSelection={pane.pickFromSelection}
+            onPickSelectedSheet={pane.pickSelectedSheet}
+            onRefresh={pane.refresh}
+          />
+        </Section>
+        <Section value="score" title="Kết quả tính điểm">
+          <ScoreSection
+            run={pane.run}
+            unsaved={pane.dirty}
+            canSave={pane.errors.length === 0 && !pane.saving}
+            notice={pane.notice}
+            onScore={pane.score}
+            onSaveAndScore={pane.saveAndScore}
+            onSelectProblem={pane.selectProblem}
+            onSelectCell={pane.selectUnitRow}
+          />
+        </Section>
+        <Section value="criteria" title="Tiêu chí">
+          <CriteriaSection
+            draft={pane.draft}
+            source={result?.criteriaSource}
+            errors={pane.errors}
+            dirty={pane.dirty}
+            saving={pane.saving}
+            notice={pane.notice}
+            onChange={pane.setDraft}
+            onSave={() => void pane.saveDraft("criteria")}
+          />
+        </Section>
+        <Section value="letter" title="Công văn">
+          <LetterSection
+            draft={pane.draft}
+            errors={pane.errors}
+            dirty={pane.dirty}
+            saving={pane.saving}
+            running={running}
+            notice={pane.notice}
+            onChange={pane.setDraft}
+            onSave={() => void pane.saveDraft("letter")}
+            onCreateSummary={pane.score}
+            onDownload={pane.downloadLetter && result ? pane.downloadLetter : undefined}
+          />
+        </Section>
+        <Section value="share" title="Giá trị để chia sẻ">
+          <ShareSection />
+        </Section>
+      </Accordion>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+/** What the page says when it cannot work: opened outside Excel, or in an Excel that lacks the APIs. */
+import {
+  Body1,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
+import type { HostCheck } from "./host";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+export function HostMessage({ check }: { check: Exclude<HostCheck, { ok: true }> }) {
+  const styles = useStyles();
+  return (
+    <main className={styles.root}>
+      <Subtitle1 as="h1">Chấm điểm thi đua KSTTHC</Subtitle1>
+      {check.reason === "not-excel" ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Hãy mở trang này trong Excel</MessageBarTitle>
+            Đây là bảng điều khiển của phần bổ trợ KSTTHC, chỉ hoạt động bên trong Excel. Hãy mở sổ tính theo
+            dõi thi đua bằng Excel (trên máy tính hoặc Excel trên web), rồi trên thẻ Trang đầu, nhóm “Thi đua
+            KSTTHC”, bấm “Bảng điều khiển”.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Phiên bản Excel này chưa chạy được phần bổ trợ</MessageBarTitle>
+            Phần bổ trợ cần Excel của Microsoft 365 hoặc Excel trên web. Hãy cập nhật Excel, hoặc mở sổ tính
+            bằng Excel trên web.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {check.reason === "old-excel" && (
+        <Caption1>Thiếu bộ giao diện lập trình: {check.missing.join(", ")}.</Caption1>
+      )}
+      <Body1>
+        Không có Excel, vẫn có thể chấm điểm tệp .xlsx bằng công cụ dòng lệnh “kstthc” (xem hướng dẫn đi kèm).
+      </Body1>
+    </main>
+  );
+}

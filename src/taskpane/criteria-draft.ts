@@ -1,0 +1,121 @@
+/**
+ * The criteria and settings as the user edits them in the pane: numbers are kept as typed ("79,5") until
+ * saved, so that a half-typed number is shown as an error instead of being lost.
+ */
+import { defaultCriteria, type Criterion } from "../core/criteria";
+import { isoToVietnamese, toIsoDate } from "../core/dates";
+import { formatNumberVi, parseNumberText } from "../core/numbers";
+import type { Settings } from "../core/settings";
+
+export interface CriterionDraft {
+  criterion: Criterion;
+  points: string;
+  threshold: string;
+}
+
+export interface Draft {
+  criteria: CriterionDraft[];
+  settings: Settings;
+  /** The letter's date as typed, "05/02/2024"; settings.letter.date follows it whenever it is a date. */
+  dateText: string;
+}
+
+/** Numbers as staff write them, with up to six decimals ("96,5", "100"). */
+const numberText = (value: number | undefined) => (value === undefined ? "" : formatNumberVi(value, 6));
+
+export function criterionDraft(criterion: Criterion): CriterionDraft {
+  return { criterion, points: numberText(criterion.points), threshold: numberText(criterion.threshold) };
+}
+
+export function draftOf(criteria: Criterion[], settings: Settings): Draft {
+  // Settings are plain JSON: a deep copy keeps the edits off the result they came from.
+  return {
+    criteria: criteria.map(criterionDraft),
+    settings: JSON.parse(JSON.stringify(settings)) as Settings,
+    dateText: isoToVietnamese(settings.letter.date),
+  };
+}
+
+export function withDefaultCriteria(draft: Draft): Draft {
+  return { ...draft, criteria: defaultCriteria().map(criterionDraft) };
+}
+
+export function pointsError(text: string): string | undefined {
+  const parsed = parseNumberText(text);
+  if (!parsed.ok) return "Nhập một số, ví dụ 30.";
+  if (!(parsed.value > 0 && parsed.value <= 100)) return "Điểm tối đa phải lớn hơn 0 và không quá 100.";
+  return undefined;
+}
+
+export function thresholdError(text: string): string | undefined {
+  return parseNumberText(text).ok ? undefined : "Nhập một số, ví dụ 80 hoặc 79,5.";
+}
+
+export function dateError(text: string): string | undefined {
+  return toIsoDate(text) ? undefined : "Nhập ngày dạng dd/mm/yyyy, ví dụ 04/03/2024.";
+}
+
+/** The draft with the letter's date typed as `text`. */
+export function withDateText(draft: Draft, text: string): Draft {
+  const iso = toIsoDate(text);
+  const letter = iso ? { ...draft.settings.letter, date: iso } : draft.settings.letter;
+  return { ...draft, dateText: text, settings: { ...draft.settings, letter } };
+}
+
+/** Every message that keeps the draft from being saved. */
+export function draftErrors(draft: Draft): string[] {
+  const errors: string[] = [];
+  for (const { criterion, points, threshold } of draft.criteria) {
+    const p = pointsError(points);
+    if (p) errors.push(`Tiêu chí ${criterion.code}, điểm tối đa: ${p}`);
+    const t = criterion.kind === "threshold" ? thresholdError(threshold) : undefined;
+    if (t) errors.push(`Tiêu chí ${criterion.code}, ngưỡng: ${t}`);
+  }
+  const date = dateError(draft.dateText);
+  if (date) errors.push(`Ngày ban hành: ${date}`);
+  const deadline = dateError(draft.settings.letter.replyDeadline);
+  if (deadline) errors.push(`Hạn phản hồi: ${deadline}`);
+  return errors;
+}
+
+const numberOf = (text: string) => {
+  const parsed = parseNumberText(text);
+  return parsed.ok ? parsed.value : undefined;
+};
+
+/** The criterion as edited; a number that does not parse keeps its saved value. */
+export function criterionOf({ criterion, points, threshold }: CriterionDraft): Criterion {
+  return {
+    ...criterion,
+    points: numberOf(points) ?? criterion.points,
+    threshold:
+      criterion.kind === "threshold" ? (numberOf(threshold) ?? criterion.threshold) : criterion.threshold,
+  };
+}
+
+export function criteriaOf(draft: Draft): Criterion[] {
+  return draft.criteria.map(criterionOf);
+}
+
+/** The settings of a draft as they are saved: blank lines of the lists left out. */
+export function settingsOf(draft: Draft): Settings {
+  const { letter } = draft.settings;
+  const lines = (items: string[]) => items.map((item) => item.trim()).filter(Boolean);
+  return {
+    ...draft.settings,
+    letter: { ...letter, distribution: lines(letter.distribution), legalBases: lines(letter.legalBases) },
+  };
+}
+
+/** Whether saving the draft would change what the workbook holds. */
+export function isDirty(draft: Draft, criteria: Criterion[], settings: Settings): boolean {
+  const saved = JSON.stringify({ criteria, settings });
+  const edited = JSON.stringify({ criteria: criteriaOf(draft), settings: settingsOf(draft) });
+  // Half-typed numbers count as changes even when criteriaOf falls back to the saved value.
+  const typed =
+    dateError(draft.dateText) !== undefined ||
+    draft.criteria.some(
+      (d) => pointsError(d.points) || (d.criterion.kind === "threshold" && thresholdError(d.threshold)),
+    );
+  return typed || saved !== edited;
+}

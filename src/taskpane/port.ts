@@ -1,0 +1,56 @@
+/**
+ * What the task pane may do to a workbook. The components receive a port as a prop and never touch
+ * Office.js: Excel gives one implementation (excel-port.ts), tests give a fake over the real core, and a
+ * web page that scores an uploaded file can give a third.
+ */
+import type { Criterion } from "../core/criteria";
+import type { RunOptions, RunResult } from "../core/run";
+import type { Settings } from "../core/settings";
+
+/** Where the unit table is and how its columns are read; the mapping travels with the workbook. */
+export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping">;
+
+/** `done` of `total` steps of writing; called as each request completes. */
+export type ProgressListener = (done: number, total: number) => void;
+
+/** The user's selected range: "E9:E43", "E:E" or "B5", on a sheet. */
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
+/** An error whose message is a Vietnamese sentence meant for the user as it stands. */
+export class PaneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PaneError";
+  }
+}
+
+/** How a run outside the pane went, in one Vietnamese sentence. */
+export interface ScoredElsewhere {
+  summary: string;
+  failed: boolean;
+}
+
+export interface WorkbookPort {
+  /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
+  analyse(options: AnalyseOptions): Promise<RunResult>;
+  /** Reads, scores and writes the output columns, the highlight, the summary sheet and the mapping. */
+  score(options: AnalyseOptions, onProgress: ProgressListener): Promise<RunResult>;
+  /** Shows a place in the workbook: a cell or range, or the sheet alone when `address` is undefined. */
+  selectCell(sheet: string, address?: string): Promise<void>;
+  getSelection(): Promise<Selection>;
+  /**
+   * Writes (or replaces) the "Tiêu chí" sheet. That sheet belongs to the user once it exists: the pane
+   * calls this only on the user's explicit command.
+   */
+  writeCriteria(criteria: Criterion[], settings: Settings): Promise<void>;
+  /** Saves the letter of a result as a .docx file for the user; absent where the host cannot save files. */
+  downloadLetter?(result: RunResult): Promise<void>;
+  /**
+   * Calls `listener` when the workbook was scored outside the pane (the ribbon's "Tính điểm"), and at
+   * once for such a run that ended before the pane listened; returns the function that stops listening.
+   */
+  onScoredElsewhere?(listener: (run: ScoredElsewhere) => void): () => void;
+}

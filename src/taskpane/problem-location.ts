@@ -1,0 +1,8 @@
+/** Where a problem points in the workbook, as an address the port can select. */
+import type { Problem } from "../core/problems";
+
+/** "D39" for a cell, "39:39" for a whole row, undefined for the sheet as a whole. */
+export function problemAddress(problem: Problem): string | undefined {
+  if (problem.row === undefined) return undefined;
+  return problem.column ? `${problem.column}${problem.row}` : `${problem.row}:${problem.row}`;
+}

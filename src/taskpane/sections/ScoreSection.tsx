@@ -1,0 +1,151 @@
+/** "Tính điểm": the primary command, its progress, and the result with the problems found. */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  tokens,
+} from "@fluentui/react-components";
+import { Calculator20Regular } from "@fluentui/react-icons";
+import type { Problem } from "../../core/problems";
+import type { RunResult } from "../../core/run";
+import type { Notice, RunState } from "../use-pane";
+import { ProblemList } from "./ProblemList";
+import { ProposedUnits } from "./ProposedUnits";
+import { SectionNotice } from "./SectionNotice";
+
+const useStyles = makeStyles({
+  primary: { alignSelf: "flex-start" },
+  result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+export interface ScoreSectionProps {
+  run: RunState;
+  /** The criteria or the letter settings were edited and not saved. */
+  unsaved: boolean;
+  canSave: boolean;
+  notice: Notice | undefined;
+  onScore: () => void;
+  onSaveAndScore: () => void;
+  onSelectProblem: (problem: Problem) => void;
+  onSelectCell: (sheet: string, address: string) => void;
+}
+
+function Progress({ progress }: { progress?: { done: number; total: number } }) {
+  const label = progress
+    ? `Đang ghi kết quả vào sổ tính: ${progress.done}/${progress.total}`
+    : "Đang đọc sổ tính và tính điểm…";
+  return (
+    <Field label={label}>
+      {/* Without a value the bar moves on its own: the reading has no steps to count. */}
+      <ProgressBar
+        aria-label="Tiến độ tính điểm"
+        value={progress ? progress.done / Math.max(progress.total, 1) : undefined}
+      />
+    </Field>
+  );
+}
+
+function Result({
+  result,
+  stale,
+  onSelectProblem,
+  onSelectCell,
+}: {
+  result: RunResult;
+  stale: boolean;
+} & Pick<ScoreSectionProps, "onSelectProblem" | "onSelectCell">) {
+  const styles = useStyles();
+  const proposed = result.scores.filter((s) => s.eligible);
+  const { layout } = result.table;
+  return (
+    <div className={styles.result}>
+      {stale && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Kết quả dưới đây là của lần tính trước khi đổi cột hoặc tiêu chí. Bấm “Tính điểm” để cập nhật sổ
+            tính.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Body1 role="status">
+        Đã tính điểm {result.scores.length} đơn vị.{" "}
+        {proposed.length > 0
+          ? `Đề xuất khen thưởng ${proposed.length} đơn vị:`
+          : "Không có đơn vị đủ điều kiện đề xuất khen thưởng."}
+      </Body1>
+      {proposed.length > 0 && (
+        <ProposedUnits
+          sheet={layout.sheet}
+          nameColumn={layout.columns.name}
+          units={proposed}
+          onSelect={onSelectCell}
+        />
+      )}
+      <ProblemList problems={result.problems} tableSheet={layout.sheet} onSelect={onSelectProblem} />
+    </div>
+  );
+}
+
+export function ScoreSection(props: ScoreSectionProps) {
+  const styles = useStyles();
+  const { run } = props;
+  const running = run.state === "running";
+  return (
+    <>
+      <Button
+        appearance="primary"
+        size="large"
+        className={styles.primary}
+        icon={<Calculator20Regular />}
+        disabled={running}
+        onClick={props.onScore}
+      >
+        Tính điểm
+      </Button>
+      <Caption1>
+        Ghi điểm vào các cột bên phải bảng đơn vị, tô màu các đơn vị được đề xuất và cập nhật trang “Tổng hợp”
+        (có dự thảo công văn). Số liệu của bảng không bị thay đổi.
+      </Caption1>
+      {props.unsaved && !running && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Có thay đổi chưa lưu</MessageBarTitle>
+            Tiêu chí hoặc cài đặt công văn đã sửa nhưng chưa lưu vào trang “Tiêu chí”: “Tính điểm” dùng bản
+            đang lưu trong sổ tính.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button disabled={!props.canSave} onClick={props.onSaveAndScore}>
+              Lưu rồi tính điểm
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <SectionNotice notice={props.notice} section="score" />
+      {running && <Progress progress={run.progress} />}
+      {run.state === "failed" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Không tính được điểm</MessageBarTitle>
+            {run.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {run.state === "idle" && <Caption1>Chưa tính điểm trong phiên làm việc này.</Caption1>}
+      {run.state === "done" && (
+        <Result
+          result={run.result}
+          stale={run.stale}
+          onSelectProblem={props.onSelectProblem}
+          onSelectCell={props.onSelectCell}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+/** "Bảng đơn vị": the unit table the core found and the columns it reads, each of which the user may change. */
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwise20Regular, ChevronDown20Regular, ChevronRight20Regular } from "@fluentui/react-icons";
+import { Fragment, useId, useState } from "react";
+import { rangeAddress } from "../../core/grid";
+import type { RunResult } from "../../core/run";
+import { MAPPING_FIELDS, type MappingField } from "../column-mapping";
+import type { AnalysisState, Notice } from "../use-pane";
+import { ColumnPicker } from "./ColumnPicker";
+import { SectionNotice } from "./SectionNotice";
+
+const useStyles = makeStyles({
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  pickers: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  disclosure: { alignSelf: "flex-start", paddingLeft: 0, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface TableSectionProps {
+  analysis: AnalysisState;
+  reading: boolean;
+  notice: Notice | undefined;
+  onChangeColumn: (field: MappingField, col: number | undefined) => void;
+  onPickFromSelection: (field: MappingField, label: string) => void;
+  onPickSelectedSheet: () => void;
+  onRefresh: () => void;
+}
+
+/** The rows and columns the table spans, as Excel names them: "A5:G43". */
+function tableRange(result: RunResult): string {
+  const { layout, lastRow } = result.table;
+  const { columns } = layout;
+  const used = [
+    columns.stt,
+    columns.name,
+    columns.group,
+    columns.score766,
+    ...columns.rates.map((r) => r.col),
+  ];
+  const left = Math.min(...used.filter((c): c is number => c !== undefined));
+  return rangeAddress({ top: layout.headerTop, left, bottom: lastRow, right: layout.lastColumn });
+}
+
+function TableFacts({ result }: { result: RunResult }) {
+  const styles = useStyles();
+  const { layout } = result.table;
+  const headerRows =
+    layout.headerTop === layout.headerBottom
+      ? `${layout.headerTop + 1}`
+      : `${layout.headerTop + 1}–${layout.headerBottom + 1}`;
+  const facts: [string, string][] = [
+    ["Trang", layout.sheet],
+    ["Vùng bảng", tableRange(result)],
+    ["Dòng tiêu đề", headerRows],
+    ["Số đơn vị", `${result.table.units.length} đơn vị`],
+  ];
+  return (
+    <dl className={styles.facts} aria-label="Bảng đơn vị tìm thấy">
+      {facts.map(([term, value]) => (
+        <Fragment key={term}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.value}>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/** The column pickers, folded by default: most tables are read right and the pane stays short. */
+function ColumnMapping(props: TableSectionProps & { result: RunResult }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <>
+      <Button
+        appearance="transparent"
+        className={styles.disclosure}
+        icon={open ? <ChevronDown20Regular /> : <ChevronRight20Regular />}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        Cột dữ liệu
+      </Button>
+      {open && (
+        <div id={panelId} className={styles.pickers}>
+          <Caption1>
+            Phần bổ trợ tự nhận ra các cột. Nếu nhận sai, hãy chọn lại cột, hoặc chọn một ô của cột đúng trong
+            bảng rồi bấm nút chọn vùng bên cạnh. Cách đọc cột được lưu vào sổ tính khi tính điểm.
+          </Caption1>
+          {MAPPING_FIELDS.map((spec) => (
+            <ColumnPicker
+              key={spec.field}
+              spec={spec}
+              layout={props.result.table.layout}
+              disabled={props.reading}
+              onChange={(col) => props.onChangeColumn(spec.field, col)}
+              onPickFromSelection={() => props.onPickFromSelection(spec.field, spec.label)}
+            />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+export function TableSection(props: TableSectionProps) {
+  const styles = useStyles();
+  const { analysis } = props;
+  const refresh = (
+    <Button
+      size="small"
+      icon={<ArrowClockwise20Regular />}
+      onClick={props.onRefresh}
+      disabled={props.reading}
+    >
+      Đọc lại sổ tính
+    </Button>
+  );
+  if (analysis.state === "loading") return <Spinner size="small" label="Đang đọc sổ tính…" />;
+  if (analysis.state === "failed") {
+    return (
+      <>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Chưa tìm được bảng đơn vị</MessageBarTitle>
+            {analysis.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={props.onPickSelectedSheet}>Dùng trang đang chọn</Button>
+            {refresh}
+          </MessageBarActions>
+        </MessageBar>
+        <SectionNotice notice={props.notice} section="table" />
+      </>
+    );
+  }
+  const { result } = analysis;
+  return (
+    <>
+      <TableFacts result={result} />
+      <SectionNotice notice={props.notice} section="table" />
+      <ColumnMapping {...props} result={result} />
+      <div className={styles.actions}>
+        {refresh}
+        <Button size="small" onClick={props.onPickSelectedSheet} disabled={props.reading}>
+          Dùng trang đang chọn
+        </Button>
+        {props.reading && <Spinner size="extra-small" label="Đang đọc…" />}
+      </div>
+    </>
+  );
+}

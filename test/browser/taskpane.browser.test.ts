@@ -1,0 +1,323 @@
+/**
+ * The built task pane (dist/) in a real browser: Debian's Chromium driven by playwright-core.
+ *
+ * Excel itself cannot run here (no Office host on Linux, no network), so the office.js request is answered
+ * with a stand-in (office-stub.ts): Office reports an Excel host and Excel.run drives the Excel adapter's
+ * own fake workbook, seeded with the real sample. The pane's bundle, React, Fluent UI, the core and the
+ * Office.js adapter are the production build, unchanged.
+ *
+ * This test builds nothing of the add-in: it needs `npx webpack --mode production` to have filled dist/.
+ */
+import { build } from "esbuild";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Cell } from "../excel/fake-excel";
+import { fakeFromWorkbook, loadSample } from "../excel/fixtures";
+import type { SerialSheet, StubSeed } from "./office-stub";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const SHEET = "Theo dõi 2023";
+const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
+/** About the width Excel gives a task pane. */
+const VIEWPORT = { width: 360, height: 900 };
+
+const missing = [
+  existsSync(path.join(DIST, "taskpane.html"))
+    ? undefined
+    : "dist/taskpane.html (run `npx webpack --mode production`)",
+  existsSync(CHROMIUM) ? undefined : `${CHROMIUM} (apt-get install chromium)`,
+].filter(Boolean);
+const suite = missing.length === 0 ? describe : describe.skip;
+const title =
+  missing.length === 0
+    ? "task pane in Chromium (built dist/, office.js stand-in)"
+    : `task pane in Chromium — SKIPPED: missing ${missing.join(" and ")}`;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** dist/ on an ephemeral localhost port. */
+function serveDist(): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The office.js stand-in as one script for the page. */
+async function stubScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(__dirname, "office-stub.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    inject: [path.join(__dirname, "buffer-shim.ts")],
+    logLevel: "silent",
+  });
+  return result.outputFiles[0].text;
+}
+
+/** The sample as Excel would hold it after opening the file, in JSON. */
+async function sampleSheets(): Promise<SerialSheet[]> {
+  const fake = fakeFromWorkbook(await loadSample());
+  return fake.state.sheets.map((sheet) => ({
+    ...sheet,
+    cells: [...sheet.cells].map(([row, line]): [number, [number, Cell][]] => [row, [...line]]),
+    columnWidths: [...sheet.columnWidths],
+    rowHeights: [...sheet.rowHeights],
+  }));
+}
+
+interface StubApi {
+  selections(): { sheet: string; address: string }[];
+  activations(): string[];
+  sheetNames(): string[];
+  cell(sheet: string, row: number, col: number): string | number | boolean;
+}
+
+/** The stand-in's record, read inside the page. */
+const recorded = {
+  selections: (page: Page) =>
+    page.evaluate(() => (window as unknown as { __kstthcStub: StubApi }).__kstthcStub.selections()),
+  activations: (page: Page) =>
+    page.evaluate(() => (window as unknown as { __kstthcStub: StubApi }).__kstthcStub.activations()),
+  sheetNames: (page: Page) =>
+    page.evaluate(() => (window as unknown as { __kstthcStub: StubApi }).__kstthcStub.sheetNames()),
+  cell: (page: Page, sheet: string, row: number, col: number) =>
+    page.evaluate(
+      ([s, r, c]) => (window as unknown as { __kstthcStub: StubApi }).__kstthcStub.cell(s, r, c),
+      [sheet, row, col] as const,
+    ),
+};
+
+/** Waits until the stand-in has recorded `count` selections. */
+function selectionsReach(page: Page, count: number) {
+  return page.waitForFunction(
+    (n) => (window as unknown as { __kstthcStub: StubApi }).__kstthcStub.selections().length >= n,
+    count,
+  );
+}
+
+suite(title, () => {
+  let server: http.Server;
+  let base: string;
+  let context: BrowserContext;
+  let userDataDir: string;
+  let script: string;
+  let sheets: SerialSheet[];
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, script, sheets] = await Promise.all([serveDist(), stubScript(), sampleSheets()]);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), "kstthc-chromium-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      viewport: VIEWPORT,
+      acceptDownloads: true,
+      locale: "vi-VN",
+      // Fluent UI then skips its animations: screenshots show sections fully open.
+      reducedMotion: "reduce",
+    });
+    context.setDefaultTimeout(10_000);
+    context.on("request", (request) => requests.push(request.url()));
+    // Nothing may leave the machine: office.js gets the stand-in, anything else not local is refused.
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS)
+        await route.fulfill({ contentType: "text/javascript; charset=utf-8", body: script });
+      else if (url.startsWith(`${base}/`) || url.startsWith("blob:") || url.startsWith("data:"))
+        await route.fallback();
+      else await route.abort("blockedbyclient");
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  async function openPane(seed: Partial<StubSeed> = {}): Promise<Page> {
+    const page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(message.text());
+    });
+    await page.addInitScript(
+      (value) => {
+        (window as unknown as { __kstthcSeed: unknown }).__kstthcSeed = value;
+      },
+      { sheets, ...seed } satisfies StubSeed,
+    );
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByText("33 đơn vị").waitFor();
+    return page;
+  }
+
+  afterEach(() => {
+    const outside = requests.filter(
+      (url) =>
+        url !== OFFICE_JS &&
+        !url.startsWith(`${base}/`) &&
+        !url.startsWith("blob:") &&
+        !url.startsWith("data:"),
+    );
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("scores the sample, shows the proposed units, and selects a problem's cell by mouse and keyboard", async () => {
+    const page = await openPane();
+    const facts = page.getByLabel("Bảng đơn vị tìm thấy");
+    await expect(facts.textContent()).resolves.toContain(SHEET);
+    await expect(facts.textContent()).resolves.toContain("A5:G43");
+
+    // The progress bar can come and go between two polls: a MutationObserver notes that it appeared.
+    await page.evaluate(() => {
+      const seen = window as unknown as { __progressSeen: boolean };
+      seen.__progressSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[role="progressbar"]')) seen.__progressSeen = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
+    const table = page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" });
+    await table.waitFor();
+    const names = await table.locator("tbody tr td:first-child").allTextContents();
+    expect(names).toEqual(PROPOSED);
+    expect(await page.evaluate(() => (window as unknown as { __progressSeen: boolean }).__progressSeen)).toBe(
+      true,
+    );
+    await expect(page.getByText("Đã tính điểm 33 đơn vị.", { exact: false }).isVisible()).resolves.toBe(true);
+
+    // What the adapter wrote into the stand-in workbook.
+    expect(await recorded.sheetNames(page)).toEqual([SHEET, "Tiêu chí", "Tổng hợp", "KSTTHC"]);
+    expect(await recorded.cell(page, SHEET, 4, 7)).toBe("Điểm tiêu chí III");
+
+    await page.getByRole("button", { name: /Dòng 41, cột D: “Công an tỉnh”/ }).click();
+    await selectionsReach(page, 1);
+    // Keyboard: Enter on a focused problem, then Tab to the next one and Space.
+    await page.getByRole("button", { name: /Dòng 39, cột D/ }).focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await selectionsReach(page, 3);
+    expect(await recorded.selections(page)).toEqual([
+      { sheet: SHEET, address: "D41" },
+      { sheet: SHEET, address: "D39" },
+      { sheet: SHEET, address: "D40" },
+    ]);
+    expect(await recorded.activations(page)).toEqual([SHEET, SHEET, SHEET]);
+
+    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("saves an edited threshold to the “Tiêu chí” sheet, scores with it, and takes a column from the selection", async () => {
+    const page = await openPane();
+    await page.getByRole("button", { name: "Tiêu chí" }).click();
+    const iii = page.getByRole("group", { name: /^III ·/ });
+    await iii.getByRole("textbox", { name: "Ngưỡng" }).fill("79");
+    await page.getByRole("button", { name: "Lưu rồi tính điểm" }).click();
+    await page.getByText("Đề xuất khen thưởng 8 đơn vị:", { exact: false }).waitFor();
+    const names = await page
+      .getByRole("table", { name: "Đơn vị đề xuất khen thưởng" })
+      .locator("tbody tr td:first-child")
+      .allTextContents();
+    expect(names).toHaveLength(8);
+    expect(names).toContain("Ban Quản lý Khu kinh tế");
+    // The sheet the adapter wrote: the criteria table's header on row 3, III's threshold under “Ngưỡng”.
+    expect(await recorded.cell(page, "Tiêu chí", 2, 6)).toBe("Ngưỡng");
+    expect(await recorded.cell(page, "Tiêu chí", 3, 0)).toBe("III");
+    expect(String(await recorded.cell(page, "Tiêu chí", 3, 6))).toBe("79");
+    await page.getByText("Đang dùng tiêu chí của trang “Tiêu chí” trong sổ tính.").waitFor();
+
+    // “Dùng vùng đang chọn”: the stand-in's selection is G9 of the unit sheet.
+    await page.evaluate((sheet) => {
+      (window as unknown as { __kstthcStub: { select(s: string, a: string): void } }).__kstthcStub.select(
+        sheet,
+        "G9",
+      );
+    }, SHEET);
+    await page.getByRole("button", { name: "Cột dữ liệu" }).click();
+    await page.getByRole("button", { name: "Dùng vùng đang chọn cho cột “Tỷ lệ một cửa cấp xã”" }).click();
+    await page
+      .getByRole("combobox", { name: "Tỷ lệ một cửa cấp xã" })
+      .filter({ hasText: "G · Ghi chú" })
+      .waitFor();
+    await page.close();
+  });
+
+  it("downloads the letter as .docx from the page, without the network", async () => {
+    const page = await openPane();
+    await page.getByRole("button", { name: "Công văn" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải công văn (.docx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("cong-van-de-xuat-khen-thuong-2023.docx");
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+    expect(bytes.length).toBeGreaterThan(5000);
+
+    // Every section open, for a look at the forms.
+    for (const name of ["Cột dữ liệu", "Tiêu chí", "Giá trị để chia sẻ"])
+      await page.getByRole("button", { name }).click();
+    await page.getByText("sắp có", { exact: true }).waitFor();
+    // Fluent's expand animation runs even with reduced motion asked for: let it finish.
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-all-open.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("follows Office's dark theme", async () => {
+    const page = await openPane({ bodyBackgroundColor: "#262626" });
+    // The pane and the page around it, so that no light margin frames the dark pane.
+    for (const selector of ["main", "body"]) {
+      const background = await page
+        .locator(selector)
+        .evaluate((element) => getComputedStyle(element).backgroundColor.match(/\d+/g)?.map(Number) ?? []);
+      expect(Math.max(...background.slice(0, 3))).toBeLessThan(80);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-dark.png"), fullPage: true });
+    await page.close();
+  });
+});

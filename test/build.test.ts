@@ -1,0 +1,266 @@
+/**
+ * The add-in build. The production webpack build takes seconds, too slow for the unit suite: the dist/
+ * checks run only when dist/ exists (after `webpack --mode production`). The config itself is checked
+ * always, without building. With Debian's chromium installed, the built page is also loaded in a headless
+ * browser with a stand-in office.js, to see the three bundles start and register what the manifest names.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const ROOT = join(__dirname, "..");
+const DIST = join(ROOT, "dist");
+
+// Certificates are for `webpack serve` only; the stand-in records whether anything asked for them.
+const mockGetHttpsServerOptions = jest.fn(async () => ({ key: "KEY", cert: "CERT", ca: "CA" }));
+jest.mock("office-addin-dev-certs", () => ({ getHttpsServerOptions: mockGetHttpsServerOptions }));
+
+interface CopyPattern {
+  from: string;
+  to: string;
+  transform?: (content: Buffer, file: string) => Buffer | string;
+}
+interface Config {
+  entry: Record<string, string>;
+  devServer?: unknown;
+  plugins: { patterns?: CopyPattern[] }[];
+}
+type MakeConfig = (env: Record<string, unknown>, argv: { mode: string }) => Promise<Config>;
+// Through jest's registry, so that the config's own require of office-addin-dev-certs gets the stand-in.
+const makeConfig = jest.requireActual<MakeConfig>(join(ROOT, "webpack.config.js"));
+
+async function productionConfig(addinUrl?: string): Promise<Config> {
+  const saved = process.env.ADDIN_URL;
+  if (addinUrl === undefined) delete process.env.ADDIN_URL;
+  else process.env.ADDIN_URL = addinUrl;
+  try {
+    return await makeConfig({}, { mode: "production" });
+  } finally {
+    if (saved === undefined) delete process.env.ADDIN_URL;
+    else process.env.ADDIN_URL = saved;
+  }
+}
+
+function manifestAfterCopy(config: Config): string {
+  const pattern = config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.to === "manifest.xml");
+  if (!pattern) throw new Error("manifest.xml is not copied");
+  const source = readFileSync(join(ROOT, "manifest.xml"));
+  return (pattern.transform ? pattern.transform(source, join(ROOT, "manifest.xml")) : source).toString();
+}
+
+const urlsOf = (xml: string) =>
+  [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
+
+describe("webpack.config.js (no build)", () => {
+  it("has the three entries of the shared runtime; no dev server nor certificates outside `webpack serve`", async () => {
+    const config = await productionConfig();
+    expect(Object.keys(config.entry).sort()).toEqual(["commands", "functions", "taskpane"]);
+    expect(config.devServer).toBeUndefined();
+    expect(mockGetHttpsServerOptions).not.toHaveBeenCalled();
+  });
+
+  it("serves https on port 3000 with the dev certificates under `webpack serve`", async () => {
+    const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: "development" });
+    expect(config.devServer).toMatchObject({
+      port: 3000,
+      server: { type: "https", options: { key: "KEY", cert: "CERT", ca: "CA" } },
+    });
+    expect(mockGetHttpsServerOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it("copies the manifest unchanged without ADDIN_URL", async () => {
+    expect(manifestAfterCopy(await productionConfig())).toBe(
+      readFileSync(join(ROOT, "manifest.xml"), "utf8"),
+    );
+  });
+
+  it("moves every URL of the manifest to ADDIN_URL", async () => {
+    const xml = manifestAfterCopy(await productionConfig("https://intranet.example.vn/kstthc"));
+    const urls = urlsOf(xml);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) expect(url.startsWith("https://intranet.example.vn/kstthc/")).toBe(true);
+    expect(xml).toContain('DefaultValue="https://intranet.example.vn/kstthc/taskpane.html"');
+  });
+
+  it("refuses an ADDIN_URL that Office cannot load", async () => {
+    await expect(productionConfig("http://intranet.example.vn/")).rejects.toThrow(/https/);
+    await expect(productionConfig("not a url")).rejects.toThrow(/not a URL/);
+  });
+});
+
+const built = existsSync(DIST) ? describe : describe.skip;
+
+built("dist/ (after `webpack --mode production`)", () => {
+  const read = (file: string) => readFileSync(join(DIST, file), "utf8");
+
+  it("has one page that loads office.js from the CDN before the three bundles", () => {
+    const html = read("taskpane.html");
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "taskpane.js",
+      "functions.js",
+      "commands.js",
+    ]);
+    for (const bundle of scripts.slice(1)) expect(existsSync(join(DIST, bundle))).toBe(true);
+  });
+
+  it("has functions.json with DIEM, XEPLOAI and DEXUAT (ids without the namespace)", () => {
+    const metadata = JSON.parse(read("functions.json")) as {
+      functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[];
+    };
+    expect(metadata.functions.map((f) => f.id)).toEqual(["DIEM", "XEPLOAI", "DEXUAT"]);
+    expect(metadata.functions.map((f) => f.name)).toEqual(["DIEM", "XEPLOAI", "DEXUAT"]);
+    const diem = metadata.functions[0];
+    expect(diem.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ["tieu_chi", false],
+      ["gia_tri", false],
+      ["tieu_chi_bang", true],
+    ]);
+    const bundle = read("functions.js");
+    for (const id of ["DIEM", "XEPLOAI", "DEXUAT"])
+      expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  it("has a manifest whose URLs are https on one origin and name files that dist/ holds", () => {
+    const xml = read("manifest.xml");
+    const urls = urlsOf(xml);
+    const page = urls.find((u) => u.endsWith("/taskpane.html")) as string;
+    const base = page.slice(0, -"taskpane.html".length);
+    for (const url of urls) {
+      expect(url.startsWith(base)).toBe(true);
+      expect(url.startsWith("https://")).toBe(true);
+      expect(existsSync(join(DIST, url.slice(base.length)))).toBe(true);
+    }
+  });
+});
+
+const CHROMIUM = "/usr/bin/chromium";
+const inBrowser = existsSync(DIST) && existsSync(CHROMIUM) ? describe : describe.skip;
+
+/** Just enough of office.js for the bundles to start; records what they register. */
+const OFFICE_STAND_IN = `
+  window.__functions = {}; window.__actions = {}; window.__shown = 0;
+  window.Office = {
+    onReady(callback) {
+      const info = Promise.resolve({ host: "Excel", platform: "OfficeOnline" });
+      if (callback) info.then(callback);
+      return info;
+    },
+    actions: { associate(id, f) { window.__actions[id] = f; } },
+    addin: { showAsTaskpane() { window.__shown++; return Promise.resolve(); } },
+  };
+  window.CustomFunctions = {
+    associate(id, f) { window.__functions[id] = f; },
+    Error: class { constructor(code, message) { this.code = code; this.message = message; } },
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  };
+`;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "text/xml",
+  ".map": "application/json",
+};
+
+inBrowser("dist/ in a headless browser (stand-in office.js)", () => {
+  let browser: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    profile = mkdtempSync(join(tmpdir(), "kstthc-chromium-"));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    page = await browser.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    // Nothing leaves the machine: the CDN answers with the stand-in, the dev origin with dist/.
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.href === "https://appsforoffice.microsoft.com/lib/1/hosted/office.js") {
+        return route.fulfill({ contentType: "text/javascript", body: OFFICE_STAND_IN });
+      }
+      const file = join(DIST, decodeURIComponent(url.pathname));
+      if (url.origin === "https://localhost:3000" && file.startsWith(DIST) && existsSync(file)) {
+        return route.fulfill({
+          contentType: TYPES[extname(file)] ?? "application/octet-stream",
+          body: readFileSync(file),
+        });
+      }
+      return route.abort();
+    });
+    await page.goto("https://localhost:3000/taskpane.html");
+    await page.waitForFunction(() => "tinhDiem" in (window as unknown as { __actions: object }).__actions);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("starts the three bundles without errors and registers what the manifest names", async () => {
+    expect(errors).toEqual([]);
+    const registered = await page.evaluate(() => {
+      const w = window as unknown as { __functions: object; __actions: object };
+      return { functions: Object.keys(w.__functions), actions: Object.keys(w.__actions) };
+    });
+    expect(registered).toEqual({ functions: ["DIEM", "XEPLOAI", "DEXUAT"], actions: ["tinhDiem"] });
+    await expect(page.textContent("#root")).resolves.toContain("Chưa tính điểm");
+  });
+
+  it("computes with the bundled functions and reports bad arguments as #VALUE!", async () => {
+    const out = await page.evaluate(() => {
+      type Fn = (...args: unknown[]) => unknown;
+      const f = (window as unknown as { __functions: Record<string, Fn> }).__functions;
+      let error: unknown;
+      try {
+        f.DIEM("X", [[1]], null);
+      } catch (e) {
+        error = { ...(e as object) };
+      }
+      return {
+        diem: f.DIEM("III", [[84.37], ["80,00"]], null),
+        rate: f.DIEM("IV.9", [[1], [0.965]], null),
+        xeploai: f.XEPLOAI([[84.37]], null),
+        dexuat: f.DEXUAT([[30, 0]], null),
+        error,
+      };
+    });
+    expect(out).toEqual({
+      diem: [[30], [0]],
+      rate: [[35], [0]],
+      xeploai: [["Tốt"]],
+      dexuat: [["Có"]],
+      error: { code: "#VALUE!", message: "Không có tiêu chí mã “X”. Các mã hiện có: III, IV.9." },
+    });
+  });
+
+  it("completes the ribbon command even when scoring fails, and the pane says why", async () => {
+    // No Excel here, so scoring fails whatever src/excel holds.
+    const completed = await page.evaluate(async () => {
+      let done = 0;
+      const w = window as unknown as { __actions: Record<string, (event: unknown) => Promise<void>> };
+      await w.__actions.tinhDiem({ completed: () => done++ });
+      return done;
+    });
+    expect(completed).toBe(1);
+    await expect(page.evaluate(() => (window as unknown as { __shown: number }).__shown)).resolves.toBe(1);
+    await expect(page.textContent("#root")).resolves.toContain("Không tính được điểm");
+    expect(errors).toEqual([]);
+  });
+});

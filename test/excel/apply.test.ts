@@ -1,0 +1,220 @@
+/**
+ * What the Excel adapter writes, checked on the recording fake of fake-excel.ts (Excel itself cannot
+ * run here; the fake applies queued writes only at sync and parses values as Excel parses typing).
+ */
+import type { CellRange } from "../../src/core/grid";
+import type { SheetPlan, WritePlan } from "../../src/core/plan/types";
+import {
+  FakeOfficeError,
+  type Cell,
+  type FakeExcel,
+  type SheetState,
+  type WorkbookState,
+} from "./fake-excel";
+import {
+  fakeFromWorkbook,
+  generatedWorkbook,
+  loadSample,
+  scoreInFake,
+  stateOf,
+  UNITS_SHEET,
+} from "./fixtures";
+
+function sheet(fake: FakeExcel | WorkbookState, name: string): SheetState {
+  const state = "state" in fake ? fake.state : fake;
+  const found = state.sheets.find((s) => s.name === name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+function cell(fake: FakeExcel, name: string, address: string): Cell | undefined {
+  const match = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
+  const col = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return sheet(fake, name)
+    .cells.get(Number(match[2]) - 1)
+    ?.get(col);
+}
+
+const inside = (r: CellRange, row: number, col: number) =>
+  r.top <= row && row <= r.bottom && r.left <= col && col <= r.right;
+
+function touchedBy(plan: SheetPlan): CellRange[] {
+  return [
+    ...plan.clear,
+    ...plan.merges,
+    ...plan.blocks.map((b) => ({
+      top: b.top,
+      left: b.left,
+      bottom: b.top + b.values.length - 1,
+      right: b.left + Math.max(...b.values.map((l) => l.length)) - 1,
+    })),
+  ];
+}
+
+describe("cells and formats written for 30 units", () => {
+  let fake: FakeExcel;
+  let before: WorkbookState;
+  let plan: WritePlan;
+
+  beforeAll(async () => {
+    fake = fakeFromWorkbook(await generatedWorkbook(30, { firstName: "=1+1" }));
+    before = stateOf(fake);
+    plan = (await scoreInFake(fake)).outcome.result.plan;
+  });
+
+  it("writes the output header beside the table with its style", () => {
+    const header = cell(fake, UNITS_SHEET, "G3");
+    expect(header).toMatchObject({ value: "Điểm tiêu chí III", numberFormat: "General" });
+    expect(header?.formula).toBeUndefined();
+    expect(header?.format).toEqual({
+      bold: true,
+      fill: "DDEBF7",
+      horizontal: "Center",
+      vertical: "Center",
+      wrap: true,
+      borders: {
+        top: "Continuous/Thin",
+        bottom: "Continuous/Thin",
+        left: "Continuous/Thin",
+        right: "Continuous/Thin",
+      },
+    });
+    expect(cell(fake, UNITS_SHEET, "L3")?.value).toBe("Cách tính điểm");
+    expect(cell(fake, UNITS_SHEET, "M3")).toBeUndefined();
+  });
+
+  it("writes points as numbers, ratings and proposals as text, in the formats of their columns", () => {
+    expect(cell(fake, UNITS_SHEET, "G4")).toMatchObject({ value: 30, numberFormat: "General" });
+    expect(cell(fake, UNITS_SHEET, "G4")?.format.horizontal).toBe("Center");
+    expect(cell(fake, UNITS_SHEET, "J4")).toMatchObject({ value: "Xuất sắc", numberFormat: "@" });
+    expect(cell(fake, UNITS_SHEET, "K4")).toMatchObject({ value: "Có", numberFormat: "@" });
+    expect(String(cell(fake, UNITS_SHEET, "L4")?.value)).toMatch(/^III: 95,5 > 80 → 30 điểm/);
+    // The unit whose 766 score is #N/A: the error stays in the user's cell, the output says why.
+    expect(cell(fake, UNITS_SHEET, "D5")).toMatchObject({ value: "#N/A", error: true });
+  });
+
+  it("sets widths in points (11 characters → 57.75 pt) and the highlight as one custom rule", () => {
+    const data = sheet(fake, UNITS_SHEET);
+    expect(data.columnWidths.get(6)).toBe(57.75);
+    expect(data.columnWidths.get(11)).toBe(315);
+    expect(data.columnWidths.get(1)).toBe(before.sheets[0].columnWidths.get(1));
+    expect(data.conditionalFormats).toEqual([
+      {
+        id: expect.any(String),
+        type: "Custom",
+        range: { top: 3, left: 0, bottom: 32, right: 11 },
+        formula: '=$K4="Có"',
+        fill: "E2EFDA",
+      },
+    ]);
+  });
+
+  it("adds the tool's sheets: criteria, summary with its letter layout, and the hidden record", () => {
+    expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      [UNITS_SHEET, "Visible"],
+      ["Tiêu chí", "Visible"],
+      ["Tổng hợp", "Visible"],
+      ["KSTTHC", "Hidden"],
+    ]);
+    const summary = sheet(fake, "Tổng hợp");
+    expect(cell(fake, "Tổng hợp", "A2")?.format).toMatchObject({
+      fontName: "Times New Roman",
+      fontSize: 13,
+      bold: true,
+      underline: "Single",
+    });
+    expect(summary.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 1 });
+    expect(summary.rowHeights.get(2)).toBe(24);
+    expect(summary.pageLayout).toMatchObject({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+    expect(cell(fake, "KSTTHC", "A3")?.value).toBe("Vùng kết quả");
+    expect(cell(fake, "KSTTHC", "B3")).toMatchObject({ value: "G3:L33", numberFormat: "@" });
+  });
+
+  it('keeps a unit named "=1+1" as text in the summary, never a formula', () => {
+    const summary = sheet(fake, "Tổng hợp");
+    const named = [...summary.cells.values()]
+      .flatMap((line) => [...line.values()])
+      .filter((c) => c.value === "=1+1");
+    expect(named).toHaveLength(1);
+    expect(named[0].formula).toBeUndefined();
+    expect(named[0].numberFormat).toBe("@");
+    expect(cell(fake, UNITS_SHEET, "B4")).toMatchObject({ value: "=1+1" });
+  });
+
+  it("changes no cell outside the plan's output, cell by cell", () => {
+    for (const old of before.sheets) {
+      const sheetPlan = plan.sheets.find((s) => s.name === old.name);
+      expect(sheetPlan?.mode).not.toBe("create");
+      const rects = sheetPlan ? touchedBy(sheetPlan) : [];
+      const now = sheet(fake, old.name);
+      const rows = new Set([...old.cells.keys(), ...now.cells.keys()]);
+      let compared = 0;
+      for (const row of rows) {
+        const cols = new Set([...(old.cells.get(row)?.keys() ?? []), ...(now.cells.get(row)?.keys() ?? [])]);
+        for (const col of cols) {
+          if (rects.some((r) => inside(r, row, col))) continue;
+          expect([row, col, now.cells.get(row)?.get(col)]).toEqual([row, col, old.cells.get(row)?.get(col)]);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(150);
+      expect(now.merges).toEqual(old.merges);
+      for (const [col, width] of old.columnWidths) expect(now.columnWidths.get(col)).toBe(width);
+      expect(now.rowHeights).toEqual(old.rowHeights);
+    }
+  });
+
+  it("gives the same workbook when run twice", async () => {
+    const once = stateOf(fake);
+    await scoreInFake(fake);
+    expect(stateOf(fake)).toEqual(once);
+  });
+});
+
+describe("the order of the writes", () => {
+  it("resets the output cells, writes values, their number formats, then the other formats", async () => {
+    const fake = fakeFromWorkbook(await loadSample());
+    const { syncs } = await scoreInFake(fake);
+    const writes = syncs[syncs.length - 1];
+    expect(syncs.filter((s) => s.log.some((op) => op === "range.values"))).toHaveLength(1);
+    const log = writes.log;
+    const last = (name: string) => log.lastIndexOf(name);
+    const first = (prefix: string) => log.findIndex((op) => op.startsWith(prefix));
+    expect(log[0]).toBe("suspendApiCalculationUntilNextSync");
+    expect(writes.calculationSuspended).toBe(true);
+    expect(last("range.style")).toBeLessThan(first("range.values"));
+    const formats = log.flatMap((op, i) => (op === "range.numberFormat" ? [log[i - 1]] : []));
+    expect(formats.length).toBeGreaterThan(10);
+    expect(new Set(formats)).toEqual(new Set(["range.values"]));
+    expect(last("range.values")).toBeLessThan(first("format."));
+    // On the data sheet: its formats, then its merges (which copy the top-left format), then the highlight.
+    const formatsOfData = log.slice(first("format."), first("range.merge"));
+    expect(formatsOfData.every((op) => op.startsWith("format."))).toBe(true);
+    expect(first("range.merge")).toBeLessThan(first("conditionalFormats.add"));
+  });
+});
+
+describe("the stand-in itself behaves as Excel's proxies", () => {
+  it("shows nothing before sync: unloaded properties throw, writes wait for the sync", async () => {
+    const fake = fakeFromWorkbook(await loadSample());
+    const context = fake.context as unknown as Excel.RequestContext;
+    const range = context.workbook.worksheets.getItem("Theo dõi 2023").getRange("H1");
+    range.values = [["'=1+1"]];
+    range.load("values");
+    expect(() => range.values).toThrow(FakeOfficeError);
+    expect(cell(fake, "Theo dõi 2023", "H1")).toBeUndefined();
+    await context.sync();
+    expect(range.values).toEqual([["=1+1"]]);
+    expect(cell(fake, "Theo dõi 2023", "H1")).toMatchObject({ value: "=1+1", quotePrefix: true });
+
+    range.values = [["=1+1"]];
+    await context.sync();
+    expect(cell(fake, "Theo dõi 2023", "H1")?.formula).toBe("=1+1");
+    range.values = [["1", "2"]];
+    await expect(context.sync()).rejects.toThrow(/dimensions/);
+  });
+});

@@ -1,0 +1,1298 @@
+/**
+ * A recording stand-in for Excel's JavaScript API. Excel itself cannot run here (no Office host on
+ * Linux, no network); this fake is the closest faithful stand-in for what the adapter uses, and only that:
+ *
+ * - Proxies queue their operations; nothing reaches the in-memory workbook before `context.sync()`,
+ *   which runs the batch in order, as Excel does (an operation that fails leaves the earlier ones applied).
+ * - Reading a property that was not load()-ed, or reading it before the sync, throws PropertyNotLoaded;
+ *   load()-ed values are the workbook's at the moment the batch reaches the load.
+ * - Every sync is recorded with the request bytes (UTF-8 JSON of the data queued since the previous sync)
+ *   and the response bytes (UTF-8 JSON of what the loads returned).
+ * - Strings written to `values` are parsed as Excel parses typing, with the pessimistic choice where
+ *   Excel's documentation is silent: "=…", "+…", "-…" (not a number) and "@…" become formulas whatever
+ *   the cell's format; a leading apostrophe is dropped and marks the text; in a cell not formatted "@",
+ *   text that looks like a number or boolean is converted; a number written into an "@" cell becomes text.
+ * - A request or a response above 5 MB fails, as on Excel on the web.
+ * - Merging gives the whole area the top-left cell's format and drops the other values; merging inside an
+ *   Excel table, or writing to a protected sheet, fails as in Excel.
+ */
+import { columnIndex, columnLetter, type CellRange } from "../../src/core/grid";
+
+export const MAX_ROW = 1048575;
+/** Excel on the web refuses a request or a response above 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const MAX_COL = 16383;
+
+// ---------------------------------------------------------------- workbook state
+
+export interface Borders {
+  top?: string;
+  bottom?: string;
+  left?: string;
+  right?: string;
+}
+
+export interface CellFormat {
+  fontName?: string;
+  fontSize?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: string;
+  fill?: string;
+  horizontal?: string;
+  vertical?: string;
+  wrap?: boolean;
+  borders?: Borders;
+}
+
+export interface Cell {
+  /** "" when the cell holds no value. */
+  value: string | number | boolean;
+  error?: boolean;
+  formula?: string;
+  quotePrefix?: boolean;
+  numberFormat: string;
+  format: CellFormat;
+}
+
+export interface ConditionalFormatState {
+  id: string;
+  type: string;
+  range: CellRange;
+  formula: string;
+  fill?: string;
+}
+
+export interface PageLayoutState {
+  paperSize?: string;
+  orientation?: string;
+  topMargin?: number;
+  bottomMargin?: number;
+  leftMargin?: number;
+  rightMargin?: number;
+  headerMargin?: number;
+  footerMargin?: number;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  /** 0-based rows with a page break above them. */
+  breaksBefore: number[];
+}
+
+export interface SheetState {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  cells: Map<number, Map<number, Cell>>;
+  merges: CellRange[];
+  /** Points. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  conditionalFormats: ConditionalFormatState[];
+  pageLayout: PageLayoutState;
+}
+
+export interface TableState {
+  id: string;
+  name: string;
+  sheet: string;
+  range: CellRange;
+  showHeaders: boolean;
+}
+
+export interface PivotState {
+  name: string;
+  sheet: string;
+  range: CellRange;
+}
+
+export interface WorkbookState {
+  sheets: SheetState[];
+  structureProtected: boolean;
+  tables: TableState[];
+  pivots: PivotState[];
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  operations: number;
+  /** Whether suspendApiCalculationUntilNextSync was queued in this batch. */
+  calculationSuspended: boolean;
+  /** Names of the operations, for assertions on order. */
+  log: string[];
+}
+
+/** An error as Office.js raises it: a code and a message. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "OfficeExtension.Error";
+  }
+}
+
+export function emptySheet(name: string, id: string): SheetState {
+  return {
+    id,
+    name,
+    visibility: "Visible",
+    protected: false,
+    cells: new Map(),
+    merges: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    conditionalFormats: [],
+    pageLayout: { breaksBefore: [] },
+  };
+}
+
+// ---------------------------------------------------------------- addresses
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function a1(range: CellRange): string {
+  const start = `${columnLetter(range.left)}${range.top + 1}`;
+  const end = `${columnLetter(range.right)}${range.bottom + 1}`;
+  return start === end ? start : `${start}:${end}`;
+}
+
+function qualified(sheet: string, range: CellRange): string {
+  return `${quoteSheet(sheet)}!${a1(range)}`;
+}
+
+/** The fake's own reading of an A1 address (without sheet): cells, whole columns or whole rows. */
+export function parseA1(address: string): CellRange {
+  const text = address.replace(/\$/g, "");
+  let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(text);
+  if (m) {
+    const l = columnIndex(m[1]) as number;
+    const r = columnIndex(m[3] ?? m[1]) as number;
+    const t = Number(m[2]) - 1;
+    const b = Number(m[4] ?? m[2]) - 1;
+    return { top: Math.min(t, b), bottom: Math.max(t, b), left: Math.min(l, r), right: Math.max(l, r) };
+  }
+  m = /^([A-Z]+):([A-Z]+)$/i.exec(text);
+  if (m)
+    return { top: 0, bottom: MAX_ROW, left: columnIndex(m[1]) as number, right: columnIndex(m[2]) as number };
+  m = /^(\d+):(\d+)$/.exec(text);
+  if (m) return { top: Number(m[1]) - 1, bottom: Number(m[2]) - 1, left: 0, right: MAX_COL };
+  throw new FakeOfficeError("InvalidArgument", `address ${address}`);
+}
+
+const intersects = (a: CellRange, b: CellRange) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+const contains = (outer: CellRange, inner: CellRange) =>
+  outer.top <= inner.top &&
+  inner.bottom <= outer.bottom &&
+  outer.left <= inner.left &&
+  inner.right <= outer.right;
+const sameRange = (a: CellRange, b: CellRange) =>
+  a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
+
+// ---------------------------------------------------------------- cells
+
+function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+}
+
+function cellAt(sheet: SheetState, row: number, col: number): Cell | undefined {
+  return sheet.cells.get(row)?.get(col);
+}
+
+function cellFor(sheet: SheetState, row: number, col: number): Cell {
+  let line = sheet.cells.get(row);
+  if (!line) sheet.cells.set(row, (line = new Map()));
+  let cell = line.get(col);
+  if (!cell) line.set(col, (cell = { value: "", numberFormat: "General", format: {} }));
+  return cell;
+}
+
+function forEachCell(range: CellRange, fn: (row: number, col: number) => void): void {
+  for (let row = range.top; row <= range.bottom; row++)
+    for (let col = range.left; col <= range.right; col++) fn(row, col);
+}
+
+/** Cells of the range that exist, without creating any (whole columns have a million rows). */
+function existingCells(sheet: SheetState, range: CellRange): { row: number; col: number; cell: Cell }[] {
+  const out: { row: number; col: number; cell: Cell }[] = [];
+  for (const [row, line] of sheet.cells) {
+    if (row < range.top || row > range.bottom) continue;
+    for (const [col, cell] of line) if (col >= range.left && col <= range.right) out.push({ row, col, cell });
+  }
+  return out;
+}
+
+function isEmptyCell(cell: Cell): boolean {
+  return cell.value === "" && cell.formula === undefined;
+}
+
+/** Excel's parsing of a value written through `values` (see the file comment for the choices). */
+export function parseInput(raw: unknown, cell: Cell): void {
+  if (raw === null || raw === undefined) return;
+  delete cell.formula;
+  delete cell.error;
+  delete cell.quotePrefix;
+  const text = cell.numberFormat === "@";
+  if (typeof raw === "number" || typeof raw === "boolean") {
+    cell.value = text && typeof raw === "number" ? String(raw) : raw;
+    return;
+  }
+  const s = String(raw);
+  if (s === "") {
+    cell.value = "";
+    return;
+  }
+  if (s.startsWith("'")) {
+    cell.value = s.slice(1);
+    cell.quotePrefix = true;
+    return;
+  }
+  const numeric = /^[-+]?\d+(\.\d+)?(E[-+]?\d+)?%?$/i.test(s);
+  if (s.length > 1 && (s[0] === "=" || s[0] === "@" || ((s[0] === "+" || s[0] === "-") && !numeric))) {
+    cell.formula = s;
+    cell.value = "#NAME?";
+    cell.error = true;
+    return;
+  }
+  if (!text && numeric) {
+    cell.value = s.endsWith("%") ? Number(s.slice(0, -1)) / 100 : Number(s);
+    return;
+  }
+  if (!text && /^(true|false)$/i.test(s)) {
+    cell.value = s.toLowerCase() === "true";
+    return;
+  }
+  cell.value = s;
+}
+
+function valueType(cell: Cell | undefined): string {
+  if (!cell || isEmptyCell(cell)) return "Empty";
+  if (cell.error) return "Error";
+  if (typeof cell.value === "number") return "Double";
+  if (typeof cell.value === "boolean") return "Boolean";
+  return "String";
+}
+
+// ---------------------------------------------------------------- the queue
+
+interface Operation {
+  name: string;
+  requestBytes: number;
+  run: () => number | void;
+}
+
+function parsePaths(props?: string | string[]): string[] {
+  if (props === undefined) return [];
+  const list = Array.isArray(props) ? props : props.split(",");
+  return list.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+export class FakeExcel {
+  readonly state: WorkbookState;
+  readonly syncs: SyncRecord[] = [];
+  private queue: Operation[] = [];
+  private suspended = false;
+  private nextId = 1;
+  readonly context: FakeContext;
+  /** Called with each operation as it runs; a test may throw from it to fail a batch half-way. */
+  onOperation?: (name: string, syncIndex: number) => void;
+
+  constructor(state?: Partial<WorkbookState>) {
+    this.state = { sheets: [], structureProtected: false, tables: [], pivots: [], ...state };
+    this.context = new FakeContext(this);
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}${this.nextId++}`;
+  }
+
+  enqueue(name: string, requestBytes: number, run: () => number | void): void {
+    this.queue.push({ name, requestBytes, run });
+  }
+
+  suspendCalculation(): void {
+    this.suspended = true;
+    this.enqueue("suspendApiCalculationUntilNextSync", 40, () => undefined);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const record: SyncRecord = {
+      requestBytes: ops.reduce((sum, op) => sum + op.requestBytes, 0),
+      responseBytes: 0,
+      operations: ops.length,
+      calculationSuspended: this.suspended,
+      log: ops.map((op) => op.name),
+    };
+    this.suspended = false;
+    this.syncs.push(record);
+    await Promise.resolve();
+    if (record.requestBytes > PAYLOAD_LIMIT) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `${record.requestBytes} bytes`);
+    }
+    for (const op of ops) {
+      this.onOperation?.(op.name, this.syncs.length - 1);
+      const bytes = op.run();
+      if (typeof bytes === "number") record.responseBytes += bytes;
+    }
+    if (record.responseBytes > PAYLOAD_LIMIT) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `${record.responseBytes} bytes`);
+    }
+  }
+
+  // -- lookups used by proxies at run time
+
+  sheetByName(name: string): SheetState {
+    const sheet = this.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", `worksheet ${name}`);
+    return sheet;
+  }
+
+  sheetById(id: string): SheetState {
+    const sheet = this.state.sheets.find((s) => s.id === id);
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", `worksheet id ${id}`);
+    return sheet;
+  }
+
+  tableAt(sheet: SheetState, range: CellRange): TableState | undefined {
+    return this.state.tables.find((t) => t.sheet === sheet.name && intersects(t.range, range));
+  }
+
+  writable(sheet: SheetState): void {
+    if (sheet.protected) throw new FakeOfficeError("AccessDenied", `the sheet ${sheet.name} is protected`);
+  }
+}
+
+// ---------------------------------------------------------------- proxies
+
+abstract class FakeProxy {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly fake: FakeExcel) {}
+
+  protected value<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new FakeOfficeError("PropertyNotLoaded", prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  /** Resolves the object and loads the paths now (at sync); returns the response bytes. */
+  abstract loadNow(paths: string[]): number;
+
+  load(props?: string | string[]): this {
+    const paths = parsePaths(props);
+    this.fake.enqueue(`load ${this.constructor.name} ${paths.join(",")}`, bytesOf(paths), () =>
+      this.loadNow(paths),
+    );
+    return this;
+  }
+
+  untrack(): this {
+    return this;
+  }
+
+  /** Splits "a/b/c" into the navigation "a" and the rest, for loads through navigation properties. */
+  protected loadPaths(
+    paths: string[],
+    own: (prop: string) => unknown,
+    nav: (name: string) => FakeProxy,
+  ): number {
+    let bytes = 0;
+    const nested = new Map<string, string[]>();
+    for (const path of paths) {
+      const slash = path.indexOf("/");
+      if (slash < 0) {
+        const v = own(path);
+        this.loaded.set(path, v);
+        bytes += bytesOf(v);
+      } else {
+        const head = path.slice(0, slash);
+        nested.set(head, [...(nested.get(head) ?? []), path.slice(slash + 1)]);
+      }
+    }
+    for (const [head, rest] of nested) bytes += nav(head).loadNow(rest);
+    return bytes;
+  }
+}
+
+type SheetLocator = () => SheetState | undefined;
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new FakeWorkbook(fake);
+    this.application = { suspendApiCalculationUntilNextSync: () => fake.suspendCalculation() };
+  }
+  sync(): Promise<void> {
+    return this.fake.sync();
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly pivotTables: FakePivotCollection;
+  readonly protection: FakeWorkbookProtection;
+  constructor(fake: FakeExcel) {
+    this.worksheets = new FakeWorksheetCollection(fake);
+    this.tables = new FakeTableCollection(fake);
+    this.pivotTables = new FakePivotCollection(fake);
+    this.protection = new FakeWorkbookProtection(fake);
+  }
+}
+
+class FakeWorkbookProtection extends FakeProxy {
+  get protected(): boolean {
+    return this.value("protected");
+  }
+  loadNow(paths: string[]): number {
+    return this.loadPaths(
+      paths,
+      () => this.fake.state.structureProtected,
+      () => this,
+    );
+  }
+}
+
+class FakeWorksheetCollection extends FakeProxy {
+  get items(): FakeWorksheet[] {
+    return this.value("items");
+  }
+  loadNow(paths: string[]): number {
+    const items = this.fake.state.sheets.map((s) => {
+      const id = s.id;
+      return new FakeWorksheet(this.fake, () => this.fake.sheetById(id), false);
+    });
+    this.loaded.set("items", items);
+    const rest = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    return items.reduce((sum, item) => sum + item.loadNow(rest), 0);
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, () => this.fake.sheetByName(name), false);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.fake,
+      () => this.fake.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()),
+      true,
+    );
+  }
+  add(name: string): FakeWorksheet {
+    const fake = this.fake;
+    fake.enqueue(`worksheets.add ${name}`, bytesOf({ name }), () => {
+      if (fake.state.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "workbook structure is protected");
+      if (fake.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeOfficeError("ItemAlreadyExists", `worksheet ${name}`);
+      }
+      fake.state.sheets.push(emptySheet(name, fake.newId("sheet")));
+    });
+    return this.getItem(name);
+  }
+}
+
+export class FakeWorksheet extends FakeProxy {
+  readonly protection: FakeSheetProtection;
+  readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreaks;
+  constructor(
+    fake: FakeExcel,
+    readonly locate: SheetLocator,
+    private readonly nullable: boolean,
+  ) {
+    super(fake);
+    this.protection = new FakeSheetProtection(fake, () => this.sheet());
+    this.pageLayout = new FakePageLayout(fake, () => this.sheet());
+    this.horizontalPageBreaks = new FakePageBreaks(fake, () => this.sheet());
+  }
+  sheet(): SheetState {
+    const sheet = this.locate();
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", "worksheet");
+    return sheet;
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  get name(): string {
+    return this.value("name");
+  }
+  get visibility(): string {
+    return this.value("visibility");
+  }
+  set visibility(visibility: string) {
+    this.fake.enqueue("worksheet.visibility", bytesOf({ visibility }), () => {
+      this.sheet().visibility = visibility as SheetState["visibility"];
+    });
+  }
+  loadNow(paths: string[]): number {
+    const sheet = this.locate();
+    this.loaded.set("isNullObject", !sheet);
+    if (!sheet) {
+      if (!this.nullable) throw new FakeOfficeError("ItemNotFound", "worksheet");
+      return 4;
+    }
+    return this.loadPaths(
+      paths,
+      (prop) => {
+        if (prop === "name") return sheet.name;
+        if (prop === "visibility") return sheet.visibility;
+        if (prop === "id") return sheet.id;
+        throw new FakeOfficeError("InvalidArgument", `worksheet.${prop}`);
+      },
+      (nav) => {
+        if (nav === "protection") return this.protection;
+        throw new FakeOfficeError("InvalidArgument", `worksheet.${nav}`);
+      },
+    );
+  }
+  delete(): void {
+    this.fake.enqueue("worksheet.delete", 20, () => {
+      const sheet = this.sheet();
+      if (this.fake.state.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "workbook structure is protected");
+      this.fake.state.sheets = this.fake.state.sheets.filter((s) => s !== sheet);
+      this.fake.state.tables = this.fake.state.tables.filter((t) => t.sheet !== sheet.name);
+    });
+  }
+  getRange(address?: string): FakeRange {
+    const area =
+      address === undefined ? { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } : parseA1(address);
+    return new FakeRange(
+      this.fake,
+      () => this.sheet(),
+      () => area,
+      false,
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.fake,
+      () => this.sheet(),
+      (sheet) => usedArea(sheet, valuesOnly === true),
+      true,
+    );
+  }
+}
+
+function usedArea(sheet: SheetState, valuesOnly: boolean): CellRange | undefined {
+  let area: CellRange | undefined;
+  for (const [row, line] of sheet.cells) {
+    for (const [col, cell] of line) {
+      const used =
+        !isEmptyCell(cell) ||
+        (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
+      if (!used) continue;
+      area = area
+        ? {
+            top: Math.min(area.top, row),
+            bottom: Math.max(area.bottom, row),
+            left: Math.min(area.left, col),
+            right: Math.max(area.right, col),
+          }
+        : { top: row, bottom: row, left: col, right: col };
+    }
+  }
+  return area;
+}
+
+class FakeSheetProtection extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(fake);
+  }
+  get protected(): boolean {
+    return this.value("protected");
+  }
+  loadNow(paths: string[]): number {
+    return this.loadPaths(
+      paths,
+      () => this.sheet().protected,
+      () => this,
+    );
+  }
+}
+
+type AreaLocator = (sheet: SheetState) => CellRange | undefined;
+
+export class FakeRange extends FakeProxy {
+  readonly format: FakeRangeFormat;
+  readonly conditionalFormats: FakeConditionalFormats;
+  constructor(
+    fake: FakeExcel,
+    readonly sheetOf: () => SheetState,
+    readonly areaOf: AreaLocator,
+    private readonly nullable: boolean,
+  ) {
+    super(fake);
+    this.format = new FakeRangeFormat(fake, this);
+    this.conditionalFormats = new FakeConditionalFormats(fake, this);
+  }
+  /** The sheet and cells this proxy stands for, now. */
+  where(): { sheet: SheetState; area: CellRange } {
+    const sheet = this.sheetOf();
+    const area = this.areaOf(sheet);
+    if (!area) throw new FakeOfficeError("ItemNotFound", "range");
+    return { sheet, area };
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  get address(): string {
+    return this.value("address");
+  }
+  get values(): unknown[][] {
+    return this.value("values");
+  }
+  set values(values: unknown[][]) {
+    this.fake.enqueue("range.values", bytesOf(values), () => {
+      const { sheet, area } = this.where();
+      this.fake.writable(sheet);
+      checkDimensions("values", values, area);
+      forEachCell(area, (row, col) => {
+        if (isMergedSlave(sheet, row, col)) return;
+        parseInput(values[row - area.top][col - area.left], cellFor(sheet, row, col));
+      });
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.value("numberFormat");
+  }
+  set numberFormat(formats: string[][]) {
+    this.fake.enqueue("range.numberFormat", bytesOf(formats), () => {
+      const { sheet, area } = this.where();
+      this.fake.writable(sheet);
+      checkDimensions("numberFormat", formats, area);
+      forEachCell(area, (row, col) => {
+        const format = formats[row - area.top][col - area.left];
+        if (format !== null && format !== undefined) cellFor(sheet, row, col).numberFormat = String(format);
+      });
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.value("valueTypes");
+  }
+  set style(style: string) {
+    this.fake.enqueue("range.style", bytesOf({ style }), () => {
+      if (style !== "Normal") throw new FakeOfficeError("InvalidArgument", `style ${style}`);
+      const { sheet, area } = this.where();
+      this.fake.writable(sheet);
+      for (const { cell } of existingCells(sheet, area)) {
+        cell.format = {};
+        cell.numberFormat = "General";
+        delete cell.quotePrefix;
+      }
+    });
+  }
+  loadNow(paths: string[]): number {
+    const sheet = this.sheetOf();
+    const area = this.areaOf(sheet);
+    this.loaded.set("isNullObject", !area);
+    if (!area) {
+      if (!this.nullable) throw new FakeOfficeError("ItemNotFound", "range");
+      return 4;
+    }
+    const grid = <T>(fn: (cell: Cell | undefined, row: number, col: number) => T): T[][] => {
+      const out: T[][] = [];
+      for (let row = area.top; row <= area.bottom; row++) {
+        const line: T[] = [];
+        for (let col = area.left; col <= area.right; col++) line.push(fn(cellAt(sheet, row, col), row, col));
+        out.push(line);
+      }
+      return out;
+    };
+    return this.loadPaths(
+      paths,
+      (prop) => {
+        switch (prop) {
+          case "address":
+            return qualified(sheet.name, area);
+          case "values":
+            return grid((cell) => (cell ? cell.value : ""));
+          case "valueTypes":
+            return grid(valueType);
+          case "numberFormat":
+            return grid((cell) => cell?.numberFormat ?? "General");
+          case "rowCount":
+            return area.bottom - area.top + 1;
+          case "columnCount":
+            return area.right - area.left + 1;
+          default:
+            throw new FakeOfficeError("InvalidArgument", `range.${prop}`);
+        }
+      },
+      () => {
+        throw new FakeOfficeError("InvalidArgument", "range navigation");
+      },
+    );
+  }
+  merge(across?: boolean): void {
+    this.fake.enqueue("range.merge", bytesOf({ across }), () => {
+      const { sheet, area } = this.where();
+      this.fake.writable(sheet);
+      if (across) throw new FakeOfficeError("NotImplemented", "merge across");
+      if (this.fake.tableAt(sheet, area))
+        throw new FakeOfficeError("InvalidOperation", "cannot merge cells in a table");
+      const clash = sheet.merges.find((m) => intersects(m, area));
+      if (clash) {
+        if (sameRange(clash, area)) return;
+        throw new FakeOfficeError("InvalidOperation", `merge ${a1(area)} overlaps ${a1(clash)}`);
+      }
+      const master = cellAt(sheet, area.top, area.left);
+      forEachCell(area, (row, col) => {
+        if (row === area.top && col === area.left) return;
+        const cell = cellFor(sheet, row, col);
+        cell.value = "";
+        delete cell.formula;
+        delete cell.error;
+        cell.numberFormat = master?.numberFormat ?? "General";
+        cell.format = structuredClone(master?.format ?? {});
+      });
+      sheet.merges.push(area);
+    });
+  }
+  unmerge(): void {
+    this.fake.enqueue("range.unmerge", 20, () => {
+      const { sheet, area } = this.where();
+      this.fake.writable(sheet);
+      sheet.merges = sheet.merges.filter((m) => !intersects(m, area));
+    });
+  }
+  clear(applyTo?: string): void {
+    this.fake.enqueue("range.clear", bytesOf({ applyTo }), () => {
+      const { sheet, area } = this.where();
+      this.fake.writable(sheet);
+      if (applyTo !== undefined && applyTo !== "All")
+        throw new FakeOfficeError("NotImplemented", `clear ${applyTo}`);
+      for (const { row, col } of existingCells(sheet, area)) sheet.cells.get(row)?.delete(col);
+      sheet.merges = sheet.merges.filter((m) => !intersects(m, area));
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.fake, () => {
+      const { sheet, area } = this.where();
+      const merges = sheet.merges.filter((m) => intersects(m, area));
+      return merges.length ? { sheet, areas: merges } : undefined;
+    });
+  }
+}
+
+function isMergedSlave(sheet: SheetState, row: number, col: number): boolean {
+  return sheet.merges.some(
+    (m) => contains(m, { top: row, bottom: row, left: col, right: col }) && (m.top !== row || m.left !== col),
+  );
+}
+
+function checkDimensions(what: string, data: unknown[][], area: CellRange): void {
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  if (
+    !Array.isArray(data) ||
+    data.length !== rows ||
+    data.some((line) => !Array.isArray(line) || line.length !== cols)
+  ) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `${what}: the dimensions do not match the range ${a1(area)}`,
+    );
+  }
+}
+
+class FakeRangeAreas extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly resolve: () => { sheet: SheetState; areas: CellRange[] } | undefined,
+  ) {
+    super(fake);
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  get address(): string {
+    return this.value("address");
+  }
+  loadNow(paths: string[]): number {
+    const found = this.resolve();
+    this.loaded.set("isNullObject", !found);
+    if (!found) return 4;
+    return this.loadPaths(
+      paths,
+      (prop) => {
+        if (prop !== "address") throw new FakeOfficeError("InvalidArgument", `rangeAreas.${prop}`);
+        return found.areas.map((area) => qualified(found.sheet.name, area)).join(",");
+      },
+      () => this,
+    );
+  }
+}
+
+/** Queues a property write on each cell of the range's format (or on its rows and columns). */
+function formatWriter(
+  fake: FakeExcel,
+  range: FakeRange,
+  name: string,
+  value: unknown,
+  apply: (cell: Cell, row: number, col: number, area: CellRange) => void,
+) {
+  fake.enqueue(`format.${name}`, bytesOf({ [name]: value }), () => {
+    const { sheet, area } = range.where();
+    fake.writable(sheet);
+    forEachCell(area, (row, col) => apply(cellFor(sheet, row, col), row, col, area));
+  });
+}
+
+class FakeRangeFormat {
+  readonly font: FakeFont;
+  readonly fill: { color: string };
+  readonly borders: { getItem: (edge: string) => { style: string; weight: string } };
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly range: FakeRange,
+  ) {
+    this.font = new FakeFont(fake, range);
+    const setFill = (color: string) =>
+      formatWriter(
+        fake,
+        range,
+        "fill.color",
+        color,
+        (cell) => (cell.format.fill = color.replace("#", "").toUpperCase()),
+      );
+    this.fill = {
+      set color(color: string) {
+        setFill(color);
+      },
+      get color(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "fill.color");
+      },
+    };
+    this.borders = { getItem: (edge: string) => new FakeBorder(fake, range, edge) };
+  }
+  set horizontalAlignment(value: string) {
+    formatWriter(
+      this.fake,
+      this.range,
+      "horizontalAlignment",
+      value,
+      (cell) => (cell.format.horizontal = value),
+    );
+  }
+  set verticalAlignment(value: string) {
+    formatWriter(this.fake, this.range, "verticalAlignment", value, (cell) => (cell.format.vertical = value));
+  }
+  set wrapText(value: boolean) {
+    formatWriter(this.fake, this.range, "wrapText", value, (cell) => (cell.format.wrap = value));
+  }
+  set columnWidth(points: number) {
+    this.fake.enqueue("format.columnWidth", bytesOf({ columnWidth: points }), () => {
+      const { sheet, area } = this.range.where();
+      this.fake.writable(sheet);
+      for (let col = area.left; col <= area.right; col++) sheet.columnWidths.set(col, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.fake.enqueue("format.rowHeight", bytesOf({ rowHeight: points }), () => {
+      const { sheet, area } = this.range.where();
+      this.fake.writable(sheet);
+      for (let row = area.top; row <= area.bottom; row++) sheet.rowHeights.set(row, points);
+    });
+  }
+}
+
+class FakeFont {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly range: FakeRange,
+  ) {}
+  set name(value: string) {
+    formatWriter(this.fake, this.range, "font.name", value, (cell) => (cell.format.fontName = value));
+  }
+  set size(value: number) {
+    formatWriter(this.fake, this.range, "font.size", value, (cell) => (cell.format.fontSize = value));
+  }
+  set bold(value: boolean) {
+    formatWriter(this.fake, this.range, "font.bold", value, (cell) => (cell.format.bold = value));
+  }
+  set italic(value: boolean) {
+    formatWriter(this.fake, this.range, "font.italic", value, (cell) => (cell.format.italic = value));
+  }
+  set underline(value: string) {
+    formatWriter(this.fake, this.range, "font.underline", value, (cell) => (cell.format.underline = value));
+  }
+}
+
+class FakeBorder {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly range: FakeRange,
+    private readonly edge: string,
+  ) {}
+  private sides(row: number, col: number, area: CellRange): (keyof Borders)[] {
+    switch (this.edge) {
+      case "EdgeTop":
+        return row === area.top ? ["top"] : [];
+      case "EdgeBottom":
+        return row === area.bottom ? ["bottom"] : [];
+      case "EdgeLeft":
+        return col === area.left ? ["left"] : [];
+      case "EdgeRight":
+        return col === area.right ? ["right"] : [];
+      case "InsideHorizontal":
+        return [
+          ...(row > area.top ? ["top" as const] : []),
+          ...(row < area.bottom ? ["bottom" as const] : []),
+        ];
+      case "InsideVertical":
+        return [
+          ...(col > area.left ? ["left" as const] : []),
+          ...(col < area.right ? ["right" as const] : []),
+        ];
+      default:
+        throw new FakeOfficeError("InvalidArgument", `border ${this.edge}`);
+    }
+  }
+  private set(part: "style" | "weight", value: string) {
+    formatWriter(this.fake, this.range, `borders.${this.edge}.${part}`, value, (cell, row, col, area) => {
+      for (const side of this.sides(row, col, area)) {
+        const borders = (cell.format.borders ??= {});
+        const [style, weight] = (borders[side] ?? "/").split("/");
+        borders[side] = part === "style" ? `${value}/${weight}` : `${style}/${value}`;
+      }
+    });
+  }
+  set style(value: string) {
+    this.set("style", value);
+  }
+  set weight(value: string) {
+    this.set("weight", value);
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+class FakeConditionalFormats extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly range: FakeRange,
+  ) {
+    super(fake);
+  }
+  get items(): FakeConditionalFormat[] {
+    return this.value("items");
+  }
+  loadNow(paths: string[]): number {
+    const { sheet, area } = this.range.where();
+    const items = sheet.conditionalFormats
+      .filter((cf) => intersects(cf.range, area))
+      .map((cf) => new FakeConditionalFormat(this.fake, this.range.sheetOf, cf.id));
+    this.loaded.set("items", items);
+    const rest = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    return items.reduce((sum, item) => sum + item.loadNow(rest), 0);
+  }
+  add(type: string): FakeConditionalFormat {
+    const id = this.fake.newId("{cf-");
+    this.fake.enqueue("conditionalFormats.add", bytesOf({ type }), () => {
+      const { sheet, area } = this.range.where();
+      this.fake.writable(sheet);
+      sheet.conditionalFormats.push({ id, type, range: area, formula: "" });
+    });
+    return new FakeConditionalFormat(this.fake, this.range.sheetOf, id);
+  }
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.fake, this.range.sheetOf, id);
+  }
+}
+
+class FakeConditionalFormat extends FakeProxy {
+  readonly custom: {
+    rule: FakeRule;
+    format: { fill: { color: string } };
+  };
+  constructor(
+    fake: FakeExcel,
+    private readonly sheetOf: () => SheetState,
+    private readonly cfId: string,
+  ) {
+    super(fake);
+    const state = () => this.state();
+    const setFill = (color: string) =>
+      fake.enqueue("conditionalFormat.fill", bytesOf({ color }), () => {
+        state().fill = color.replace("#", "").toUpperCase();
+      });
+    this.custom = {
+      rule: new FakeRule(fake, state),
+      format: {
+        fill: {
+          set color(color: string) {
+            setFill(color);
+          },
+          get color(): string {
+            throw new FakeOfficeError("PropertyNotLoaded", "fill.color");
+          },
+        },
+      },
+    };
+  }
+  state(): ConditionalFormatState {
+    const cf = this.sheetOf().conditionalFormats.find((c) => c.id === this.cfId);
+    if (!cf) throw new FakeOfficeError("ItemNotFound", `conditional format ${this.cfId}`);
+    return cf;
+  }
+  get id(): string {
+    return this.value("id");
+  }
+  get type(): string {
+    return this.value("type");
+  }
+  loadNow(paths: string[]): number {
+    const cf = this.state();
+    return this.loadPaths(
+      paths,
+      (prop) => {
+        if (prop === "id") return cf.id;
+        if (prop === "type") return cf.type;
+        throw new FakeOfficeError("InvalidArgument", `conditionalFormat.${prop}`);
+      },
+      () => {
+        throw new FakeOfficeError("InvalidArgument", "conditionalFormat navigation");
+      },
+    );
+  }
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.fake, () => ({ sheet: this.sheetOf(), areas: [this.state().range] }));
+  }
+  delete(): void {
+    this.fake.enqueue("conditionalFormat.delete", 20, () => {
+      const sheet = this.sheetOf();
+      this.fake.writable(sheet);
+      this.state();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c.id !== this.cfId);
+    });
+  }
+}
+
+class FakeRule extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    private readonly cf: () => ConditionalFormatState,
+  ) {
+    super(fake);
+  }
+  get formula(): string {
+    return this.value("formula");
+  }
+  set formula(formula: string) {
+    this.fake.enqueue("rule.formula", bytesOf({ formula }), () => {
+      if (!formula.startsWith("="))
+        throw new FakeOfficeError("InvalidArgument", "a rule formula starts with =");
+      this.cf().formula = formula;
+    });
+  }
+  loadNow(paths: string[]): number {
+    return this.loadPaths(
+      paths,
+      () => this.cf().formula,
+      () => this,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- page layout
+
+class FakePageLayout {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: () => SheetState,
+  ) {
+    const props = [
+      "paperSize",
+      "orientation",
+      "topMargin",
+      "bottomMargin",
+      "leftMargin",
+      "rightMargin",
+      "headerMargin",
+      "footerMargin",
+      "zoom",
+    ] as const;
+    for (const prop of props) {
+      Object.defineProperty(this, prop, {
+        set: (value: unknown) =>
+          fake.enqueue(`pageLayout.${prop}`, bytesOf({ [prop]: value }), () => {
+            (sheet().pageLayout as unknown as Record<string, unknown>)[prop] = structuredClone(value);
+          }),
+        get: () => {
+          throw new FakeOfficeError("PropertyNotLoaded", prop);
+        },
+      });
+    }
+  }
+  setPrintArea(area: string): void {
+    this.fake.enqueue("pageLayout.setPrintArea", bytesOf({ area }), () => {
+      parseA1(area);
+      this.sheet().pageLayout.printArea = area;
+    });
+  }
+}
+
+class FakePageBreaks {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: () => SheetState,
+  ) {}
+  add(address: string): void {
+    this.fake.enqueue("horizontalPageBreaks.add", bytesOf({ address }), () => {
+      const layout = this.sheet().pageLayout;
+      const row = parseA1(address).top;
+      if (!layout.breaksBefore.includes(row)) layout.breaksBefore.push(row);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- tables and PivotTables
+
+class FakeTableCollection extends FakeProxy {
+  get items(): FakeTable[] {
+    return this.value("items");
+  }
+  loadNow(paths: string[]): number {
+    const items = this.fake.state.tables.map((t) => new FakeTable(this.fake, t.id));
+    this.loaded.set("items", items);
+    const rest = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    return items.reduce((sum, item) => sum + item.loadNow(rest), 0);
+  }
+  getItem(name: string): FakeTable {
+    const table = this.fake.state.tables.find((t) => t.name === name);
+    return new FakeTable(this.fake, table?.id ?? `missing:${name}`);
+  }
+}
+
+class FakeTable extends FakeProxy {
+  readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
+  constructor(
+    fake: FakeExcel,
+    private readonly tableId: string,
+  ) {
+    super(fake);
+    this.columns = {
+      add: (index?: number, values?: unknown, name?: string) =>
+        fake.enqueue("table.columns.add", bytesOf({ index, values, name }), () => {
+          if (index !== undefined && index !== null)
+            throw new FakeOfficeError("NotImplemented", "column index");
+          const table = this.state();
+          const sheet = fake.sheetByName(table.sheet);
+          fake.writable(sheet);
+          table.range = { ...table.range, right: table.range.right + 1 };
+          const header = cellFor(sheet, table.range.top, table.range.right);
+          header.value = name ?? `Column${table.range.right - table.range.left + 1}`;
+        }),
+    };
+  }
+  state(): TableState {
+    const table = this.fake.state.tables.find((t) => t.id === this.tableId);
+    if (!table) throw new FakeOfficeError("ItemNotFound", `table ${this.tableId}`);
+    return table;
+  }
+  get name(): string {
+    return this.value("name");
+  }
+  get showHeaders(): boolean {
+    return this.value("showHeaders");
+  }
+  loadNow(paths: string[]): number {
+    const table = this.state();
+    return this.loadPaths(
+      paths,
+      (prop) => {
+        if (prop === "name") return table.name;
+        if (prop === "showHeaders") return table.showHeaders;
+        throw new FakeOfficeError("InvalidArgument", `table.${prop}`);
+      },
+      () => {
+        throw new FakeOfficeError("InvalidArgument", "table navigation");
+      },
+    );
+  }
+  getRange(): FakeRange {
+    return new FakeRange(
+      this.fake,
+      () => this.fake.sheetByName(this.state().sheet),
+      () => this.state().range,
+      false,
+    );
+  }
+  resize(target: FakeRange | string): void {
+    this.fake.enqueue(
+      "table.resize",
+      bytesOf({ target: typeof target === "string" ? target : "range" }),
+      () => {
+        const table = this.state();
+        const sheet = this.fake.sheetByName(table.sheet);
+        this.fake.writable(sheet);
+        const area = typeof target === "string" ? parseA1(target) : target.where().area;
+        if (typeof target !== "string" && target.where().sheet !== sheet) {
+          throw new FakeOfficeError("InvalidArgument", "a table stays on its sheet");
+        }
+        if (area.top !== table.range.top || !intersects(area, table.range)) {
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            "the headers must stay in the same row and the ranges overlap",
+          );
+        }
+        if (sheet.merges.some((m) => intersects(m, area)))
+          throw new FakeOfficeError("InvalidOperation", "merged cells in a table");
+        table.range = area;
+      },
+    );
+  }
+}
+
+class FakePivotCollection extends FakeProxy {
+  get items(): FakePivot[] {
+    return this.value("items");
+  }
+  loadNow(paths: string[]): number {
+    const items = this.fake.state.pivots.map((p) => new FakePivot(this.fake, p));
+    this.loaded.set("items", items);
+    const rest = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    return items.reduce((sum, item) => sum + item.loadNow(rest), 0);
+  }
+}
+
+class FakePivot extends FakeProxy {
+  readonly layout: { getRange: () => FakeRange };
+  constructor(
+    fake: FakeExcel,
+    private readonly pivot: PivotState,
+  ) {
+    super(fake);
+    this.layout = {
+      getRange: () =>
+        new FakeRange(
+          fake,
+          () => fake.sheetByName(pivot.sheet),
+          () => pivot.range,
+          false,
+        ),
+    };
+  }
+  get name(): string {
+    return this.value("name");
+  }
+  loadNow(paths: string[]): number {
+    return this.loadPaths(
+      paths,
+      (prop) => {
+        if (prop === "name") return this.pivot.name;
+        throw new FakeOfficeError("InvalidArgument", `pivotTable.${prop}`);
+      },
+      () => this,
+    );
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Parity of the Excel adapter with the CLI: on the same input, the workbook in Excel after "Tính điểm"
+ * holds the same cells (values and number formats), merges, highlight rule, sheets (names, order,
+ * visibility), widths, heights and page setup as the file `kstthc score` writes. Excel is played by
+ * the recording fake of fake-excel.ts (Excel itself cannot run here).
+ */
+import type ExcelJS from "exceljs";
+import { runScoring } from "../../src/core/run";
+import { readGrids } from "../../src/excel/read";
+import { workbookToGrids } from "../../src/xlsx/read";
+import { scoreWorkbook } from "../../src/xlsx/workbook";
+import type { FakeExcel } from "./fake-excel";
+import {
+  fakeFromWorkbook,
+  generatedWorkbook,
+  loadSample,
+  pictureOfExcelJS,
+  pictureOfFake,
+  roundTrip,
+  scoreInFake,
+} from "./fixtures";
+
+const context = (fake: FakeExcel) => fake.context as unknown as Excel.RequestContext;
+
+function pageSetupOfCli(sheet: ExcelJS.Worksheet) {
+  const setup = sheet.pageSetup;
+  const breaks = (sheet as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
+  return {
+    paper: setup.paperSize === 9 ? "A4" : String(setup.paperSize),
+    orientation: setup.orientation,
+    margins: [
+      setup.margins?.top,
+      setup.margins?.bottom,
+      setup.margins?.left,
+      setup.margins?.right,
+      setup.margins?.header,
+      setup.margins?.footer,
+    ],
+    fitToWidth: setup.fitToPage ? [setup.fitToWidth, setup.fitToHeight] : undefined,
+    printArea: setup.printArea,
+    breaksBefore: breaks,
+  };
+}
+
+function pageSetupOfFake(fake: FakeExcel, name: string) {
+  const layout = fake.state.sheets.find((s) => s.name === name)?.pageLayout;
+  if (!layout) throw new Error(`no sheet ${name}`);
+  const inches = (points: number | undefined) =>
+    points === undefined ? undefined : Math.round((points / 72) * 1000) / 1000;
+  return {
+    paper: layout.paperSize,
+    orientation: layout.orientation?.toLowerCase(),
+    margins: [
+      layout.topMargin,
+      layout.bottomMargin,
+      layout.leftMargin,
+      layout.rightMargin,
+      layout.headerMargin,
+      layout.footerMargin,
+    ].map(inches),
+    fitToWidth: layout.zoom ? [layout.zoom.horizontalFitToPages, layout.zoom.verticalFitToPages] : undefined,
+    printArea: layout.printArea,
+    // ExcelJS notes a break under row n (1-based), Office.js above a cell: the same line.
+    breaksBefore: layout.breaksBefore,
+  };
+}
+
+describe("parity with the CLI on the sample workbook", () => {
+  let fake: FakeExcel;
+  let cli: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    fake = fakeFromWorkbook(await loadSample());
+    await scoreInFake(fake);
+    cli = await loadSample();
+    scoreWorkbook(cli);
+  });
+
+  it("gives the same cells, merges, highlight, sheets, widths and heights as the CLI's workbook", () => {
+    const adapter = pictureOfFake(fake);
+    expect(adapter.map((s) => [s.name, s.visibility])).toEqual([
+      ["Theo dõi 2023", "Visible"],
+      ["Tiêu chí", "Visible"],
+      ["Tổng hợp", "Visible"],
+      ["KSTTHC", "Hidden"],
+    ]);
+    expect(adapter).toEqual(pictureOfExcelJS(cli));
+  });
+
+  it("gives the same picture as the .xlsx file the CLI writes ", async () => {
+    const file = pictureOfExcelJS(await roundTrip(cli));
+    expect(pictureOfFake(fake)).toEqual(file);
+  });
+
+  it("sets up the summary sheet for printing as the CLI does", () => {
+    const cliSetup = pageSetupOfCli(cli.getWorksheet("Tổng hợp") as ExcelJS.Worksheet);
+    const adapterSetup = pageSetupOfFake(fake, "Tổng hợp");
+    expect(adapterSetup).toEqual({ ...cliSetup, fitToWidth: [1, 0] });
+    expect(cliSetup.fitToWidth).toEqual([1, 0]);
+  });
+
+  it("stays equal to the CLI on a second run over its own output", async () => {
+    await scoreInFake(fake);
+    const again = await roundTrip(cli);
+    scoreWorkbook(again);
+    // The criteria sheet is kept from the first run, as the file keeps it.
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again));
+  });
+});
+
+describe("parity of reading", () => {
+  it.each([
+    ["the sample", loadSample],
+    ["a generated table with an #N/A and percentages", () => generatedWorkbook(30)],
+  ])("reads %s into grids that score exactly as the CLI's", async (_, load) => {
+    const workbook = await load();
+    const fake = fakeFromWorkbook(workbook);
+    const adapter = runScoring(await readGrids(context(fake)));
+    const cli = runScoring(workbookToGrids(workbook));
+    expect(adapter.scores).toEqual(cli.scores);
+    expect(adapter.problems).toEqual(cli.problems);
+    expect(adapter.plan).toEqual(cli.plan);
+    expect(adapter.letter).toEqual(cli.letter);
+  });
+
+  it("reads the error cell as an error, as the CLI does", async () => {
+    const fake = fakeFromWorkbook(await generatedWorkbook(30));
+    const grids = await readGrids(context(fake));
+    expect(grids[0].values[4][3]).toEqual({ error: "#N/A" });
+    expect(grids[0].formats?.[3][4]).toBe("0.0%");
+  });
+});

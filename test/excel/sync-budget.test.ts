@@ -1,0 +1,108 @@
+/**
+ * The cost of "Tính điểm" in Excel: syncs (round trips) and request sizes for 30, 5,000 and 20,000 units,
+ * measured on the recording fake of fake-excel.ts (Excel itself cannot run here), which weighs each
+ * request as the UTF-8 JSON of what was queued since the previous sync.
+ */
+import { runScoring } from "../../src/core/run";
+import { applyPlan } from "../../src/excel/apply";
+import { MAX_REQUEST_BYTES } from "../../src/excel/chunks";
+import { readWorkbook } from "../../src/excel/read";
+import type { FakeExcel, SyncRecord } from "./fake-excel";
+import { fakeFromWorkbook, generatedWorkbook, scoreInFake, stateOf } from "./fixtures";
+
+const MB = 1024 * 1024;
+const RESPONSE_LIMIT = 5 * MB;
+
+interface Measure {
+  units: number;
+  syncs: number;
+  writeRequests: number;
+  largestRequest: number;
+  largestResponse: number;
+  progress: [number, number][];
+}
+
+const measured: Measure[] = [];
+const isWrite = (sync: SyncRecord) => sync.log.some((op) => !op.startsWith("load "));
+
+async function measure(units: number): Promise<Measure> {
+  const fake = fakeFromWorkbook(await generatedWorkbook(units));
+  const progress: [number, number][] = [];
+  const { outcome, syncs } = await scoreInFake(fake, {
+    onProgress: (done, total) => progress.push([done, total]),
+  });
+  expect(outcome.units).toBe(units);
+  const result: Measure = {
+    units,
+    syncs: syncs.length,
+    writeRequests: syncs.filter(isWrite).length,
+    largestRequest: Math.max(...syncs.map((s) => s.requestBytes)),
+    largestResponse: Math.max(...syncs.map((s) => s.responseBytes)),
+    progress,
+  };
+  measured.push(result);
+  return result;
+}
+
+afterAll(() => {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.info(
+    measured
+      .map(
+        (m) =>
+          `${m.units} units: ${m.syncs} syncs (${m.writeRequests} write), largest request ${kb(m.largestRequest)}, largest response ${kb(m.largestResponse)}`,
+      )
+      .join("\n"),
+  );
+});
+
+describe("syncs and request sizes", () => {
+  it("takes 4 syncs for 30 units: sheets, used ranges, cells, writes", async () => {
+    const m = await measure(30);
+    expect(m.syncs).toBe(4);
+    expect(m.writeRequests).toBe(1);
+    expect(m.progress).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+  });
+
+  it("takes at most 4 syncs for 5,000 units, each request under 4 MB", async () => {
+    const m = await measure(5000);
+    expect(m.syncs).toBeLessThanOrEqual(4);
+    expect(m.largestRequest).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    expect(m.largestResponse).toBeLessThanOrEqual(RESPONSE_LIMIT);
+  });
+
+  it("writes 20,000 units in several requests, none above 4 MB, reporting progress after each", async () => {
+    const m = await measure(20000);
+    expect(m.writeRequests).toBeGreaterThanOrEqual(2);
+    expect(m.syncs).toBeLessThanOrEqual(8);
+    expect(m.largestRequest).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    expect(m.largestResponse).toBeLessThanOrEqual(RESPONSE_LIMIT);
+    const total = m.writeRequests;
+    expect(m.progress).toEqual(Array.from({ length: total + 1 }, (_, i) => [i, total]));
+  });
+});
+
+describe("chunking changes nothing but the number of requests", () => {
+  it("gives the same workbook with 64 KB requests as with one request", async () => {
+    const workbook = await generatedWorkbook(2000);
+    const whole = fakeFromWorkbook(workbook);
+    await scoreInFake(whole);
+    const chunked = fakeFromWorkbook(workbook);
+    const { syncs } = await scoreInFakeWithBudget(chunked, 64 * 1024);
+    expect(syncs.filter(isWrite).length).toBeGreaterThan(5);
+    expect(Math.max(...syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(64 * 1024 + 1024);
+    expect(stateOf(chunked)).toEqual(stateOf(whole));
+  });
+});
+
+/** The action with a smaller request budget: read, score and apply as scoreActiveWorkbook does. */
+async function scoreInFakeWithBudget(fake: FakeExcel, requestBytes: number) {
+  const context = fake.context as unknown as Excel.RequestContext;
+  const first = fake.syncs.length;
+  const { grids, facts } = await readWorkbook(context);
+  await applyPlan(context, runScoring(grids).plan, undefined, { facts, requestBytes });
+  return { syncs: fake.syncs.slice(first) };
+}

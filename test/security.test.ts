@@ -1,0 +1,60 @@
+/** The page's security promises, checked on the source page and, once built, on dist/. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.join(__dirname, "..");
+const page = readFileSync(path.join(root, "src", "taskpane", "taskpane.html"), "utf8");
+
+function policy(html: string): Map<string, string[]> {
+  // The built page is minified: the attribute may lose its quotes.
+  const content = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1];
+  expect(content).toBeDefined();
+  return new Map(
+    content!
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
+}
+
+describe("Content-Security-Policy of the task pane", () => {
+  const csp = policy(page);
+
+  it("allows scripts only from the add-in and Microsoft's office.js CDN, never eval or inline", () => {
+    expect(csp.get("default-src")).toEqual(["'self'"]);
+    expect(csp.get("script-src")).toEqual([
+      "'self'",
+      "https://appsforoffice.microsoft.com",
+      "https://ajax.aspnetcdn.com",
+    ]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+  });
+
+  it("lets the page connect nowhere but itself", () => {
+    expect(csp.get("connect-src")).toEqual(["'self'"]);
+    for (const [, values] of csp) {
+      for (const value of values) expect(value).not.toMatch(/^\*|^https?:\/\/\*|'unsafe-eval'/);
+    }
+  });
+
+  it("loads office.js from the CDN it allows, and no other remote script", () => {
+    const sources = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+});
+
+const dist = path.join(root, "dist");
+const built = existsSync(path.join(dist, "taskpane.html")) ? describe : describe.skip;
+
+built("the built bundles", () => {
+  it("keep the policy and use no eval or Function constructor", () => {
+    expect(policy(readFileSync(path.join(dist, "taskpane.html"), "utf8")).get("script-src")).toContain(
+      "'self'",
+    );
+    for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) {
+      const code = readFileSync(path.join(dist, file), "utf8");
+      expect([file, /\beval\(|new Function\(/.test(code)]).toEqual([file, false]);
+    }
+  });
+});

@@ -5,6 +5,7 @@
 import { runScoring } from "../src/core/run";
 import { workbookToGrids } from "../src/xlsx/read";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../src/xlsx/workbook";
+import { bundleSizes, customFunctions, excelAdapter } from "./addin";
 import { generatedBytes } from "./workbooks";
 
 export interface Metric {
@@ -49,8 +50,9 @@ async function coreAndCli(units: number): Promise<Metric[]> {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-export const SECTIONS: Record<string, (sizes: number[]) => Promise<Metric[]>> = {
-  core: async (sizes) => (await Promise.all(sizes.map((n) => coreAndCli(n)))).flat(),
+export const SECTIONS: Record<string, (size: number) => Promise<Metric[]>> = {
+  core: (size) => coreAndCli(size),
+  excel: (size) => excelAdapter(size),
 };
 
 async function main(): Promise<void> {
@@ -59,15 +61,15 @@ async function main(): Promise<void> {
   const sizesArg = args[args.indexOf("--sizes") + 1];
   const sizes = args.includes("--sizes") ? sizesArg.split(",").map(Number) : [1000, 20000, 100000];
   const metrics: Metric[] = [];
-  for (const [name, section] of Object.entries(SECTIONS)) {
-    // Sizes run one after another so that they do not compete for the two cores.
-    for (const size of sizes) {
-      const found = await section([size]);
-      metrics.push(...found);
-      if (!json) for (const m of found) console.log(`${m.name}: ${m.value} ${m.unit}`);
-    }
-    if (!json && name !== "core") console.log("");
-  }
+  const report = (found: Metric[]) => {
+    metrics.push(...found);
+    if (!json) for (const m of found) console.log(`${m.name}: ${m.value} ${m.unit}`);
+  };
+  // Sizes run one after another so that they do not compete for the two cores.
+  for (const section of Object.values(SECTIONS)) for (const size of sizes) report(await section(size));
+  for (const size of [5000]) if (!sizes.includes(size)) report(await excelAdapter(size));
+  report(customFunctions(100000));
+  report(bundleSizes());
   if (json)
     console.log(
       JSON.stringify(

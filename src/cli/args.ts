@@ -7,6 +7,7 @@ import type { ColumnMapping } from "../core/reader/table";
 export const USAGE = `Cách dùng:
   kstthc score TỆP.xlsx [-o TỆP_KẾT_QUẢ.xlsx] [--docx CÔNG_VĂN.docx] [--sheet TÊN_TRANG] [--json]
                 [--map ten=B,khoi=C,diem766=D,tinh=E,huyen=F] [--header-row SỐ] [--no-criteria-sheet]
+                [--formulas]
   kstthc letter TỆP.xlsx --docx CÔNG_VĂN.docx [--sheet TÊN_TRANG] [--json]
                 [--map …] [--header-row SỐ]
 
@@ -19,6 +20,7 @@ export const USAGE = `Cách dùng:
   --map               Chỉ định cột: ten, khoi, stt, diem766, tinh, huyen, xa, tyle (tỷ lệ chung).
   --header-row        Dòng tiêu đề của bảng (số dòng như Excel hiển thị).
   --no-criteria-sheet Không thêm trang “Tiêu chí” khi tệp chưa có.
+  --formulas          Ghi công thức =KSTTHC.DIEM(…) thay cho giá trị (cần add-in để tính lại).
   -h, --help          Hướng dẫn này.`;
 
 export interface ScoreCommand {
@@ -29,6 +31,8 @@ export interface ScoreCommand {
   json: boolean;
   mapping?: ColumnMapping;
   writeCriteriaSheet: boolean;
+  /** Formulas that recalculate with the add-in (--formulas) instead of plain values. */
+  writeFormulas: boolean;
   /** Also write the letter as a Word document here. */
   docx?: string;
 }
@@ -94,6 +98,7 @@ export function parseCommandLine(argv: string[]): Parsed {
         map: { type: "string" },
         "header-row": { type: "string" },
         "no-criteria-sheet": { type: "boolean", default: false },
+        formulas: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -118,10 +123,11 @@ export function parseCommandLine(argv: string[]): Parsed {
   }
   if (command === "letter") {
     if (docx === undefined) return { command: "error", message: "Lệnh letter cần --docx TỆP.docx." };
-    if (values.output !== undefined || values["no-criteria-sheet"]) {
+    if (values.output !== undefined || values["no-criteria-sheet"] || values.formulas) {
       return {
         command: "error",
-        message: "Lệnh letter không ghi tệp Excel: -o và --no-criteria-sheet chỉ dùng với lệnh score.",
+        message:
+          "Lệnh letter không ghi tệp Excel: -o, --no-criteria-sheet và --formulas chỉ dùng với lệnh score.",
       };
     }
     return { command: "letter", input, docx, sheet: values.sheet, json: values.json ?? false, mapping };
@@ -137,6 +143,7 @@ export function parseCommandLine(argv: string[]): Parsed {
     json: values.json ?? false,
     mapping,
     writeCriteriaSheet: !values["no-criteria-sheet"],
+    writeFormulas: values.formulas ?? false,
     docx,
   };
 }

@@ -58,6 +58,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     sheet: command.sheet,
     mapping: command.mapping,
     writeCriteriaSheet: command.writeCriteriaSheet,
+    output: command.writeFormulas ? "formulas" : "values",
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.

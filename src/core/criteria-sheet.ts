@@ -263,10 +263,22 @@ export const SETTING_ROWS: SettingRow[] = [
   ),
 ];
 
+/** Where the criteria table and its settings lie on the sheet (0-based), for formulas that refer to them. */
+export interface CriteriaSheetLayout {
+  headerRow: number;
+  /** The last criterion row (the table is the header row through it). */
+  lastCriterionRow: number;
+  /** The last row read for the settings (the last criterion row when there are none). */
+  lastRow: number;
+  /** The rightmost column the table or the settings use. */
+  lastColumn: number;
+}
+
 export interface CriteriaSheetContent {
   criteria: Criterion[];
   settings: Settings;
   problems: Problem[];
+  layout: CriteriaSheetLayout;
 }
 
 function findCriteriaHeader(grid: SheetGrid): number | undefined {
@@ -386,23 +398,41 @@ export function readCriteriaSheet(grid: SheetGrid): CriteriaSheetContent {
   }
   if (criteria.length === 0) fail(headerRow, undefined, "bảng tiêu chí chưa có tiêu chí nào.");
 
-  const settings = readSettings(grid, row, problems);
-  return { criteria, settings, problems };
+  const lastCriterionRow = row - 1;
+  const read = readSettings(grid, row, problems);
+  const layout: CriteriaSheetLayout = {
+    headerRow,
+    lastCriterionRow,
+    lastRow: Math.max(lastCriterionRow, read.lastRow ?? lastCriterionRow),
+    lastColumn: Math.max(...columnOf.values(), read.lastColumn ?? 0),
+  };
+  return { criteria, settings: read.settings, problems, layout };
 }
 
 function headerOf(field: Field): string {
   return CRITERIA_COLUMNS.find((c) => c.field === field)?.header ?? field;
 }
 
+interface SettingsRead {
+  settings: Settings;
+  /** The last row and the rightmost column read (a label and its value), when any. */
+  lastRow?: number;
+  lastColumn?: number;
+}
+
 /** Settings rows below the criteria table: label in the first non-empty cell, value in the next one. */
-function readSettings(grid: SheetGrid, fromRow: number, problems: Problem[]): Settings {
+function readSettings(grid: SheetGrid, fromRow: number, problems: Problem[]): SettingsRead {
   const settings = defaultSettings();
+  let lastRow: number | undefined;
+  let lastColumn: number | undefined;
   const lists = new Map<SettingRow, string[]>();
   for (let row = fromRow; row < grid.values.length; row++) {
     const line = grid.values[row] ?? [];
     const first = line.findIndex((v) => cleanText(cellText(v)) !== "");
     if (first < 0) continue;
     const label = cleanText(cellText(line[first]));
+    lastRow = row;
+    lastColumn = Math.max(lastColumn ?? 0, first + 1);
     if (foldKey(label) === foldKey(SETTINGS_TITLE) || foldKey(label) === "muc") continue;
     const spec = SETTING_ROWS.find((s) => foldKey(s.label) === foldKey(label));
     if (!spec) {
@@ -445,8 +475,11 @@ function readSettings(grid: SheetGrid, fromRow: number, problems: Problem[]): Se
     }
   }
   for (const [spec, items] of lists) spec.set(settings, items);
-  return settings;
+  return { settings, lastRow, lastColumn };
 }
+
+/** The row of the criteria table's header on the sheet the tool writes (after a title and a note). */
+export const WRITTEN_HEADER_ROW = 2;
 
 /** The sheet's cells as rows of text and numbers, for the writers. */
 export function criteriaSheetRows(criteria: Criterion[], settings: Settings): (string | number | null)[][] {
@@ -481,4 +514,15 @@ export function criteriaSheetRows(criteria: Criterion[], settings: Settings): (s
     else rows.push([spec.label, value]);
   }
   return rows;
+}
+
+/** The layout of the sheet that criteriaSheetRows gives, as readCriteriaSheet finds it. */
+export function writtenCriteriaLayout(criteria: Criterion[], settings: Settings): CriteriaSheetLayout {
+  const rows = criteriaSheetRows(criteria, settings);
+  return {
+    headerRow: WRITTEN_HEADER_ROW,
+    lastCriterionRow: WRITTEN_HEADER_ROW + criteria.length,
+    lastRow: rows.length - 1,
+    lastColumn: CRITERIA_COLUMNS.length - 1,
+  };
 }

@@ -1,6 +1,6 @@
 /** One scoring run over a workbook's grids: read, score, draft the letter and plan the writes. */
 import { defaultCriteria, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
-import { CRITERIA_SHEET, readCriteriaSheet } from "./criteria-sheet";
+import { CRITERIA_SHEET, readCriteriaSheet, writtenCriteriaLayout } from "./criteria-sheet";
 import type { SheetGrid } from "./grid";
 import { buildLetter, type LetterModel } from "./letter";
 import {
@@ -12,6 +12,7 @@ import {
   type Ownership,
 } from "./ownership";
 import { planCriteriaSheet } from "./plan/criteria-sheet-plan";
+import { formulaTables, type OutputMode } from "./plan/formulas";
 import { planDataSheet } from "./plan/output-columns";
 import { STYLES } from "./plan/styles";
 import { planSummarySheet, SUMMARY_SHEET } from "./plan/summary-sheet";
@@ -30,6 +31,12 @@ export interface RunOptions {
   mapping?: ColumnMapping;
   /** Add the "Tiêu chí" sheet with the criteria in force when the workbook has none (default true). */
   writeCriteriaSheet?: boolean;
+  /**
+   * "values" (default): the output columns hold plain values, which a recipient without the add-in sees
+   * as they are. "formulas": =KSTTHC.DIEM(…), =SUM(…), =KSTTHC.XEPLOAI(…) and =KSTTHC.DEXUAT(…) over the
+   * "Tiêu chí" sheet, which recalculate with the add-in (and show #NAME? without it).
+   */
+  output?: OutputMode;
 }
 
 export interface RunResult {
@@ -85,10 +92,20 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const letter = buildLetter(scored.units, criteria, settings.letter);
 
   const dataGrid = grids.find((g) => g.name === table.layout.sheet) as SheetGrid;
-  const data = planDataSheet(dataGrid, table, scored.units, criteria, ownership);
+  const writeCriteria = !criteriaGrid && options.writeCriteriaSheet !== false;
+  // The formulas refer to the "Tiêu chí" sheet the workbook has, or the one this run writes.
+  const tables = criteriaGrid
+    ? formulaTables(criteriaGrid.name, fromSheet?.layout)
+    : writeCriteria
+      ? formulaTables(CRITERIA_SHEET, writtenCriteriaLayout(criteria, settings))
+      : {};
+  const data = planDataSheet(dataGrid, table, scored.units, criteria, ownership, {
+    output: options.output ?? "values",
+    settings,
+    tables,
+  });
   const sheets: SheetPlan[] = [data.plan];
-  if (!criteriaGrid && options.writeCriteriaSheet !== false)
-    sheets.push(planCriteriaSheet(criteria, settings));
+  if (writeCriteria) sheets.push(planCriteriaSheet(criteria, settings));
   sheets.push(planSummarySheet(summary, letter, scored.units));
   sheets.push(
     metaSheetPlan({

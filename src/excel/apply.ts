@@ -4,13 +4,20 @@
  * (src/xlsx/apply.ts): same cells, number formats, merges, widths, highlight and page setup.
  *
  * The writes go in three phases, packed into as few requests as Excel's payload limit allows (one
- * request up to ~10,000 units): (A) sheets replaced, the tool's old highlight and output removed, the
- * cells about to be written reset to the Normal style; (B) values, then their number formats, in row
- * chunks; (C) the other formats per column range, merges, widths, heights, the highlight rule, page
- * setup and the table join.
+ * request up to ~10,000 units, ~7,000 in the formulas mode): (A) sheets replaced, the tool's old
+ * highlight and output removed, the cells about to be written reset to the Normal style; (B) values,
+ * formulas (the formulas mode), then their number formats, in row chunks; (C) the other formats per
+ * column range, merges, widths, heights, the highlight rule, page setup and the table join.
  */
 import { rangeAddress, type CellRange } from "../core/grid";
-import type { Block, CellStyle, PageSetup, SheetPlan, WritePlan } from "../core/plan/types";
+import {
+  isFormulaCell,
+  type Block,
+  type CellStyle,
+  type PageSetup,
+  type SheetPlan,
+  type WritePlan,
+} from "../core/plan/types";
 import { columnsAddress, overlaps, rowsAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { toOfficeValue } from "./cell-values";
@@ -119,7 +126,22 @@ function structureSteps(
   return steps;
 }
 
-/** Phase B for one block: values, then number formats, row by row so that big blocks can be split. */
+/** Columns of a block holding a formula in some row, as runs [from, to] (0-based within the block). */
+function formulaRuns(block: Block, width: number): [number, number][] {
+  const columns = Array.from({ length: width }, (_, c) => ({
+    at: c,
+    value: block.values.some((line) => isFormulaCell(line[c])),
+  }));
+  return runs(columns)
+    .filter(([, , hasFormula]) => hasFormula)
+    .map(([from, to]) => [from, to]);
+}
+
+/**
+ * Phase B for one block: values, then formulas, then number formats, row by row so that big blocks can
+ * be split. Formula cells are skipped (null) by the values and written through `formulas`, in en-US
+ * syntax; the number formats come last, over any format Excel gives a formula cell by itself.
+ */
 function valueSteps(
   context: Context,
   plan: SheetPlan,
@@ -130,8 +152,22 @@ function valueSteps(
   const formats = columnStyles(block, width).map((name) => (name ? styles[name]?.numberFormat : undefined));
   const formatRow = formats.some((f) => f !== undefined) ? formats.map((f) => f ?? "General") : undefined;
   const rows = block.values.map((line) =>
-    Array.from({ length: width }, (_, c) => toOfficeValue(line[c] ?? null)),
+    Array.from({ length: width }, (_, c) => {
+      const value = line[c] ?? null;
+      return isFormulaCell(value) ? null : toOfficeValue(value);
+    }),
   );
+  // Each row's formulas over a run: the formula text, null elsewhere (null leaves a cell as it is).
+  const formulaBlocks = formulaRuns(block, width).map(([from, to]) => ({
+    from,
+    to,
+    rows: block.values.map((line) =>
+      Array.from({ length: to - from + 1 }, (_, i) => {
+        const value = line[from + i];
+        return isFormulaCell(value) ? value.formula : null;
+      }),
+    ),
+  }));
   const formatBytesPerRow = formatRow ? jsonBytes(formatRow) : 0;
   const label = (from: number, to: number) =>
     plan.mode === "create"
@@ -140,10 +176,31 @@ function valueSteps(
   return {
     kind: "rows",
     label,
-    rowBytes: rows.map((row, i) => jsonBytes(row) + formatBytesPerRow + (i === 0 ? OPERATION_BYTES : 0)),
+    // A row of each array, and the comma after it in the request's JSON.
+    rowBytes: rows.map(
+      (row, i) =>
+        jsonBytes(row) +
+        1 +
+        (formatRow ? formatBytesPerRow + 1 : 0) +
+        formulaBlocks.reduce((sum, f) => sum + jsonBytes(f.rows[i]) + 1, 0) +
+        (i === 0 ? OPERATION_BYTES * (1 + formulaBlocks.length) : 0),
+    ),
     queue: (from, to) => {
-      const range = sheetOf(context, plan.name).getRange(rangeAddress(blockRange(block, width, from, to)));
+      const sheet = sheetOf(context, plan.name);
+      const range = sheet.getRange(rangeAddress(blockRange(block, width, from, to)));
       range.values = rows.slice(from, to + 1);
+      for (const formulas of formulaBlocks) {
+        const part = sheet.getRange(
+          rangeAddress({
+            top: block.top + from,
+            bottom: block.top + to,
+            left: block.left + formulas.from,
+            right: block.left + formulas.to,
+          }),
+        );
+        part.formulas = formulas.rows.slice(from, to + 1);
+        part.untrack();
+      }
       if (formatRow) range.numberFormat = rows.slice(from, to + 1).map(() => formatRow);
       // Queued: Office.js can drop its proxy (and the arrays it holds) before the batch runs.
       range.untrack();

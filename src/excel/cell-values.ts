@@ -1,7 +1,7 @@
 /** Cell values between Office.js and the core, both ways: the add-in sees and writes what the CLI does. */
 import { serialToIso } from "../core/dates";
 import type { CellValue } from "../core/grid";
-import type { Scalar } from "../core/plan/types";
+import type { PlainValue } from "../core/plan/types";
 
 /**
  * Whether a number format shows dates, by the test ExcelJS applies when it reads a file (date tokens
@@ -46,7 +46,7 @@ export function fromOfficeValue(
  * the strings (even "=1+1" or "001"), numbers stay numbers, whatever the locale and whatever Excel
  * does with "@" cells. null writes "": Office.js leaves a cell unchanged for null, ExcelJS empties it.
  */
-export function toOfficeValue(value: Scalar): string | number | boolean {
+export function toOfficeValue(value: PlainValue): string | number | boolean {
   if (value === null) return "";
   if (typeof value !== "string" || value === "") return value;
   return `'${value}`;

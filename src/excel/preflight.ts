@@ -4,7 +4,7 @@
  * Excel table (see `TableJoin`).
  */
 import { cellText, rangeAddress, type CellRange } from "../core/grid";
-import type { SheetPlan, WritePlan } from "../core/plan/types";
+import { isFormulaCell, type SheetPlan, type WritePlan } from "../core/plan/types";
 import { overlaps } from "./address";
 import type { TableFacts, WorkbookFacts } from "./facts";
 
@@ -64,7 +64,7 @@ function touched(plan: SheetPlan): CellRange[] {
 function headerAt(plan: SheetPlan, row: number, col: number): string {
   for (const b of plan.blocks) {
     const value = b.values[row - b.top]?.[col - b.left];
-    if (value !== undefined) return cellText(value);
+    if (value !== undefined) return cellText(isFormulaCell(value) ? value.result : value);
   }
   return "";
 }

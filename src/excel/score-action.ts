@@ -3,6 +3,7 @@
  * "Tính điểm" in Excel: reads the open workbook, scores it with the core and writes the result, all in
  * one Excel.run. The task pane can also call the steps apart (read, show a preview, then write).
  */
+import type { OutputMode } from "../core/plan/formulas";
 import type { ColumnMapping } from "../core/reader/table";
 import { runScoring, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
@@ -15,6 +16,8 @@ export { readGrids, readWorkbook, type ReadOptions, type WorkbookRead } from "./
 export interface ScoreOptions {
   sheet?: string;
   mapping?: ColumnMapping;
+  /** Plain values (default) or formulas in the output columns. */
+  output?: OutputMode;
   /** Write requests done out of the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -35,7 +38,11 @@ export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<S
   }
   return Excel.run(async (context) => {
     const { grids, facts } = await readWorkbook(context, { sheet: options.sheet });
-    const result = runScoring(grids, { sheet: options.sheet, mapping: options.mapping });
+    const result = runScoring(grids, {
+      sheet: options.sheet,
+      mapping: options.mapping,
+      output: options.output,
+    });
     await applyPlan(context, result.plan, options.onProgress, { facts });
     return {
       units: result.scores.length,

@@ -5,9 +5,9 @@
  * null, "" and white space are blank; 0 is the number 0, because it cannot be told apart from a
  * typed 0 (for the default criteria both score 0 points anyway).
  */
-import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766 } from "../core/criteria";
+import { argumentKind, readArgumentNumber } from "../core/function-semantics";
 import type { CellValue } from "../core/grid";
-import { readNumberCell, type CellNumber, type NumberKind } from "../core/reader/values";
+import type { CellNumber, NumberKind } from "../core/reader/values";
 import { ArgumentError, sentence } from "./errors";
 
 /** A scalar becomes a 1×1 matrix and a list one row, so that every function works on matrices. */
@@ -62,9 +62,7 @@ export function isBlankCell(value: unknown): boolean {
 
 /** How the core reads the input of a criterion. */
 export function numberKindOf(input: string): NumberKind {
-  if (input === INPUT_SCORE_766) return "score";
-  if (input === INPUT_ONE_STOP_RATE) return "rate";
-  return "plain";
+  return argumentKind(input);
 }
 
 /**
@@ -75,8 +73,7 @@ export function numberKindOf(input: string): NumberKind {
  */
 export function readFigure(value: unknown, kind: NumberKind): CellNumber {
   const { value: cell, format } = toArgCell(value);
-  const fraction = kind === "rate" && typeof cell === "number" && cell >= 0 && cell <= 1;
-  return readNumberCell(cell, format, kind, fraction);
+  return readArgumentNumber(cell, format, kind);
 }
 
 /** The figure, null for a blank, or the error its cell shows. */

@@ -1,6 +1,6 @@
 /** DIEM: the points of one criterion for a value, or for each value of a range (same shape out). */
-import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "../core/criteria";
-import type { Unit } from "../core/reader/units";
+import type { Criterion } from "../core/criteria";
+import { unitWithFigure } from "../core/function-semantics";
 import { scoreCriterion } from "../core/scoring";
 import { cleanText, foldKey } from "../core/text";
 import { figureOrError, numberKindOf, toMatrix } from "./args";
@@ -20,23 +20,11 @@ export function findCriterion(criteria: Criterion[], code: unknown): Criterion {
   return found;
 }
 
-/**
- * A unit that has only this figure. Its group is unknown, so a criterion limited to some groups
- * ("ngành dọc") applies, as the core does for a unit without a group.
- */
-function unitWith(input: string, value: number | null): Unit {
-  const unit: Unit = { row: 0, stt: "", name: "", group: "", score766: null, rates: [], custom: {} };
-  if (input === INPUT_SCORE_766) unit.score766 = value;
-  else if (input === INPUT_ONE_STOP_RATE) unit.rates = [{ level: "chung", value }];
-  else unit.custom[input] = value;
-  return unit;
-}
-
 /** Points exactly as the pane and the CLI give them; a blank value scores 0 like "chưa có số liệu". */
 export function pointsOf(criterion: Criterion, value: unknown): Outcome<number> {
   const figure = figureOrError(value, numberKindOf(criterion.input));
   if (figure instanceof ArgumentError) return figure;
-  return scoreCriterion(criterion, unitWith(criterion.input, figure)).points;
+  return scoreCriterion(criterion, unitWithFigure(criterion.input, figure)).points;
 }
 
 export function diem(code: unknown, values: unknown, table: unknown): Outcome<number>[][] {

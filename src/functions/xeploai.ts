@@ -1,5 +1,5 @@
 /** XEPLOAI: the 766 rating band of a score, or of each score of a range (same shape out). */
-import { ratingOf } from "../core/scoring";
+import { ratingOfArgument } from "../core/function-semantics";
 import type { RatingBands } from "../core/settings";
 import { figureOrError, toMatrix } from "./args";
 import { criteriaFromArgument } from "./criteria-table";
@@ -14,7 +14,7 @@ import { ArgumentError, type Outcome } from "./errors";
 export function ratingCell(value: unknown, bands: RatingBands): Outcome<string> {
   const score = figureOrError(value, "score");
   if (score instanceof ArgumentError) return score;
-  return ratingOf(score === 0 ? null : score, bands);
+  return ratingOfArgument(score, bands);
 }
 
 /** The bands come from the settings under the criteria table when one is given. */

@@ -91,7 +91,11 @@ export function App({ port }: { port: WorkbookPort }) {
           />
         </Section>
         <Section value="share" title="Giá trị để chia sẻ">
-          <ShareSection />
+          <ShareSection
+            formulas={pane.output === "formulas"}
+            disabled={running}
+            onChange={(formulas) => pane.setOutput(formulas ? "formulas" : "values")}
+          />
         </Section>
       </Accordion>
     </main>

@@ -10,6 +10,9 @@ import type { Settings } from "../core/settings";
 /** Where the unit table is and how its columns are read; the mapping travels with the workbook. */
 export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping">;
 
+/** A scoring run's options: the analysis's, and whether the output holds values or formulas. */
+export type ScoreRunOptions = AnalyseOptions & Pick<RunOptions, "output">;
+
 /** `done` of `total` steps of writing; called as each request completes. */
 export type ProgressListener = (done: number, total: number) => void;
 
@@ -37,7 +40,7 @@ export interface WorkbookPort {
   /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
   analyse(options: AnalyseOptions): Promise<RunResult>;
   /** Reads, scores and writes the output columns, the highlight, the summary sheet and the mapping. */
-  score(options: AnalyseOptions, onProgress: ProgressListener): Promise<RunResult>;
+  score(options: ScoreRunOptions, onProgress: ProgressListener): Promise<RunResult>;
   /** Shows a place in the workbook: a cell or range, or the sheet alone when `address` is undefined. */
   selectCell(sheet: string, address?: string): Promise<void>;
   getSelection(): Promise<Selection>;

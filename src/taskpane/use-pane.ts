@@ -1,5 +1,6 @@
 /** The pane's state and commands: every workbook operation goes through the port it is given. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { OutputMode } from "../core/plan/formulas";
 import type { Problem } from "../core/problems";
 import type { RunResult } from "../core/run";
 import { columnOfAddress, withColumn, type MappingField } from "./column-mapping";
@@ -45,6 +46,8 @@ export function messageOf(error: unknown): string {
 
 export function usePane(port: WorkbookPort) {
   const [options, setOptions] = useState<AnalyseOptions>({});
+  // Values by default: a recipient without the add-in sees the numbers (see ShareSection).
+  const [output, setOutput] = useState<OutputMode>("values");
   const [analysis, setAnalysis] = useState<AnalysisState>({ state: "loading" });
   const [run, setRun] = useState<RunState>({ state: "idle" });
   const [drafting, setDrafting] = useState<DraftState>();
@@ -152,7 +155,7 @@ export function usePane(port: WorkbookPort) {
     ticket.current++;
     setReading(false);
     try {
-      const result = await port.score(options, (done, total) =>
+      const result = await port.score({ ...options, output }, (done, total) =>
         setRun({ state: "running", progress: { done, total } }),
       );
       setRun({ state: "done", result, stale: false });
@@ -234,6 +237,8 @@ export function usePane(port: WorkbookPort) {
     saving,
     notice,
     reading,
+    output,
+    setOutput,
     refresh: () => {
       setNotice(undefined);
       void analyse(options);

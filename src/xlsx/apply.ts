@@ -2,7 +2,14 @@
 import type ExcelJS from "exceljs";
 import type { CellRange } from "../core/grid";
 import { rangeAddress } from "../core/grid";
-import type { Block, CellStyle, SheetPlan, WritePlan } from "../core/plan/types";
+import {
+  isFormulaCell,
+  type Block,
+  type CellStyle,
+  type SheetPlan,
+  type WritePlan,
+} from "../core/plan/types";
+import { toFileFormula } from "./formulas";
 
 const MM_PER_INCH = 25.4;
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
@@ -41,8 +48,11 @@ function writeBlock(
     const row = sheet.getRow(block.top + r + 1);
     line.forEach((value, c) => {
       const cell = row.getCell(block.left + c + 1);
-      // Strings are written as strings: ExcelJS makes a formula only of a { formula } object.
-      cell.value = value;
+      // Strings are written as strings: ExcelJS makes a formula only of a { formula } object, which only
+      // the core's formula cells become, with the core's value as the cached result.
+      cell.value = isFormulaCell(value)
+        ? { formula: toFileFormula(value.formula), result: value.result ?? undefined }
+        : value;
       const name = block.columnStyles?.[c] ?? block.style;
       // One shared object per named style: ExcelJS caches the style id by object, as it does for merges.
       if (name) cell.style = styles[name];

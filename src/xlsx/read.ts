@@ -36,6 +36,18 @@ function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
   }));
 }
 
+/**
+ * A cell's value; for a formula, with its cached result read from `cell.result`: ExcelJS's `cell.value`
+ * leaves out a result of 0 or "", which would read as an empty cell.
+ */
+function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const value = cell.value;
+  if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
+    return { ...value, result: (cell as unknown as { result?: ExcelJS.CellFormulaValue["result"] }).result };
+  }
+  return value;
+}
+
 export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
@@ -45,7 +57,7 @@ export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged cell other than the top-left one reads as empty, as Excel shows it.
       const slave = cell.isMerged && cell.master !== cell;
-      line[colNumber - 1] = slave ? null : toCellValue(cell.value);
+      line[colNumber - 1] = slave ? null : toCellValue(valueOf(cell));
       if (cell.numFmt) lineFormats[colNumber - 1] = cell.numFmt;
     });
     values[rowNumber - 1] = line;

@@ -301,7 +301,7 @@ suite(title, () => {
     // Every section open, for a look at the forms.
     for (const name of ["Cột dữ liệu", "Tiêu chí", "Giá trị để chia sẻ"])
       await page.getByRole("button", { name }).click();
-    await page.getByText("sắp có", { exact: true }).waitFor();
+    await page.getByRole("switch", { name: "Ghi công thức thay cho giá trị" }).waitFor();
     // Fluent's expand animation runs even with reduced motion asked for: let it finish.
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-all-open.png"), fullPage: true });

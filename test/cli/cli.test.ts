@@ -197,6 +197,96 @@ describe("kstthc score on the sample", () => {
   });
 });
 
+describe("kstthc score --formulas", () => {
+  /** The stored formula (without "=") and the cached result of a cell, as ExcelJS reads them back. */
+  const formulaOf = (cell: ExcelJS.Cell) => {
+    const value = cell.value as { formula?: string } | null;
+    return value && typeof value === "object" && "formula" in value
+      ? { formula: value.formula, result: (cell as unknown as { result?: unknown }).result }
+      : { value: cell.value };
+  };
+
+  it("writes the add-in's formulas with the values as their cached results, under Excel's stored names", async () => {
+    const output = path.join(dir, "cong-thuc.xlsx");
+    const run = await cli("score", input, "-o", output, "--formulas");
+    expect(run.code).toBe(0);
+    const book = await readBook(output);
+    const sheet = book.getWorksheet("Theo dõi 2023")!;
+    const range = "'Tiêu chí'!$A$3:$L$5";
+    const settings = "'Tiêu chí'!$A$3:$L$43";
+    // Sở Ngoại vụ, row 24.
+    expect(sheet.getCell("B24").value).toBe("Sở Ngoại vụ");
+    expect(["H24", "I24", "J24", "K24", "L24", "M24"].map((a) => formulaOf(sheet.getCell(a)))).toEqual([
+      { formula: `_xldudf_KSTTHC_DIEM("III",D24,${range})`, result: 30 },
+      { value: 0 },
+      { formula: "SUM(H24:I24)", result: 30 },
+      { formula: `_xldudf_KSTTHC_XEPLOAI(D24,${settings})`, result: "Tốt" },
+      { formula: `_xldudf_KSTTHC_DEXUAT(H24:I24,${settings})`, result: "Có" },
+      { value: "III: 84,37 > 80 → 30 điểm; IV.9: không áp dụng" },
+    ]);
+    expect(formulaOf(sheet.getCell("I39"))).toEqual({
+      formula: `_xldudf_KSTTHC_DIEM("IV.9",MIN(E39:F39),${range})`,
+      result: 35,
+    });
+    // The same numbers as the values mode, cell by cell, and the same sheets.
+    const plain = path.join(dir, "gia-tri.xlsx");
+    await cli("score", input, "-o", plain);
+    const values = await readBook(plain);
+    const valuesSheet = values.getWorksheet("Theo dõi 2023")!;
+    let formulas = 0;
+    for (let row = 9; row <= 43; row++) {
+      for (let col = 8; col <= 13; col++) {
+        const cell = sheet.getCell(row, col);
+        const read = formulaOf(cell);
+        if ("formula" in read) formulas++;
+        // ExcelJS reads an empty text result (<v></v>, the empty band of a unit without a 766 score) as none.
+        const shown = "formula" in read ? (read.result ?? "") : read.value;
+        expect([cell.address, shown]).toEqual([cell.address, valuesSheet.getCell(row, col).value]);
+      }
+    }
+    expect(formulas).toBe(33 * 4 + 5);
+    expect(book.worksheets.map((w) => w.name)).toEqual(values.worksheets.map((w) => w.name));
+    expect(snapshot(book)["Tổng hợp"]).toEqual(snapshot(values)["Tổng hợp"]);
+    // The JSON report does not change with the mode.
+    const json = (await cli("score", input, "-o", output, "--formulas", "--json")).stdout;
+    const again = (await cli("score", input, "-o", plain, "--json")).stdout;
+    expect(JSON.parse(json)).toEqual(JSON.parse(again));
+  });
+
+  it("keeps a unit named =1+1 as text", async () => {
+    const file = await writeXlsx(dir, "tiem.xlsx", [
+      {
+        name: "Đơn vị",
+        rows: [
+          ["STT", "Tên đơn vị", "Điểm 766"],
+          [1, "=1+1", 90],
+        ],
+      },
+    ]);
+    const output = path.join(dir, "tiem-out.xlsx");
+    expect((await cli("score", file, "-o", output, "--formulas")).code).toBe(0);
+    const book = await readBook(output);
+    expect(book.getWorksheet("Đơn vị")!.getCell("B2").type).toBe(ExcelJS.ValueType.String);
+    expect(formulaOf(book.getWorksheet("Đơn vị")!.getCell("D2"))).toEqual({
+      formula: `_xldudf_KSTTHC_DIEM("III",C2,'Tiêu chí'!$A$3:$L$5)`,
+      result: 30,
+    });
+    const names: ExcelJS.Cell[] = [];
+    book.getWorksheet("Tổng hợp")!.eachRow((r) => r.eachCell((c) => c.value === "=1+1" && names.push(c)));
+    expect(names).toHaveLength(1);
+    expect(names[0].type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it("is an option of score only, listed in the usage", async () => {
+    const run = await cli("letter", input, "--docx", path.join(dir, "cv.docx"), "--formulas");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--formulas chỉ dùng với lệnh score");
+    expect((await cli("--help")).stdout).toContain(
+      "--formulas          Ghi công thức =KSTTHC.DIEM(…) thay cho giá trị (cần add-in để tính lại).",
+    );
+  });
+});
+
 describe("user text stays text", () => {
   it("writes a unit named =1+1 as text in the output and the summary", async () => {
     const file = await writeXlsx(dir, "tiem.xlsx", [

@@ -9,6 +9,7 @@ import {
   type Cell,
   type FakeExcel,
   type SheetState,
+  type SyncRecord,
   type WorkbookState,
 } from "./fake-excel";
 import {
@@ -172,6 +173,74 @@ describe("cells and formats written for 30 units", () => {
     const once = stateOf(fake);
     await scoreInFake(fake);
     expect(stateOf(fake)).toEqual(once);
+  });
+});
+
+describe("the formulas mode on 30 units", () => {
+  let fake: FakeExcel;
+  let syncs: SyncRecord[];
+
+  beforeAll(async () => {
+    fake = fakeFromWorkbook(await generatedWorkbook(30, { firstName: "=1+1" }));
+    ({ syncs } = await scoreInFake(fake, { output: "formulas" }));
+  });
+
+  it("writes the add-in's formulas, which Excel computes to the core's values", () => {
+    const criteria = "'Tiêu chí'!$A$3:$L$5";
+    const settings = "'Tiêu chí'!$A$3:$L$43";
+    expect(["G4", "H4", "I4", "J4", "K4"].map((a) => cell(fake, UNITS_SHEET, a))).toEqual([
+      expect.objectContaining({ formula: `=KSTTHC.DIEM("III",D4,${criteria})`, value: 30 }),
+      expect.objectContaining({ value: 0 }),
+      expect.objectContaining({ formula: "=SUM(G4:H4)", value: 30, numberFormat: "General" }),
+      expect.objectContaining({ formula: `=KSTTHC.XEPLOAI(D4,${settings})`, value: "Xuất sắc" }),
+      expect.objectContaining({ formula: `=KSTTHC.DEXUAT(G4:H4,${settings})`, value: "Có" }),
+    ]);
+    expect(cell(fake, UNITS_SHEET, "H4")?.formula).toBeUndefined();
+    // Rating and proposal in General: a text format would turn a formula typed again into text.
+    expect(cell(fake, UNITS_SHEET, "J4")?.numberFormat).toBe("General");
+    expect(cell(fake, UNITS_SHEET, "L4")).toMatchObject({ numberFormat: "@" });
+    expect(cell(fake, UNITS_SHEET, "L4")?.formula).toBeUndefined();
+    // The #N/A of row 5: DIEM would show #VALUE!, so the core's 0 and empty band stay values.
+    expect(cell(fake, UNITS_SHEET, "G5")).toMatchObject({ value: 0 });
+    expect(cell(fake, UNITS_SHEET, "G5")?.formula).toBeUndefined();
+    expect(cell(fake, UNITS_SHEET, "J5")?.formula).toBeUndefined();
+    expect(cell(fake, UNITS_SHEET, "I5")).toMatchObject({ formula: "=SUM(G5:H5)", value: 0 });
+  });
+
+  it('keeps a unit named "=1+1" as text', () => {
+    const texts = fake.state.sheets
+      .flatMap((s) => [...s.cells.values()])
+      .flatMap((line) => [...line.values()])
+      .filter((c) => c.value === "=1+1" || c.formula?.includes("1+1"));
+    expect(texts).toHaveLength(2);
+    expect(texts.every((c) => c.formula === undefined && c.value === "=1+1")).toBe(true);
+  });
+
+  it("writes values, then formulas, then number formats, in the one write request", () => {
+    const writes = syncs.filter((s) => s.log.some((op) => !op.startsWith("load ")));
+    expect(writes).toHaveLength(1);
+    const log = writes[0].log;
+    const formulas = log.flatMap((op, i) => (op === "range.formulas" ? [[log[i - 1], log[i + 1]]] : []));
+    // Two column runs of the data block: III's points, then total to proposal; IV.9, which applies to
+    // none of these groups, holds plain 0s written with the values.
+    expect(formulas).toEqual([
+      ["range.values", "range.formulas"],
+      ["range.formulas", "range.numberFormat"],
+    ]);
+  });
+
+  it("gives the same workbook when run twice", async () => {
+    const once = stateOf(fake);
+    await scoreInFake(fake, { output: "formulas" });
+    expect(stateOf(fake)).toEqual(once);
+  });
+
+  it("goes back to values when asked, clearing the formulas", async () => {
+    await scoreInFake(fake);
+    const data = sheet(fake, UNITS_SHEET);
+    const formulas = [...data.cells.values()].flatMap((line) => [...line.values()]).filter((c) => c.formula);
+    expect(formulas).toEqual([]);
+    expect(cell(fake, UNITS_SHEET, "G4")).toMatchObject({ value: 30 });
   });
 });
 

@@ -15,6 +15,10 @@
  * - A request or a response above 5 MB fails, as on Excel on the web.
  * - Merging gives the whole area the top-left cell's format and drops the other values; merging inside an
  *   Excel table, or writing to a protected sheet, fails as in Excel.
+ * - `formulas` takes a formula where a string starts with "=", otherwise a value parsed as through
+ *   `values`; null leaves a cell as it is. A sync that wrote something ends with `recalculate`, where a
+ *   test plugs in Excel's calculation (fixtures.ts: the add-in's own functions); without it a formula
+ *   shows #NAME?, as an unknown function does.
  */
 import { columnIndex, columnLetter, type CellRange } from "../../src/core/grid";
 
@@ -301,6 +305,8 @@ export class FakeExcel {
   readonly context: FakeContext;
   /** Called with each operation as it runs; a test may throw from it to fail a batch half-way. */
   onOperation?: (name: string, syncIndex: number) => void;
+  /** Excel's calculation, run at the end of a sync that wrote something: sets the formula cells' values. */
+  recalculate?: (state: WorkbookState) => void;
 
   constructor(state?: Partial<WorkbookState>) {
     this.state = { sheets: [], structureProtected: false, tables: [], pivots: [], ...state };
@@ -341,6 +347,7 @@ export class FakeExcel {
       const bytes = op.run();
       if (typeof bytes === "number") record.responseBytes += bytes;
     }
+    if (this.recalculate && ops.some((op) => !op.name.startsWith("load "))) this.recalculate(this.state);
     if (record.responseBytes > PAYLOAD_LIMIT) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `${record.responseBytes} bytes`);
     }
@@ -661,6 +668,28 @@ export class FakeRange extends FakeProxy {
       });
     });
   }
+  get formulas(): unknown[][] {
+    return this.value("formulas");
+  }
+  set formulas(formulas: unknown[][]) {
+    this.fake.enqueue("range.formulas", bytesOf(formulas), () => {
+      const { sheet, area } = this.where();
+      this.fake.writable(sheet);
+      checkDimensions("formulas", formulas, area);
+      forEachCell(area, (row, col) => {
+        if (isMergedSlave(sheet, row, col)) return;
+        const raw = formulas[row - area.top][col - area.left];
+        if (raw === null || raw === undefined) return;
+        if (typeof raw === "string" && raw.length > 1 && raw.startsWith("=")) {
+          const cell = cellFor(sheet, row, col);
+          delete cell.quotePrefix;
+          cell.formula = raw;
+          cell.value = "#NAME?";
+          cell.error = true;
+        } else parseInput(raw, cellFor(sheet, row, col));
+      });
+    });
+  }
   get numberFormat(): string[][] {
     return this.value("numberFormat");
   }
@@ -715,6 +744,8 @@ export class FakeRange extends FakeProxy {
             return qualified(sheet.name, area);
           case "values":
             return grid((cell) => (cell ? cell.value : ""));
+          case "formulas":
+            return grid((cell) => (cell ? (cell.formula ?? cell.value) : ""));
           case "valueTypes":
             return grid(valueType);
           case "numberFormat":

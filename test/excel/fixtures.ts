@@ -9,7 +9,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CellRange } from "../../src/core/grid";
 import { scoreActiveWorkbook, type ScoreOptions } from "../../src/excel/score-action";
+import { fromFileFormula } from "../../src/xlsx/formulas";
 import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import {
+  formulaReader,
+  supportsFormula,
+  type EvaluateOptions,
+  type Evaluated,
+} from "../helpers/formula-eval";
 import {
   a1,
   emptySheet,
@@ -110,9 +117,11 @@ function officeCell(cell: ExcelJS.Cell): Cell {
   if (cell.isMerged && cell.master !== cell) return out;
   let value: unknown = cell.value;
   if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
-    const f = value as { formula?: string; sharedFormula?: string; result?: unknown };
-    out.formula = `=${f.formula ?? f.sharedFormula}`;
-    value = f.result ?? "";
+    const f = value as { formula?: string; sharedFormula?: string };
+    // As Excel shows it with the add-in loaded: =KSTTHC.DIEM(…) for the stored _xldudf_KSTTHC_DIEM(…).
+    out.formula = fromFileFormula(f.formula ?? f.sharedFormula ?? "");
+    // cell.result, not value.result: ExcelJS's value leaves out a result of 0 or "".
+    value = (cell as unknown as { result?: unknown }).result ?? "";
   }
   if (value instanceof Date) out.value = (value.getTime() - SERIAL_EPOCH_MS) / 86400000;
   else if (value && typeof value === "object" && "error" in value) {
@@ -150,9 +159,42 @@ function conditionalFormattings(sheet: ExcelJS.Worksheet): { ref: string; rules:
   );
 }
 
-/** The fake Excel holding the workbook, as Excel would after opening the file. */
+/**
+ * Excel's calculation with the add-in loaded: every formula cell of the tool's shapes gets the value of
+ * its formula, computed by the add-in's own functions (test/helpers/formula-eval.ts), formula cells it
+ * refers to first; other formulas (the user's) keep the value they hold.
+ */
+export function recalculateWithAddin(state: WorkbookState, options: EvaluateOptions = {}): void {
+  const valueOf = (cell: Cell | undefined) =>
+    !cell || cell.value === "" ? null : cell.error ? { error: String(cell.value) } : cell.value;
+  const reader = formulaReader(
+    state.sheets.map((sheet) => ({
+      name: sheet.name,
+      value: (row, col) => valueOf(sheet.cells.get(row)?.get(col)),
+      formula: (row, col) => sheet.cells.get(row)?.get(col)?.formula,
+    })),
+    options,
+  );
+  for (const sheet of state.sheets) {
+    for (const [row, line] of sheet.cells) {
+      for (const [col, cell] of line) {
+        if (cell.formula === undefined || !supportsFormula(cell.formula)) continue;
+        const value = reader.value(sheet.name, row, col);
+        const error = value !== null && typeof value === "object";
+        cell.value = error ? value.error : (value ?? "");
+        if (error) cell.error = true;
+        else delete cell.error;
+      }
+    }
+  }
+}
+
+/** The fake Excel holding the workbook, as Excel would after opening the file, with the add-in loaded. */
 export function fakeFromWorkbook(workbook: ExcelJS.Workbook): FakeExcel {
   const fake = new FakeExcel();
+  // The functions are pure: their results, by arguments, serve every calculation of this workbook.
+  const calls = new Map<string, Evaluated>();
+  fake.recalculate = (state) => recalculateWithAddin(state, { calls });
   for (const ws of workbook.worksheets) {
     const sheet: SheetState = emptySheet(ws.name, fake.newId("sheet"));
     sheet.visibility =
@@ -198,7 +240,14 @@ export function fakeFromWorkbook(workbook: ExcelJS.Workbook): FakeExcel {
 
 // ---------------------------------------------------------------- a common picture
 
-export type PictureValue = string | number | boolean | null | { error: string };
+export type PictureValue =
+  | string
+  | number
+  | boolean
+  | null
+  | { error: string }
+  /** A formula as Excel shows it, with the value it holds (the file's cached result). */
+  | { formula: string; result: PictureValue };
 
 export interface SheetPicture {
   name: string;
@@ -219,19 +268,21 @@ function putCell(cells: SheetPicture["cells"], address: string, value: PictureVa
   cells[address] = { value, numberFormat };
 }
 
+function pictureValue(cell: Cell): PictureValue {
+  const value: PictureValue = cell.error
+    ? { error: String(cell.value) }
+    : cell.value === ""
+      ? null
+      : cell.value;
+  return cell.formula !== undefined ? { formula: cell.formula, result: value } : value;
+}
+
 export function pictureOfFake(fake: FakeExcel): SheetPicture[] {
   return fake.state.sheets.map((sheet) => {
     const cells: SheetPicture["cells"] = {};
     for (const [row, line] of [...sheet.cells].sort((a, b) => a[0] - b[0])) {
       for (const [col, cell] of [...line].sort((a, b) => a[0] - b[0])) {
-        const value: PictureValue =
-          cell.formula !== undefined
-            ? `FORMULA ${cell.formula}`
-            : cell.error
-              ? { error: String(cell.value) }
-              : cell.value === ""
-                ? null
-                : cell.value;
+        const value = pictureValue(cell);
         putCell(
           cells,
           a1({ top: row, bottom: row, left: col, right: col }),
@@ -258,7 +309,7 @@ export function pictureOfFake(fake: FakeExcel): SheetPicture[] {
   });
 }
 
-/** The same picture of an ExcelJS workbook; formula cells show the formula, as the fake does. */
+/** The same picture of an ExcelJS workbook; formula cells show the formula and its cached result. */
 export function pictureOfExcelJS(workbook: ExcelJS.Workbook): SheetPicture[] {
   return workbook.worksheets.map((ws) => {
     const cells: SheetPicture["cells"] = {};
@@ -267,14 +318,7 @@ export function pictureOfExcelJS(workbook: ExcelJS.Workbook): SheetPicture[] {
       if (row.height) heights[r - 1] = row.height;
       row.eachCell({ includeEmpty: true }, (cell) => {
         const converted = officeCell(cell);
-        const value: PictureValue =
-          converted.formula !== undefined
-            ? `FORMULA ${converted.formula}`
-            : converted.error
-              ? { error: String(converted.value) }
-              : converted.value === ""
-                ? null
-                : converted.value;
+        const value = pictureValue(converted);
         putCell(cells, cell.address, value, normalFormat(converted.numberFormat));
       });
     });

@@ -1,7 +1,8 @@
 /**
  * Parity of the Excel adapter with the CLI: on the same input, the workbook in Excel after "Tính điểm"
- * holds the same cells (values and number formats), merges, highlight rule, sheets (names, order,
- * visibility), widths, heights and page setup as the file `kstthc score` writes. Excel is played by
+ * holds the same cells (values and number formats; formulas and their results in the formulas mode),
+ * merges, highlight rule, sheets (names, order, visibility), widths, heights and page setup as the file
+ * `kstthc score` writes. Excel is played by
  * the recording fake of fake-excel.ts (Excel itself cannot run here).
  */
 import type ExcelJS from "exceljs";
@@ -18,6 +19,7 @@ import {
   pictureOfFake,
   roundTrip,
   scoreInFake,
+  type SheetPicture,
 } from "./fixtures";
 
 const context = (fake: FakeExcel) => fake.context as unknown as Excel.RequestContext;
@@ -104,6 +106,72 @@ describe("parity with the CLI on the sample workbook", () => {
     const again = await roundTrip(cli);
     scoreWorkbook(again);
     // The criteria sheet is kept from the first run, as the file keeps it.
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again));
+  });
+});
+
+describe("parity with the CLI in the formulas mode", () => {
+  let fake: FakeExcel;
+  let cli: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    fake = fakeFromWorkbook(await loadSample());
+    await scoreInFake(fake, { output: "formulas" });
+    cli = await loadSample();
+    scoreWorkbook(cli, { output: "formulas" });
+  });
+
+  /** The formula cells of a picture's sheet: address → formula and value. */
+  const formulaCells = (picture: SheetPicture[], sheet: string) =>
+    Object.entries(picture.find((s) => s.name === sheet)?.cells ?? {}).filter(
+      ([, cell]) => cell.value !== null && typeof cell.value === "object" && "formula" in cell.value,
+    );
+
+  it("writes the same formulas as the CLI, whose cached results Excel computes again with the add-in", () => {
+    const adapter = pictureOfFake(fake);
+    // The fake computed each formula with the add-in's functions; the CLI cached the core's values.
+    expect(adapter).toEqual(pictureOfExcelJS(cli));
+    const formulas = formulaCells(adapter, "Theo dõi 2023");
+    // 137 of the tool's, and the sample's own two in its total row.
+    expect(formulas).toHaveLength(33 * 4 + 5 + 2);
+    expect(Object.fromEntries(formulas)["I39"]).toEqual({
+      value: { formula: `=KSTTHC.DIEM("IV.9",MIN(E39:F39),'Tiêu chí'!$A$3:$L$5)`, result: 35 },
+      numberFormat: "General",
+    });
+  });
+
+  it("gives the same picture as the .xlsx file the CLI writes", async () => {
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(await roundTrip(cli)));
+  });
+
+  it("shows the values mode's numbers", async () => {
+    const values = fakeFromWorkbook(await loadSample());
+    await scoreInFake(values);
+    const shown = (picture: SheetPicture[]) =>
+      picture.map((sheet) => ({
+        ...sheet,
+        // Values only: the rating and proposal columns are not formatted as text in the formulas mode.
+        cells: Object.fromEntries(
+          Object.entries(sheet.cells)
+            .map(([address, cell]) => [
+              address,
+              typeof cell.value === "object" && cell.value !== null && "formula" in cell.value
+                ? cell.value.result
+                : cell.value,
+            ])
+            .filter(([, value]) => value !== null),
+        ),
+      }));
+    const [formulasData, ...formulasRest] = shown(pictureOfFake(fake));
+    const [valuesData, ...valuesRest] = shown(pictureOfFake(values));
+    expect(formulasData.cells).toEqual(valuesData.cells);
+    expect(formulasRest).toEqual(valuesRest);
+  });
+
+  it("stays equal to the CLI on a second run over its own output", async () => {
+    await scoreInFake(fake, { output: "formulas" });
+    const again = await roundTrip(cli);
+    scoreWorkbook(again, { output: "formulas" });
     expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again));
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The cost of "Tính điểm" in Excel: syncs (round trips) and request sizes for 30, 5,000 and 20,000 units,
+ * The cost of "Tính điểm" in Excel: syncs (round trips) and request sizes for 30, 5,000 and 20,000 units
+ * (5,000 also in the formulas mode),
  * measured on the recording fake of fake-excel.ts (Excel itself cannot run here), which weighs each
  * request as the UTF-8 JSON of what was queued since the previous sync.
  */
+import type { OutputMode } from "../../src/core/plan/formulas";
 import { runScoring } from "../../src/core/run";
 import { applyPlan } from "../../src/excel/apply";
 import { MAX_REQUEST_BYTES } from "../../src/excel/chunks";
@@ -15,6 +17,7 @@ const RESPONSE_LIMIT = 5 * MB;
 
 interface Measure {
   units: number;
+  output: OutputMode;
   syncs: number;
   writeRequests: number;
   largestRequest: number;
@@ -25,15 +28,19 @@ interface Measure {
 const measured: Measure[] = [];
 const isWrite = (sync: SyncRecord) => sync.log.some((op) => !op.startsWith("load "));
 
-async function measure(units: number): Promise<Measure> {
+async function measure(units: number, output: OutputMode = "values"): Promise<Measure> {
   const fake = fakeFromWorkbook(await generatedWorkbook(units));
+  // Excel's calculation is not what is measured here.
+  fake.recalculate = undefined;
   const progress: [number, number][] = [];
   const { outcome, syncs } = await scoreInFake(fake, {
+    output,
     onProgress: (done, total) => progress.push([done, total]),
   });
   expect(outcome.units).toBe(units);
   const result: Measure = {
     units,
+    output,
     syncs: syncs.length,
     writeRequests: syncs.filter(isWrite).length,
     largestRequest: Math.max(...syncs.map((s) => s.requestBytes)),
@@ -50,7 +57,7 @@ afterAll(() => {
     measured
       .map(
         (m) =>
-          `${m.units} units: ${m.syncs} syncs (${m.writeRequests} write), largest request ${kb(m.largestRequest)}, largest response ${kb(m.largestResponse)}`,
+          `${m.units} units (${m.output}): ${m.syncs} syncs (${m.writeRequests} write), largest request ${kb(m.largestRequest)}, largest response ${kb(m.largestResponse)}`,
       )
       .join("\n"),
   );
@@ -74,6 +81,13 @@ describe("syncs and request sizes", () => {
     expect(m.largestResponse).toBeLessThanOrEqual(RESPONSE_LIMIT);
   });
 
+  it("takes at most 4 syncs for 5,000 units in the formulas mode, each request under 4 MB", async () => {
+    const m = await measure(5000, "formulas");
+    expect(m.syncs).toBeLessThanOrEqual(4);
+    expect(m.largestRequest).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    expect(m.largestResponse).toBeLessThanOrEqual(RESPONSE_LIMIT);
+  });
+
   it("writes 20,000 units in several requests, none above 4 MB, reporting progress after each", async () => {
     const m = await measure(20000);
     expect(m.writeRequests).toBeGreaterThanOrEqual(2);
@@ -86,23 +100,26 @@ describe("syncs and request sizes", () => {
 });
 
 describe("chunking changes nothing but the number of requests", () => {
-  it("gives the same workbook with 64 KB requests as with one request", async () => {
-    const workbook = await generatedWorkbook(2000);
-    const whole = fakeFromWorkbook(workbook);
-    await scoreInFake(whole);
-    const chunked = fakeFromWorkbook(workbook);
-    const { syncs } = await scoreInFakeWithBudget(chunked, 64 * 1024);
-    expect(syncs.filter(isWrite).length).toBeGreaterThan(5);
-    expect(Math.max(...syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(64 * 1024 + 1024);
-    expect(stateOf(chunked)).toEqual(stateOf(whole));
-  });
+  it.each(["values", "formulas"] as const)(
+    "gives the same workbook with 64 KB requests as with one request (%s)",
+    async (output) => {
+      const workbook = await generatedWorkbook(2000);
+      const whole = fakeFromWorkbook(workbook);
+      await scoreInFake(whole, { output });
+      const chunked = fakeFromWorkbook(workbook);
+      const { syncs } = await scoreInFakeWithBudget(chunked, 64 * 1024, output);
+      expect(syncs.filter(isWrite).length).toBeGreaterThan(5);
+      expect(Math.max(...syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(64 * 1024 + 1024);
+      expect(stateOf(chunked)).toEqual(stateOf(whole));
+    },
+  );
 });
 
 /** The action with a smaller request budget: read, score and apply as scoreActiveWorkbook does. */
-async function scoreInFakeWithBudget(fake: FakeExcel, requestBytes: number) {
+async function scoreInFakeWithBudget(fake: FakeExcel, requestBytes: number, output: OutputMode) {
   const context = fake.context as unknown as Excel.RequestContext;
   const first = fake.syncs.length;
   const { grids, facts } = await readWorkbook(context);
-  await applyPlan(context, runScoring(grids).plan, undefined, { facts, requestBytes });
+  await applyPlan(context, runScoring(grids, { output }).plan, undefined, { facts, requestBytes });
   return { syncs: fake.syncs.slice(first) };
 }

@@ -6,11 +6,17 @@
 import type { Criterion } from "../../src/core/criteria";
 import { CRITERIA_SHEET } from "../../src/core/criteria-sheet";
 import type { CellValue, SheetGrid } from "../../src/core/grid";
-import type { WritePlan } from "../../src/core/plan/types";
+import { isFormulaCell, type WritePlan } from "../../src/core/plan/types";
 import { runScoring, type RunResult } from "../../src/core/run";
 import type { Settings } from "../../src/core/settings";
 import { criteriaWritePlan } from "../../src/core/plan/criteria-sheet-plan";
-import type { AnalyseOptions, ProgressListener, Selection, WorkbookPort } from "../../src/taskpane/port";
+import type {
+  AnalyseOptions,
+  ProgressListener,
+  ScoreRunOptions,
+  Selection,
+  WorkbookPort,
+} from "../../src/taskpane/port";
 
 export function cloneGrids(grids: SheetGrid[]): SheetGrid[] {
   return JSON.parse(JSON.stringify(grids)) as SheetGrid[];
@@ -24,7 +30,7 @@ function setCell(grid: SheetGrid, row: number, col: number, value: CellValue): v
   line[col] = value;
 }
 
-/** The values of a write plan, applied as Excel would hold them (formats and layout left out). */
+/** The values of a write plan, applied as Excel would hold them (formats, formulas and layout left out). */
 export function applyPlanToGrids(grids: SheetGrid[], plan: WritePlan): void {
   for (const sheet of plan.sheets) {
     let grid = grids.find((g) => g.name === sheet.name);
@@ -42,7 +48,10 @@ export function applyPlanToGrids(grids: SheetGrid[], plan: WritePlan): void {
     }
     for (const block of sheet.blocks) {
       block.values.forEach((line, r) =>
-        line.forEach((value, c) => setCell(grid, block.top + r, block.left + c, value)),
+        line.forEach((value, c) =>
+          // A formula holds its result, as Excel reads it back.
+          setCell(grid, block.top + r, block.left + c, isFormulaCell(value) ? value.result : value),
+        ),
       );
     }
   }
@@ -60,7 +69,7 @@ export class FakePort implements WorkbookPort {
   selection: Selection = { sheet: "Theo dõi 2023", address: "D9" };
   readonly selected: { sheet: string; address?: string }[] = [];
   readonly analysed: AnalyseOptions[] = [];
-  readonly scored: AnalyseOptions[] = [];
+  readonly scored: ScoreRunOptions[] = [];
   readonly criteriaWritten: { criteria: Criterion[]; settings: Settings }[] = [];
   readonly letters: RunResult[] = [];
   private held?: { wait: Promise<void>; open: () => void };
@@ -81,7 +90,7 @@ export class FakePort implements WorkbookPort {
     return runScoring(cloneGrids(this.grids), options);
   }
 
-  async score(options: AnalyseOptions, onProgress: ProgressListener): Promise<RunResult> {
+  async score(options: ScoreRunOptions, onProgress: ProgressListener): Promise<RunResult> {
     this.scored.push(options);
     const result = runScoring(cloneGrids(this.grids), options);
     const total = result.plan.sheets.length;

@@ -325,14 +325,29 @@ describe("task pane over the sample workbook", () => {
     expect(port.letters[0].letter.signer.name).toBe("Nguyễn Văn A");
   });
 
-  it("shows the formulas option disabled, as not available yet", async () => {
-    renderPane();
+  it("writes values by default and formulas once the switch is on, telling why values suit sharing", async () => {
+    const port = renderPane();
     await screen.findByText("33 đơn vị");
     openSection("Giá trị để chia sẻ");
-    const toggle = screen.getByRole("switch", { name: /=KSTTHC\.DIEM/ });
-    expect((toggle as HTMLInputElement).checked).toBe(false);
-    expect((toggle as HTMLInputElement).disabled).toBe(true);
-    expect(screen.getByText("sắp có")).toBeTruthy();
+    const toggle = screen.getByRole("switch", { name: "Ghi công thức thay cho giá trị" }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(toggle.disabled).toBe(false);
+    expect(screen.getByText(/lỗi #NAME\?/).textContent).toMatch(/gửi tệp cho người khác, hãy để tắt/);
+
+    await scoreAndWait(4);
+    expect(port.scored[0].output).toBe("values");
+    expect(port.grids[0].values[8][7]).toBe(0);
+
+    fireEvent.click(toggle);
+    expect(toggle.checked).toBe(true);
+    await scoreAndWait(4);
+    expect(port.scored[1]).toEqual({ output: "formulas" });
+    // The fake port keeps each formula's result, as Excel shows it: the same numbers as before.
+    expect(port.grids[0].values[8].slice(7, 12)).toEqual([0, 0, 0, "Khá", "Không"]);
+
+    fireEvent.click(toggle);
+    await scoreAndWait(4);
+    expect(port.scored[2].output).toBe("values");
   });
 
   it("says why when no unit table is found, and lets the user point at the right sheet", async () => {

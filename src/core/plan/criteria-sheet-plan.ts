@@ -1,6 +1,6 @@
 /** The "Tiêu chí" sheet as the tool writes it: when a workbook has none, and when the pane saves edits. */
 import type { Criterion } from "../criteria";
-import { CRITERIA_COLUMNS, CRITERIA_SHEET, criteriaSheetRows } from "../criteria-sheet";
+import { CRITERIA_COLUMNS, CRITERIA_SHEET, criteriaSheetRows, WRITTEN_HEADER_ROW } from "../criteria-sheet";
 import type { Settings } from "../settings";
 import { STYLES } from "./styles";
 import { emptySheetPlan, type SheetPlan, type WritePlan } from "./types";
@@ -8,7 +8,7 @@ import { emptySheetPlan, type SheetPlan, type WritePlan } from "./types";
 export function planCriteriaSheet(criteria: Criterion[], settings: Settings): SheetPlan {
   const plan = emptySheetPlan(CRITERIA_SHEET, "create");
   const rows = criteriaSheetRows(criteria, settings);
-  const headerRow = 2;
+  const headerRow = WRITTEN_HEADER_ROW;
   const settingsHeader = rows.findIndex((r, i) => i > headerRow && r[0] === "Mục");
   rows.forEach((values, row) => {
     if (values.length === 0) return;

@@ -5,7 +5,9 @@ import type { Ownership } from "../ownership";
 import { cellProblem, type Problem } from "../problems";
 import type { UnitTable } from "../reader/units";
 import type { UnitScore } from "../scoring";
-import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
+import type { Settings } from "../settings";
+import { withFormulas, type FormulaTables, type OutputMode } from "./formulas";
+import { emptySheetPlan, type PlainValue, type Scalar, type SheetPlan } from "./types";
 
 export const YES = "Có";
 export const NO = "Không";
@@ -21,7 +23,7 @@ export function outputHeaders(criteria: Criterion[]): string[] {
 }
 
 /** One row of output values for a scored unit, in the order of outputHeaders. */
-export function outputRow(score: UnitScore): Scalar[] {
+export function outputRow(score: UnitScore): PlainValue[] {
   return [
     ...score.scores.map((s) => s.points),
     score.total,
@@ -48,12 +50,20 @@ function stillOwned(grid: SheetGrid, range: CellRange, headerRow: number, firstH
   return text.startsWith("Điểm tiêu chí") || text === firstHeader;
 }
 
+/** How the output cells are written: plain values (the default), or formulas over the criteria sheet. */
+export interface OutputOptions {
+  output: OutputMode;
+  settings: Settings;
+  tables: FormulaTables;
+}
+
 export function planDataSheet(
   grid: SheetGrid,
   table: UnitTable,
   scores: UnitScore[],
   criteria: Criterion[],
   ownership: Ownership | undefined,
+  options: OutputOptions,
 ): DataSheetPlan {
   const { layout } = table;
   const headers = outputHeaders(criteria);
@@ -111,10 +121,15 @@ export function planDataSheet(
   }
   const firstDataRow = layout.headerBottom + 1;
   const byRow = new Map(scores.map((s) => [s.unit.row, s]));
+  const formulas =
+    options.output === "formulas"
+      ? { grid, table, criteria, settings: options.settings, tables: options.tables, left }
+      : undefined;
   const values: Scalar[][] = [];
   for (let row = firstDataRow; row <= bottom; row++) {
     const score = byRow.get(row);
-    values.push(score ? outputRow(score) : headers.map(() => null));
+    if (!score) values.push(headers.map(() => null));
+    else values.push(formulas ? withFormulas(outputRow(score), score, formulas) : outputRow(score));
   }
   const pointColumns = criteria.length + 1;
   if (values.length > 0) {
@@ -123,7 +138,13 @@ export function planDataSheet(
       left,
       values,
       columnStyles: headers.map((_, i) =>
-        i < pointColumns ? "outNumber" : i === headers.length - 1 ? "outText" : "outCenter",
+        i < pointColumns
+          ? "outNumber"
+          : i === headers.length - 1
+            ? "outText"
+            : formulas
+              ? "outFormula"
+              : "outCenter",
       ),
     });
   }

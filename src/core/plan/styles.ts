@@ -15,6 +15,8 @@ export const STYLES = {
   outNumber: { numberFormat: "General", horizontal: "center", border: "thin" },
   outText: { numberFormat: "@", border: "thin" },
   outCenter: { numberFormat: "@", horizontal: "center", border: "thin" },
+  /** Rating and proposal as formulas: not "@", where a formula typed again into the cell would stay text. */
+  outFormula: { numberFormat: "General", horizontal: "center", border: "thin" },
   highlight: { fill: "E2EFDA" },
 
   plainText: { numberFormat: "@", vertical: "top", wrap: true },

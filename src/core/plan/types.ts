@@ -4,7 +4,24 @@
  */
 import type { CellRange } from "../grid";
 
-export type Scalar = string | number | boolean | null;
+/** A value written as it is: strings always as text, never parsed into a formula or a number. */
+export type PlainValue = string | number | boolean | null;
+
+/**
+ * A formula, in en-US syntax with its leading "=" as typed in Excel (=KSTTHC.DIEM("III",D9,…)), with the
+ * value the core computed for it: files keep that value as the formula's cached result, so that a reader
+ * sees the numbers before Excel recalculates. Only the core makes formulas; no user text becomes one.
+ */
+export interface FormulaCell {
+  formula: string;
+  result: PlainValue;
+}
+
+export type Scalar = PlainValue | FormulaCell;
+
+export function isFormulaCell(value: Scalar | undefined): value is FormulaCell {
+  return typeof value === "object" && value !== null && "formula" in value;
+}
 
 export interface CellStyle {
   font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; underline?: boolean };

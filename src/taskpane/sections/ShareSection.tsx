@@ -1,37 +1,38 @@
 /**
- * "Giá trị để chia sẻ": the output columns hold plain values, so that a recipient without the add-in sees
- * the same numbers. Writing =KSTTHC.DIEM(…) formulas instead needs the core's plan writer to support it;
- * until it does, the switch is shown off and disabled rather than pretending.
+ * "Giá trị để chia sẻ": the output columns hold plain values by default, so that a recipient without the
+ * add-in sees the same numbers. The switch writes =KSTTHC.DIEM(…) formulas instead, which recalculate
+ * with the add-in; the choice applies to the next "Tính điểm" from the pane.
  */
-import { Badge, Caption1, makeStyles, Switch, tokens } from "@fluentui/react-components";
+import { Caption1, Switch } from "@fluentui/react-components";
 
-const useStyles = makeStyles({
-  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
+export interface ShareSectionProps {
+  formulas: boolean;
+  /** Off while a scoring run is writing. */
+  disabled: boolean;
+  onChange: (formulas: boolean) => void;
+}
 
-export function ShareSection() {
-  const styles = useStyles();
+export function ShareSection({ formulas, disabled, onChange }: ShareSectionProps) {
   return (
     <>
       <Caption1>
-        Các cột điểm, xếp loại và đề xuất được ghi dưới dạng giá trị, không phải công thức: người nhận tệp
-        không cài phần bổ trợ vẫn thấy đúng các con số, và màu tô các đơn vị đề xuất là định dạng có điều kiện
-        sẵn có của Excel.
+        Mặc định, các cột điểm, xếp loại và đề xuất được ghi dưới dạng giá trị, không phải công thức: người
+        nhận tệp không cài phần bổ trợ vẫn thấy đúng các con số, và màu tô các đơn vị đề xuất là định dạng có
+        điều kiện sẵn có của Excel.
       </Caption1>
-      <div className={styles.row}>
-        <Switch
-          checked={false}
-          disabled
-          label="Ghi công thức =KSTTHC.DIEM(…) thay cho giá trị"
-          aria-describedby="kstthc-formulas-soon"
-        />
-        <Badge appearance="tint" color="informative" id="kstthc-formulas-soon">
-          sắp có
-        </Badge>
-      </div>
-      <Caption1>
-        Công thức tự tính lại khi số liệu thay đổi, nhưng máy không cài phần bổ trợ sẽ thấy lỗi #NAME?. Tùy
-        chọn này sắp có.
+      <Switch
+        checked={formulas}
+        disabled={disabled}
+        label="Ghi công thức thay cho giá trị"
+        aria-describedby="kstthc-formulas-note"
+        onChange={(_, data) => onChange(data.checked)}
+      />
+      <Caption1 id="kstthc-formulas-note">
+        Khi bật, các ô được ghi bằng công thức =KSTTHC.DIEM(…), =SUM(…), =KSTTHC.XEPLOAI(…) và
+        =KSTTHC.DEXUAT(…) theo trang “Tiêu chí”, tự tính lại khi số liệu hoặc tiêu chí thay đổi. Máy không cài
+        phần bổ trợ chỉ thấy các con số đã tính cho đến khi Excel tính lại (có khi ngay lúc mở tệp), sau đó là
+        lỗi #NAME?: vì vậy khi gửi tệp cho người khác, hãy để tắt (ghi giá trị). Lựa chọn có hiệu lực từ lần
+        bấm “Tính điểm” tiếp theo trong ngăn này; nút “Tính điểm” trên thanh công cụ luôn ghi giá trị.
       </Caption1>
     </>
   );

@@ -22,10 +22,10 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  } catch {
+    // The library's own reason is English and technical; the user needs to know what to do.
     throw new UnusableInputError(
-      `Không đọc được tệp “${fileName}” (tệp hỏng hoặc không phải .xlsx): ${reason}`,
+      `Không đọc được tệp “${fileName}”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.`,
     );
   }
   return workbook;

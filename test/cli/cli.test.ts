@@ -386,6 +386,15 @@ describe("bad input and usage", () => {
       /^Lỗi: Trang “Đơn vị” đang được bảo vệ \(Protect Sheet\) nên không ghi được kết quả/,
     ],
     [
+      "a corrupt .xlsx (a zip cut short)",
+      async () => {
+        const f = path.join(dir, "hong.xlsx");
+        await fs.writeFile(f, (await fs.readFile(SAMPLE)).subarray(0, 4000));
+        return f;
+      },
+      /^Lỗi: Không đọc được tệp “hong.xlsx”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.\n$/,
+    ],
+    [
       "a workbook with one empty sheet",
       () => writeXlsx(dir, "rong.xlsx", [{ name: "Sheet1", rows: [] }]),
       /^Lỗi: Không tìm thấy bảng đơn vị trong tệp/,

@@ -4,7 +4,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
+import { defaultCriteria } from "../../src/core/criteria";
+import { criteriaSheetRows } from "../../src/core/criteria-sheet";
 import type { JsonReport } from "../../src/core/report";
+import { defaultSettings } from "../../src/core/settings";
 import {
   SAMPLE,
   SEED_LETTER,
@@ -312,6 +315,40 @@ describe("user text stays text", () => {
     expect(names[0].type).toBe(ExcelJS.ValueType.String);
     expect(book.getWorksheet("Đơn vị")!.getCell("B2").type).toBe(ExcelJS.ValueType.String);
     expect(JSON.stringify(snapshot(book))).not.toContain('"formula"');
+  });
+
+  it("keeps +, -, markup and a formula-like setting as plain text everywhere it writes them", async () => {
+    const criteria = criteriaSheetRows(defaultCriteria(), defaultSettings());
+    criteria[criteria.findIndex((r) => r[0] === "Kính gửi")][1] = '=HYPERLINK("http://x","Sở Nội vụ")';
+    const file = await writeXlsx(dir, "tiem2.xlsx", [
+      {
+        name: "Đơn vị",
+        rows: [
+          ["STT", "Tên đơn vị", "Điểm 766"],
+          [1, "+A1", 90],
+          [2, "-B2", 85],
+          [3, "<script>alert(1)</script> & “x”", 95],
+        ],
+      },
+      { name: "Tiêu chí", rows: criteria },
+    ]);
+    const output = path.join(dir, "tiem2-out.xlsx");
+    expect((await cli("score", file, "-o", output)).code).toBe(0);
+    const book = await readBook(output);
+    const texts: ExcelJS.Cell[] = [];
+    book.eachSheet((sheet) =>
+      sheet.eachRow((r) =>
+        r.eachCell((c) => {
+          // Merged cells other than the top-left one repeat its value: look at each text once.
+          const own = c.master === c;
+          if (own && typeof c.value === "string" && /^[+\-=<]|HYPERLINK/.test(c.value)) texts.push(c);
+        }),
+      ),
+    );
+    const values = texts.map((c) => c.value);
+    expect(values).toEqual(expect.arrayContaining(["+A1", "-B2", "<script>alert(1)</script> & “x”"]));
+    expect(values).toContain('Kính gửi: =HYPERLINK("http://x","Sở Nội vụ")');
+    for (const cell of texts) expect(cell.type).toBe(ExcelJS.ValueType.String);
   });
 });
 

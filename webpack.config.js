@@ -1,7 +1,9 @@
 /**
  * Builds the Excel add-in into dist/: one page (taskpane.html) that loads office.js from Microsoft's CDN
  * and the three bundles of the shared runtime (taskpane, functions, commands), functions.json for the
- * custom functions, the icons and the manifest.
+ * custom functions, the icons and the manifest. Outside Office the same page is a web app that scores a
+ * file opened in it; index.html is that web app alone (no office.js), for any static server. Every URL
+ * in the pages and between the bundles is relative, so dist/ works from any folder of any host.
  *
  *   webpack --mode production              dist/ for https://localhost:3000 (no network, no certificates)
  *   ADDIN_URL=https://host/kstthc/ webpack --mode production
@@ -14,6 +16,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
+/** ExcelJS's own browser build: the Node modules it needs are bundled into it, with no eval of ours. */
+const EXCELJS_BROWSER = require.resolve("exceljs/dist/exceljs.min.js");
 const DEV_PORT = 3000;
 
 /** ADDIN_URL as an https origin-and-path ending in "/", or undefined when unset. */
@@ -53,8 +57,12 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // Only the web app's chunk (src/taskpane/file-engine.ts) imports it, on the first file opened.
+      alias: { exceljs$: EXCELJS_BROWSER },
     },
     module: {
+      // A finished UMD bundle: parsing it would only find the require of its own module loader.
+      noParse: (file) => file === EXCELJS_BROWSER,
       rules: [
         {
           test: /\.tsx?$/,
@@ -82,6 +90,11 @@ module.exports = async (env, argv) => {
         // All three bundles on the one page of the shared runtime.
         chunks: ["taskpane", "functions", "commands"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/taskpane/webapp.html",
+        chunks: ["taskpane"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -94,6 +107,20 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        // ExcelJS under a name of its own (exceljs.js) rather than a number: the web app fetches it beside
+        // xlsx.js when the first file is opened, and a server's cache rules may want to name it.
+        cacheGroups: {
+          exceljs: {
+            test: (module) => module.resource === EXCELJS_BROWSER,
+            name: "exceljs",
+            chunks: "async",
+            enforce: true,
+          },
+        },
+      },
+    },
     performance: {
       // The pane will carry React and Fluent UI; warn only well above that.
       maxAssetSize: 2_000_000,

@@ -4,7 +4,7 @@
  * always, without building. With Debian's chromium installed, the built page is also loaded in a headless
  * browser with a stand-in office.js, to see the three bundles start and register what the manifest names.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -104,6 +104,28 @@ built("dist/ (after `webpack --mode production`)", () => {
       "commands.js",
     ]);
     for (const bundle of scripts.slice(1)) expect(existsSync(join(DIST, bundle))).toBe(true);
+  });
+
+  it("has the web app's page (index.html) with the task pane's bundle alone, and relative URLs only", () => {
+    const html = read("index.html");
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["taskpane.js"]);
+    // Relative, so that dist/ works from any folder of any host (`npx serve dist`, an intranet path).
+    for (const page of ["index.html", "taskpane.html"]) {
+      const urls = [...read(page).matchAll(/\s(?:src|href)="?([^"\s>]+)/g)].map((m) => m[1]);
+      for (const url of urls.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/")))
+        expect([page, url]).toEqual([page, expect.stringMatching(/^[a-z0-9][\w.-]*$/i)]);
+    }
+  });
+
+  it("keeps ExcelJS out of the task pane's bundle, in chunks fetched only when a file is opened", () => {
+    const marker = "xl/workbook.xml";
+    const bundles = readdirSync(DIST).filter((f) => f.endsWith(".js"));
+    expect(bundles.filter((f) => read(f).includes(marker))).toEqual(["exceljs.js"]);
+    expect(existsSync(join(DIST, "xlsx.js"))).toBe(true);
+    // Fetched by name, relative to the script that loaded the runtime (publicPath "auto").
+    expect(read("taskpane.js")).toContain('"xlsx"');
+    expect(read("taskpane.js")).toContain('"exceljs"');
   });
 
   it("has functions.json with DIEM, XEPLOAI and DEXUAT (ids without the namespace)", () => {

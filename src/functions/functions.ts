@@ -13,6 +13,12 @@ import { diem } from "./diem";
 import { ArgumentError, type Outcome } from "./errors";
 import { xeploai } from "./xeploai";
 
+// Outside Office (the page opened in a plain browser, as the web app) there is no CustomFunctions, and
+// the associate calls appended below would throw as the page loads. There is nothing to register there.
+if (typeof CustomFunctions === "undefined") {
+  Object.assign(globalThis, { CustomFunctions: { associate: () => undefined } });
+}
+
 function excelError(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }

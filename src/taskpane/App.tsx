@@ -1,5 +1,6 @@
-/** The task pane: one page of collapsible sections over a workbook port. */
+/** The task pane: one page of collapsible sections over a workbook port (Excel's, or a file's in the page). */
 import { Accordion, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { WorkbookPort } from "./port";
 import { CriteriaSection } from "./sections/CriteriaSection";
 import { LetterSection } from "./sections/LetterSection";
@@ -27,11 +28,18 @@ const useStyles = makeStyles({
 /** Sections open when the pane starts: what the core found, and the command to score. */
 const OPEN_AT_START = ["table", "score"];
 
-export function App({ port }: { port: WorkbookPort }) {
+export interface AppProps {
+  port: WorkbookPort;
+  /** Shown under the title: the web app's opened file and its "Mở tệp khác". */
+  fileBar?: ReactNode;
+}
+
+export function App({ port, fileBar }: AppProps) {
   const styles = useStyles();
   const pane = usePane(port);
   const result = pane.analysis.state === "ready" ? pane.analysis.result : undefined;
   const running = pane.run.state === "running";
+  const { file } = port;
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -40,6 +48,7 @@ export function App({ port }: { port: WorkbookPort }) {
           Kiểm soát thủ tục hành chính: chấm điểm, tìm đơn vị đề xuất khen thưởng, dự thảo công văn.
         </Caption1>
       </header>
+      {fileBar}
       <Accordion multiple collapsible defaultOpenItems={OPEN_AT_START}>
         <Section value="table" title="Bảng đơn vị">
           <TableSection
@@ -47,9 +56,15 @@ export function App({ port }: { port: WorkbookPort }) {
             reading={pane.reading}
             notice={pane.notice}
             onChangeColumn={pane.changeColumn}
-            onPickFromSelection={pane.pickFromSelection}
-            onPickSelectedSheet={pane.pickSelectedSheet}
-            onRefresh={pane.refresh}
+            selection={
+              port.getSelection && {
+                onPickColumn: pane.pickFromSelection,
+                onPickSheet: pane.pickSelectedSheet,
+              }
+            }
+            // A file in the page cannot change under the pane: nothing to read again.
+            onRefresh={file ? undefined : pane.refresh}
+            sheets={file && { names: file.sheetNames(), onChoose: pane.chooseSheet }}
           />
         </Section>
         <Section value="score" title="Kết quả tính điểm">
@@ -61,7 +76,9 @@ export function App({ port }: { port: WorkbookPort }) {
             onScore={pane.score}
             onSaveAndScore={pane.saveAndScore}
             onSelectProblem={pane.selectProblem}
-            onSelectCell={pane.selectUnitRow}
+            onSelectCell={port.selectCell && pane.selectUnitRow}
+            located={pane.located}
+            onDownload={file?.download}
           />
         </Section>
         <Section value="criteria" title="Tiêu chí">
@@ -94,6 +111,7 @@ export function App({ port }: { port: WorkbookPort }) {
           <ShareSection
             formulas={pane.output === "formulas"}
             disabled={running}
+            inExcel={!file}
             onChange={(formulas) => pane.setOutput(formulas ? "formulas" : "values")}
           />
         </Section>

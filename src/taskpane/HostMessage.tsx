@@ -1,4 +1,4 @@
-/** What the page says when it cannot work: opened outside Excel, or in an Excel that lacks the APIs. */
+/** What the page says when it cannot work: opened in another Office application, or an Excel that lacks the APIs. */
 import {
   Body1,
   Caption1,
@@ -24,7 +24,9 @@ const useStyles = makeStyles({
   },
 });
 
-export function HostMessage({ check }: { check: Exclude<HostCheck, { ok: true }> }) {
+export type HostProblem = Exclude<HostCheck, { ok: true } | { reason: "outside-office" }>;
+
+export function HostMessage({ check }: { check: HostProblem }) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
@@ -33,9 +35,9 @@ export function HostMessage({ check }: { check: Exclude<HostCheck, { ok: true }>
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Hãy mở trang này trong Excel</MessageBarTitle>
-            Đây là bảng điều khiển của phần bổ trợ KSTTHC, chỉ hoạt động bên trong Excel. Hãy mở sổ tính theo
-            dõi thi đua bằng Excel (trên máy tính hoặc Excel trên web), rồi trên thẻ Trang đầu, nhóm “Thi đua
-            KSTTHC”, bấm “Bảng điều khiển”.
+            Đây là bảng điều khiển của phần bổ trợ KSTTHC cho Excel, không dùng được trong ứng dụng Office
+            này. Hãy mở sổ tính theo dõi thi đua bằng Excel (trên máy tính hoặc Excel trên web), rồi trên thẻ
+            Trang đầu, nhóm “Thi đua KSTTHC”, bấm “Bảng điều khiển”.
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -51,7 +53,8 @@ export function HostMessage({ check }: { check: Exclude<HostCheck, { ok: true }>
         <Caption1>Thiếu bộ giao diện lập trình: {check.missing.join(", ")}.</Caption1>
       )}
       <Body1>
-        Không có Excel, vẫn có thể chấm điểm tệp .xlsx bằng công cụ dòng lệnh “kstthc” (xem hướng dẫn đi kèm).
+        Không có Excel, vẫn có thể chấm điểm tệp .xlsx: mở trang này bằng trình duyệt web (Edge, Chrome,
+        Firefox) rồi chọn tệp, hoặc dùng công cụ dòng lệnh “kstthc” (xem hướng dẫn đi kèm).
       </Body1>
     </main>
   );

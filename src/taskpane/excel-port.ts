@@ -7,7 +7,7 @@ import type { Settings } from "../core/settings";
 import { parseAddress, rangeAddress } from "../excel/address";
 import { applyPlan, readWorkbook, scoreActiveWorkbook } from "../excel/score-action";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
-import { DOCX_MIME, downloadBytes, letterFileName } from "./download";
+import { downloadLetter } from "./download";
 import {
   PaneError,
   type AnalyseOptions,
@@ -72,12 +72,7 @@ export function createExcelPort(): WorkbookPort {
     selectCell,
     getSelection,
     writeCriteria,
-    downloadLetter: async (result) => {
-      // Loaded on first use: the Word writer is large and most sessions never download a letter.
-      const { letterToDocx } = await import("../docx/letter-docx");
-      const bytes = await letterToDocx(result.letter, result.scores, result.criteria);
-      downloadBytes(bytes, letterFileName(result.settings), DOCX_MIME);
-    },
+    downloadLetter,
     onScoredElsewhere,
   };
 }

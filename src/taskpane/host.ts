@@ -3,7 +3,12 @@
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 
 export type HostCheck =
-  { ok: true } | { ok: false; reason: "not-excel" } | { ok: false; reason: "old-excel"; missing: string[] };
+  | { ok: true }
+  /** A plain browser (office.js absent, unreachable or reporting no host): the page is the web app. */
+  | { ok: false; reason: "outside-office" }
+  /** Another Office application. */
+  | { ok: false; reason: "not-excel" }
+  | { ok: false; reason: "old-excel"; missing: string[] };
 
 /** The requirement sets the pane and the ribbon command use (ranges, conditional formats, shared runtime). */
 export const REQUIRED_SETS: { name: string; version: string }[] = [
@@ -24,6 +29,7 @@ export function checkHost(
   host: string | null | undefined,
   requirements: Requirements | undefined,
 ): HostCheck {
+  if (host === undefined || host === null) return { ok: false, reason: "outside-office" };
   if (host !== "Excel") return { ok: false, reason: "not-excel" };
   if (!requirements) return { ok: true };
   const missing = REQUIRED_SETS.filter((s) => !requirements.isSetSupported(s.name, s.version)).map(

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /**
- * Entry of the task pane: waits for office.js, then shows the pane over Excel, or says why it cannot.
- * The App takes any WorkbookPort: a page that scores an uploaded file can mount it with a file port.
+ * Entry of the task pane: waits for office.js, then shows the pane over Excel; outside Office (a plain
+ * browser, office.js absent or unreachable) the same pane over a file opened in the page; in another
+ * Office application or an Excel without the APIs, why it cannot work.
  */
 import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
@@ -10,6 +11,7 @@ import { App } from "./App";
 import { createExcelPort } from "./excel-port";
 import { checkHost, themeFor } from "./host";
 import { HostMessage } from "./HostMessage";
+import { WebApp } from "./WebApp";
 
 /** Outside Office, office.js may be missing or never call back: do not wait for it forever. */
 const OFFICE_TIMEOUT_MS = 5000;
@@ -47,7 +49,13 @@ async function start(render: (node: ReactNode) => void): Promise<void> {
   paintBody(theme);
   render(
     <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
-      {check.ok ? <App port={createExcelPort()} /> : <HostMessage check={check} />}
+      {check.ok ? (
+        <App port={createExcelPort()} />
+      ) : check.reason === "outside-office" ? (
+        <WebApp />
+      ) : (
+        <HostMessage check={check} />
+      )}
     </FluentProvider>,
   );
 }

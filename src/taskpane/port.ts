@@ -1,7 +1,7 @@
 /**
  * What the task pane may do to a workbook. The components receive a port as a prop and never touch
- * Office.js: Excel gives one implementation (excel-port.ts), tests give a fake over the real core, and a
- * web page that scores an uploaded file can give a third.
+ * Office.js: Excel gives one implementation (excel-port.ts), a file opened in the page outside Office
+ * another (file-port.ts), and tests a fake over the real core. What only one host can do is optional.
  */
 import type { Criterion } from "../core/criteria";
 import type { RunOptions, RunResult } from "../core/run";
@@ -41,9 +41,13 @@ export interface WorkbookPort {
   analyse(options: AnalyseOptions): Promise<RunResult>;
   /** Reads, scores and writes the output columns, the highlight, the summary sheet and the mapping. */
   score(options: ScoreRunOptions, onProgress: ProgressListener): Promise<RunResult>;
-  /** Shows a place in the workbook: a cell or range, or the sheet alone when `address` is undefined. */
-  selectCell(sheet: string, address?: string): Promise<void>;
-  getSelection(): Promise<Selection>;
+  /**
+   * Shows a place in the workbook: a cell or range, or the sheet alone when `address` is undefined.
+   * Absent where there is no grid on screen (a file in the page): the pane shows the address instead.
+   */
+  selectCell?(sheet: string, address?: string): Promise<void>;
+  /** The user's selection in the grid; absent where there is none (the pane then hides its buttons). */
+  getSelection?(): Promise<Selection>;
   /**
    * Writes (or replaces) the "Tiêu chí" sheet. That sheet belongs to the user once it exists: the pane
    * calls this only on the user's explicit command.
@@ -56,4 +60,16 @@ export interface WorkbookPort {
    * once for such a run that ended before the pane listened; returns the function that stops listening.
    */
   onScoredElsewhere?(listener: (run: ScoredElsewhere) => void): () => void;
+  /** Present when the workbook is a file opened in the page rather than one open in Excel. */
+  file?: FileAccess;
+}
+
+/** A workbook file held by the page: its name, its sheets, and the scored copy for the user to keep. */
+export interface FileAccess {
+  /** The name of the file as opened, "theo-doi-2023.xlsx". */
+  readonly name: string;
+  /** The visible sheets that may hold the unit table, in order: outside Excel the user picks from these. */
+  sheetNames(): string[];
+  /** Saves the workbook as it now stands (after "Tính điểm") as "<name>-da-tinh-diem.xlsx". */
+  download(): void;
 }

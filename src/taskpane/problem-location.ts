@@ -6,3 +6,10 @@ export function problemAddress(problem: Problem): string | undefined {
   if (problem.row === undefined) return undefined;
   return problem.column ? `${problem.column}${problem.row}` : `${problem.row}:${problem.row}`;
 }
+
+/** "Trang “Theo dõi 2023”, ô D41" (or "…, dòng 39", or the sheet alone): a place, for where no grid shows it. */
+export function placeText(sheet: string, address?: string): string {
+  if (!address) return `Trang “${sheet}”`;
+  const row = /^(\d+):\1$/.exec(address);
+  return `Trang “${sheet}”, ${row ? `dòng ${row[1]}` : `ô ${address}`}`;
+}

@@ -28,6 +28,14 @@ export interface Notice {
   text: string;
 }
 
+/** A place the user asked to see where there is no grid to select it in (a file in the page). */
+export interface Located {
+  sheet: string;
+  address?: string;
+  /** The problem whose link was followed, highlighted in the list. */
+  problem?: Problem;
+}
+
 interface DraftState {
   draft: Draft;
   /** The criteria and settings in force that the draft started from. */
@@ -54,6 +62,7 @@ export function usePane(port: WorkbookPort) {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const [reading, setReading] = useState(false);
+  const [located, setLocated] = useState<Located>();
   // Answers of earlier analyses that arrive after a newer one was asked for are dropped.
   const ticket = useRef(0);
 
@@ -113,7 +122,7 @@ export function usePane(port: WorkbookPort) {
     setNotice({ section, intent: "error", text: messageOf(error) });
 
   const pickFromSelection = async (field: MappingField, label: string) => {
-    if (!layout) return;
+    if (!layout || !port.getSelection) return;
     try {
       const selection = await port.getSelection();
       if (selection.sheet !== layout.sheet) {
@@ -140,6 +149,7 @@ export function usePane(port: WorkbookPort) {
   };
 
   const pickSelectedSheet = async () => {
+    if (!port.getSelection) return;
     try {
       const selection = await port.getSelection();
       reanalyse({ sheet: selection.sheet });
@@ -150,6 +160,7 @@ export function usePane(port: WorkbookPort) {
 
   const score = async () => {
     setNotice(undefined);
+    setLocated(undefined);
     setRun({ state: "running" });
     // A scoring run reads the workbook afresh: any analysis still on its way is out of date.
     ticket.current++;
@@ -199,13 +210,16 @@ export function usePane(port: WorkbookPort) {
     if (await saveDraft("score")) await score();
   };
 
-  const selectProblem = (problem: Problem) => {
-    port.selectCell(problem.sheet, problemAddress(problem)).catch(failIn("score"));
+  /** Selects the place in Excel; without a grid on screen, says where it is. */
+  const show = (place: Located) => {
+    if (port.selectCell) port.selectCell(place.sheet, place.address).catch(failIn("score"));
+    else setLocated(place);
   };
 
-  const selectUnitRow = (sheet: string, address: string) => {
-    port.selectCell(sheet, address).catch(failIn("score"));
-  };
+  const selectProblem = (problem: Problem) =>
+    show({ sheet: problem.sheet, address: problemAddress(problem), problem });
+
+  const selectUnitRow = (sheet: string, address: string) => show({ sheet, address });
 
   const latestResult = analysis.state === "ready" ? analysis.result : undefined;
   const downloadLetter = port.downloadLetter
@@ -244,6 +258,7 @@ export function usePane(port: WorkbookPort) {
       void analyse(options);
     },
     changeColumn,
+    chooseSheet: (sheet: string) => reanalyse({ sheet }),
     pickFromSelection,
     pickSelectedSheet,
     score,
@@ -252,6 +267,7 @@ export function usePane(port: WorkbookPort) {
     saveAndScore,
     selectProblem,
     selectUnitRow,
+    located,
     downloadLetter,
   };
 }

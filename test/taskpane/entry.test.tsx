@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /**
- * The pane's entry (index.tsx): what it shows outside Excel, in an Excel without the required APIs, and
- * in Excel; and the Office theme → Fluent theme choice.
+ * The pane's entry (index.tsx): the web app outside Office, what it says in another Office application
+ * and in an Excel without the required APIs, the pane in Excel; and the Office theme → Fluent theme choice.
  */
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { screen } from "@testing-library/react";
@@ -66,16 +66,25 @@ afterEach(() => {
 });
 
 describe("entry", () => {
-  it("asks to open the pane in Excel when office.js is missing", async () => {
+  it("becomes the web app, which opens a file, when office.js is missing or unreachable", async () => {
     await startEntry();
-    expect(await screen.findByText("Hãy mở trang này trong Excel")).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Mở tệp Excel" })).toBeTruthy();
+    expect(screen.getByLabelText("Chọn tệp Excel (.xlsx)")).toBeTruthy();
+    expect(screen.queryByText("Hãy mở trang này trong Excel")).toBeNull();
     expect(document.body.style.margin).toBe("0px");
   });
 
-  it("asks to open the pane in Excel when Office reports another host (a plain browser)", async () => {
+  it("becomes the web app when Office reports no host (office.js in a plain browser)", async () => {
     globals.Office = fakeOffice(null, () => true);
     await startEntry();
+    expect(await screen.findByRole("button", { name: "Mở tệp Excel" })).toBeTruthy();
+  });
+
+  it("asks to open the pane in Excel from another Office application", async () => {
+    globals.Office = fakeOffice("Word", () => true);
+    await startEntry();
     expect(await screen.findByText("Hãy mở trang này trong Excel")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Mở tệp Excel" })).toBeNull();
   });
 
   it("says which APIs are missing in an older Excel", async () => {
@@ -117,7 +126,8 @@ describe("host and theme", () => {
   it("checks the host and the requirement sets", () => {
     expect(checkHost("Excel", all)).toEqual({ ok: true });
     expect(checkHost("Word", all)).toEqual({ ok: false, reason: "not-excel" });
-    expect(checkHost(undefined, undefined)).toEqual({ ok: false, reason: "not-excel" });
+    expect(checkHost(undefined, undefined)).toEqual({ ok: false, reason: "outside-office" });
+    expect(checkHost(null, undefined)).toEqual({ ok: false, reason: "outside-office" });
     expect(checkHost("Excel", undefined)).toEqual({ ok: true });
     expect(checkHost("Excel", { isSetSupported: (name: string) => name === "SharedRuntime" })).toEqual({
       ok: false,

@@ -20,7 +20,8 @@ export interface ColumnPickerProps {
   layout: TableLayout;
   disabled: boolean;
   onChange: (col: number | undefined) => void;
-  onPickFromSelection: () => void;
+  /** Absent where there is no selection to take the column from (a file in the page). */
+  onPickFromSelection?: () => void;
 }
 
 export function ColumnPicker({ spec, layout, disabled, onChange, onPickFromSelection }: ColumnPickerProps) {
@@ -59,14 +60,16 @@ export function ColumnPicker({ spec, layout, disabled, onChange, onPickFromSelec
           ))}
         </Dropdown>
       </Field>
-      <Tooltip content="Dùng vùng đang chọn" relationship="description">
-        <Button
-          aria-label={pickLabel}
-          icon={<CursorClick20Regular />}
-          disabled={disabled}
-          onClick={onPickFromSelection}
-        />
-      </Tooltip>
+      {onPickFromSelection && (
+        <Tooltip content="Dùng vùng đang chọn" relationship="description">
+          <Button
+            aria-label={pickLabel}
+            icon={<CursorClick20Regular />}
+            disabled={disabled}
+            onClick={onPickFromSelection}
+          />
+        </Tooltip>
+      )}
     </div>
   );
 }

@@ -1,8 +1,12 @@
-/** The problems of a run; each one is a link that selects its cell in the workbook. */
-import { Button, Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+/**
+ * The problems of a run; each one is a link that selects its cell in the workbook or, where no grid is
+ * on screen (a file in the page), highlights itself and says where its cell is.
+ */
+import { Button, Link, makeStyles, Subtitle2, tokens, typographyStyles } from "@fluentui/react-components";
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/react-icons";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Problem, ProblemLevel } from "../../core/problems";
+import { placeText, problemAddress } from "../problem-location";
 
 /** Long lists stay usable: the rest is one click away. */
 const FIRST_SHOWN = 20;
@@ -23,6 +27,20 @@ const useStyles = makeStyles({
     gap: "6px",
   },
   link: { display: "flex", gap: tokens.spacingHorizontalS, textAlign: "start", alignItems: "flex-start" },
+  // Padded and pulled back by as much, so that the highlighted item's text stays in line with the others.
+  located: {
+    backgroundColor: tokens.colorBrandBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    outline: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    margin: `calc(-1 * ${tokens.spacingVerticalXXS}) calc(-1 * ${tokens.spacingHorizontalXS})`,
+  },
+  place: {
+    ...typographyStyles.caption1,
+    display: "block",
+    marginLeft: "28px",
+    color: tokens.colorNeutralForeground2,
+  },
   icon: { flexShrink: 0, marginTop: "1px" },
   heading: { display: "block", margin: `0 0 ${tokens.spacingVerticalXS}` },
   hidden: {
@@ -40,6 +58,8 @@ export interface ProblemListProps {
   /** The unit table's sheet: its name is left out of the messages, the pane shows it above. */
   tableSheet: string;
   onSelect: (problem: Problem) => void;
+  /** The problem last followed where there is no grid to select its cell in. */
+  located?: Problem;
 }
 
 /** "Trang “Theo dõi 2023”, dòng 39, …" → "Dòng 39, …" for problems of the unit table's sheet. */
@@ -50,10 +70,16 @@ function shortMessage(problem: Problem, tableSheet: string): string {
   return rest.charAt(0).toLocaleUpperCase("vi") + rest.slice(1);
 }
 
-export function ProblemList({ problems, tableSheet, onSelect }: ProblemListProps) {
+export function ProblemList({ problems, tableSheet, onSelect, located }: ProblemListProps) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const headingId = useId();
+  const placeId = useId();
+  const placeRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    // jsdom has no scrollIntoView.
+    placeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [located]);
   if (problems.length === 0) return null;
   const shown = all ? problems : problems.slice(0, FIRST_SHOWN);
   return (
@@ -64,16 +90,29 @@ export function ProblemList({ problems, tableSheet, onSelect }: ProblemListProps
       <ul className={styles.list}>
         {shown.map((problem, i) => {
           const { label, Icon, color } = LEVELS[problem.level];
+          const here = problem === located;
           return (
-            <li key={`${i}:${problem.message}`}>
+            <li key={`${i}:${problem.message}`} className={here ? styles.located : undefined}>
               {/* A native button inside: Enter and Space select the cell like a click does. */}
-              <Link as="button" appearance="subtle" className={styles.link} onClick={() => onSelect(problem)}>
+              <Link
+                as="button"
+                appearance="subtle"
+                className={styles.link}
+                aria-current={here || undefined}
+                aria-describedby={here ? placeId : undefined}
+                onClick={() => onSelect(problem)}
+              >
                 <Icon className={styles.icon} style={{ color }} aria-hidden />
                 <span>
                   <span className={styles.hidden}>{label}: </span>
                   {shortMessage(problem, tableSheet)}
                 </span>
               </Link>
+              {here && (
+                <span id={placeId} ref={placeRef} className={styles.place}>
+                  {placeText(problem.sheet, problemAddress(problem))}: mở tệp bằng Excel để xem hoặc sửa.
+                </span>
+              )}
             </li>
           );
         })}

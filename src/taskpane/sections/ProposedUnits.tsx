@@ -1,4 +1,4 @@
-/** The units proposed for an award, with the points that earned it; a unit's name goes to its row. */
+/** The units proposed for an award, with the points that earned it; in Excel a unit's name goes to its row. */
 import {
   Link,
   makeStyles,
@@ -25,7 +25,8 @@ export interface ProposedUnitsProps {
   sheet: string;
   nameColumn: number;
   units: UnitScore[];
-  onSelect: (sheet: string, address: string) => void;
+  /** Absent where there is no grid to go to (a file in the page): the names are plain text. */
+  onSelect?: (sheet: string, address: string) => void;
 }
 
 /** "III: 30" for each criterion whose points the unit earned. */
@@ -53,13 +54,17 @@ export function ProposedUnits({ sheet, nameColumn, units, onSelect }: ProposedUn
         {units.map((score) => (
           <TableRow key={score.unit.row}>
             <TableCell>
-              <Link
-                as="button"
-                className={styles.link}
-                onClick={() => onSelect(sheet, cellAddress(score.unit.row, nameColumn))}
-              >
-                {score.unit.name}
-              </Link>
+              {onSelect ? (
+                <Link
+                  as="button"
+                  className={styles.link}
+                  onClick={() => onSelect(sheet, cellAddress(score.unit.row, nameColumn))}
+                >
+                  {score.unit.name}
+                </Link>
+              ) : (
+                score.unit.name
+              )}
             </TableCell>
             <TableCell className={styles.earned}>{earned(score)}</TableCell>
             <TableCell className={styles.number}>{formatNumberVi(score.total)}</TableCell>

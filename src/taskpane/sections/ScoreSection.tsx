@@ -12,16 +12,18 @@ import {
   ProgressBar,
   tokens,
 } from "@fluentui/react-components";
-import { Calculator20Regular } from "@fluentui/react-icons";
+import { ArrowDownload20Regular, Calculator20Regular } from "@fluentui/react-icons";
 import type { Problem } from "../../core/problems";
 import type { RunResult } from "../../core/run";
-import type { Notice, RunState } from "../use-pane";
+import { placeText } from "../problem-location";
+import type { Located, Notice, RunState } from "../use-pane";
 import { ProblemList } from "./ProblemList";
 import { ProposedUnits } from "./ProposedUnits";
 import { SectionNotice } from "./SectionNotice";
 
 const useStyles = makeStyles({
   primary: { alignSelf: "flex-start" },
+  download: { alignSelf: "flex-start" },
   result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
@@ -34,8 +36,18 @@ export interface ScoreSectionProps {
   onScore: () => void;
   onSaveAndScore: () => void;
   onSelectProblem: (problem: Problem) => void;
-  onSelectCell: (sheet: string, address: string) => void;
+  /** Selects a proposed unit's row in Excel; absent where there is no grid (a file in the page). */
+  onSelectCell?: (sheet: string, address: string) => void;
+  /** The place last asked for where there is no grid to select it in. */
+  located?: Located;
+  /** Saves the scored file: present for a file opened in the page. */
+  onDownload?: () => void;
 }
+
+const CAPTION_EXCEL =
+  "Ghi điểm vào các cột bên phải bảng đơn vị, tô màu các đơn vị được đề xuất và cập nhật trang “Tổng hợp” (có dự thảo công văn). Số liệu của bảng không bị thay đổi.";
+const CAPTION_FILE =
+  "Ghi điểm vào các cột bên phải bảng đơn vị, tô màu các đơn vị được đề xuất và thêm trang “Tổng hợp” (có dự thảo công văn), trên bản sao của tệp trong trình duyệt này. Tệp gốc trên máy không bị thay đổi: bấm “Tải về tệp đã tính điểm” để lưu kết quả.";
 
 function Progress({ progress }: { progress?: { done: number; total: number } }) {
   const label = progress
@@ -57,10 +69,12 @@ function Result({
   stale,
   onSelectProblem,
   onSelectCell,
+  located,
+  onDownload,
 }: {
   result: RunResult;
   stale: boolean;
-} & Pick<ScoreSectionProps, "onSelectProblem" | "onSelectCell">) {
+} & Pick<ScoreSectionProps, "onSelectProblem" | "onSelectCell" | "located" | "onDownload">) {
   const styles = useStyles();
   const proposed = result.scores.filter((s) => s.eligible);
   const { layout } = result.table;
@@ -80,6 +94,16 @@ function Result({
           ? `Đề xuất khen thưởng ${proposed.length} đơn vị:`
           : "Không có đơn vị đủ điều kiện đề xuất khen thưởng."}
       </Body1>
+      {onDownload && (
+        <Button
+          appearance="primary"
+          className={styles.download}
+          icon={<ArrowDownload20Regular />}
+          onClick={onDownload}
+        >
+          Tải về tệp đã tính điểm
+        </Button>
+      )}
       {proposed.length > 0 && (
         <ProposedUnits
           sheet={layout.sheet}
@@ -88,7 +112,15 @@ function Result({
           onSelect={onSelectCell}
         />
       )}
-      <ProblemList problems={result.problems} tableSheet={layout.sheet} onSelect={onSelectProblem} />
+      {located && !located.problem && (
+        <Caption1 role="status">{placeText(located.sheet, located.address)}</Caption1>
+      )}
+      <ProblemList
+        problems={result.problems}
+        tableSheet={layout.sheet}
+        onSelect={onSelectProblem}
+        located={located?.problem}
+      />
     </div>
   );
 }
@@ -109,10 +141,7 @@ export function ScoreSection(props: ScoreSectionProps) {
       >
         Tính điểm
       </Button>
-      <Caption1>
-        Ghi điểm vào các cột bên phải bảng đơn vị, tô màu các đơn vị được đề xuất và cập nhật trang “Tổng hợp”
-        (có dự thảo công văn). Số liệu của bảng không bị thay đổi.
-      </Caption1>
+      <Caption1>{props.onDownload ? CAPTION_FILE : CAPTION_EXCEL}</Caption1>
       {props.unsaved && !running && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -144,6 +173,8 @@ export function ScoreSection(props: ScoreSectionProps) {
           stale={run.stale}
           onSelectProblem={props.onSelectProblem}
           onSelectCell={props.onSelectCell}
+          located={props.located}
+          onDownload={props.onDownload}
         />
       )}
     </>

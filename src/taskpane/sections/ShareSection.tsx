@@ -9,10 +9,12 @@ export interface ShareSectionProps {
   formulas: boolean;
   /** Off while a scoring run is writing. */
   disabled: boolean;
+  /** In Excel, where the ribbon has a "Tính điểm" of its own (which always writes values). */
+  inExcel: boolean;
   onChange: (formulas: boolean) => void;
 }
 
-export function ShareSection({ formulas, disabled, onChange }: ShareSectionProps) {
+export function ShareSection({ formulas, disabled, inExcel, onChange }: ShareSectionProps) {
   return (
     <>
       <Caption1>
@@ -32,7 +34,8 @@ export function ShareSection({ formulas, disabled, onChange }: ShareSectionProps
         =KSTTHC.DEXUAT(…) theo trang “Tiêu chí”, tự tính lại khi số liệu hoặc tiêu chí thay đổi. Máy không cài
         phần bổ trợ chỉ thấy các con số đã tính cho đến khi Excel tính lại (có khi ngay lúc mở tệp), sau đó là
         lỗi #NAME?: vì vậy khi gửi tệp cho người khác, hãy để tắt (ghi giá trị). Lựa chọn có hiệu lực từ lần
-        bấm “Tính điểm” tiếp theo trong ngăn này; nút “Tính điểm” trên thanh công cụ luôn ghi giá trị.
+        bấm “Tính điểm” tiếp theo
+        {inExcel ? " trong ngăn này; nút “Tính điểm” trên thanh công cụ luôn ghi giá trị." : "."}
       </Caption1>
     </>
   );

@@ -18,6 +18,7 @@ import { MAPPING_FIELDS, type MappingField } from "../column-mapping";
 import type { AnalysisState, Notice } from "../use-pane";
 import { ColumnPicker } from "./ColumnPicker";
 import { SectionNotice } from "./SectionNotice";
+import { SheetPicker } from "./SheetPicker";
 
 const useStyles = makeStyles({
   facts: {
@@ -34,14 +35,25 @@ const useStyles = makeStyles({
   disclosure: { alignSelf: "flex-start", paddingLeft: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
+const MAPPING_HELP_EXCEL =
+  "Phần bổ trợ tự nhận ra các cột. Nếu nhận sai, hãy chọn lại cột, hoặc chọn một ô của cột đúng trong bảng rồi bấm nút chọn vùng bên cạnh. Cách đọc cột được lưu vào sổ tính khi tính điểm.";
+const MAPPING_HELP_FILE =
+  "Các cột được tự nhận ra. Nếu nhận sai, hãy chọn lại cột. Cách đọc cột được lưu vào tệp khi tính điểm.";
+
 export interface TableSectionProps {
   analysis: AnalysisState;
   reading: boolean;
   notice: Notice | undefined;
   onChangeColumn: (field: MappingField, col: number | undefined) => void;
-  onPickFromSelection: (field: MappingField, label: string) => void;
-  onPickSelectedSheet: () => void;
-  onRefresh: () => void;
+  /** The commands that read Excel's selection; absent where there is none (a file in the page). */
+  selection?: {
+    onPickColumn: (field: MappingField, label: string) => void;
+    onPickSheet: () => void;
+  };
+  /** Reads the workbook again, which the user may have edited in Excel; absent for a file in the page. */
+  onRefresh?: () => void;
+  /** The sheets to pick the table's sheet from, where no sheet can be selected (a file in the page). */
+  sheets?: { names: string[]; onChoose: (sheet: string) => void };
 }
 
 /** The rows and columns the table spans, as Excel names them: "A5:G43". */
@@ -103,10 +115,7 @@ function ColumnMapping(props: TableSectionProps & { result: RunResult }) {
       </Button>
       {open && (
         <div id={panelId} className={styles.pickers}>
-          <Caption1>
-            Phần bổ trợ tự nhận ra các cột. Nếu nhận sai, hãy chọn lại cột, hoặc chọn một ô của cột đúng trong
-            bảng rồi bấm nút chọn vùng bên cạnh. Cách đọc cột được lưu vào sổ tính khi tính điểm.
-          </Caption1>
+          <Caption1>{props.selection ? MAPPING_HELP_EXCEL : MAPPING_HELP_FILE}</Caption1>
           {MAPPING_FIELDS.map((spec) => (
             <ColumnPicker
               key={spec.field}
@@ -114,7 +123,9 @@ function ColumnMapping(props: TableSectionProps & { result: RunResult }) {
               layout={props.result.table.layout}
               disabled={props.reading}
               onChange={(col) => props.onChangeColumn(spec.field, col)}
-              onPickFromSelection={() => props.onPickFromSelection(spec.field, spec.label)}
+              onPickFromSelection={
+                props.selection && (() => props.selection?.onPickColumn(spec.field, spec.label))
+              }
             />
           ))}
         </div>
@@ -125,8 +136,8 @@ function ColumnMapping(props: TableSectionProps & { result: RunResult }) {
 
 export function TableSection(props: TableSectionProps) {
   const styles = useStyles();
-  const { analysis } = props;
-  const refresh = (
+  const { analysis, selection, sheets } = props;
+  const refresh = props.onRefresh && (
     <Button
       size="small"
       icon={<ArrowClockwise20Regular />}
@@ -136,6 +147,15 @@ export function TableSection(props: TableSectionProps) {
       Đọc lại sổ tính
     </Button>
   );
+  const sheetPicker = (current: string | undefined) =>
+    sheets && (
+      <SheetPicker
+        sheets={sheets.names}
+        current={current}
+        disabled={props.reading}
+        onChoose={sheets.onChoose}
+      />
+    );
   if (analysis.state === "loading") return <Spinner size="small" label="Đang đọc sổ tính…" />;
   if (analysis.state === "failed") {
     return (
@@ -145,11 +165,14 @@ export function TableSection(props: TableSectionProps) {
             <MessageBarTitle>Chưa tìm được bảng đơn vị</MessageBarTitle>
             {analysis.message}
           </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={props.onPickSelectedSheet}>Dùng trang đang chọn</Button>
-            {refresh}
-          </MessageBarActions>
+          {(selection || refresh) && (
+            <MessageBarActions>
+              {selection && <Button onClick={selection.onPickSheet}>Dùng trang đang chọn</Button>}
+              {refresh}
+            </MessageBarActions>
+          )}
         </MessageBar>
+        {sheetPicker(undefined)}
         <SectionNotice notice={props.notice} section="table" />
       </>
     );
@@ -159,14 +182,20 @@ export function TableSection(props: TableSectionProps) {
     <>
       <TableFacts result={result} />
       <SectionNotice notice={props.notice} section="table" />
+      {/* A workbook of one sheet has nothing to choose. */}
+      {sheets && sheets.names.length > 1 && sheetPicker(result.table.layout.sheet)}
       <ColumnMapping {...props} result={result} />
-      <div className={styles.actions}>
-        {refresh}
-        <Button size="small" onClick={props.onPickSelectedSheet} disabled={props.reading}>
-          Dùng trang đang chọn
-        </Button>
-        {props.reading && <Spinner size="extra-small" label="Đang đọc…" />}
-      </div>
+      {(refresh || selection || props.reading) && (
+        <div className={styles.actions}>
+          {refresh}
+          {selection && (
+            <Button size="small" onClick={selection.onPickSheet} disabled={props.reading}>
+              Dùng trang đang chọn
+            </Button>
+          )}
+          {props.reading && <Spinner size="extra-small" label="Đang đọc…" />}
+        </div>
+      )}
     </>
   );
 }

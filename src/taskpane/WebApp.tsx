@@ -1,0 +1,213 @@
+/**
+ * The page outside Office: the same pane over a workbook file the user opens (file input or drag and
+ * drop), read, scored and saved in the browser. The file never leaves the machine.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentTable20Regular, DocumentTableRegular, FolderOpen20Regular } from "@fluentui/react-icons";
+import { useRef, useState, type DragEvent } from "react";
+import { App } from "./App";
+import { useFileOpener, type OpenState } from "./use-file-opener";
+
+/** The file picker's filter; a drop takes any file, and loadWorkbook says what is wrong with it. */
+const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const useStyles = makeStyles({
+  page: { position: "relative", minHeight: "100vh" },
+  // A pane for a side panel, readable in a full browser window too.
+  column: { maxWidth: "760px", marginLeft: "auto", marginRight: "auto" },
+  welcome: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: "flex", flexDirection: "column" },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+  dropZone: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    textAlign: "center",
+  },
+  zoneIcon: { color: tokens.colorBrandForeground1, fontSize: "48px" },
+  fileBar: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  fileName: {
+    flexGrow: 1,
+    minWidth: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  overlay: {
+    position: "fixed",
+    inset: 0,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+    padding: tokens.spacingHorizontalXXL,
+    backgroundColor: "rgba(255, 255, 255, 0.85)",
+    border: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}`,
+    color: tokens.colorBrandForeground1,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: "center",
+    pointerEvents: "none",
+    zIndex: 1,
+  },
+  hidden: { display: "none" },
+});
+
+const PRIVACY =
+  "Tệp được đọc, tính điểm và lưu ngay trong trình duyệt trên máy này; không gửi lên máy chủ nào.";
+
+/** While a file is read, or why it could not be. */
+function OpenStatus({ status }: { status: OpenState }) {
+  if (status.state === "opening") return <Spinner size="small" label={`Đang mở tệp “${status.name}”…`} />;
+  if (status.state === "failed") {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Không mở được tệp</MessageBarTitle>
+          {status.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return null;
+}
+
+function Welcome({ status, onChoose }: { status: OpenState; onChoose: () => void }) {
+  const styles = useStyles();
+  return (
+    <main className={styles.welcome}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1">Chấm điểm thi đua KSTTHC</Subtitle1>
+        <Caption1 className={styles.subtitle}>
+          Kiểm soát thủ tục hành chính: chấm điểm, tìm đơn vị đề xuất khen thưởng, dự thảo công văn.
+        </Caption1>
+      </header>
+      <section className={styles.dropZone} aria-label="Mở tệp theo dõi thi đua">
+        <DocumentTableRegular className={styles.zoneIcon} aria-hidden />
+        <Body1>Kéo thả tệp theo dõi thi đua (.xlsx) vào đây, hoặc</Body1>
+        <Button appearance="primary" size="large" icon={<FolderOpen20Regular />} onClick={onChoose}>
+          Mở tệp Excel
+        </Button>
+      </section>
+      <OpenStatus status={status} />
+      <Caption1>{PRIVACY}</Caption1>
+      <Caption1>
+        Trong Excel của Microsoft 365, dùng phần bổ trợ KSTTHC để chấm điểm ngay trong sổ tính. Kết quả ở đây
+        giống hệt công cụ dòng lệnh “kstthc”.
+      </Caption1>
+    </main>
+  );
+}
+
+function FileBar({ name, status, onChoose }: { name: string; status: OpenState; onChoose: () => void }) {
+  const styles = useStyles();
+  return (
+    <>
+      <div className={styles.fileBar} role="group" aria-label="Tệp đang mở">
+        <DocumentTable20Regular aria-hidden />
+        <span className={styles.fileName}>{name}</span>
+        <Button size="small" icon={<FolderOpen20Regular />} onClick={onChoose}>
+          Mở tệp khác
+        </Button>
+      </div>
+      <OpenStatus status={status} />
+    </>
+  );
+}
+
+/** Only drags that carry files: text or a link dragged over the page is none of the pane's business. */
+const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes("Files");
+
+export function WebApp() {
+  const styles = useStyles();
+  const { opened, status, open } = useFileOpener();
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const choose = () => input.current?.click();
+
+  const dragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (!carriesFiles(event)) return;
+    // Without this the browser would open the file itself in place of the page.
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  };
+  const dragLeave = (event: DragEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+  };
+  const drop = (event: DragEvent<HTMLDivElement>) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void open(file);
+  };
+
+  return (
+    <div
+      className={styles.page}
+      onDragEnter={dragOver}
+      onDragOver={dragOver}
+      onDragLeave={dragLeave}
+      onDrop={drop}
+    >
+      <div className={styles.column}>
+        {opened ? (
+          <App
+            key={opened.id}
+            port={opened.port}
+            fileBar={<FileBar name={opened.port.file.name} status={status} onChoose={choose} />}
+          />
+        ) : (
+          <Welcome status={status} onChoose={choose} />
+        )}
+      </div>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        className={styles.hidden}
+        aria-label="Chọn tệp Excel (.xlsx)"
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          // Emptied, so that choosing the same file again (after fixing it in Excel) opens it again.
+          event.target.value = "";
+          if (file) void open(file);
+        }}
+      />
+      {dragging && (
+        <div className={styles.overlay} aria-hidden>
+          Thả tệp .xlsx vào đây để mở
+        </div>
+      )}
+    </div>
+  );
+}

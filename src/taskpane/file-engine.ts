@@ -1,0 +1,78 @@
+/**
+ * The part of the file port that needs ExcelJS, in a chunk of its own (xlsx.js) that the page fetches
+ * when the first file is opened. The workbook goes through the CLI's own functions, so that a file scored
+ * here is the file `kstthc score` writes, cell for cell.
+ */
+import type ExcelJS from "exceljs";
+import type { Criterion } from "../core/criteria";
+import { CRITERIA_SHEET } from "../core/criteria-sheet";
+import { META_SHEET, readOwnership } from "../core/ownership";
+import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
+import { runScoring, type RunOptions, type RunResult } from "../core/run";
+import type { Settings } from "../core/settings";
+import { applyPlan } from "../xlsx/apply";
+import { foldKey } from "../core/text";
+import { sheetToGrid, workbookToGrids } from "../xlsx/read";
+import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
+
+/**
+ * One .xlsx file in memory: its bytes, which are what the user downloads, and their parse, which the
+ * analyses read. Every change starts from a fresh parse of the bytes and ends by saving new bytes: the
+ * second "Tính điểm" then sees what the CLI would see in the downloaded file, and a change that fails
+ * halfway leaves the file as it was.
+ */
+export class WorkbookFile {
+  /** Changes one at a time: two interleaved would each start from the same bytes and lose the other. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly name: string,
+    private current: Uint8Array,
+    private workbook: ExcelJS.Workbook,
+  ) {}
+
+  /** Throws loadWorkbook's UnusableInputError (not .xlsx, corrupt, password-protected) with its sentence. */
+  static async open(bytes: Uint8Array, name: string): Promise<WorkbookFile> {
+    return new WorkbookFile(name, bytes, await loadWorkbook(bytes, name));
+  }
+
+  get bytes(): Uint8Array {
+    return this.current;
+  }
+
+  /** The visible sheets that may hold the unit table: not the criteria or summary sheets the tool wrote. */
+  sheetNames(): string[] {
+    const meta = this.workbook.getWorksheet(META_SHEET);
+    const summary = readOwnership(meta && sheetToGrid(meta))?.summarySheet;
+    const own = new Set([CRITERIA_SHEET, ...(summary ? [summary] : [])].map(foldKey));
+    return this.workbook.worksheets
+      .filter((s) => s.state === "visible" && !own.has(foldKey(s.name)))
+      .map((s) => s.name);
+  }
+
+  analyse(options: RunOptions): RunResult {
+    return runScoring(workbookToGrids(this.workbook), options);
+  }
+
+  /** As `kstthc score`: the criteria sheet is added when the workbook has none. */
+  score(options: RunOptions): Promise<RunResult> {
+    return this.change((workbook) => scoreWorkbook(workbook, options));
+  }
+
+  writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {
+    return this.change((workbook) => applyPlan(workbook, criteriaWritePlan(criteria, settings)));
+  }
+
+  private change<T>(edit: (workbook: ExcelJS.Workbook) => T): Promise<T> {
+    const run = this.queue.then(async () => {
+      const workbook = await loadWorkbook(this.current, this.name);
+      const out = edit(workbook);
+      const bytes = await saveWorkbook(workbook);
+      [this.current, this.workbook] = [bytes, workbook];
+      return out;
+    });
+    // A failed change must not block the next one.
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The workbook port of the web app (the page opened outside Office): an .xlsx file the user opened,
+ * read and written by ExcelJS in the page. Nothing is sent anywhere: the file comes in through a file
+ * input or a drop, and goes out as a Blob download.
+ */
+import { downloadBytes, downloadLetter, scoredFileName, XLSX_MIME } from "./download";
+import type { FileAccess, WorkbookPort } from "./port";
+
+export type FilePort = WorkbookPort & { file: FileAccess };
+
+/** Throws the UnusableInputError of loadWorkbook when the bytes are not a workbook it can read. */
+export async function openFilePort(name: string, bytes: Uint8Array): Promise<FilePort> {
+  // ExcelJS (about 1 MB) comes in its own chunk, fetched here: the pane inside Excel never loads it.
+  const { WorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "./file-engine");
+  const book = await WorkbookFile.open(bytes, name);
+  return {
+    analyse: async (options) => book.analyse(options),
+    // One step, read-score-write in memory: there is no progress worth counting.
+    score: (options) => book.score(options),
+    writeCriteria: (criteria, settings) => book.writeCriteria(criteria, settings),
+    downloadLetter,
+    file: {
+      name,
+      sheetNames: () => book.sheetNames(),
+      download: () => downloadBytes(book.bytes, scoredFileName(name), XLSX_MIME),
+    },
+  };
+}

@@ -1,0 +1,294 @@
+/**
+ * The web app in a real browser: the built dist/ served from a sub-folder of a localhost server, opened in
+ * Debian's Chromium (playwright-core) with office.js unreachable (answered 404, or the connection cut), as
+ * on a machine without Microsoft 365. A workbook is opened from disk, scored in the page by ExcelJS's
+ * browser build, downloaded, and compared cell for cell with what the CLI's functions write in Node.
+ *
+ * Every request is recorded: apart from the office.js request the page makes (and gets refused), none
+ * may leave the local server. Any Content-Security-Policy violation fails the test.
+ *
+ * This test builds nothing: it needs `npx webpack --mode production` to have filled dist/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import JSZip from "jszip";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
+import { SAMPLE, snapshot } from "../helpers/workbooks";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** A folder of the server, as on an intranet host: every URL of the build must be relative. */
+const FOLDER = "/don-vi/kstthc/";
+const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
+const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
+/** A laptop's browser window: the pane is centred in it. */
+const VIEWPORT = { width: 1100, height: 900 };
+
+const missing = [
+  existsSync(path.join(DIST, "index.html"))
+    ? undefined
+    : "dist/index.html (run `npx webpack --mode production`)",
+  existsSync(CHROMIUM) ? undefined : `${CHROMIUM} (apt-get install chromium)`,
+].filter(Boolean);
+const suite = missing.length === 0 ? describe : describe.skip;
+const title =
+  missing.length === 0
+    ? "web app in Chromium (built dist/, no office.js)"
+    : `web app in Chromium — SKIPPED: missing ${missing.join(" and ")}`;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** dist/ under FOLDER on an ephemeral localhost port; the folder itself answers with index.html. */
+function serveDist(): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const inside = url.pathname.startsWith(FOLDER) ? url.pathname.slice(FOLDER.length) : undefined;
+    const file =
+      inside === undefined ? "" : path.normalize(path.join(DIST, decodeURIComponent(inside) || "index.html"));
+    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** What `kstthc score` writes for these bytes, read back. */
+async function cliOutput(bytes: Uint8Array) {
+  const workbook = await loadWorkbook(bytes, "cli.xlsx");
+  scoreWorkbook(workbook);
+  return loadWorkbook(await saveWorkbook(workbook), "cli-output.xlsx");
+}
+
+interface PageRecord {
+  errors: string[];
+  violations: string[];
+}
+
+suite(title, () => {
+  let server: http.Server;
+  let origin: string;
+  let base: string;
+  let context: BrowserContext;
+  let userDataDir: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveDist();
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `${origin}${FOLDER}`;
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), "kstthc-chromium-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      viewport: VIEWPORT,
+      acceptDownloads: true,
+      locale: "vi-VN",
+      reducedMotion: "reduce",
+    });
+    context.setDefaultTimeout(15_000);
+    context.on("request", (request) => requests.push(request.url()));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    requests.length = 0;
+  });
+
+  afterEach(() => {
+    // The page's own files, and the blob: URLs of its downloads; office.js was asked for and refused.
+    const outside = requests.filter(
+      (url) => url !== OFFICE_JS && !url.startsWith(`${origin}/`) && !url.startsWith("blob:"),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  /**
+   * Opens a page of dist/ with office.js answered as `office` says; nothing else may leave the machine
+   * (anything not local is refused, and noted by the request log above).
+   */
+  async function open(file: string, office: "404" | "cut"): Promise<{ page: Page; record: PageRecord }> {
+    const page = await context.newPage();
+    const record: PageRecord = { errors: [], violations: [] };
+    page.on("pageerror", (error) => record.errors.push(error.message));
+    page.on("console", (message) => {
+      // The refused office.js is reported by the browser itself; that one is expected.
+      if (message.type() === "error" && message.location().url !== OFFICE_JS)
+        record.errors.push(message.text());
+    });
+    await page.exposeFunction("__kstthcViolation", (text: string) => record.violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        const report = (window as unknown as { __kstthcViolation: (text: string) => void }).__kstthcViolation;
+        void report(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await page.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) {
+        if (office === "404") await route.fulfill({ status: 404, contentType: "text/plain", body: "" });
+        else await route.abort("internetdisconnected");
+      } else if (url.startsWith(`${origin}/`) || url.startsWith("blob:") || url.startsWith("data:"))
+        await route.fallback();
+      else await route.abort("blockedbyclient");
+    });
+    await page.goto(`${base}${file}`);
+    await page.getByRole("button", { name: "Mở tệp Excel" }).waitFor();
+    return { page, record };
+  }
+
+  const proposedNames = (page: Page) =>
+    page
+      .getByRole("table", { name: "Đơn vị đề xuất khen thưởng" })
+      .locator("tbody tr td:first-child")
+      .allTextContents();
+
+  /** Clicks the download button and returns the saved file's name and bytes. */
+  async function download(page: Page, button: string): Promise<{ name: string; url: string; bytes: Buffer }> {
+    const [saved] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: button }).click(),
+    ]);
+    return { name: saved.suggestedFilename(), url: saved.url(), bytes: readFileSync(await saved.path()) };
+  }
+
+  const isChunk = (url: string) => /\/(xlsx|exceljs)\.js$/.test(url);
+
+  it("scores the sample opened from disk in taskpane.html (office.js 404) and downloads the CLI's file", async () => {
+    const { page, record } = await open("taskpane.html", "404");
+    expect(requests).toContain(OFFICE_JS);
+    // ExcelJS is fetched when a file is opened, not before.
+    expect(requests.filter(isChunk)).toEqual([]);
+
+    await page.locator('input[type="file"]').setInputFiles(SAMPLE);
+    await page.getByText("33 đơn vị").waitFor();
+    expect(
+      requests
+        .filter(isChunk)
+        .map((url) => url.slice(base.length))
+        .sort(),
+    ).toEqual(["exceljs.js", "xlsx.js"]);
+    await expect(page.getByRole("group", { name: "Tệp đang mở" }).textContent()).resolves.toContain(
+      SAMPLE_NAME,
+    );
+    // No grid here: nothing offers to read a selection.
+    await expect(page.getByRole("button", { name: "Dùng trang đang chọn" }).count()).resolves.toBe(0);
+
+    await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
+    await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
+    expect(await proposedNames(page)).toEqual(PROPOSED);
+    await expect(page.getByText("Đã tính điểm 33 đơn vị.", { exact: false }).isVisible()).resolves.toBe(true);
+
+    // A problem shows where its cell is.
+    await page.getByRole("button", { name: /Dòng 41, cột D: “Công an tỉnh”/ }).click();
+    await page.getByText("Trang “Theo dõi 2023”, ô D41: mở tệp bằng Excel để xem hoặc sửa.").waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "webapp.png"), fullPage: true });
+
+    const xlsx = await download(page, "Tải về tệp đã tính điểm");
+    expect(xlsx.name).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
+    expect(xlsx.url.startsWith("blob:")).toBe(true);
+    const scored = await loadWorkbook(new Uint8Array(xlsx.bytes), xlsx.name);
+    const expected = await cliOutput(new Uint8Array(readFileSync(SAMPLE)));
+    expect(scored.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ["Theo dõi 2023", "visible"],
+      ["Tiêu chí", "visible"],
+      ["Tổng hợp", "visible"],
+      ["KSTTHC", "hidden"],
+    ]);
+    expect(snapshot(scored)).toEqual(snapshot(expected));
+
+    await page.getByRole("button", { name: "Công văn" }).click();
+    const docx = await download(page, "Tải công văn (.docx)");
+    expect(docx.name).toBe("cong-van-de-xuat-khen-thuong-2023.docx");
+    expect(docx.bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+    const zip = await JSZip.loadAsync(docx.bytes);
+    expect(await zip.file("word/document.xml")?.async("string")).toContain("Sở Ngoại vụ");
+
+    expect(record).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+
+  it("scores a messy workbook in taskpane.html (office.js unreachable) as the CLI does", async () => {
+    const bytes = await messyWorkbookBytes();
+    const { page, record } = await open("taskpane.html", "cut");
+    await page.locator('input[type="file"]').setInputFiles({
+      name: MESSY_FILE,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(bytes),
+    });
+    await page.getByText("5 đơn vị").waitFor();
+    await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
+    await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
+    expect(await proposedNames(page)).toEqual(MESSY_PROPOSED);
+
+    const xlsx = await download(page, "Tải về tệp đã tính điểm");
+    expect(xlsx.name).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");
+    const scored = await loadWorkbook(new Uint8Array(xlsx.bytes), xlsx.name);
+    expect(snapshot(scored)).toEqual(snapshot(await cliOutput(bytes)));
+    expect(record).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+
+  it("serves the web app alone from the folder's index.html, with no request for office.js, and opens a dropped file", async () => {
+    const { page, record } = await open("", "404");
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+    // A file dropped on the page, as from the file manager.
+    const sample = [...readFileSync(SAMPLE)];
+    await page.evaluate(
+      ([bytes, name]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes as number[])], name as string));
+        const target = document.querySelector("main")?.parentElement as HTMLElement;
+        for (const type of ["dragenter", "dragover", "drop"])
+          target.dispatchEvent(
+            new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+          );
+      },
+      [sample, SAMPLE_NAME] as const,
+    );
+    await page.getByText("33 đơn vị").waitFor();
+    // A file that is not a workbook: loadWorkbook's sentence.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "ghi-chu.xlsx",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Tên đơn vị;Điểm"),
+    });
+    await page.getByText("Tệp “ghi-chu.xlsx” không phải tệp Excel .xlsx.").waitFor();
+    expect(requests).not.toContain(OFFICE_JS);
+    expect(record).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+});

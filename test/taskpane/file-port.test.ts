@@ -1,0 +1,200 @@
+/** @jest-environment jsdom */
+/**
+ * The web app's file port, in a page (jsdom): the real sample's bytes and a messy workbook in, the
+ * downloaded bytes out, cell for cell what the CLI (loadWorkbook + scoreWorkbook + saveWorkbook) writes.
+ */
+import { readFileSync } from "node:fs";
+import { defaultCriteria } from "../../src/core/criteria";
+import { criteriaWritePlan } from "../../src/core/plan/criteria-sheet-plan";
+import { UnusableInputError } from "../../src/core/problems";
+import type { RunOptions } from "../../src/core/run";
+import { defaultSettings } from "../../src/core/settings";
+import { scoredFileName, XLSX_MIME } from "../../src/taskpane/download";
+import { openFilePort, type FilePort } from "../../src/taskpane/file-port";
+import { applyPlan } from "../../src/xlsx/apply";
+import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { generatedWorkbook } from "../excel/fixtures";
+import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
+import { SAMPLE, snapshot } from "../helpers/workbooks";
+import { captureDownloads, type Download } from "./dom-stubs";
+
+const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
+const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
+const sampleBytes = () => new Uint8Array(readFileSync(SAMPLE));
+
+/** What `kstthc score` writes for these bytes, read back. */
+async function cliOutput(bytes: Uint8Array, options: RunOptions = {}) {
+  const workbook = await loadWorkbook(bytes, "cli.xlsx");
+  scoreWorkbook(workbook, options);
+  return loadWorkbook(await saveWorkbook(workbook), "cli-output.xlsx");
+}
+
+let capture: ReturnType<typeof captureDownloads>;
+beforeEach(() => (capture = captureDownloads()));
+afterEach(() => capture.restore());
+
+/** The port's download, read back as the user's Excel would open it. */
+async function downloaded(port: FilePort): Promise<{ download: Download; workbook: ExcelJSWorkbook }> {
+  const before = capture.downloads.length;
+  port.file.download();
+  expect(capture.downloads).toHaveLength(before + 1);
+  const download = capture.downloads[before];
+  return { download, workbook: await loadWorkbook(await download.bytes(), download.fileName) };
+}
+type ExcelJSWorkbook = Awaited<ReturnType<typeof loadWorkbook>>;
+
+describe("file port over the sample workbook", () => {
+  it("analyses without writing, scores, and downloads the CLI's file cell for cell", async () => {
+    const port = await openFilePort(SAMPLE_NAME, sampleBytes());
+    expect(port.file.name).toBe(SAMPLE_NAME);
+    expect(port.file.sheetNames()).toEqual(["Theo dõi 2023"]);
+    const preview = await port.analyse({});
+    expect(preview.table.units).toHaveLength(33);
+    // An analysis writes nothing: the file still has its one sheet.
+    expect(port.file.sheetNames()).toEqual(["Theo dõi 2023"]);
+    expect(port.selectCell).toBeUndefined();
+    expect(port.getSelection).toBeUndefined();
+
+    const result = await port.score({ output: "values" }, () => undefined);
+    expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(PROPOSED);
+    // The sheets the tool wrote hold no unit table: they are not offered.
+    expect(port.file.sheetNames()).toEqual(["Theo dõi 2023"]);
+
+    const { download, workbook } = await downloaded(port);
+    expect(download.fileName).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
+    expect(download.type).toBe(XLSX_MIME);
+    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(sampleBytes())));
+  });
+
+  it("gives the CLI's file in the formulas mode, and with a mapping the user chose", async () => {
+    const options: RunOptions = {
+      output: "formulas",
+      sheet: "Theo dõi 2023",
+      mapping: { headerRow: 4, name: 1, group: 2, stt: 0, score766: 3, rates: { tinh: 5, huyen: 5 } },
+    };
+    const port = await openFilePort(SAMPLE_NAME, sampleBytes());
+    const result = await port.score(options, () => undefined);
+    expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual([
+      ...PROPOSED,
+      "Công an tỉnh",
+    ]);
+    const { workbook } = await downloaded(port);
+    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(sampleBytes(), options)));
+  });
+
+  it("scores a second time as the CLI scores its own output", async () => {
+    const port = await openFilePort(SAMPLE_NAME, sampleBytes());
+    await port.score({}, () => undefined);
+    const first = await downloaded(port);
+    await port.score({}, () => undefined);
+    const second = await downloaded(port);
+    const again = await cliOutput(await first.download.bytes());
+    expect(snapshot(second.workbook)).toEqual(snapshot(again));
+    expect(second.download.fileName).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
+  });
+
+  it("writes the criteria sheet, which the next score then reads", async () => {
+    const criteria = defaultCriteria().map((c) => (c.code === "III" ? { ...c, threshold: 79 } : c));
+    const port = await openFilePort(SAMPLE_NAME, sampleBytes());
+    await port.writeCriteria(criteria, defaultSettings());
+    expect(port.file.sheetNames()).toEqual(["Theo dõi 2023"]);
+    expect((await port.analyse({})).criteriaSource).toBe("sheet");
+    const result = await port.score({}, () => undefined);
+    expect(result.scores.filter((s) => s.eligible)).toHaveLength(8);
+
+    // The CLI on a file whose "Tiêu chí" sheet was written the same way.
+    const withCriteria = await loadWorkbook(sampleBytes(), SAMPLE_NAME);
+    applyPlan(withCriteria, criteriaWritePlan(criteria, defaultSettings()));
+    const { workbook } = await downloaded(port);
+    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(await saveWorkbook(withCriteria))));
+  });
+
+  it("runs changes one after the other, each on the last one's bytes", async () => {
+    const port = await openFilePort(SAMPLE_NAME, sampleBytes());
+    const criteria = defaultCriteria().map((c) => (c.code === "III" ? { ...c, threshold: 79 } : c));
+    // Asked together: the score must see the criteria sheet the first change writes.
+    const [, result] = await Promise.all([
+      port.writeCriteria(criteria, defaultSettings()),
+      port.score({}, () => undefined),
+    ]);
+    expect(result.criteriaSource).toBe("sheet");
+    expect(result.scores.filter((s) => s.eligible)).toHaveLength(8);
+  });
+});
+
+describe("file port over a messy workbook", () => {
+  it("finds the table past a notes sheet, scores it and downloads the CLI's file", async () => {
+    const bytes = await messyWorkbookBytes();
+    const port = await openFilePort(MESSY_FILE, bytes);
+    // Hidden sheets are not offered as the table's sheet.
+    expect(port.file.sheetNames()).toEqual(["Ghi chú", MESSY_SHEET]);
+    const result = await port.score({}, () => undefined);
+    expect(result.table.layout.sheet).toBe(MESSY_SHEET);
+    expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(MESSY_PROPOSED);
+    expect(result.problems.map((p) => [p.level, p.row, p.column])).toEqual([
+      ["error", 9, "D"],
+      ["warning", 9, "D"],
+    ]);
+    const { download, workbook } = await downloaded(port);
+    expect(download.fileName).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");
+    const expected = await cliOutput(bytes);
+    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual(
+      expected.worksheets.map((s) => [s.name, s.state]),
+    );
+    expect(snapshot(workbook)).toEqual(snapshot(expected));
+  });
+
+  it("reads the sheet the user names", async () => {
+    const port = await openFilePort(MESSY_FILE, await messyWorkbookBytes());
+    await expect(port.analyse({ sheet: "Ghi chú" })).rejects.toThrow(UnusableInputError);
+    expect((await port.analyse({ sheet: MESSY_SHEET })).table.units).toHaveLength(5);
+  });
+});
+
+describe("files the port cannot use", () => {
+  /** The error a promise fails with (an "accepted" error if it does not fail). */
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => new Error("accepted"),
+      (error: Error) => error,
+    );
+  const refused = (name: string, bytes: Uint8Array) => failure(openFilePort(name, bytes));
+  /** The CLI's sentence for the same file. */
+  const cliRefusal = (name: string, bytes: Uint8Array) => failure(loadWorkbook(bytes, name));
+
+  it("says so, with loadWorkbook's sentence, for a file that is not .xlsx, an old or locked one, a corrupt one", async () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const files: [string, Uint8Array, RegExp][] = [
+      ["ghi-chu.xlsx", new Uint8Array(Buffer.from("Tên đơn vị;Điểm")), /không phải tệp Excel \.xlsx/],
+      ["co-mat-khau.xlsx", ole, /tệp Excel cũ \(\.xls\) hoặc tệp được đặt mật khẩu/],
+      ["hong.xlsx", sampleBytes().slice(0, 4000), /^Không đọc được tệp “hong\.xlsx”/],
+    ];
+    for (const [name, bytes, says] of files) {
+      const error = await refused(name, bytes);
+      expect(error).toBeInstanceOf(UnusableInputError);
+      expect(error.message).toMatch(says);
+      expect(error.message).toBe((await cliRefusal(name, bytes)).message);
+    }
+  });
+
+  it("refuses to score a protected sheet and leaves the file as it was", async () => {
+    const bytes = await saveWorkbook(await generatedWorkbook(12, { protectSheet: true }));
+    const port = await openFilePort("bao-ve.xlsx", bytes);
+    await expect(port.score({}, () => undefined)).rejects.toThrow(/đang được bảo vệ \(Protect Sheet\)/);
+    const { download } = await downloaded(port);
+    expect(await download.bytes()).toEqual(bytes);
+    // A failed change does not stop the next one.
+    await expect(port.analyse({})).resolves.toBeDefined();
+  });
+});
+
+describe("scored file names", () => {
+  it("adds the CLI's suffix once, keeps Vietnamese names in NFC", () => {
+    expect(scoredFileName("theo-doi-2023.xlsx")).toBe("theo-doi-2023-da-tinh-diem.xlsx");
+    expect(scoredFileName("theo-doi-2023-da-tinh-diem.xlsx")).toBe("theo-doi-2023-da-tinh-diem.xlsx");
+    expect(scoredFileName("Theo dõi.xlsx".normalize("NFD"))).toBe("Theo dõi-da-tinh-diem.xlsx");
+    expect(scoredFileName("bang.v2.XLSX")).toBe("bang.v2-da-tinh-diem.xlsx");
+    expect(scoredFileName("khong-duoi")).toBe("khong-duoi-da-tinh-diem.xlsx");
+  });
+});

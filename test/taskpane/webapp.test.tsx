@@ -1,0 +1,192 @@
+/** @jest-environment jsdom */
+/**
+ * The web app (the pane outside Office) in jsdom: a file opened through the file input or dropped on the
+ * page, scored by the file port, the result downloaded; what file mode hides and shows instead.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { openErrorMessage } from "../../src/taskpane/use-file-opener";
+import { WebApp } from "../../src/taskpane/WebApp";
+import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
+import { SAMPLE, snapshot } from "../helpers/workbooks";
+import { captureDownloads, installBrowserApis, installFluentStandIns } from "./dom-stubs";
+
+const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
+const SHEET = "Theo dõi 2023";
+const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
+
+beforeAll(() => {
+  installFluentStandIns();
+  installBrowserApis();
+});
+
+let capture: ReturnType<typeof captureDownloads>;
+beforeEach(() => (capture = captureDownloads()));
+afterEach(() => capture.restore());
+
+const fileOf = (bytes: Uint8Array, name: string) => new File([bytes.slice()], name);
+const sampleFile = () => fileOf(new Uint8Array(readFileSync(SAMPLE)), SAMPLE_NAME);
+
+function renderWebApp() {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <WebApp />
+    </FluentProvider>,
+  );
+}
+
+function choose(file: File): void {
+  fireEvent.change(screen.getByLabelText("Chọn tệp Excel (.xlsx)"), { target: { files: [file] } });
+}
+
+function drop(file: File): void {
+  const dataTransfer = { types: ["Files"], files: [file], dropEffect: "none" };
+  const page = screen.getByRole("heading", { name: "Chấm điểm thi đua KSTTHC" }).closest("main")
+    ?.parentElement as HTMLElement;
+  fireEvent.dragOver(page, { dataTransfer });
+  fireEvent.drop(page, { dataTransfer });
+}
+
+function proposedNames(): string[] {
+  const table = screen.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" });
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) => within(row).getAllByRole("cell")[0].textContent ?? "");
+}
+
+async function scoreAndWait(): Promise<void> {
+  fireEvent.click(screen.getByRole("button", { name: "Tính điểm" }));
+  await screen.findByText(/^Đã tính điểm \d+ đơn vị\./, undefined, { timeout: 10_000 });
+}
+
+/** What `kstthc score` writes for these bytes, read back. */
+async function cliOutput(bytes: Uint8Array) {
+  const workbook = await loadWorkbook(bytes, "cli.xlsx");
+  scoreWorkbook(workbook);
+  return loadWorkbook(await saveWorkbook(workbook), "cli-output.xlsx");
+}
+
+describe("web app", () => {
+  it("opens the sample from the file input, scores it and downloads the CLI's file", async () => {
+    renderWebApp();
+    expect(screen.getByRole("button", { name: "Mở tệp Excel" })).toBeTruthy();
+    expect(screen.getByText(/không gửi lên máy chủ nào/)).toBeTruthy();
+    choose(sampleFile());
+    await screen.findByText("33 đơn vị", undefined, { timeout: 10_000 });
+    expect(within(screen.getByRole("group", { name: "Tệp đang mở" })).getByText(SAMPLE_NAME)).toBeTruthy();
+
+    await scoreAndWait();
+    expect(proposedNames()).toEqual(PROPOSED);
+    // No grid to go to: the names are text, not links.
+    expect(screen.queryByRole("button", { name: "Sở Ngoại vụ" })).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Tải về tệp đã tính điểm" }));
+    expect(capture.downloads.map((d) => d.fileName)).toEqual([
+      "theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx",
+    ]);
+    const workbook = await loadWorkbook(await capture.downloads[0].bytes(), "tai-ve.xlsx");
+    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(new Uint8Array(readFileSync(SAMPLE)))));
+
+    fireEvent.click(screen.getByRole("button", { name: "Công văn" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tải công văn (.docx)" }));
+    await waitFor(() => expect(capture.downloads).toHaveLength(2), { timeout: 10_000 });
+    expect(capture.downloads[1].fileName).toBe("cong-van-de-xuat-khen-thuong-2023.docx");
+    expect(Buffer.from((await capture.downloads[1].bytes()).subarray(0, 4)).toString("latin1")).toBe(
+      "PK\u0003\u0004",
+    );
+  });
+
+  it("hides what needs Excel's grid, and shows where a problem's cell is instead of selecting it", async () => {
+    renderWebApp();
+    choose(sampleFile());
+    await screen.findByText("33 đơn vị", undefined, { timeout: 10_000 });
+    expect(screen.queryByRole("button", { name: "Dùng trang đang chọn" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Đọc lại sổ tính" })).toBeNull();
+    // One sheet: nothing to choose.
+    expect(screen.queryByRole("combobox", { name: "Trang có bảng đơn vị" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Cột dữ liệu" }));
+    expect(screen.getByRole("combobox", { name: "Tên đơn vị" }).textContent).toBe("B · Tên cơ quan, đơn vị");
+    expect(screen.queryByRole("button", { name: /Dùng vùng đang chọn/ })).toBeNull();
+    openAndExpect("Giá trị để chia sẻ", /tiếp theo\.$/);
+
+    await scoreAndWait();
+    const problem = screen.getByRole("button", { name: /Dòng 41, cột D: “Công an tỉnh”/ });
+    fireEvent.click(problem);
+    expect(problem.getAttribute("aria-current")).toBe("true");
+    const place = document.getElementById(problem.getAttribute("aria-describedby") ?? "");
+    expect(place?.textContent).toBe(`Trang “${SHEET}”, ô D41: mở tệp bằng Excel để xem hoặc sửa.`);
+    const other = screen.getByRole("button", { name: /Dòng 39, cột D/ });
+    fireEvent.click(other);
+    expect(problem.getAttribute("aria-current")).toBeNull();
+    expect(other.getAttribute("aria-current")).toBe("true");
+  });
+
+  it("opens a messy workbook dropped on the page, and another file in its place", async () => {
+    renderWebApp();
+    drop(fileOf(await messyWorkbookBytes(), MESSY_FILE));
+    await screen.findByText("5 đơn vị", undefined, { timeout: 10_000 });
+    expect(screen.getByLabelText("Bảng đơn vị tìm thấy").textContent).toContain(MESSY_SHEET);
+    expect(screen.getByRole("combobox", { name: "Trang có bảng đơn vị" }).textContent).toBe(MESSY_SHEET);
+    await scoreAndWait();
+    expect(proposedNames()).toEqual(MESSY_PROPOSED);
+
+    // A file that is not a workbook: the one open stays, with loadWorkbook's sentence above it.
+    drop(fileOf(new Uint8Array(Buffer.from("không phải Excel")), "ghi-chu.xlsx"));
+    await screen.findByText("Không mở được tệp");
+    expect(screen.getByText("Tệp “ghi-chu.xlsx” không phải tệp Excel .xlsx.")).toBeTruthy();
+    expect(proposedNames()).toEqual(MESSY_PROPOSED);
+
+    choose(sampleFile());
+    await screen.findByText("33 đơn vị", undefined, { timeout: 10_000 });
+    expect(screen.queryByText("Không mở được tệp")).toBeNull();
+    // A new file starts a new session: nothing scored yet.
+    expect(screen.getByText("Chưa tính điểm trong phiên làm việc này.")).toBeTruthy();
+  });
+
+  it("says why a file cannot be opened, from the first screen", async () => {
+    renderWebApp();
+    const ole = new Uint8Array(64);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0]);
+    choose(fileOf(ole, "bao-cao-2019.xls"));
+    await screen.findByText("Không mở được tệp");
+    expect(screen.getByText(/^Tệp “bao-cao-2019.xls” là tệp Excel cũ \(.xls\)/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Mở tệp Excel" })).toBeTruthy();
+  });
+
+  it("lets the user pick the table's sheet when the table is not found on its own", async () => {
+    const two = await loadWorkbook(await messyWorkbookBytes(), MESSY_FILE);
+    const copy = two.addWorksheet("Số liệu 2023");
+    two.getWorksheet(MESSY_SHEET)?.eachRow((row, n) => {
+      copy.getRow(n).values = row.values as never;
+    });
+    renderWebApp();
+    choose(fileOf(await saveWorkbook(two), "hai-nam.xlsx"));
+    await screen.findByText("Chưa tìm được bảng đơn vị", undefined, { timeout: 10_000 });
+    const picker = screen.getByRole("combobox", { name: "Trang có bảng đơn vị" });
+    fireEvent.click(picker);
+    fireEvent.click(await screen.findByRole("option", { name: "Số liệu 2023" }));
+    await screen.findByText("5 đơn vị");
+    expect(screen.getByLabelText("Bảng đơn vị tìm thấy").textContent).toContain("Số liệu 2023");
+  });
+});
+
+describe("messages of a file that does not open", () => {
+  it("tells to reload the page when ExcelJS's chunk cannot be fetched, and passes the core's sentences on", () => {
+    const lost = Object.assign(new Error("Loading chunk 123 failed."), { name: "ChunkLoadError" });
+    expect(openErrorMessage(lost)).toMatch(
+      /^Không tải được phần đọc tệp Excel của trang .*Hãy tải lại trang/,
+    );
+    expect(openErrorMessage(Object.assign(new Error("Tệp hỏng."), { name: "UnusableInputError" }))).toBe(
+      "Tệp hỏng.",
+    );
+  });
+});
+
+/** Opens a section and checks a sentence of it. */
+function openAndExpect(section: string, text: RegExp): void {
+  fireEvent.click(screen.getByRole("button", { name: section }));
+  expect(screen.getByText(text)).toBeTruthy();
+}

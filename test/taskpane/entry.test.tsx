@@ -7,35 +7,12 @@ import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { screen } from "@testing-library/react";
 import { publishRunStatus } from "../../src/commands/run-status";
 import { checkHost, themeFor } from "../../src/taskpane/host";
+import { installFluentStandIns } from "./dom-stubs";
 
 // Fluent UI asks for media queries (reduced motion) and watches element sizes (message bars reflow);
 // jsdom implements neither, so both get inert stand-ins. ResizeObserver stays writable: Fluent's
 // positioning puts its own stand-in there when NODE_ENV is "test".
-beforeAll(() => {
-  class InertResizeObserver {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  Object.defineProperty(window, "ResizeObserver", {
-    configurable: true,
-    writable: true,
-    value: InertResizeObserver,
-  });
-  Object.defineProperty(window, "matchMedia", {
-    configurable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-});
+beforeAll(installFluentStandIns);
 
 type OfficeGlobal = { Office?: unknown; Excel?: unknown };
 const globals = globalThis as OfficeGlobal;

@@ -11,6 +11,7 @@ import { App } from "../../src/taskpane/App";
 import { workbookToGrids } from "../../src/xlsx/read";
 import { loadWorkbook } from "../../src/xlsx/workbook";
 import { FakePort } from "./fake-port";
+import { installFluentStandIns } from "./dom-stubs";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "theo-doi-thi-dua-kstthc-2023.xlsx");
 const SHEET = "Theo dõi 2023";
@@ -27,34 +28,8 @@ const PROPOSED_ABOVE_79 = [
   "Bảo hiểm xã hội tỉnh",
 ];
 
-// Fluent UI asks for media queries (reduced motion) and watches element sizes (positioning of popups);
-// jsdom implements neither, so both get inert stand-ins. ResizeObserver stays writable: Fluent's
-// positioning puts its own stand-in there when NODE_ENV is "test".
-beforeAll(() => {
-  Object.defineProperty(window, "matchMedia", {
-    configurable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-  class InertResizeObserver {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  }
-  Object.defineProperty(window, "ResizeObserver", {
-    configurable: true,
-    writable: true,
-    value: InertResizeObserver,
-  });
-});
+// Fluent UI asks for media queries and element sizes, which jsdom lacks (see dom-stubs).
+beforeAll(installFluentStandIns);
 
 let sample: SheetGrid[];
 beforeAll(async () => {

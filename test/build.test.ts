@@ -4,10 +4,10 @@
  * always, without building. With Debian's chromium installed, the built page is also loaded in a headless
  * browser with a stand-in office.js, to see the three bundles start and register what the manifest names.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, CONTENT_TYPES, launchChromium, OFFICE_JS } from "./browser/chromium";
 
 const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
@@ -158,7 +158,6 @@ built("dist/ (after `webpack --mode production`)", () => {
   });
 });
 
-const CHROMIUM = "/usr/bin/chromium";
 const inBrowser = existsSync(DIST) && existsSync(CHROMIUM) ? describe : describe.skip;
 
 /** Just enough of office.js for the bundles to start; records what they register. */
@@ -180,47 +179,26 @@ const OFFICE_STAND_IN = `
   };
 `;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "text/xml",
-  ".map": "application/json",
-};
-
 inBrowser("dist/ in a headless browser (stand-in office.js)", () => {
   let browser: BrowserContext;
   let page: Page;
-  let profile: string;
+  let closeChromium: (() => Promise<void>) | undefined;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    profile = mkdtempSync(join(tmpdir(), "kstthc-chromium-"));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    ({ context: browser, close: closeChromium } = await launchChromium());
     page = await browser.newPage();
     page.on("pageerror", (error) => errors.push(error.message));
     // Nothing leaves the machine: the CDN answers with the stand-in, the dev origin with dist/.
     await page.route("**/*", async (route) => {
       const url = new URL(route.request().url());
-      if (url.href === "https://appsforoffice.microsoft.com/lib/1/hosted/office.js") {
+      if (url.href === OFFICE_JS) {
         return route.fulfill({ contentType: "text/javascript", body: OFFICE_STAND_IN });
       }
       const file = join(DIST, decodeURIComponent(url.pathname));
       if (url.origin === "https://localhost:3000" && file.startsWith(DIST) && existsSync(file)) {
         return route.fulfill({
-          contentType: TYPES[extname(file)] ?? "application/octet-stream",
+          contentType: CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
           body: readFileSync(file),
         });
       }
@@ -231,8 +209,7 @@ inBrowser("dist/ in a headless browser (stand-in office.js)", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await closeChromium?.();
   });
 
   it("starts the three bundles without errors and registers what the manifest names", async () => {

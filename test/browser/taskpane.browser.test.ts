@@ -9,47 +9,25 @@
  * This test builds nothing of the add-in: it needs `npx webpack --mode production` to have filled dist/.
  */
 import { build } from "esbuild";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
+import { browserSuite, CONTENT_TYPES, DIST, launchChromium, OFFICE_JS, SCREENSHOTS } from "./chromium";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import type { Cell } from "../excel/fake-excel";
 import { fakeFromWorkbook, loadSample } from "../excel/fixtures";
 import type { SerialSheet, StubSeed } from "./office-stub";
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SHEET = "Theo dõi 2023";
 const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
 /** About the width Excel gives a task pane. */
 const VIEWPORT = { width: 360, height: 900 };
 
-const missing = [
-  existsSync(path.join(DIST, "taskpane.html"))
-    ? undefined
-    : "dist/taskpane.html (run `npx webpack --mode production`)",
-  existsSync(CHROMIUM) ? undefined : `${CHROMIUM} (apt-get install chromium)`,
-].filter(Boolean);
-const suite = missing.length === 0 ? describe : describe.skip;
-const title =
-  missing.length === 0
-    ? "task pane in Chromium (built dist/, office.js stand-in)"
-    : `task pane in Chromium — SKIPPED: missing ${missing.join(" and ")}`;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
+const { suite, title } = browserSuite(
+  "taskpane.html",
+  "task pane in Chromium (built dist/, office.js stand-in)",
+);
 
 /** dist/ on an ephemeral localhost port. */
 function serveDist(): Promise<http.Server> {
@@ -60,7 +38,9 @@ function serveDist(): Promise<http.Server> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     response.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -126,7 +106,7 @@ suite(title, () => {
   let server: http.Server;
   let base: string;
   let context: BrowserContext;
-  let userDataDir: string;
+  let closeChromium: (() => Promise<void>) | undefined;
   let script: string;
   let sheets: SerialSheet[];
   const requests: string[] = [];
@@ -135,25 +115,13 @@ suite(title, () => {
   beforeAll(async () => {
     [server, script, sheets] = await Promise.all([serveDist(), stubScript(), sampleSheets()]);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), "kstthc-chromium-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+    ({ context, close: closeChromium } = await launchChromium({
       viewport: VIEWPORT,
       acceptDownloads: true,
       locale: "vi-VN",
       // Fluent UI then skips its animations: screenshots show sections fully open.
       reducedMotion: "reduce",
-    });
+    }));
     context.setDefaultTimeout(10_000);
     context.on("request", (request) => requests.push(request.url()));
     // Nothing may leave the machine: office.js gets the stand-in, anything else not local is refused.
@@ -169,9 +137,8 @@ suite(title, () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await closeChromium?.();
     await new Promise((resolve) => server?.close(resolve));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   async function openPane(seed: Partial<StubSeed> = {}): Promise<Page> {

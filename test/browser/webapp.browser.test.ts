@@ -9,22 +9,17 @@
  *
  * This test builds nothing: it needs `npx webpack --mode production` to have filled dist/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
+import { browserSuite, CONTENT_TYPES, DIST, launchChromium, OFFICE_JS, SCREENSHOTS } from "./chromium";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { SAMPLE, snapshot } from "../helpers/workbooks";
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** A folder of the server, as on an intranet host: every URL of the build must be relative. */
 const FOLDER = "/don-vi/kstthc/";
 const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
@@ -32,27 +27,7 @@ const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Ph�
 /** A laptop's browser window: the pane is centred in it. */
 const VIEWPORT = { width: 1100, height: 900 };
 
-const missing = [
-  existsSync(path.join(DIST, "index.html"))
-    ? undefined
-    : "dist/index.html (run `npx webpack --mode production`)",
-  existsSync(CHROMIUM) ? undefined : `${CHROMIUM} (apt-get install chromium)`,
-].filter(Boolean);
-const suite = missing.length === 0 ? describe : describe.skip;
-const title =
-  missing.length === 0
-    ? "web app in Chromium (built dist/, no office.js)"
-    : `web app in Chromium — SKIPPED: missing ${missing.join(" and ")}`;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
+const { suite, title } = browserSuite("index.html", "web app in Chromium (built dist/, no office.js)");
 
 /** dist/ under FOLDER on an ephemeral localhost port; the folder itself answers with index.html. */
 function serveDist(): Promise<http.Server> {
@@ -65,7 +40,9 @@ function serveDist(): Promise<http.Server> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
     response.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -88,40 +65,27 @@ suite(title, () => {
   let origin: string;
   let base: string;
   let context: BrowserContext;
-  let userDataDir: string;
+  let closeChromium: (() => Promise<void>) | undefined;
   const requests: string[] = [];
 
   beforeAll(async () => {
     server = await serveDist();
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     base = `${origin}${FOLDER}`;
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), "kstthc-chromium-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+    ({ context, close: closeChromium } = await launchChromium({
       viewport: VIEWPORT,
       acceptDownloads: true,
       locale: "vi-VN",
       reducedMotion: "reduce",
-    });
+    }));
     context.setDefaultTimeout(15_000);
     context.on("request", (request) => requests.push(request.url()));
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await closeChromium?.();
     await new Promise((resolve) => server?.close(resolve));
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   beforeEach(() => {

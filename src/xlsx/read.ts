@@ -26,7 +26,7 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
 }
 
 /** Merged ranges of a sheet. ExcelJS keeps them in a private map; its public model would copy every row. */
-function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
+export function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
   const merges = (sheet as unknown as { _merges?: Record<string, { model: CellRange }> })._merges ?? {};
   return Object.values(merges).map(({ model }) => ({
     top: model.top - 1,

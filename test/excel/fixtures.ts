@@ -7,7 +7,6 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { CellRange } from "../../src/core/grid";
 import { scoreActiveWorkbook, type ScoreOptions } from "../../src/excel/score-action";
 import { fromFileFormula } from "../../src/xlsx/formulas";
 import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
@@ -27,6 +26,7 @@ import {
   type SheetState,
   type WorkbookState,
 } from "./fake-excel";
+import { mergesOf } from "../../src/xlsx/read";
 
 export const SAMPLE_PATH = path.join(__dirname, "..", "..", "examples", "theo-doi-thi-dua-kstthc-2023.xlsx");
 
@@ -134,16 +134,6 @@ function officeCell(cell: ExcelJS.Cell): Cell {
   else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     out.value = value;
   return out;
-}
-
-function mergesOf(sheet: ExcelJS.Worksheet): CellRange[] {
-  const merges = (sheet as unknown as { _merges?: Record<string, { model: CellRange }> })._merges ?? {};
-  return Object.values(merges).map(({ model }) => ({
-    top: model.top - 1,
-    left: model.left - 1,
-    bottom: model.bottom - 1,
-    right: model.right - 1,
-  }));
 }
 
 interface ExcelJsRule {

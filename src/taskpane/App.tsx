@@ -1,5 +1,5 @@
 /** The task pane: one page of collapsible sections over a workbook port (Excel's, or a file's in the page). */
-import { Accordion, Caption1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { Accordion, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { WorkbookPort } from "./port";
 import { CriteriaSection } from "./sections/CriteriaSection";
@@ -9,6 +9,7 @@ import { Section } from "./sections/Section";
 import { ShareSection } from "./sections/ShareSection";
 import { TableSection } from "./sections/TableSection";
 import { usePane } from "./use-pane";
+import { PaneHeader } from "./PaneHeader";
 
 const useStyles = makeStyles({
   root: {
@@ -21,8 +22,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", flexDirection: "column" },
-  subtitle: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Sections open when the pane starts: what the core found, and the command to score. */
@@ -42,12 +41,7 @@ export function App({ port, fileBar }: AppProps) {
   const { file } = port;
   return (
     <main className={styles.root}>
-      <header className={styles.header}>
-        <Subtitle1 as="h1">Chấm điểm thi đua KSTTHC</Subtitle1>
-        <Caption1 className={styles.subtitle}>
-          Kiểm soát thủ tục hành chính: chấm điểm, tìm đơn vị đề xuất khen thưởng, dự thảo công văn.
-        </Caption1>
-      </header>
+      <PaneHeader />
       {fileBar}
       <Accordion multiple collapsible defaultOpenItems={OPEN_AT_START}>
         <Section value="table" title="Bảng đơn vị">

@@ -11,13 +11,13 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle1,
   tokens,
 } from "@fluentui/react-components";
 import { DocumentTable20Regular, DocumentTableRegular, FolderOpen20Regular } from "@fluentui/react-icons";
 import { useRef, useState, type DragEvent } from "react";
 import { App } from "./App";
 import { useFileOpener, type OpenState } from "./use-file-opener";
+import { PaneHeader } from "./PaneHeader";
 
 /** The file picker's filter; a drop takes any file, and loadWorkbook says what is wrong with it. */
 const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -33,8 +33,6 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", flexDirection: "column" },
-  subtitle: { color: tokens.colorNeutralForeground3 },
   dropZone: {
     display: "flex",
     flexDirection: "column",
@@ -103,12 +101,7 @@ function Welcome({ status, onChoose }: { status: OpenState; onChoose: () => void
   const styles = useStyles();
   return (
     <main className={styles.welcome}>
-      <header className={styles.header}>
-        <Subtitle1 as="h1">Chấm điểm thi đua KSTTHC</Subtitle1>
-        <Caption1 className={styles.subtitle}>
-          Kiểm soát thủ tục hành chính: chấm điểm, tìm đơn vị đề xuất khen thưởng, dự thảo công văn.
-        </Caption1>
-      </header>
+      <PaneHeader />
       <section className={styles.dropZone} aria-label="Mở tệp theo dõi thi đua">
         <DocumentTableRegular className={styles.zoneIcon} aria-hidden />
         <Body1>Kéo thả tệp theo dõi thi đua (.xlsx) vào đây, hoặc</Body1>

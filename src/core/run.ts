@@ -1,6 +1,8 @@
 /** One scoring run over a workbook's grids: read, score, draft the letter and plan the writes. */
 import { defaultCriteria, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
-import { CRITERIA_SHEET, readCriteriaSheet, writtenCriteriaLayout } from "./criteria-sheet";
+import { readCriteriaSheet } from "./criteria-sheet/read";
+import { CRITERIA_SHEET } from "./criteria-sheet/schema";
+import { writtenCriteriaLayout } from "./criteria-sheet/write";
 import type { SheetGrid } from "./grid";
 import { buildLetter, type LetterModel } from "./letter";
 import {

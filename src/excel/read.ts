@@ -7,7 +7,7 @@
  * 3. the cells, in requests of at most `readCellsPerRequest` cells (one for tables up to ~8,000 rows of
  *    7 columns), with the formulas of the custom conditional formats.
  */
-import { CRITERIA_SHEET } from "../core/criteria-sheet";
+import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { CellValue, SheetGrid } from "../core/grid";
 import { META_SHEET, readOwnership } from "../core/ownership";
 import { cleanText, foldKey } from "../core/text";

@@ -4,7 +4,8 @@
  * the core's own reader. Without it the default criteria and settings apply.
  */
 import { defaultCriteria, type Criterion } from "../core/criteria";
-import { CRITERIA_SHEET, readCriteriaSheet } from "../core/criteria-sheet";
+import { readCriteriaSheet } from "../core/criteria-sheet/read";
+import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { CellValue, SheetGrid } from "../core/grid";
 import { UnusableInputError } from "../core/problems";
 import { defaultSettings, type Settings } from "../core/settings";

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { Criterion } from "../core/criteria";
-import { CRITERIA_SHEET } from "../core/criteria-sheet";
+import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import { META_SHEET, readOwnership } from "../core/ownership";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";

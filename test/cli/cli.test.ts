@@ -5,7 +5,7 @@ import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { defaultCriteria } from "../../src/core/criteria";
-import { criteriaSheetRows } from "../../src/core/criteria-sheet";
+import { criteriaSheetRows } from "../../src/core/criteria-sheet/write";
 import type { JsonReport } from "../../src/core/report";
 import { defaultSettings } from "../../src/core/settings";
 import {

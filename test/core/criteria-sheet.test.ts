@@ -1,6 +1,8 @@
 /** The "Tiêu chí" sheet: criteria and settings that staff edit in the workbook, and its errors. */
 import { defaultCriteria } from "../../src/core/criteria";
-import { CRITERIA_SHEET, criteriaSheetRows, readCriteriaSheet } from "../../src/core/criteria-sheet";
+import { readCriteriaSheet } from "../../src/core/criteria-sheet/read";
+import { CRITERIA_SHEET } from "../../src/core/criteria-sheet/schema";
+import { criteriaSheetRows } from "../../src/core/criteria-sheet/write";
 import type { SheetGrid } from "../../src/core/grid";
 import { UnusableInputError } from "../../src/core/problems";
 import { runScoring } from "../../src/core/run";

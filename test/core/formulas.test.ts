@@ -5,12 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { defaultCriteria, INPUT_ONE_STOP_RATE, type Criterion } from "../../src/core/criteria";
-import {
-  CRITERIA_SHEET,
-  criteriaSheetRows,
-  readCriteriaSheet,
-  writtenCriteriaLayout,
-} from "../../src/core/criteria-sheet";
+import { readCriteriaSheet } from "../../src/core/criteria-sheet/read";
+import { CRITERIA_SHEET } from "../../src/core/criteria-sheet/schema";
+import { criteriaSheetRows, writtenCriteriaLayout } from "../../src/core/criteria-sheet/write";
 import { cellAt, parseRangeAddress, type CellValue, type SheetGrid } from "../../src/core/grid";
 import { absoluteRange, quoteSheetName, stringLiteral } from "../../src/core/plan/formulas";
 import { isFormulaCell, type Block, type Scalar, type WritePlan } from "../../src/core/plan/types";

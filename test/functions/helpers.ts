@@ -1,6 +1,6 @@
 /** Shared by the custom-function tests: criteria tables shaped the way Excel passes a range. */
 import { defaultCriteria, type Criterion } from "../../src/core/criteria";
-import { criteriaSheetRows } from "../../src/core/criteria-sheet";
+import { criteriaSheetRows } from "../../src/core/criteria-sheet/write";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 
 /**

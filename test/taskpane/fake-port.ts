@@ -4,7 +4,7 @@
  * hidden "KSTTHC" sheet, as in Excel. Calls that reach the workbook are recorded.
  */
 import type { Criterion } from "../../src/core/criteria";
-import { CRITERIA_SHEET } from "../../src/core/criteria-sheet";
+import { CRITERIA_SHEET } from "../../src/core/criteria-sheet/schema";
 import type { CellValue, SheetGrid } from "../../src/core/grid";
 import { isFormulaCell, type WritePlan } from "../../src/core/plan/types";
 import { runScoring, type RunResult } from "../../src/core/run";

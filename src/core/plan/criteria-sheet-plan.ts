@@ -1,6 +1,7 @@
 /** The "Tiêu chí" sheet as the tool writes it: when a workbook has none, and when the pane saves edits. */
 import type { Criterion } from "../criteria";
-import { CRITERIA_COLUMNS, CRITERIA_SHEET, criteriaSheetRows, WRITTEN_HEADER_ROW } from "../criteria-sheet";
+import { CRITERIA_COLUMNS, CRITERIA_SHEET, WRITTEN_HEADER_ROW } from "../criteria-sheet/schema";
+import { criteriaSheetRows } from "../criteria-sheet/write";
 import type { Settings } from "../settings";
 import { STYLES } from "./styles";
 import { emptySheetPlan, type SheetPlan, type WritePlan } from "./types";

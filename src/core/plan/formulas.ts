@@ -6,7 +6,7 @@
  * a date in the input cell, levels of the one-stop rate computed from counts…) it keeps the plain value.
  */
 import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "../criteria";
-import type { CriteriaSheetLayout } from "../criteria-sheet";
+import type { CriteriaSheetLayout } from "../criteria-sheet/schema";
 import { argumentPoints, argumentRating } from "../function-semantics";
 import { cellAddress, cellAt, isCellError, rangeAddress, type CellValue, type SheetGrid } from "../grid";
 import type { UnitTable } from "../reader/units";

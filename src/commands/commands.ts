@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 /**
  * Ribbon commands. "Tính điểm" (ExecuteFunction tinhDiem in manifest.xml) scores the open workbook
- * without opening the task pane; its outcome goes to run-status for the pane to show.
+ * without opening the task pane; its outcome goes to the run-status channel for the pane to show.
  */
 import { scoreActiveWorkbook } from "../excel/score-action";
-import { publishRunStatus } from "./run-status";
+import { publishRunStatus } from "../excel/run-status-channel";
 
 type ScoreAction = typeof scoreActiveWorkbook;
 

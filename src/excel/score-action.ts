@@ -9,10 +9,6 @@ import { runScoring, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
 import { readWorkbook } from "./read";
 
-export { applyPlan, type ApplyOptions, type ApplyReport } from "./apply";
-export { WriteBlockedError, WriteFailedError } from "./errors";
-export { readGrids, readWorkbook, type ReadOptions, type WorkbookRead } from "./read";
-
 export interface ScoreOptions {
   sheet?: string;
   mapping?: ColumnMapping;

@@ -11,7 +11,7 @@ export type FilePort = WorkbookPort & { file: FileAccess };
 /** Throws the UnusableInputError of loadWorkbook when the bytes are not a workbook it can read. */
 export async function openFilePort(name: string, bytes: Uint8Array): Promise<FilePort> {
   // ExcelJS (about 1 MB) comes in its own chunk, fetched here: the pane inside Excel never loads it.
-  const { WorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "./file-engine");
+  const { WorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/workbook-file");
   const book = await WorkbookFile.open(bytes, name);
   return {
     analyse: async (options) => book.analyse(options),

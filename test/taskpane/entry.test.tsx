@@ -5,7 +5,7 @@
  */
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { screen } from "@testing-library/react";
-import { publishRunStatus } from "../../src/commands/run-status";
+import { publishRunStatus } from "../../src/excel/run-status-channel";
 import { checkHost, themeFor } from "../../src/taskpane/host";
 import { installFluentStandIns } from "./dom-stubs";
 

@@ -10,10 +10,10 @@ import { META_SHEET, readOwnership } from "../core/ownership";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
-import { applyPlan } from "../xlsx/apply";
+import { applyPlan } from "./apply";
 import { foldKey } from "../core/text";
-import { sheetToGrid, workbookToGrids } from "../xlsx/read";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
+import { sheetToGrid, workbookToGrids } from "./read";
+import { loadWorkbook, saveWorkbook, scoreWorkbook } from "./workbook";
 
 /**
  * One .xlsx file in memory: its bytes, which are what the user downloads, and their parse, which the

@@ -1,30 +1,13 @@
 /**
- * The outcome of the last "Tính điểm" run from the ribbon, for the task pane to show. Kept on the
- * page's global object, not in a module variable: each webpack entry (taskpane, functions, commands)
- * carries its own copy of the modules it imports, but all three share the one page of the runtime.
+ * The outcome of the last "Tính điểm" run from the ribbon, as the task pane shows it. The ribbon and the
+ * pane share the type and its wording here; how the status travels between them is the Excel adapter's
+ * (src/excel/run-status-channel.ts).
  */
 
 export type RunStatus =
   | { state: "running"; at: number }
   | { state: "done"; at: number; units: number; proposed: string[]; problems: number }
   | { state: "failed"; at: number; message: string };
-
-/** The DOM event fired on the page whenever the status changes. */
-export const RUN_STATUS_EVENT = "kstthc:run-status";
-const KEY = "__kstthcRunStatus";
-
-type Holder = { [KEY]?: RunStatus };
-
-export function publishRunStatus(status: RunStatus): void {
-  (globalThis as Holder)[KEY] = status;
-  if (typeof globalThis.dispatchEvent === "function" && typeof CustomEvent === "function") {
-    globalThis.dispatchEvent(new CustomEvent(RUN_STATUS_EVENT, { detail: status }));
-  }
-}
-
-export function lastRunStatus(): RunStatus | undefined {
-  return (globalThis as Holder)[KEY];
-}
 
 /** One line of Vietnamese for the pane. */
 export function describeRunStatus(status: RunStatus | undefined): string {

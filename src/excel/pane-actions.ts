@@ -1,0 +1,58 @@
+/// <reference types="office-js" />
+/**
+ * What the task pane asks of the workbook open in Excel, each one Excel.run: read and score without
+ * writing, show a cell, read the selection, write the criteria sheet. The pane's port (src/taskpane/
+ * excel-port.ts) calls these and never Office.js itself.
+ */
+import type { Criterion } from "../core/criteria";
+import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
+import { runScoring, type RunOptions, type RunResult } from "../core/run";
+import type { Settings } from "../core/settings";
+import { parseAddress, rangeAddress } from "./address";
+import { applyPlan } from "./apply";
+import { readWorkbook } from "./read";
+
+/** Thrown when the selection is not one contiguous range on a sheet; the message is for the user. */
+export class SelectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SelectionError";
+  }
+}
+
+/** Reads the workbook and scores it without writing anything: the preview the pane shows. */
+export async function analyseWorkbook(options: Pick<RunOptions, "sheet" | "mapping">): Promise<RunResult> {
+  return Excel.run(async (context) => {
+    const { grids } = await readWorkbook(context, { sheet: options.sheet });
+    return runScoring(grids, options);
+  });
+}
+
+/** Activates `sheet` and selects `address` on it, when given. */
+export async function selectCell(sheet: string, address?: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    worksheet.activate();
+    if (address) worksheet.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/** The user's selection as a sheet and an A1 address without the sheet. */
+export async function getSelection(): Promise<{ sheet: string; address: string }> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange().load("address");
+    await context.sync();
+    const parsed = parseAddress(range.address);
+    if (!parsed?.sheet)
+      throw new SelectionError(`Không đọc được vùng đang chọn (${range.address}): hãy chọn một vùng liền.`);
+    return { sheet: parsed.sheet, address: rangeAddress(parsed.range) };
+  });
+}
+
+/** Writes (or replaces) the "Tiêu chí" sheet. */
+export async function writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {
+  await Excel.run(async (context) => {
+    await applyPlan(context, criteriaWritePlan(criteria, settings));
+  });
+}

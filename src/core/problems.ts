@@ -31,8 +31,14 @@ export function sheetProblem(sheet: string, level: ProblemLevel, detail: string)
   return { sheet, level, message: `Trang “${sheet}”: ${detail}` };
 }
 
+/**
+ * An error whose message is a complete Vietnamese sentence meant for the user as it stands: the faces
+ * show it without a prefix. Anything else (Office.js, the browser, a bug) is introduced as unexpected.
+ */
+export class UserFacingError extends Error {}
+
 /** An input the tool cannot work with at all: nothing is written, the CLI exits with 1. */
-export class UnusableInputError extends Error {
+export class UnusableInputError extends UserFacingError {
   constructor(message: string) {
     super(message);
     this.name = "UnusableInputError";

@@ -1,7 +1,8 @@
 /** Why the adapter did not write, or stopped writing, told in Vietnamese for the task pane. */
+import { UserFacingError } from "../core/problems";
 
 /** Found before anything was written: the workbook is left as it was. */
-export class WriteBlockedError extends Error {
+export class WriteBlockedError extends UserFacingError {
   readonly problems: string[];
 
   constructor(problems: string[]) {
@@ -16,7 +17,7 @@ export class WriteBlockedError extends Error {
 }
 
 /** A request failed after others had been applied: says what is in the workbook now. */
-export class WriteFailedError extends Error {
+export class WriteFailedError extends UserFacingError {
   /** What the requests that completed wrote. */
   readonly written: string[];
   /** What the failed request was writing: Excel may have applied part of it. */

@@ -6,6 +6,7 @@
  */
 import type { Criterion } from "../core/criteria";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
+import { UserFacingError } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
 import { parseAddress, rangeAddress } from "./address";
@@ -13,7 +14,7 @@ import { applyPlan } from "./apply";
 import { readWorkbook } from "./read";
 
 /** Thrown when the selection is not one contiguous range on a sheet; the message is for the user. */
-export class SelectionError extends Error {
+export class SelectionError extends UserFacingError {
   constructor(message: string) {
     super(message);
     this.name = "SelectionError";

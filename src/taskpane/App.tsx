@@ -35,9 +35,11 @@ export interface AppProps {
 
 export function App({ port, fileBar }: AppProps) {
   const styles = useStyles();
-  const pane = usePane(port);
-  const result = pane.analysis.state === "ready" ? pane.analysis.result : undefined;
-  const running = pane.run.state === "running";
+  const { state, errors, dirty, reading, commands: act } = usePane(port);
+  const { analysis, run, notice, saving, located, output } = state;
+  const draft = state.drafting?.draft;
+  const result = analysis.state === "ready" ? analysis.result : undefined;
+  const running = run.state === "running";
   const { file } = port;
   return (
     <main className={styles.root}>
@@ -46,67 +48,67 @@ export function App({ port, fileBar }: AppProps) {
       <Accordion multiple collapsible defaultOpenItems={OPEN_AT_START}>
         <Section value="table" title="Bảng đơn vị">
           <TableSection
-            analysis={pane.analysis}
-            reading={pane.reading}
-            notice={pane.notice}
-            onChangeColumn={pane.changeColumn}
+            analysis={analysis}
+            reading={reading}
+            notice={notice}
+            onChangeColumn={act.changeColumn}
             selection={
               port.getSelection && {
-                onPickColumn: pane.pickFromSelection,
-                onPickSheet: pane.pickSelectedSheet,
+                onPickColumn: act.pickFromSelection,
+                onPickSheet: act.pickSelectedSheet,
               }
             }
             // A file in the page cannot change under the pane: nothing to read again.
-            onRefresh={file ? undefined : pane.refresh}
-            sheets={file && { names: file.sheetNames(), onChoose: pane.chooseSheet }}
+            onRefresh={file ? undefined : act.refresh}
+            sheets={file && { names: file.sheetNames(), onChoose: act.chooseSheet }}
           />
         </Section>
         <Section value="score" title="Kết quả tính điểm">
           <ScoreSection
-            run={pane.run}
-            unsaved={pane.dirty}
-            canSave={pane.errors.length === 0 && !pane.saving}
-            notice={pane.notice}
-            onScore={pane.score}
-            onSaveAndScore={pane.saveAndScore}
-            onSelectProblem={pane.selectProblem}
-            onSelectCell={port.selectCell && pane.selectUnitRow}
-            located={pane.located}
+            run={run}
+            unsaved={dirty}
+            canSave={errors.length === 0 && !saving}
+            notice={notice}
+            onScore={act.score}
+            onSaveAndScore={act.saveAndScore}
+            onSelectProblem={act.selectProblem}
+            onSelectCell={port.selectCell && act.selectUnitRow}
+            located={located}
             onDownload={file?.download}
           />
         </Section>
         <Section value="criteria" title="Tiêu chí">
           <CriteriaSection
-            draft={pane.draft}
+            draft={draft}
             source={result?.criteriaSource}
-            errors={pane.errors}
-            dirty={pane.dirty}
-            saving={pane.saving}
-            notice={pane.notice}
-            onChange={pane.setDraft}
-            onSave={() => void pane.saveDraft("criteria")}
+            errors={errors}
+            dirty={dirty}
+            saving={saving}
+            notice={notice}
+            onChange={act.setDraft}
+            onSave={() => void act.saveDraft("criteria")}
           />
         </Section>
         <Section value="letter" title="Công văn">
           <LetterSection
-            draft={pane.draft}
-            errors={pane.errors}
-            dirty={pane.dirty}
-            saving={pane.saving}
+            draft={draft}
+            errors={errors}
+            dirty={dirty}
+            saving={saving}
             running={running}
-            notice={pane.notice}
-            onChange={pane.setDraft}
-            onSave={() => void pane.saveDraft("letter")}
-            onCreateSummary={pane.score}
-            onDownload={pane.downloadLetter && result ? pane.downloadLetter : undefined}
+            notice={notice}
+            onChange={act.setDraft}
+            onSave={() => void act.saveDraft("letter")}
+            onCreateSummary={act.score}
+            onDownload={act.downloadLetter && result ? act.downloadLetter : undefined}
           />
         </Section>
         <Section value="share" title="Giá trị để chia sẻ">
           <ShareSection
-            formulas={pane.output === "formulas"}
+            formulas={output === "formulas"}
             disabled={running}
             inExcel={!file}
-            onChange={(formulas) => pane.setOutput(formulas ? "formulas" : "values")}
+            onChange={(formulas) => act.setOutput(formulas ? "formulas" : "values")}
           />
         </Section>
       </Accordion>

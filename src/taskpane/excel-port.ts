@@ -1,16 +1,10 @@
 /** The workbook port over Excel: every operation is the Excel adapter's (src/excel); this file only wires them. */
 import { describeRunStatus } from "../core/run-status";
-import {
-  analyseWorkbook,
-  getSelection,
-  SelectionError,
-  selectCell,
-  writeCriteria,
-} from "../excel/pane-actions";
+import { analyseWorkbook, getSelection, selectCell, writeCriteria } from "../excel/pane-actions";
 import { onRunStatus } from "../excel/run-status-channel";
 import { scoreActiveWorkbook } from "../excel/score-action";
 import { downloadLetter } from "./download";
-import { PaneError, type ScoredElsewhere, type WorkbookPort } from "./port";
+import { type ScoredElsewhere, type WorkbookPort } from "./port";
 
 /** The ribbon's "Tính điểm" runs in the same page and publishes its outcome for the pane. */
 function onScoredElsewhere(listener: (run: ScoredElsewhere) => void): () => void {
@@ -28,10 +22,7 @@ export function createExcelPort(): WorkbookPort {
     analyse: analyseWorkbook,
     score: async (options, onProgress) => (await scoreActiveWorkbook({ ...options, onProgress })).result,
     selectCell,
-    getSelection: () =>
-      getSelection().catch((error: unknown) => {
-        throw error instanceof SelectionError ? new PaneError(error.message) : error;
-      }),
+    getSelection,
     writeCriteria,
     downloadLetter,
     onScoredElsewhere,

@@ -22,14 +22,6 @@ export interface Selection {
   address: string;
 }
 
-/** An error whose message is a Vietnamese sentence meant for the user as it stands. */
-export class PaneError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PaneError";
-  }
-}
-
 /** How a run outside the pane went, in one Vietnamese sentence. */
 export interface ScoredElsewhere {
   summary: string;

@@ -1,7 +1,7 @@
 /** Opening a workbook file in the page: the file's bytes → a file port, or the sentence that says why not. */
 import { useCallback, useRef, useState } from "react";
 import { openFilePort, type FilePort } from "./file-port";
-import { messageOf } from "./use-pane";
+import { messageOf } from "./pane-state";
 
 export type OpenState =
   { state: "idle" } | { state: "opening"; name: string } | { state: "failed"; message: string };

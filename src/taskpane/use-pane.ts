@@ -1,145 +1,80 @@
-/** The pane's state and commands: every workbook operation goes through the port it is given. */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+/**
+ * The pane's commands: each runs the port it is given and dispatches what happened to the reducer of
+ * pane-state.ts, where every change of state is decided.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { OutputMode } from "../core/plan/formulas";
 import type { Problem } from "../core/problems";
-import type { RunResult } from "../core/run";
 import { columnOfAddress, withColumn, type MappingField } from "./column-mapping";
-import { criteriaOf, draftErrors, draftOf, isDirty, settingsOf, type Draft } from "./criteria-draft";
+import { criteriaOf, draftErrors, settingsOf, type Draft } from "./criteria-draft";
+import {
+  initialPaneState,
+  isDraftDirty,
+  isReading,
+  messageOf,
+  paneReducer,
+  type Located,
+  type SectionId,
+} from "./pane-state";
 import type { AnalyseOptions, WorkbookPort } from "./port";
 import { problemAddress } from "./problem-location";
 
-export type AnalysisState =
-  { state: "loading" } | { state: "ready"; result: RunResult } | { state: "failed"; message: string };
-
-export type RunState =
-  | { state: "idle" }
-  /** `progress` is undefined while the workbook is read and scored, before the writing starts. */
-  | { state: "running"; progress?: { done: number; total: number } }
-  /** `stale`: the columns or the criteria changed since, so the workbook no longer shows this result. */
-  | { state: "done"; result: RunResult; stale: boolean }
-  | { state: "failed"; message: string };
-
-export type SectionId = "table" | "criteria" | "score" | "letter";
-
-/** A sentence shown in the section where the user acted (saved, or could not do what was asked). */
-export interface Notice {
-  section: SectionId;
-  intent: "success" | "error" | "info";
-  text: string;
-}
-
-/** A place the user asked to see where there is no grid to select it in (a file in the page). */
-export interface Located {
-  sheet: string;
-  address?: string;
-  /** The problem whose link was followed, highlighted in the list. */
-  problem?: Problem;
-}
-
-interface DraftState {
-  draft: Draft;
-  /** The criteria and settings in force that the draft started from. */
-  base: Pick<RunResult, "criteria" | "settings">;
-}
-
-/** Errors the core, the adapter and the ports raise with a Vietnamese sentence meant for the user. */
-const TOLD_ERRORS = new Set(["UnusableInputError", "WriteBlockedError", "WriteFailedError", "PaneError"]);
-
-/** What to tell the user; anything else (Office.js, the browser) is introduced as a workbook error. */
-export function messageOf(error: unknown): string {
-  const told = error instanceof Error && TOLD_ERRORS.has(error.name);
-  const text = error instanceof Error ? error.message : String(error);
-  return (told ? text : `Có lỗi khi làm việc với sổ tính: ${text}`).normalize("NFC");
-}
-
 export function usePane(port: WorkbookPort) {
-  const [options, setOptions] = useState<AnalyseOptions>({});
-  // Values by default: a recipient without the add-in sees the numbers (see ShareSection).
-  const [output, setOutput] = useState<OutputMode>("values");
-  const [analysis, setAnalysis] = useState<AnalysisState>({ state: "loading" });
-  const [run, setRun] = useState<RunState>({ state: "idle" });
-  const [drafting, setDrafting] = useState<DraftState>();
-  const [saving, setSaving] = useState(false);
-  const [notice, setNotice] = useState<Notice>();
-  const [reading, setReading] = useState(false);
-  const [located, setLocated] = useState<Located>();
-  // Answers of earlier analyses that arrive after a newer one was asked for are dropped.
-  const ticket = useRef(0);
-
-  const showResult = useCallback((result: RunResult, resetDraft: boolean) => {
-    setAnalysis({ state: "ready", result });
-    const base = { criteria: result.criteria, settings: result.settings };
-    setDrafting((current) =>
-      !current || resetDraft || !isDirty(current.draft, current.base.criteria, current.base.settings)
-        ? { draft: draftOf(result.criteria, result.settings), base }
-        : current,
-    );
-  }, []);
+  const [state, dispatch] = useReducer(paneReducer, initialPaneState);
+  // Each analysis gets an id; the reducer keeps only the answer of the latest.
+  const lastId = useRef(0);
 
   const analyse = useCallback(
-    async (next: AnalyseOptions, resetDraft = false) => {
-      const mine = ++ticket.current;
-      // A table already shown stays on screen while the workbook is read again.
-      setAnalysis((current) => (current.state === "ready" ? current : { state: "loading" }));
-      setReading(true);
+    async (options: AnalyseOptions, resetDraft = false) => {
+      const id = ++lastId.current;
+      dispatch({ type: "analysisStarted", id });
       try {
-        const result = await port.analyse(next);
-        if (mine === ticket.current) showResult(result, resetDraft);
+        dispatch({ type: "analysisAnswered", id, result: await port.analyse(options), resetDraft });
       } catch (error) {
-        if (mine === ticket.current) setAnalysis({ state: "failed", message: messageOf(error) });
-      } finally {
-        if (mine === ticket.current) setReading(false);
+        dispatch({ type: "analysisFailed", id, message: messageOf(error) });
       }
     },
-    [port, showResult],
-  );
-
-  const markStale = () =>
-    setRun((current) => (current.state === "done" ? { ...current, stale: true } : current));
-
-  const reanalyse = useCallback(
-    (next: AnalyseOptions) => {
-      setOptions(next);
-      setNotice(undefined);
-      markStale();
-      void analyse(next);
-    },
-    [analyse],
+    [port],
   );
 
   useEffect(() => {
     void analyse({});
   }, [analyse]);
 
+  const { options, output, analysis, drafting } = state;
   const layout = analysis.state === "ready" ? analysis.result.table.layout : undefined;
 
-  const changeColumn = (field: MappingField, col: number | undefined) => {
-    if (!layout) return;
-    reanalyse({ sheet: layout.sheet, mapping: withColumn(layout, field, col) });
+  const reanalyse = (next: AnalyseOptions) => {
+    dispatch({ type: "optionsChosen", options: next });
+    void analyse(next);
   };
+  const tell = (section: SectionId, intent: "error" | "success", text: string) =>
+    dispatch({ type: "noticeShown", notice: { section, intent, text } });
+  const failIn = (section: SectionId) => (error: unknown) => tell(section, "error", messageOf(error));
 
-  const failIn = (section: SectionId) => (error: unknown) =>
-    setNotice({ section, intent: "error", text: messageOf(error) });
+  const changeColumn = (field: MappingField, col: number | undefined) => {
+    if (layout) reanalyse({ sheet: layout.sheet, mapping: withColumn(layout, field, col) });
+  };
 
   const pickFromSelection = async (field: MappingField, label: string) => {
     if (!layout || !port.getSelection) return;
     try {
       const selection = await port.getSelection();
       if (selection.sheet !== layout.sheet) {
-        setNotice({
-          section: "table",
-          intent: "error",
-          text: `Vùng đang chọn ở trang “${selection.sheet}”, không phải trang của bảng đơn vị (“${layout.sheet}”). Hãy chọn một ô trong cột “${label}” của bảng, hoặc bấm “Dùng trang đang chọn” nếu bảng đơn vị nằm ở trang kia.`,
-        });
+        tell(
+          "table",
+          "error",
+          `Vùng đang chọn ở trang “${selection.sheet}”, không phải trang của bảng đơn vị (“${layout.sheet}”). Hãy chọn một ô trong cột “${label}” của bảng, hoặc bấm “Dùng trang đang chọn” nếu bảng đơn vị nằm ở trang kia.`,
+        );
         return;
       }
       const col = columnOfAddress(selection.address);
       if (col === undefined) {
-        setNotice({
-          section: "table",
-          intent: "error",
-          text: `Vùng đang chọn (${selection.address}) là cả dòng: hãy chọn một ô hoặc một cột của “${label}”.`,
-        });
+        tell(
+          "table",
+          "error",
+          `Vùng đang chọn (${selection.address}) là cả dòng: hãy chọn một ô hoặc một cột của “${label}”.`,
+        );
         return;
       }
       changeColumn(field, col);
@@ -151,125 +86,98 @@ export function usePane(port: WorkbookPort) {
   const pickSelectedSheet = async () => {
     if (!port.getSelection) return;
     try {
-      const selection = await port.getSelection();
-      reanalyse({ sheet: selection.sheet });
+      reanalyse({ sheet: (await port.getSelection()).sheet });
     } catch (error) {
       failIn("table")(error);
     }
   };
 
   const score = async () => {
-    setNotice(undefined);
-    setLocated(undefined);
-    setRun({ state: "running" });
-    // A scoring run reads the workbook afresh: any analysis still on its way is out of date.
-    ticket.current++;
-    setReading(false);
+    dispatch({ type: "runStarted" });
     try {
       const result = await port.score({ ...options, output }, (done, total) =>
-        setRun({ state: "running", progress: { done, total } }),
+        dispatch({ type: "runProgressed", done, total }),
       );
-      setRun({ state: "done", result, stale: false });
-      showResult(result, false);
+      dispatch({ type: "runAnswered", result });
     } catch (error) {
-      setRun({ state: "failed", message: messageOf(error) });
+      dispatch({ type: "runFailed", message: messageOf(error) });
     }
   };
 
   const draft = drafting?.draft;
   const errors = useMemo(() => (draft ? draftErrors(draft) : []), [draft]);
-  const dirty = drafting ? isDirty(drafting.draft, drafting.base.criteria, drafting.base.settings) : false;
-
-  const setDraft = (next: Draft) =>
-    setDrafting((current) => (current ? { ...current, draft: next } : current));
 
   /** Writes the "Tiêu chí" sheet; true when it was written. */
   const saveDraft = async (section: SectionId): Promise<boolean> => {
     if (!draft || errors.length > 0) return false;
-    setSaving(true);
-    setNotice(undefined);
+    dispatch({ type: "saveStarted" });
     try {
       await port.writeCriteria(criteriaOf(draft), settingsOf(draft));
-      markStale();
+      dispatch({ type: "criteriaWritten" });
       await analyse(options, true);
-      setNotice({
-        section,
-        intent: "success",
-        text: "Đã lưu vào trang “Tiêu chí”. Bấm “Tính điểm” để ghi lại kết quả theo bản đã lưu.",
+      dispatch({
+        type: "saveEnded",
+        notice: {
+          section,
+          intent: "success",
+          text: "Đã lưu vào trang “Tiêu chí”. Bấm “Tính điểm” để ghi lại kết quả theo bản đã lưu.",
+        },
       });
       return true;
     } catch (error) {
-      failIn(section)(error);
+      dispatch({ type: "saveEnded", notice: { section, intent: "error", text: messageOf(error) } });
       return false;
-    } finally {
-      setSaving(false);
     }
-  };
-
-  const saveAndScore = async () => {
-    if (await saveDraft("score")) await score();
   };
 
   /** Selects the place in Excel; without a grid on screen, says where it is. */
   const show = (place: Located) => {
     if (port.selectCell) port.selectCell(place.sheet, place.address).catch(failIn("score"));
-    else setLocated(place);
+    else dispatch({ type: "located", place });
   };
-
-  const selectProblem = (problem: Problem) =>
-    show({ sheet: problem.sheet, address: problemAddress(problem), problem });
-
-  const selectUnitRow = (sheet: string, address: string) => show({ sheet, address });
 
   const latestResult = analysis.state === "ready" ? analysis.result : undefined;
   const downloadLetter = port.downloadLetter
     ? async () => {
         if (!latestResult || !port.downloadLetter) return;
-        try {
-          await port.downloadLetter(latestResult);
-        } catch (error) {
-          failIn("letter")(error);
-        }
+        await port.downloadLetter(latestResult).catch(failIn("letter"));
       }
     : undefined;
 
   useEffect(() => {
     if (!port.onScoredElsewhere) return undefined;
     return port.onScoredElsewhere(({ summary, failed }) => {
-      setNotice({ section: "score", intent: failed ? "error" : "info", text: summary });
-      markStale();
+      dispatch({ type: "scoredElsewhere", summary, failed });
       void analyse(options);
     });
   }, [port, analyse, options]);
 
   return {
-    analysis,
-    run,
-    draft,
+    state,
+    /** The draft's mistakes, in Vietnamese; saving waits until there are none. */
     errors,
-    dirty,
-    saving,
-    notice,
-    reading,
-    output,
-    setOutput,
-    refresh: () => {
-      setNotice(undefined);
-      void analyse(options);
+    dirty: isDraftDirty(state),
+    reading: isReading(state),
+    commands: {
+      setOutput: (next: OutputMode) => dispatch({ type: "outputChosen", output: next }),
+      refresh: () => {
+        dispatch({ type: "noticeShown", notice: undefined });
+        void analyse(options);
+      },
+      changeColumn,
+      chooseSheet: (sheet: string) => reanalyse({ sheet }),
+      pickFromSelection,
+      pickSelectedSheet,
+      score,
+      setDraft: (next: Draft) => dispatch({ type: "draftEdited", draft: next }),
+      saveDraft,
+      saveAndScore: async () => {
+        if (await saveDraft("score")) await score();
+      },
+      selectProblem: (problem: Problem) =>
+        show({ sheet: problem.sheet, address: problemAddress(problem), problem }),
+      selectUnitRow: (sheet: string, address: string) => show({ sheet, address }),
+      downloadLetter,
     },
-    changeColumn,
-    chooseSheet: (sheet: string) => reanalyse({ sheet }),
-    pickFromSelection,
-    pickSelectedSheet,
-    score,
-    setDraft,
-    saveDraft,
-    saveAndScore,
-    selectProblem,
-    selectUnitRow,
-    located,
-    downloadLetter,
   };
 }
-
-export type Pane = ReturnType<typeof usePane>;

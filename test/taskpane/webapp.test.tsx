@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
+import { UnusableInputError } from "../../src/core/problems";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
 import { openErrorMessage } from "../../src/taskpane/use-file-opener";
 import { WebApp } from "../../src/taskpane/WebApp";
@@ -179,9 +180,7 @@ describe("messages of a file that does not open", () => {
     expect(openErrorMessage(lost)).toMatch(
       /^Không tải được phần đọc tệp Excel của trang .*Hãy tải lại trang/,
     );
-    expect(openErrorMessage(Object.assign(new Error("Tệp hỏng."), { name: "UnusableInputError" }))).toBe(
-      "Tệp hỏng.",
-    );
+    expect(openErrorMessage(new UnusableInputError("Tệp hỏng."))).toBe("Tệp hỏng.");
   });
 });
 

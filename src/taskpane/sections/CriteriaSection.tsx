@@ -3,7 +3,7 @@ import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components
 import { ArrowReset20Regular, Save20Regular } from "@fluentui/react-icons";
 import type { RunResult } from "../../core/run";
 import { withDefaultCriteria, type Draft } from "../criteria-draft";
-import type { Notice } from "../use-pane";
+import type { Notice } from "../pane-state";
 import { CriterionEditor } from "./CriterionEditor";
 import { DraftErrors } from "./DraftErrors";
 import { SectionNotice } from "./SectionNotice";

@@ -6,7 +6,7 @@ import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@f
 import { DocumentArrowDown20Regular, Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import type { LetterSettings, Signer } from "../../core/settings";
 import { dateError, withDateText, type Draft } from "../criteria-draft";
-import type { Notice } from "../use-pane";
+import type { Notice } from "../pane-state";
 import { DraftErrors } from "./DraftErrors";
 import { SectionNotice } from "./SectionNotice";
 

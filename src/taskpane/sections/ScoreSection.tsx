@@ -16,7 +16,7 @@ import { ArrowDownload20Regular, Calculator20Regular } from "@fluentui/react-ico
 import type { Problem } from "../../core/problems";
 import type { RunResult } from "../../core/run";
 import { placeText } from "../problem-location";
-import type { Located, Notice, RunState } from "../use-pane";
+import type { Located, Notice, RunState } from "../pane-state";
 import { ProblemList } from "./ProblemList";
 import { ProposedUnits } from "./ProposedUnits";
 import { SectionNotice } from "./SectionNotice";

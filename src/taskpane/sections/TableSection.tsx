@@ -15,7 +15,7 @@ import { Fragment, useId, useState } from "react";
 import { rangeAddress } from "../../core/grid";
 import type { RunResult } from "../../core/run";
 import { MAPPING_FIELDS, type MappingField } from "../column-mapping";
-import type { AnalysisState, Notice } from "../use-pane";
+import type { AnalysisState, Notice } from "../pane-state";
 import { ColumnPicker } from "./ColumnPicker";
 import { SectionNotice } from "./SectionNotice";
 import { SheetPicker } from "./SheetPicker";

@@ -2,6 +2,7 @@
  * What the tool wrote in an earlier run, kept in a hidden sheet so that a new run replaces exactly
  * that and nothing else.
  */
+import { CRITERIA_SHEET } from "./criteria-sheet/schema";
 import { cellText, parseRangeAddress, rangeAddress, type CellRange, type SheetGrid } from "./grid";
 import { cleanText, foldKey } from "./text";
 
@@ -61,6 +62,14 @@ export function ownershipRows(ownership: Ownership): string[][] {
     rows.push([label, typeof value === "string" ? value : rangeAddress(value)]);
   }
   return rows;
+}
+
+/**
+ * The sheets of the tool's own that never hold the unit table: "Tiêu chí", the hidden record and the
+ * summary sheet an earlier run wrote (only that one: a user's sheet of the same name is theirs).
+ */
+export function ownedSheetNames(ownership: Ownership | undefined): string[] {
+  return [CRITERIA_SHEET, META_SHEET, ...(ownership?.summarySheet ? [ownership.summarySheet] : [])];
 }
 
 /** The output columns of the earlier run on `sheet`, to leave out of table detection. */

@@ -8,6 +8,7 @@ import { buildLetter, type LetterModel } from "./letter";
 import {
   findMetaGrid,
   META_SHEET,
+  ownedSheetNames,
   ownedColumns,
   ownershipRows,
   readOwnership,
@@ -88,7 +89,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
       .map((c) => c.input)
       .filter((input) => input !== INPUT_SCORE_766 && input !== INPUT_ONE_STOP_RATE),
     ownedColumns: ownedColumns(ownership),
-    ownSheets: [CRITERIA_SHEET, META_SHEET, ...(ownership?.summarySheet ? [ownership.summarySheet] : [])],
+    ownSheets: ownedSheetNames(ownership),
   });
   const scored = scoreUnits(table, criteria, settings);
   const letter = buildLetter(scored.units, criteria, settings.letter);

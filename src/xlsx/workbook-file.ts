@@ -5,8 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { Criterion } from "../core/criteria";
-import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
-import { META_SHEET, readOwnership } from "../core/ownership";
+import { META_SHEET, ownedSheetNames, readOwnership } from "../core/ownership";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
@@ -43,8 +42,7 @@ export class WorkbookFile {
   /** The visible sheets that may hold the unit table: not the criteria or summary sheets the tool wrote. */
   sheetNames(): string[] {
     const meta = this.workbook.getWorksheet(META_SHEET);
-    const summary = readOwnership(meta && sheetToGrid(meta))?.summarySheet;
-    const own = new Set([CRITERIA_SHEET, ...(summary ? [summary] : [])].map(foldKey));
+    const own = new Set(ownedSheetNames(readOwnership(meta && sheetToGrid(meta))).map(foldKey));
     return this.workbook.worksheets
       .filter((s) => s.state === "visible" && !own.has(foldKey(s.name)))
       .map((s) => s.name);

@@ -3,7 +3,8 @@
  * the content types of dist/, and a Chromium launched the way that works on this machine (no sandbox as
  * root, no background networking — the network is closed — and a fresh profile).
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -65,4 +66,26 @@ export async function launchChromium(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * dist/ on an ephemeral localhost port, under `folder` ("/" or a sub-folder as an internal host would
+ * publish it); a folder answers with `index`.
+ */
+export function serveDist(folder = "/", index = "index.html"): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const inside = url.pathname.startsWith(folder) ? url.pathname.slice(folder.length) : undefined;
+    const file =
+      inside === undefined ? "" : path.normalize(path.join(DIST, decodeURIComponent(inside) || index));
+    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }

@@ -9,9 +9,9 @@
  * This test builds nothing of the add-in: it needs `npx webpack --mode production` to have filled dist/.
  */
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
-import { browserSuite, CONTENT_TYPES, DIST, launchChromium, OFFICE_JS, SCREENSHOTS } from "./chromium";
+import { browserSuite, launchChromium, OFFICE_JS, SCREENSHOTS, serveDist } from "./chromium";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -28,23 +28,6 @@ const { suite, title } = browserSuite(
   "taskpane.html",
   "task pane in Chromium (built dist/, office.js stand-in)",
 );
-
-/** dist/ on an ephemeral localhost port. */
-function serveDist(): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    const file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
-    });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** The office.js stand-in as one script for the page. */
 async function stubScript(): Promise<string> {
@@ -113,7 +96,7 @@ suite(title, () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    [server, script, sheets] = await Promise.all([serveDist(), stubScript(), sampleSheets()]);
+    [server, script, sheets] = await Promise.all([serveDist("/"), stubScript(), sampleSheets()]);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     ({ context, close: closeChromium } = await launchChromium({
       viewport: VIEWPORT,

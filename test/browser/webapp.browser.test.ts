@@ -9,9 +9,9 @@
  *
  * This test builds nothing: it needs `npx webpack --mode production` to have filled dist/.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import http from "node:http";
-import { browserSuite, CONTENT_TYPES, DIST, launchChromium, OFFICE_JS, SCREENSHOTS } from "./chromium";
+import { browserSuite, launchChromium, OFFICE_JS, SCREENSHOTS, serveDist } from "./chromium";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import JSZip from "jszip";
@@ -28,25 +28,6 @@ const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Ph�
 const VIEWPORT = { width: 1100, height: 900 };
 
 const { suite, title } = browserSuite("index.html", "web app in Chromium (built dist/, no office.js)");
-
-/** dist/ under FOLDER on an ephemeral localhost port; the folder itself answers with index.html. */
-function serveDist(): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    const inside = url.pathname.startsWith(FOLDER) ? url.pathname.slice(FOLDER.length) : undefined;
-    const file =
-      inside === undefined ? "" : path.normalize(path.join(DIST, decodeURIComponent(inside) || "index.html"));
-    if (!file.startsWith(DIST + path.sep) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
-    });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** What `kstthc score` writes for these bytes, read back. */
 async function cliOutput(bytes: Uint8Array) {
@@ -69,7 +50,7 @@ suite(title, () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    server = await serveDist();
+    server = await serveDist(FOLDER);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     base = `${origin}${FOLDER}`;
     ({ context, close: closeChromium } = await launchChromium({

@@ -1,22 +1,15 @@
 /** The command-line tool on real files: the sample, edited copies and broken inputs. */
 import ExcelJS from "exceljs";
 import { execFileSync, spawnSync } from "node:child_process";
-import { promises as fs, readFileSync } from "node:fs";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { defaultCriteria } from "../../src/core/criteria";
 import { criteriaSheetRows } from "../../src/core/criteria-sheet/write";
 import type { JsonReport } from "../../src/core/report";
 import { defaultSettings } from "../../src/core/settings";
-import {
-  SAMPLE,
-  SEED_LETTER,
-  buildWorkbook,
-  cellValues,
-  snapshot,
-  tempDir,
-  writeXlsx,
-} from "../helpers/workbooks";
+import { normalizeSpace, seedLetter } from "../helpers/seed-letter";
+import { SAMPLE, buildWorkbook, cellValues, snapshot, tempDir, writeXlsx } from "../helpers/workbooks";
 
 interface Run {
   code: number;
@@ -68,12 +61,7 @@ describe("kstthc score on the sample", () => {
     expect(byName.get("Ban Quản lý Khu kinh tế")?.explanations.III).toBe("80 ≤ 80 → 0 điểm");
     expect(byName.get("Cục Thuế tỉnh")?.explanations["IV.9"]).toBe("cấp huyện 96,5% < 100% → 0 điểm");
 
-    const seed = readFileSync(SEED_LETTER, "utf8")
-      .split("\n")
-      .map((l) => l.replace(/\s+/g, " ").trim())
-      .filter(Boolean);
-    const body = seed.slice(1, seed.indexOf("- Như trên;"));
-    expect(report.letter.paragraphs.map((p) => p.replace(/\s+/g, " ").trim())).toEqual(body);
+    expect(report.letter.paragraphs.map(normalizeSpace)).toEqual(seedLetter().body);
     expect(report.problems.every((p) => p.sheet && p.message.startsWith(`Trang “${p.sheet}”`))).toBe(true);
   });
 

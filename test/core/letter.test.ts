@@ -6,20 +6,10 @@ import { runScoring } from "../../src/core/run";
 import { defaultSettings } from "../../src/core/settings";
 import { workbookToGrids } from "../../src/xlsx/read";
 import { loadWorkbook } from "../../src/xlsx/workbook";
-import { SAMPLE, SEED_LETTER } from "../helpers/workbooks";
+import { normalizeSpace, seedLetter } from "../helpers/seed-letter";
+import { SAMPLE } from "../helpers/workbooks";
 
-const normalise = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim();
-
-/** The seed as three parts: the recipient line, the body paragraphs, the distribution list. */
-function seedParts() {
-  const lines = readFileSync(SEED_LETTER, "utf8").split("\n").map(normalise).filter(Boolean);
-  const firstDistribution = lines.findIndex((l) => l === "- Như trên;");
-  return {
-    recipient: lines[0],
-    body: lines.slice(1, firstDistribution),
-    distribution: lines.slice(firstDistribution),
-  };
-}
+const normalise = normalizeSpace;
 
 async function sampleRun() {
   const workbook = await loadWorkbook(readFileSync(SAMPLE), "sample.xlsx");
@@ -29,7 +19,7 @@ async function sampleRun() {
 describe("the letter of the sample", () => {
   it("reads as the seed letter, paragraph by paragraph", async () => {
     const { letter } = await sampleRun();
-    const seed = seedParts();
+    const seed = seedLetter();
     expect(normalise(letter.recipientLine)).toBe(seed.recipient);
     expect(letter.paragraphs.map(normalise)).toEqual(seed.body);
     expect(letter.distribution.map(normalise)).toEqual(seed.distribution);

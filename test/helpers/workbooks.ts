@@ -59,7 +59,6 @@ export async function writeXlsx(dir: string, name: string, sheets: SheetSpec[]):
 
 export const SAMPLE = path.join(__dirname, "..", "..", "examples", "theo-doi-thi-dua-kstthc-2023.xlsx");
 export const SAMPLE_CSV = path.join(__dirname, "..", "..", "examples", "an-giang-2023-don-vi.csv");
-export const SEED_LETTER = path.join(__dirname, "..", "golden", "cong-van-de-xuat-khen-thuong-2023.txt");
 
 /** A canonical picture of a workbook for comparisons: every cell's value, format and style, merges, rules. */
 export function snapshot(workbook: ExcelJS.Workbook): Record<string, unknown> {

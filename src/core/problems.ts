@@ -4,6 +4,8 @@ import { columnLetter } from "./grid";
 export type ProblemLevel = "error" | "warning" | "info";
 
 export interface Problem {
+  /** The source file a problem lies in, when it is not the workbook being scored. */
+  file?: string;
   sheet: string;
   /** 1-based row as Excel shows it. */
   row?: number;

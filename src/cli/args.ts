@@ -3,11 +3,30 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { columnIndex } from "../core/grid";
 import type { ColumnMapping } from "../core/reader/table";
+import type { Preference } from "../core/sources/join";
+import type { Period } from "../core/sources/types";
+
+const PREFERENCES: Record<string, Preference> = { nguon: "source", bang: "table" };
+const PERIODS: Record<string, Period> = {
+  nam: { kind: "năm", label: "" },
+  quy: { kind: "quý", label: "" },
+  thang: { kind: "tháng", label: "" },
+};
+
+/** "năm", "Nam", "nam" → "nam". */
+const plain = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .toLowerCase()
+    .trim();
 
 export const USAGE = `Cách dùng:
   kstthc score TỆP.xlsx [-o TỆP_KẾT_QUẢ.xlsx] [--docx CÔNG_VĂN.docx] [--sheet TÊN_TRANG] [--json]
                 [--map ten=B,khoi=C,diem766=D,tinh=E,huyen=F] [--header-row SỐ] [--no-criteria-sheet]
-                [--formulas]
+                [--formulas] [--source TỆP_NGUỒN.xlsx …] [--prefer nguon|bang]
+                [--period nam|quy|thang] [--as-of NGÀY/THÁNG/NĂM]
   kstthc letter TỆP.xlsx --docx CÔNG_VĂN.docx [--sheet TÊN_TRANG] [--json]
                 [--map …] [--header-row SỐ]
 
@@ -21,6 +40,12 @@ export const USAGE = `Cách dùng:
   --header-row        Dòng tiêu đề của bảng (số dòng như Excel hiển thị).
   --no-criteria-sheet Không thêm trang “Tiêu chí” khi tệp chưa có.
   --formulas          Ghi công thức =KSTTHC.DIEM(…) thay cho giá trị (cần add-in để tính lại).
+  --source            Tệp số liệu nhận được (điểm 766 xuất từ Cổng DVC, Biểu II.07b…), ghép vào
+                      bảng theo dõi theo mã hoặc tên đơn vị; dùng nhiều lần cho nhiều tệp.
+  --prefer            Khi bảng theo dõi và tệp nguồn khác nhau: nguon (mặc định) dùng số liệu của
+                      tệp nguồn, bang giữ số liệu của bảng. Cả hai đều được ghi ra cột “Nguồn số liệu”.
+  --period            Kỳ của số liệu khi tệp không ghi rõ: nam, quy hoặc thang.
+  --as-of             Ngày chốt số liệu khi tệp không ghi rõ, ví dụ 31/12/2025.
   -h, --help          Hướng dẫn này.`;
 
 export interface ScoreCommand {
@@ -35,6 +60,11 @@ export interface ScoreCommand {
   writeFormulas: boolean;
   /** Also write the letter as a Word document here. */
   docx?: string;
+  /** Source files whose figures are joined into the table. */
+  sources: string[];
+  prefer: Preference;
+  period?: Period;
+  asOf?: string;
 }
 
 /** `kstthc letter`: scores in memory and writes only the letter. */
@@ -99,6 +129,10 @@ export function parseCommandLine(argv: string[]): Parsed {
         "header-row": { type: "string" },
         "no-criteria-sheet": { type: "boolean", default: false },
         formulas: { type: "boolean", default: false },
+        source: { type: "string", multiple: true },
+        prefer: { type: "string" },
+        period: { type: "string" },
+        "as-of": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -132,6 +166,31 @@ export function parseCommandLine(argv: string[]): Parsed {
     }
     return { command: "letter", input, docx, sheet: values.sheet, json: values.json ?? false, mapping };
   }
+  const sources = values.source ?? [];
+  if (sources.some((s) => samePath(s, input))) {
+    return { command: "error", message: "Tệp nguồn (--source) không được trùng với tệp đang tính điểm." };
+  }
+  if (values.output !== undefined && sources.some((s) => samePath(s, values.output as string))) {
+    return { command: "error", message: "Tệp kết quả (-o) không được trùng với tệp nguồn (--source)." };
+  }
+  if (sources.length > 0 && values.formulas) {
+    return {
+      command: "error",
+      message:
+        "--formulas chưa dùng được cùng --source: công thức chỉ đọc ô của bảng theo dõi, không đọc số liệu của tệp nguồn. Hãy bỏ --formulas.",
+    };
+  }
+  const prefer = values.prefer === undefined ? "source" : PREFERENCES[plain(values.prefer)];
+  if (!prefer)
+    return { command: "error", message: `--prefer nhận nguon hoặc bang, không phải “${values.prefer}”.` };
+  const period = values.period === undefined ? undefined : PERIODS[plain(values.period)];
+  if (values.period !== undefined && !period) {
+    return { command: "error", message: `--period nhận nam, quy hoặc thang, không phải “${values.period}”.` };
+  }
+  const asOf = values["as-of"];
+  if (asOf !== undefined && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(asOf.trim())) {
+    return { command: "error", message: `--as-of cần ngày dạng 31/12/2025, không phải “${asOf}”.` };
+  }
   if (docx !== undefined && values.output !== undefined && samePath(docx, values.output)) {
     return { command: "error", message: "Tệp công văn (--docx) không được trùng với tệp kết quả (-o)." };
   }
@@ -145,5 +204,9 @@ export function parseCommandLine(argv: string[]): Parsed {
     writeCriteriaSheet: !values["no-criteria-sheet"],
     writeFormulas: values.formulas ?? false,
     docx,
+    sources,
+    prefer,
+    period: period && { ...period, label: `--period ${values.period}` },
+    asOf: asOf?.trim(),
   };
 }

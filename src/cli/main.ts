@@ -4,6 +4,8 @@ import path from "node:path";
 import { UnusableInputError } from "../core/problems";
 import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
+import { readSource } from "../core/sources/read-source";
+import type { Source } from "../core/sources/types";
 import { letterToDocx } from "../docx/letter-docx";
 import { workbookToGrids } from "../xlsx/read";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
@@ -51,14 +53,30 @@ function report(result: RunResult, written: string[], json: boolean, io: Io): vo
 
 const letterBytes = (result: RunResult) => letterToDocx(result.letter, result.scores, result.criteria);
 
+/** Reads every source file first: one that cannot be used stops the run before anything is written. */
+async function readSources(command: ScoreCommand): Promise<Source[]> {
+  const sources: Source[] = [];
+  for (const file of command.sources) {
+    const name = path.basename(file);
+    const grids = workbookToGrids(await loadWorkbook(await readInput(file), name));
+    sources.push(readSource(grids, name, { period: command.period, asOf: command.asOf }));
+  }
+  return sources;
+}
+
 async function score(command: ScoreCommand, io: Io): Promise<number> {
   const bytes = await readInput(command.input);
   const workbook = await loadWorkbook(bytes, path.basename(command.input));
+  const sources = await readSources(command);
   const result = scoreWorkbook(workbook, {
     sheet: command.sheet,
     mapping: command.mapping,
     writeCriteriaSheet: command.writeCriteriaSheet,
     output: command.writeFormulas ? "formulas" : "values",
+    sources,
+    prefer: command.prefer,
+    fileName: path.basename(command.input),
+    sourceSettings: { period: command.period, asOf: command.asOf },
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
@@ -78,7 +96,11 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
 async function letter(command: LetterCommand, io: Io): Promise<number> {
   const bytes = await readInput(command.input);
   const workbook = await loadWorkbook(bytes, path.basename(command.input));
-  const result = runScoring(workbookToGrids(workbook), { sheet: command.sheet, mapping: command.mapping });
+  const result = runScoring(workbookToGrids(workbook), {
+    sheet: command.sheet,
+    mapping: command.mapping,
+    fileName: path.basename(command.input),
+  });
   await writeAtomically(command.docx, await letterBytes(result));
   report(result, [`Đã ghi công văn: ${command.docx}`], command.json, io);
   return EXIT_OK;

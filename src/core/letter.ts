@@ -55,8 +55,11 @@ export function buildLetter(
   units: UnitScore[],
   criteria: Criterion[],
   settings: LetterSettings,
+  /** Further placeholders: {nguon_so_lieu} names the source files the figures come from. */
+  extra: Record<string, string> = {},
 ): LetterModel {
   const common: Record<string, string> = {
+    ...extra,
     co_quan: settings.issuerName,
     kinh_gui: settings.recipient,
     ke_hoach: settings.planReference,

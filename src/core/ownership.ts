@@ -17,9 +17,19 @@ export interface Ownership {
   summarySheet?: string;
   /** The column mapping chosen by the user, as formatMapping writes it. */
   mapping?: string;
+  /** Further sheets of the same unit set (a portal export's "Xã Phường" beside its "Sở Ban"). */
+  more?: DataSheetOwnership[];
 }
 
-const KEYS: { key: keyof Ownership; label: string }[] = [
+/** What the tool wrote on one sheet of units. */
+export type DataSheetOwnership = Pick<
+  Ownership,
+  "dataSheet" | "outputRange" | "highlightRange" | "highlightFormula"
+>;
+
+const MORE_LABEL = "Trang dữ liệu khác";
+
+const KEYS: { key: Exclude<keyof Ownership, "more">; label: string }[] = [
   { key: "dataSheet", label: "Trang dữ liệu" },
   { key: "outputRange", label: "Vùng kết quả" },
   { key: "highlightRange", label: "Vùng tô nổi bật" },
@@ -37,14 +47,16 @@ export function findMetaGrid(grids: SheetGrid[]): SheetGrid | undefined {
 
 export function readOwnership(grid: SheetGrid | undefined): Ownership | undefined {
   if (!grid) return undefined;
-  const found: Partial<Record<keyof Ownership, string>> = {};
+  const found: Partial<Record<(typeof KEYS)[number]["key"], string>> = {};
   for (const line of grid.values) {
     const label = foldKey(cellText(line?.[0] ?? null));
     const spec = KEYS.find((k) => foldKey(k.label) === label);
     if (spec) found[spec.key] = cleanText(cellText(line[1] ?? null));
   }
   if (!found.dataSheet) return undefined;
+  const more = readMore(grid);
   return {
+    ...(more.length > 0 ? { more } : {}),
     dataSheet: found.dataSheet,
     outputRange: found.outputRange ? parseRangeAddress(found.outputRange) : undefined,
     highlightRange: found.highlightRange ? parseRangeAddress(found.highlightRange) : undefined,
@@ -54,12 +66,38 @@ export function readOwnership(grid: SheetGrid | undefined): Ownership | undefine
   };
 }
 
+/** One row per further sheet: its name, output range, highlight range and formula. */
+function readMore(grid: SheetGrid): DataSheetOwnership[] {
+  const more: DataSheetOwnership[] = [];
+  for (const line of grid.values) {
+    if (foldKey(cellText(line?.[0] ?? null)) !== foldKey(MORE_LABEL)) continue;
+    const [sheet, output, highlight, formula] = [1, 2, 3, 4].map((i) => cleanText(cellText(line[i] ?? null)));
+    if (!sheet) continue;
+    more.push({
+      dataSheet: sheet,
+      outputRange: output ? parseRangeAddress(output) : undefined,
+      highlightRange: highlight ? parseRangeAddress(highlight) : undefined,
+      highlightFormula: formula || undefined,
+    });
+  }
+  return more;
+}
+
 export function ownershipRows(ownership: Ownership): string[][] {
   const rows: string[][] = [["KSTTHC", NOTICE]];
   for (const { key, label } of KEYS) {
     const value = ownership[key];
     if (value === undefined) continue;
     rows.push([label, typeof value === "string" ? value : rangeAddress(value)]);
+  }
+  for (const m of ownership.more ?? []) {
+    rows.push([
+      MORE_LABEL,
+      m.dataSheet,
+      m.outputRange ? rangeAddress(m.outputRange) : "",
+      m.highlightRange ? rangeAddress(m.highlightRange) : "",
+      m.highlightFormula ?? "",
+    ]);
   }
   return rows;
 }
@@ -72,11 +110,23 @@ export function ownedSheetNames(ownership: Ownership | undefined): string[] {
   return [CRITERIA_SHEET, META_SHEET, ...(ownership?.summarySheet ? [ownership.summarySheet] : [])];
 }
 
+/** What the tool wrote on `sheet`, whether the main data sheet or a further one. */
+export function ownershipOf(ownership: Ownership | undefined, sheet: string): DataSheetOwnership | undefined {
+  if (!ownership) return undefined;
+  if (ownership.dataSheet === sheet) return ownership;
+  return ownership.more?.find((m) => m.dataSheet === sheet);
+}
+
 /** The output columns of the earlier run on `sheet`, to leave out of table detection. */
 export function ownedColumns(ownership: Ownership | undefined): Record<string, number[]> {
-  const range = ownership?.outputRange;
-  if (!ownership || !range) return {};
-  const cols: number[] = [];
-  for (let col = range.left; col <= range.right; col++) cols.push(col);
-  return { [ownership.dataSheet]: cols };
+  if (!ownership) return {};
+  const owned: Record<string, number[]> = {};
+  for (const sheet of [ownership, ...(ownership.more ?? [])]) {
+    const range = sheet.outputRange;
+    if (!range) continue;
+    const cols: number[] = [];
+    for (let col = range.left; col <= range.right; col++) cols.push(col);
+    owned[sheet.dataSheet] = cols;
+  }
+  return owned;
 }

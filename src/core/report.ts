@@ -4,8 +4,12 @@ import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
 import type { Problem } from "./problems";
 import type { RunResult } from "./run";
+import type { SourceMatchReport } from "./sources/join";
+import { describeSource, type SourceProvenance } from "./sources/provenance";
 
 export interface UnitReport {
+  /** The sheet of the unit (units may stand on several sheets of one set). */
+  sheet: string;
   /** 1-based row as Excel shows it. */
   row: number;
   name: string;
@@ -16,10 +20,14 @@ export interface UnitReport {
   rating: string;
   eligible: boolean;
   explanations: Record<string, string>;
+  /** Where the figures came from, when source files were joined. */
+  origin?: string;
 }
 
 export interface JsonReport {
   sheet: string;
+  /** Every sheet read as units of one set. */
+  sheets: string[];
   /** 1-based rows of the header. */
   headerRows: { from: number; to: number };
   criteriaSource: RunResult["criteriaSource"];
@@ -30,6 +38,10 @@ export interface JsonReport {
   eligible: string[];
   problems: Problem[];
   letter: LetterModel;
+  /** Files the figures came from: file, kind, sheets read, period, as-of date. */
+  sources: SourceProvenance[];
+  /** How the table's units met each source's: unmatched and ambiguous units both ways. */
+  matches: SourceMatchReport[];
 }
 
 export function describeCriterion(c: Criterion): string {
@@ -54,10 +66,12 @@ export function jsonReport(result: RunResult): JsonReport {
   const { layout } = result.table;
   return {
     sheet: layout.sheet,
+    sheets: result.parts.map((p) => p.layout.sheet),
     headerRows: { from: layout.headerTop + 1, to: layout.headerBottom + 1 },
     criteriaSource: result.criteriaSource,
     criteria: result.criteria.map((c) => ({ code: c.code, points: c.points, rule: describeCriterion(c) })),
     units: result.scores.map((s) => ({
+      sheet: sheetOf(result, s),
       row: s.unit.row + 1,
       name: s.unit.name,
       group: s.unit.group,
@@ -67,12 +81,20 @@ export function jsonReport(result: RunResult): JsonReport {
       rating: s.rating,
       eligible: s.eligible,
       explanations: Object.fromEntries(s.scores.map((c) => [c.code, c.explanation])),
+      ...(result.origins.has(s.unit) ? { origin: result.origins.get(s.unit) } : {}),
     })),
     skippedRows: result.table.skipped.map((s) => ({ row: s.row + 1, reason: s.reason })),
     eligible: result.scores.filter((s) => s.eligible).map((s) => s.unit.name),
     problems: result.problems,
     letter: result.letter,
+    sources: result.sources,
+    matches: result.matches,
   };
+}
+
+function sheetOf(result: RunResult, score: RunResult["scores"][number]): string {
+  const part = result.parts.find((p) => p.units.includes(score.unit));
+  return (part ?? result.table).layout.sheet;
 }
 
 const LEVEL_TITLES: Record<Problem["level"], string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
@@ -85,9 +107,26 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
     layout.headerTop === layout.headerBottom
       ? `dòng ${layout.headerTop + 1}`
       : `dòng ${layout.headerTop + 1}–${layout.headerBottom + 1}`;
+  const sheets = result.parts.map((p) => `“${p.layout.sheet}”`).join(", ");
   lines.push(
-    `Bảng đơn vị: trang “${layout.sheet}”, tiêu đề ở ${headerRows}, ${result.scores.length} đơn vị.`,
+    result.parts.length > 1
+      ? `Bảng đơn vị: các trang ${sheets} (tính chung một danh sách), ${result.scores.length} đơn vị.`
+      : `Bảng đơn vị: trang “${layout.sheet}”, tiêu đề ở ${headerRows}, ${result.scores.length} đơn vị.`,
   );
+  if (result.sources.length > 0) {
+    lines.push("Nguồn số liệu:");
+    for (const source of result.sources) {
+      lines.push(`  ${describeSource(source)}`);
+      const skipped = source.sheetsSkipped.map((s) => `“${s.sheet}” (${s.note.replace(/\.$/, "")})`);
+      if (skipped.length > 0) lines.push(`    Trang không đọc: ${skipped.join("; ")}.`);
+      const match = result.matches.filter((m) => m.file === source.file);
+      for (const m of match.slice(0, 1)) {
+        lines.push(
+          `    Ghép với bảng theo dõi: ${m.matched} đơn vị khớp; ${m.unmatchedTable.length} đơn vị của bảng không có trong tệp; ${m.unmatchedSource.length} đơn vị của tệp không có trong bảng; ${m.ambiguous.length} trường hợp không rõ.`,
+        );
+      }
+    }
+  }
   const source = result.criteriaSource === "sheet" ? "trang “Tiêu chí” của tệp" : "mặc định";
   lines.push(`Tiêu chí (${source}):`);
   for (const c of result.criteria) {

@@ -11,6 +11,7 @@ import {
   ownedSheetNames,
   ownedColumns,
   ownershipRows,
+  ownershipOf,
   readOwnership,
   type Ownership,
 } from "./ownership";
@@ -23,9 +24,15 @@ import { emptySheetPlan, type SheetPlan, type WritePlan } from "./plan/types";
 import type { Problem } from "./problems";
 import type { ColumnMapping } from "./reader/table";
 import { formatMapping, parseMapping } from "./reader/mapping";
-import { readUnitTable, type UnitTable } from "./reader/units";
+import { readUnitTable, type ReadOptions, type Unit, type UnitTable } from "./reader/units";
 import { scoreUnits, type UnitScore } from "./scoring";
 import { defaultSettings, type Settings } from "./settings";
+import { joinSources, SOURCE_HEADERS, type Preference, type SourceMatchReport } from "./sources/join";
+import { isPortalExport } from "./sources/portal-766";
+import { portalUnitTables } from "./sources/portal-table";
+import { periodProblems, provenanceOf, sourceCitation, type SourceProvenance } from "./sources/provenance";
+import type { SourceSettings } from "./sources/read-source";
+import type { Source } from "./sources/types";
 import { foldKey } from "./text";
 
 export interface RunOptions {
@@ -40,18 +47,35 @@ export interface RunOptions {
    * "Tiêu chí" sheet, which recalculate with the add-in (and show #NAME? without it).
    */
   output?: OutputMode;
+  /** Source files already read (readSource): their figures feed the criteria of the matching units. */
+  sources?: Source[];
+  /** Which figure wins when the table and a source disagree (default: the source's). */
+  prefer?: Preference;
+  /** The workbook's file name, for messages when the workbook is itself a portal export. */
+  fileName?: string;
+  /** Period and as-of date of figures whose file does not say them. */
+  sourceSettings?: Omit<SourceSettings, "sheet">;
 }
 
 export interface RunResult {
+  /** The unit table (the first one, when the units stand on several sheets). */
   table: UnitTable;
+  /** Every sheet of units scored as one set: a portal export's "Sở Ban" and "Xã Phường". */
+  parts: UnitTable[];
   criteria: Criterion[];
   settings: Settings;
   criteriaSource: "sheet" | "default";
   scores: UnitScore[];
   letter: LetterModel;
-  /** Every problem: the criteria sheet's first, then the unit table's by row. */
+  /** Every problem: the criteria sheet's first, then the sources', then the unit tables' by row. */
   problems: Problem[];
   plan: WritePlan;
+  /** Files the figures came from (the workbook itself when it is a portal export). */
+  sources: SourceProvenance[];
+  /** How the tracking table's units met each source's. */
+  matches: SourceMatchReport[];
+  /** Where each unit's figures came from, when sources were joined. */
+  origins: Map<Unit, string>;
 }
 
 const byName = (grids: SheetGrid[], name: string) => grids.find((g) => foldKey(g.name) === foldKey(name));
@@ -72,6 +96,30 @@ function metaSheetPlan(ownership: Ownership): SheetPlan {
   return plan;
 }
 
+/** The unit tables: a portal export's sheets of units, or the one table the reader finds. */
+function readParts(
+  grids: SheetGrid[],
+  options: RunOptions,
+  read: ReadOptions,
+): { parts: UnitTable[]; own?: Source } {
+  const own = new Set((read.ownSheets ?? []).map(foldKey));
+  const candidates = grids.filter((g) => !own.has(foldKey(g.name)));
+  const chosen =
+    read.sheet === undefined
+      ? candidates
+      : candidates.filter((g) => foldKey(g.name) === foldKey(read.sheet as string));
+  if (!read.mapping && chosen.length > 0 && isPortalExport(chosen)) {
+    const portal = portalUnitTables(
+      candidates,
+      options.fileName ?? "tệp đang tính điểm",
+      { ...options.sourceSettings, sheet: read.sheet },
+      read.customInputs ?? [],
+    );
+    return { parts: portal.parts, own: portal.source };
+  }
+  return { parts: [readUnitTable(grids, read)] };
+}
+
 export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunResult {
   const ownership = readOwnership(findMetaGrid(grids));
   const criteriaGrid = byName(grids, CRITERIA_SHEET);
@@ -82,7 +130,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
 
   const kept = ownership?.mapping ? parseMapping(ownership.mapping) : undefined;
   const mapping = options.mapping ?? (typeof kept === "object" ? kept : undefined);
-  const table = readUnitTable(grids, {
+  const { parts, own } = readParts(grids, options, {
     sheet: options.sheet ?? (mapping && ownership ? ownership.dataSheet : undefined),
     mapping,
     customInputs: criteria
@@ -91,10 +139,9 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     ownedColumns: ownedColumns(ownership),
     ownSheets: ownedSheetNames(ownership),
   });
-  const scored = scoreUnits(table, criteria, settings);
-  const letter = buildLetter(scored.units, criteria, settings.letter);
+  const sources = options.sources ?? [];
+  const provenance = [...(own ? [own] : []), ...sources].map(provenanceOf);
 
-  const dataGrid = grids.find((g) => g.name === table.layout.sheet) as SheetGrid;
   const writeCriteria = !criteriaGrid && options.writeCriteriaSheet !== false;
   // The formulas refer to the "Tiêu chí" sheet the workbook has, or the one this run writes.
   const tables = criteriaGrid
@@ -102,36 +149,82 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     : writeCriteria
       ? formulaTables(CRITERIA_SHEET, writtenCriteriaLayout(criteria, settings))
       : {};
-  const data = planDataSheet(dataGrid, table, scored.units, criteria, ownership, {
-    output: options.output ?? "values",
-    settings,
-    tables,
+
+  const scores: UnitScore[] = [];
+  const matches: SourceMatchReport[] = [];
+  const origins = new Map<Unit, string>();
+  const partProblems: Problem[] = [];
+  const scoredParts = parts.map((part) => {
+    const dataGrid = grids.find((g) => g.name === part.layout.sheet) as SheetGrid;
+    const joined = sources.length > 0 ? joinSources(part, dataGrid, sources, options.prefer) : undefined;
+    const table = joined ? { ...part, units: joined.units } : part;
+    const scored = scoreUnits(table, criteria, settings);
+    scores.push(...scored.units);
+    if (joined) {
+      matches.push(...joined.matches);
+      for (const unit of joined.units) origins.set(unit, String(joined.columns.get(unit.row)?.[2] ?? ""));
+    }
+    const sorted = [...table.problems, ...(joined?.problems ?? []), ...scored.problems].sort(
+      (a, b) => (a.row ?? 0) - (b.row ?? 0),
+    );
+    return { table, dataGrid, joined, scored, sorted };
   });
-  const sheets: SheetPlan[] = [data.plan];
-  if (writeCriteria) sheets.push(planCriteriaSheet(criteria, settings));
-  sheets.push(planSummarySheet(summary, letter, scored.units));
-  sheets.push(
-    metaSheetPlan({
+
+  const citation: Record<string, string> =
+    provenance.length > 0 ? { nguon_so_lieu: sourceCitation(provenance) } : {};
+  const letter = buildLetter(scores, criteria, settings.letter, citation);
+
+  const sheets: SheetPlan[] = [];
+  const written = scoredParts.map(({ table, dataGrid, joined, scored, sorted }) => {
+    const data = planDataSheet(
+      dataGrid,
+      table,
+      scored.units,
+      criteria,
+      ownershipOf(ownership, table.layout.sheet),
+      {
+        output: options.output ?? "values",
+        settings,
+        tables,
+        extra: joined ? { headers: SOURCE_HEADERS, rows: joined.columns } : undefined,
+      },
+    );
+    sheets.push(data.plan);
+    partProblems.push(...sorted, ...data.problems);
+    return {
       dataSheet: table.layout.sheet,
       outputRange: data.outputRange,
       highlightRange: scored.units.length > 0 ? data.highlightRange : undefined,
       highlightFormula: scored.units.length > 0 ? data.highlightFormula : undefined,
+    };
+  });
+  if (writeCriteria) sheets.push(planCriteriaSheet(criteria, settings));
+  sheets.push(planSummarySheet(summary, letter, scores, provenance));
+  sheets.push(
+    metaSheetPlan({
+      ...written[0],
       summarySheet: summary,
       mapping: mapping && formatMapping(mapping) ? formatMapping(mapping) : undefined,
+      more: written.length > 1 ? written.slice(1) : undefined,
     }),
   );
-  const tableProblems = [...table.problems, ...data.problems, ...scored.problems].sort(
-    (a, b) => (a.row ?? 0) - (b.row ?? 0),
-  );
+  const sourceProblems = [
+    ...(own ? periodProblems([own]) : []),
+    ...sources.flatMap((s) => [...s.problems, ...periodProblems([s])]),
+  ];
 
   return {
-    table,
+    table: scoredParts[0].table,
+    parts: scoredParts.map((p) => p.table),
     criteria,
     settings,
     criteriaSource: fromSheet ? "sheet" : "default",
-    scores: scored.units,
+    scores,
     letter,
-    problems: [...(fromSheet?.problems ?? []), ...tableProblems],
+    problems: [...(fromSheet?.problems ?? []), ...sourceProblems, ...partProblems],
     plan: { styles: STYLES, sheets },
+    sources: provenance,
+    matches,
+    origins,
   };
 }

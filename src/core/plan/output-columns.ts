@@ -1,7 +1,7 @@
 /** The output columns beside the unit table and the highlight of the proposed units. */
 import type { Criterion } from "../criteria";
 import { cellAt, cellText, columnLetter, type CellRange, type SheetGrid } from "../grid";
-import type { Ownership } from "../ownership";
+import type { DataSheetOwnership } from "../ownership";
 import { cellProblem, type Problem } from "../problems";
 import type { UnitTable } from "../reader/units";
 import type { UnitScore } from "../scoring";
@@ -55,6 +55,8 @@ export interface OutputOptions {
   output: OutputMode;
   settings: Settings;
   tables: FormulaTables;
+  /** Columns after the explanation: the figures taken from source files and their origin, per unit row. */
+  extra?: { headers: string[]; rows: Map<number, PlainValue[]> };
 }
 
 export function planDataSheet(
@@ -62,11 +64,12 @@ export function planDataSheet(
   table: UnitTable,
   scores: UnitScore[],
   criteria: Criterion[],
-  ownership: Ownership | undefined,
+  ownership: DataSheetOwnership | undefined,
   options: OutputOptions,
 ): DataSheetPlan {
   const { layout } = table;
-  const headers = outputHeaders(criteria);
+  const extra = options.extra;
+  const headers = [...outputHeaders(criteria), ...(extra?.headers ?? [])];
   const plan = emptySheetPlan(layout.sheet, "update");
   const problems: Problem[] = [];
   const top = layout.headerTop;
@@ -128,10 +131,16 @@ export function planDataSheet(
   const values: Scalar[][] = [];
   for (let row = firstDataRow; row <= bottom; row++) {
     const score = byRow.get(row);
+    const added = extra ? (extra.rows.get(row) ?? extra.headers.map(() => null)) : [];
     if (!score) values.push(headers.map(() => null));
-    else values.push(formulas ? withFormulas(outputRow(score), score, formulas) : outputRow(score));
+    else {
+      const own = formulas ? withFormulas(outputRow(score), score, formulas) : outputRow(score);
+      values.push([...own, ...added]);
+    }
   }
   const pointColumns = criteria.length + 1;
+  const explanationCol = criteria.length + 3;
+  const extraStyle = (i: number) => (i === explanationCol + 1 ? "outNumber" : "outText");
   if (values.length > 0) {
     plan.blocks.push({
       top: firstDataRow,
@@ -140,20 +149,29 @@ export function planDataSheet(
       columnStyles: headers.map((_, i) =>
         i < pointColumns
           ? "outNumber"
-          : i === headers.length - 1
+          : i === explanationCol
             ? "outText"
-            : formulas
-              ? "outFormula"
-              : "outCenter",
+            : i > explanationCol
+              ? extraStyle(i)
+              : formulas
+                ? "outFormula"
+                : "outCenter",
       ),
     });
   }
   plan.columnWidths = headers.map((_, i) => ({
     col: left + i,
-    width: i === headers.length - 1 ? 60 : i < pointColumns ? 11 : 12,
+    width:
+      i === explanationCol || i === headers.length - 1
+        ? 60
+        : i === explanationCol + 2
+          ? 28
+          : i < pointColumns
+            ? 11
+            : 12,
   }));
 
-  const proposedCol = right - 1;
+  const proposedCol = left + criteria.length + 2;
   const firstCol = Math.min(layout.columns.name, layout.columns.stt ?? layout.columns.name);
   const highlightRange = { top: table.firstRow, left: firstCol, bottom: table.lastRow, right };
   const highlightFormula = `$${columnLetter(proposedCol)}${table.firstRow + 1}="${YES}"`;

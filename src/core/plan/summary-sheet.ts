@@ -2,6 +2,7 @@
 import type { LetterModel } from "../letter";
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
+import { describeSource, type SourceProvenance } from "../sources/provenance";
 import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -26,7 +27,12 @@ export function estimateRowHeight(text: string, span: Span, fontSize: number): n
   return Math.ceil(lines * fontSize * 1.3 + 4);
 }
 
-export function planSummarySheet(name: string, letter: LetterModel, scores: UnitScore[]): SheetPlan {
+export function planSummarySheet(
+  name: string,
+  letter: LetterModel,
+  scores: UnitScore[],
+  sources: SourceProvenance[] = [],
+): SheetPlan {
   const plan = emptySheetPlan(name, "create");
   plan.columnWidths = WIDTHS.map((width, col) => ({ col, width }));
   let row = 0;
@@ -99,6 +105,14 @@ export function planSummarySheet(name: string, letter: LetterModel, scores: Unit
       ],
     });
     row += proposed.length;
+  }
+  if (sources.length > 0) {
+    row++;
+    put(row++, ALL, "NGUỒN SỐ LIỆU", "letterTableTitle");
+    sources.forEach((source, i) => {
+      const text = `${i + 1}. ${describeSource(source)}`;
+      put(row++, ALL, text, "letterTableText", estimateRowHeight(text, ALL, 12));
+    });
   }
 
   plan.pageSetup = {

@@ -35,10 +35,23 @@ export function classifyHeader(text: string): ColumnRole {
   if (key === "") return { kind: "other" };
   if (/^(stt|tt|so tt|so thu tu)$/.test(key)) return { kind: "stt" };
 
-  const oneStop = has(key, "mot cua", "bpmc", "bo phan tiep nhan");
+  // The one-stop desk under its names: Bộ phận Một cửa (BPMC), "theo CCMC, MCLT" (Biểu II.07b), and
+  // since 1 July 2025 the Trung tâm Phục vụ hành chính công (NĐ 118/2025/NĐ-CP).
+  const oneStop = has(
+    key,
+    "mot cua",
+    "bpmc",
+    "bo phan tiep nhan",
+    "ccmc",
+    "phuc vu hanh chinh cong",
+    "pvhcc",
+  );
   if (has(key, "ty le") && (oneStop || has(key, "tiep nhan"))) return { kind: "rate", level: levelOf(key) };
   if (has(key, "tthc", "thu tuc") && !has(key, "ty le")) {
-    if (has(key, "tiep nhan") && oneStop) return { kind: "countReceived", level: levelOf(key) };
+    // "Tại BPMC cấp tỉnh" under "TTHC được thực hiện theo CCMC, MCLT": received at that level's desk.
+    const atDesk =
+      has(key, "tiep nhan") || (/\btai (bpmc|bo phan|trung tam)\b/.test(key) && levelOf(key) !== "chung");
+    if (atDesk && oneStop) return { kind: "countReceived", level: levelOf(key) };
     if (/\b(tong so|so)\b/.test(key)) return { kind: "countTotal", level: levelOf(key) };
   }
   if (has(key, "766", "tong score", "tong_score") && !has(key, "xep loai", "xep hang")) {

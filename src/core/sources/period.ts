@@ -61,14 +61,14 @@ export function periodAndDate(grid: SheetGrid, headerRow: number): { period?: Pe
   return { period, asOf };
 }
 
-/** A title line names a period only when it says "Kỳ…", "Quý …", "Tháng …" or "Năm 2025". */
+/** A title line names a period only when it says "Quý …", "Tháng …" or "(Kỳ …) năm 2025". */
 function periodOfTitle(line: string): Period | undefined {
-  if (/(quý|quy)\s+([ivx]+|\d)/iu.test(line)) return { kind: "quý", label: line };
-  if (/tháng\s+\d{1,2}\b/iu.test(line.replace(/ngày\s+\d+\s+tháng\s+\d+/giu, ""))) {
-    return { kind: "tháng", label: line };
-  }
-  if (/(kỳ[^,;]*|^)năm\s+\d{4}/iu.test(line) && !/(từ|đến)\s+ngày/iu.test(line)) {
-    return { kind: "năm", label: line };
-  }
+  // Dates ("đến ngày 15/12/2025", "ngày 5 tháng 12 năm 2025") name no period.
+  const text = line
+    .replace(/ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(\s+năm\s+\d{4})?/giu, "")
+    .replace(/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/g, "");
+  if (/(quý|quy)\s+([ivx]+|\d)/iu.test(text)) return { kind: "quý", label: line };
+  if (/tháng\s+\d{1,2}\b/iu.test(text)) return { kind: "tháng", label: line };
+  if (/năm\s+\d{4}/iu.test(text)) return { kind: "năm", label: line };
   return undefined;
 }

@@ -123,10 +123,16 @@ export function joinSources(
       }
     }
     const label = SOURCE_KIND_LABELS[source.kind];
-    for (const i of result.unmatchedLeft) {
-      problems.push(
-        atUnit(i, "info", `“${table.units[i].name}” không có trong tệp “${source.file}” (${label}).`),
+    if (result.unmatchedLeft.length > 0) {
+      // One note per source: a 766 export never lists vertical-sector agencies, nor II.07b every sở.
+      const names = result.unmatchedLeft.map(
+        (i) => `“${table.units[i].name}” (dòng ${table.units[i].row + 1})`,
       );
+      problems.push({
+        sheet,
+        level: "info",
+        message: `Trang “${sheet}”: ${names.length} đơn vị không có trong tệp “${source.file}” (${label}), giữ số liệu của bảng: ${names.join(", ")}.`,
+      });
     }
     for (const j of result.unmatchedRight) {
       const r = source.records[j];

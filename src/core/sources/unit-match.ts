@@ -78,7 +78,6 @@ const SPACE = "(?=\\s|$)";
 const ABBREVIATIONS: [RegExp, string][] = [
   [/^tp\.?\s*/u, "thành phố "],
   [/^tx\.?\s*/u, "thị xã "],
-  [/^tt\.?\s*/u, "thị trấn "],
 ];
 
 /**

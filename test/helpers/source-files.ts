@@ -57,6 +57,8 @@ export const XA_PHUONG_ROWS = [
   portalRow(6, "UBND Xã Nhơn Hội - tỉnh An Giang", "H01.102", 3, "80"),
   portalRow(7, "UBND Đặc khu Phú Quốc - tỉnh An Giang", "H01.103", 3, "90.02"),
   portalRow(8, "UBND phường Long Xuyên - tỉnh An Giang", "H01.104", 3, "77,25"),
+  // Same place name as the tracking table's "UBND huyện An Phú": another kind, never matched.
+  portalRow(9, "UBND xã An Phú - tỉnh An Giang", "H01.105", 3, "95.5"),
 ];
 
 /** A portal export as downloaded: provinces, the province's two sheets of units, a trend sheet. */

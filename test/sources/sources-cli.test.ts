@@ -76,12 +76,14 @@ describe("a portal 766 export scored on its own, with no --map", () => {
       ["Xã Phường", "UBND Xã Nhơn Hội", "UBND cấp xã", 80],
       ["Xã Phường", "UBND Đặc khu Phú Quốc", "UBND cấp xã", 90.02],
       ["Xã Phường", "UBND phường Long Xuyên", "UBND cấp xã", 77.25],
+      ["Xã Phường", "UBND xã An Phú", "UBND cấp xã", 95.5],
     ]);
     expect(report.eligible).toEqual([
       "Sở Tư pháp",
       "Thanh tra tỉnh An Giang",
       "UBND xã Đông Thái",
       "UBND Đặc khu Phú Quốc",
+      "UBND xã An Phú",
     ]);
     const [source] = report.sources;
     expect(source).toMatchObject({ file: "diem-766.xlsx", kind: "portal766", provinceCode: "H01" });
@@ -120,7 +122,7 @@ describe("a portal 766 export scored on its own, with no --map", () => {
     expect(run.code).toBe(0);
     const report: JsonReport = JSON.parse(run.stdout);
     expect(report.sheets).toEqual(["Xã Phường"]);
-    expect(report.units).toHaveLength(4);
+    expect(report.units).toHaveLength(5);
   });
 
   it("warns when the figures are monthly: the award is annual", async () => {
@@ -179,6 +181,7 @@ describe("kstthc score TRACKING.xlsx --source …", () => {
     const match = report.matches.find((m) => m.file === "diem-766.xlsx");
     expect(match?.unmatchedSource).toEqual([
       { sheet: "Xã Phường", row: 5, name: "UBND phường Long Xuyên - tỉnh An Giang" },
+      { sheet: "Xã Phường", row: 6, name: "UBND xã An Phú - tỉnh An Giang" },
     ]);
     expect(match?.unmatchedTable.map((u) => u.name)).toEqual([
       "UBND huyện An Phú",

@@ -319,6 +319,21 @@ describe("source files that cannot be used: a Vietnamese message naming file, sh
       "Tệp “nguon.xlsx”: không có bảng đơn vị nào nhận ra được:\n  - trang “Tỉnh thành”: trang các tỉnh, thành phố (LOAI_COQUAN = 1), không phải đơn vị của tỉnh: bỏ qua.",
     ));
 
+  it("a portal export with sheets of two periods", () =>
+    refused(
+      [
+        {
+          name: "Điểm năm",
+          rows: [PORTAL_HEADER, portalRow(1, "Sở Tư pháp - tỉnh An Giang", "H01.12", 2, "93.75")],
+        },
+        {
+          name: "Điểm tháng",
+          rows: [PORTAL_HEADER, portalRow(1, "Sở Tư pháp - tỉnh An Giang", "H01.12", 2, "71")],
+        },
+      ],
+      "Tệp “nguon.xlsx”: tệp có điểm của nhiều kỳ khác nhau; hãy chọn một trang (--sheet) hoặc để lại trong tệp chỉ trang của kỳ cần dùng:\n  - trang “Điểm năm”: kỳ năm\n  - trang “Điểm tháng”: kỳ tháng",
+    ));
+
   it("reads text scores with '.' or ',' and names a score it cannot read", async () => {
     const tracking = await write("theo-doi-2025.xlsx", tracking2025());
     const source = await write("nguon.xlsx", [

@@ -4,10 +4,10 @@ import path from "node:path";
 import { UnusableInputError } from "../core/problems";
 import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
-import { readSource } from "../core/sources/read-source";
 import type { Source } from "../core/sources/types";
 import { letterToDocx } from "../docx/letter-docx";
 import { workbookToGrids } from "../xlsx/read";
+import { readSourceFile } from "../xlsx/source-file";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
@@ -58,8 +58,7 @@ async function readSources(command: ScoreCommand): Promise<Source[]> {
   const sources: Source[] = [];
   for (const file of command.sources) {
     const name = path.basename(file);
-    const grids = workbookToGrids(await loadWorkbook(await readInput(file), name));
-    sources.push(readSource(grids, name, { period: command.period, asOf: command.asOf }));
+    sources.push(await readSourceFile(name, await readInput(file), { period: command.period, asOf: command.asOf }));
   }
   return sources;
 }

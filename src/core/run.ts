@@ -21,7 +21,7 @@ import { planDataSheet } from "./plan/output-columns";
 import { STYLES } from "./plan/styles";
 import { planSummarySheet, SUMMARY_SHEET } from "./plan/summary-sheet";
 import { emptySheetPlan, type SheetPlan, type WritePlan } from "./plan/types";
-import type { Problem } from "./problems";
+import { UnusableInputError, type Problem } from "./problems";
 import type { ColumnMapping } from "./reader/table";
 import { formatMapping, parseMapping } from "./reader/mapping";
 import { readUnitTable, type ReadOptions, type Unit, type UnitTable } from "./reader/units";
@@ -140,6 +140,11 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     ownSheets: ownedSheetNames(ownership),
   });
   const sources = options.sources ?? [];
+  if (sources.length > 0 && options.output === "formulas") {
+    throw new UnusableInputError(
+      "Chưa ghi được công thức khi có tệp nguồn: công thức chỉ đọc ô của bảng theo dõi, không đọc số liệu của tệp nguồn. Hãy chọn ghi giá trị.",
+    );
+  }
   const provenance = [...(own ? [own] : []), ...sources].map(provenanceOf);
 
   const writeCriteria = !criteriaGrid && options.writeCriteriaSheet !== false;

@@ -22,7 +22,9 @@ export class SelectionError extends UserFacingError {
 }
 
 /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
-export async function analyseWorkbook(options: Pick<RunOptions, "sheet" | "mapping">): Promise<RunResult> {
+export async function analyseWorkbook(
+  options: Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer">,
+): Promise<RunResult> {
   return Excel.run(async (context) => {
     const { grids } = await readWorkbook(context, { sheet: options.sheet });
     return runScoring(grids, options);

@@ -5,7 +5,7 @@
  */
 import type { OutputMode } from "../core/plan/formulas";
 import type { ColumnMapping } from "../core/reader/table";
-import { runScoring, type RunResult } from "../core/run";
+import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
 import { readWorkbook } from "./read";
 
@@ -14,6 +14,9 @@ export interface ScoreOptions {
   mapping?: ColumnMapping;
   /** Plain values (default) or formulas in the output columns. */
   output?: OutputMode;
+  /** Source files joined into the table, and which figure wins when they differ. */
+  sources?: RunOptions["sources"];
+  prefer?: RunOptions["prefer"];
   /** Write requests done out of the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -38,6 +41,8 @@ export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<S
       sheet: options.sheet,
       mapping: options.mapping,
       output: options.output,
+      sources: options.sources,
+      prefer: options.prefer,
     });
     await applyPlan(context, result.plan, options.onProgress, { facts });
     return {

@@ -7,6 +7,7 @@ import { LetterSection } from "./sections/LetterSection";
 import { ScoreSection } from "./sections/ScoreSection";
 import { Section } from "./sections/Section";
 import { ShareSection } from "./sections/ShareSection";
+import { SourcesSection } from "./sections/SourcesSection";
 import { TableSection } from "./sections/TableSection";
 import { usePane } from "./use-pane";
 import { PaneHeader } from "./PaneHeader";
@@ -61,6 +62,17 @@ export function App({ port, fileBar }: AppProps) {
             // A file in the page cannot change under the pane: nothing to read again.
             onRefresh={file ? undefined : act.refresh}
             sheets={file && { names: file.sheetNames(), onChoose: act.chooseSheet }}
+          />
+        </Section>
+        <Section value="sources" title="Nguồn số liệu">
+          <SourcesSection
+            sources={state.sources}
+            result={result}
+            notice={notice}
+            disabled={running}
+            onAdd={(files) => void act.addSourceFiles(files)}
+            onRemove={act.removeSource}
+            onPrefer={act.setPrefer}
           />
         </Section>
         <Section value="score" title="Kết quả tính điểm">

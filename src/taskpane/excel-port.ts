@@ -4,6 +4,7 @@ import { analyseWorkbook, getSelection, selectCell, writeCriteria } from "../exc
 import { onRunStatus } from "../excel/run-status-channel";
 import { scoreActiveWorkbook } from "../excel/score-action";
 import { downloadLetter } from "./download";
+import { readSourceInPage } from "./file-port";
 import { type ScoredElsewhere, type WorkbookPort } from "./port";
 
 /** The ribbon's "Tính điểm" runs in the same page and publishes its outcome for the pane. */
@@ -24,6 +25,8 @@ export function createExcelPort(): WorkbookPort {
     selectCell,
     getSelection,
     writeCriteria,
+    // A source file is a file, not a workbook open in Excel: ExcelJS reads it in the pane.
+    readSource: readSourceInPage,
     downloadLetter,
     onScoredElsewhere,
   };

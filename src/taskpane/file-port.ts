@@ -8,6 +8,12 @@ import type { FileAccess, WorkbookPort } from "./port";
 
 export type FilePort = WorkbookPort & { file: FileAccess };
 
+/** Source files are read by ExcelJS too, in the same chunk as the workbook file. */
+export async function readSourceInPage(name: string, bytes: Uint8Array) {
+  const { readSourceFile } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/source-file");
+  return readSourceFile(name, bytes);
+}
+
 /** Throws the UnusableInputError of loadWorkbook when the bytes are not a workbook it can read. */
 export async function openFilePort(name: string, bytes: Uint8Array): Promise<FilePort> {
   // ExcelJS (about 1 MB) comes in its own chunk, fetched here: the pane inside Excel never loads it.
@@ -18,6 +24,7 @@ export async function openFilePort(name: string, bytes: Uint8Array): Promise<Fil
     // One step, read-score-write in memory: there is no progress worth counting.
     score: (options) => book.score(options),
     writeCriteria: (criteria, settings) => book.writeCriteria(criteria, settings),
+    readSource: readSourceInPage,
     downloadLetter,
     file: {
       name,

@@ -6,6 +6,8 @@ import type { OutputMode } from "../core/plan/formulas";
 import type { Problem } from "../core/problems";
 import { UserFacingError } from "../core/problems";
 import type { RunResult } from "../core/run";
+import type { Preference } from "../core/sources/join";
+import type { Source } from "../core/sources/types";
 import { draftOf, isDirty, type Draft } from "./criteria-draft";
 import type { AnalyseOptions } from "./port";
 
@@ -20,7 +22,15 @@ export type RunState =
   | { state: "done"; result: RunResult; stale: boolean }
   | { state: "failed"; message: string };
 
-export type SectionId = "table" | "criteria" | "score" | "letter";
+export type SectionId = "table" | "sources" | "criteria" | "score" | "letter";
+
+/** The source files the user opened, joined into the table at each analysis and run. */
+export interface SourcesState {
+  files: Source[];
+  prefer: Preference;
+  /** Names of files being read. */
+  reading: string[];
+}
 
 /** A sentence shown in the section where the user acted (saved, or could not do what was asked). */
 export interface Notice {
@@ -56,6 +66,7 @@ export interface PaneState {
   saving: boolean;
   notice?: Notice;
   located?: Located;
+  sources: SourcesState;
 }
 
 export const initialPaneState: PaneState = {
@@ -64,6 +75,7 @@ export const initialPaneState: PaneState = {
   analysis: { state: "loading" },
   run: { state: "idle" },
   saving: false,
+  sources: { files: [], prefer: "source", reading: [] },
 };
 
 export type PaneAction =
@@ -82,7 +94,9 @@ export type PaneAction =
   | { type: "saveEnded"; notice: Notice }
   | { type: "noticeShown"; notice: Notice | undefined }
   | { type: "located"; place: Located }
-  | { type: "scoredElsewhere"; summary: string; failed: boolean };
+  | { type: "scoredElsewhere"; summary: string; failed: boolean }
+  | { type: "sourcesReading"; names: string[] }
+  | { type: "sourcesChanged"; files: Source[]; prefer: Preference; notice?: Notice };
 
 /** The workbook no longer shows the last run's result: the columns, criteria or sheet changed since. */
 function staled(run: RunState): RunState {
@@ -154,6 +168,16 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, notice: action.notice };
     case "located":
       return { ...state, located: action.place };
+    case "sourcesReading":
+      return { ...state, notice: undefined, sources: { ...state.sources, reading: action.names } };
+    case "sourcesChanged":
+      // Other figures: the workbook no longer shows the last run's result.
+      return {
+        ...state,
+        notice: action.notice,
+        run: staled(state.run),
+        sources: { files: action.files, prefer: action.prefer, reading: [] },
+      };
     case "scoredElsewhere":
       return {
         ...state,

@@ -6,9 +6,13 @@
 import type { Criterion } from "../core/criteria";
 import type { RunOptions, RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
+import type { Source } from "../core/sources/types";
 
-/** Where the unit table is and how its columns are read; the mapping travels with the workbook. */
-export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping">;
+/**
+ * Where the unit table is and how its columns are read (the mapping travels with the workbook), and the
+ * source files joined into it with the choice for figures that differ.
+ */
+export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer">;
 
 /** A scoring run's options: the analysis's, and whether the output holds values or formulas. */
 export type ScoreRunOptions = AnalyseOptions & Pick<RunOptions, "output">;
@@ -52,6 +56,11 @@ export interface WorkbookPort {
    * once for such a run that ended before the pane listened; returns the function that stops listening.
    */
   onScoredElsewhere?(listener: (run: ScoredElsewhere) => void): () => void;
+  /**
+   * Reads a source file the user opened (the portal's 766 export, a II.07b report); throws the
+   * UnusableInputError that names file, sheet and row when it cannot be used.
+   */
+  readSource(name: string, bytes: Uint8Array): Promise<Source>;
   /** Present when the workbook is a file opened in the page rather than one open in Excel. */
   file?: FileAccess;
 }

@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { OutputMode } from "../core/plan/formulas";
 import type { Problem } from "../core/problems";
+import type { Preference } from "../core/sources/join";
+import type { Source } from "../core/sources/types";
 import { columnOfAddress, withColumn, type MappingField } from "./column-mapping";
 import { criteriaOf, draftErrors, settingsOf, type Draft } from "./criteria-draft";
 import {
@@ -14,22 +16,34 @@ import {
   messageOf,
   paneReducer,
   type Located,
+  type Notice,
   type SectionId,
 } from "./pane-state";
 import type { AnalyseOptions, WorkbookPort } from "./port";
 import { problemAddress } from "./problem-location";
 
+/** The options of an analysis or run with the sources in force, if any. */
+function withSources(
+  options: AnalyseOptions,
+  current: { files: Source[]; prefer: Preference },
+): AnalyseOptions {
+  return current.files.length > 0 ? { ...options, sources: current.files, prefer: current.prefer } : options;
+}
+
 export function usePane(port: WorkbookPort) {
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   // Each analysis gets an id; the reducer keeps only the answer of the latest.
   const lastId = useRef(0);
+  // The sources in force, read by every analysis and run whatever sheet or columns they are given.
+  const sources = useRef<{ files: Source[]; prefer: Preference }>(initialPaneState.sources);
 
   const analyse = useCallback(
     async (options: AnalyseOptions, resetDraft = false) => {
       const id = ++lastId.current;
       dispatch({ type: "analysisStarted", id });
       try {
-        dispatch({ type: "analysisAnswered", id, result: await port.analyse(options), resetDraft });
+        const result = await port.analyse(withSources(options, sources.current));
+        dispatch({ type: "analysisAnswered", id, result, resetDraft });
       } catch (error) {
         dispatch({ type: "analysisFailed", id, message: messageOf(error) });
       }
@@ -95,13 +109,44 @@ export function usePane(port: WorkbookPort) {
   const score = async () => {
     dispatch({ type: "runStarted" });
     try {
-      const result = await port.score({ ...options, output }, (done, total) =>
+      const result = await port.score({ ...withSources(options, sources.current), output }, (done, total) =>
         dispatch({ type: "runProgressed", done, total }),
       );
       dispatch({ type: "runAnswered", result });
     } catch (error) {
       dispatch({ type: "runFailed", message: messageOf(error) });
     }
+  };
+
+  /** Puts the sources in force and reads the workbook again with them. */
+  const applySources = (files: Source[], prefer: Preference, notice?: Notice) => {
+    sources.current = { files, prefer };
+    dispatch({ type: "sourcesChanged", files, prefer, notice });
+    void analyse(options);
+  };
+
+  /** Reads the files the user opened; one that cannot be used is named and the others are kept. */
+  const addSourceFiles = async (files: File[]) => {
+    if (files.length === 0) return;
+    dispatch({ type: "sourcesReading", names: files.map((f) => f.name.normalize("NFC")) });
+    const read = [...sources.current.files];
+    const refused: string[] = [];
+    for (const file of files) {
+      const name = file.name.normalize("NFC");
+      try {
+        const source = await port.readSource(name, new Uint8Array(await file.arrayBuffer()));
+        const same = read.findIndex((s) => s.file === name);
+        if (same >= 0) read[same] = source;
+        else read.push(source);
+      } catch (error) {
+        refused.push(messageOf(error));
+      }
+    }
+    applySources(
+      read,
+      sources.current.prefer,
+      refused.length > 0 ? { section: "sources", intent: "error", text: refused.join("\n") } : undefined,
+    );
   };
 
   const draft = drafting?.draft;
@@ -178,6 +223,13 @@ export function usePane(port: WorkbookPort) {
         show({ sheet: problem.sheet, address: problemAddress(problem), problem }),
       selectUnitRow: (sheet: string, address: string) => show({ sheet, address }),
       downloadLetter,
+      addSourceFiles,
+      removeSource: (file: string) =>
+        applySources(
+          sources.current.files.filter((s) => s.file !== file),
+          sources.current.prefer,
+        ),
+      setPrefer: (prefer: Preference) => applySources(sources.current.files, prefer),
     },
   };
 }

@@ -9,6 +9,8 @@ import type { CellValue, SheetGrid } from "../../src/core/grid";
 import { isFormulaCell, type WritePlan } from "../../src/core/plan/types";
 import { runScoring, type RunResult } from "../../src/core/run";
 import type { Settings } from "../../src/core/settings";
+import type { Source } from "../../src/core/sources/types";
+import { readSourceFile } from "../../src/xlsx/source-file";
 import { criteriaWritePlan } from "../../src/core/plan/criteria-sheet-plan";
 import type {
   AnalyseOptions,
@@ -117,6 +119,11 @@ export class FakePort implements WorkbookPort {
   async writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {
     this.criteriaWritten.push({ criteria, settings });
     applyPlanToGrids(this.grids, criteriaWritePlan(criteria, settings));
+  }
+
+  /** Source files are read for real, as the page reads them. */
+  async readSource(name: string, bytes: Uint8Array): Promise<Source> {
+    return readSourceFile(name, bytes);
   }
 
   async downloadLetter(result: RunResult): Promise<void> {

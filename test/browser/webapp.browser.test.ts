@@ -17,8 +17,10 @@ import path from "node:path";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { readSourceFile } from "../../src/xlsx/source-file";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
-import { SAMPLE, snapshot } from "../helpers/workbooks";
+import { II07B_ROWS, ii07b, portalExport, tracking2025 } from "../helpers/source-files";
+import { SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
 
 /** A folder of the server, as on an intranet host: every URL of the build must be relative. */
 const FOLDER = "/don-vi/kstthc/";
@@ -203,6 +205,42 @@ suite(title, () => {
     expect(xlsx.name).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");
     const scored = await loadWorkbook(new Uint8Array(xlsx.bytes), xlsx.name);
     expect(snapshot(scored)).toEqual(snapshot(await cliOutput(bytes)));
+    expect(record).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+
+  it("joins a portal 766 export and a II.07b report opened under “Nguồn số liệu”, as the CLI's --source does", async () => {
+    const tracking = await xlsxBytes(tracking2025());
+    const portal = await xlsxBytes(portalExport());
+    const bieu = await xlsxBytes(ii07b(II07B_ROWS));
+    const asFile = (name: string, bytes: Uint8Array) => ({
+      name,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(bytes),
+    });
+    const { page, record } = await open("", "404");
+    await page.getByLabel("Chọn tệp Excel (.xlsx)").setInputFiles(asFile("theo-doi-2025.xlsx", tracking));
+    await page.getByText("11 đơn vị").waitFor();
+    await page.getByRole("button", { name: "Nguồn số liệu" }).click();
+    await page
+      .getByLabel("Chọn tệp nguồn (.xlsx)")
+      .setInputFiles([asFile("diem-766.xlsx", portal), asFile("bieu-ii07b.xlsx", bieu)]);
+    const list = page.getByRole("list", { name: "Tệp nguồn đang dùng" });
+    await list.getByText(/^Khớp 7 đơn vị\./).waitFor();
+    await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
+    await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
+    expect(await proposedNames(page)).toContain("Bảo hiểm xã hội tỉnh");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "webapp-sources.png"), fullPage: true });
+
+    const xlsx = await download(page, "Tải về tệp đã tính điểm");
+    const scored = await loadWorkbook(new Uint8Array(xlsx.bytes), xlsx.name);
+    const expected = await loadWorkbook(tracking, "cli.xlsx");
+    scoreWorkbook(expected, {
+      sources: [await readSourceFile("diem-766.xlsx", portal), await readSourceFile("bieu-ii07b.xlsx", bieu)],
+    });
+    expect(snapshot(scored)).toEqual(
+      snapshot(await loadWorkbook(await saveWorkbook(expected), "cli-out.xlsx")),
+    );
     expect(record).toEqual({ errors: [], violations: [] });
     await page.close();
   });

@@ -5,6 +5,7 @@
 import type { SheetGrid } from "../../src/core/grid";
 import { UnusableInputError } from "../../src/core/problems";
 import { runScoring, type RunResult } from "../../src/core/run";
+import { readSource } from "../../src/core/sources/read-source";
 import { WriteBlockedError } from "../../src/excel/errors";
 import { draftOf } from "../../src/taskpane/criteria-draft";
 import {
@@ -173,4 +174,30 @@ test("errors meant for the user are shown as they are; others are introduced as 
   const impostor = new Error("x");
   impostor.name = "UnusableInputError";
   expect(messageOf(impostor)).toBe("Có lỗi khi làm việc với sổ tính: x");
+});
+
+test("source files being read, then put in force: the last run's result is stale and the notice says what was refused", () => {
+  const source = readSource(
+    [
+      {
+        name: "Sở Ban",
+        values: [
+          ["STT", "Tên đơn vị", "Điểm 766"],
+          [1, "Sở Tư pháp", 90],
+        ],
+      },
+    ],
+    "nguon.xlsx",
+  );
+  const reading = run([
+    { type: "runAnswered", result },
+    { type: "sourcesReading", names: ["nguon.xlsx"] },
+  ]);
+  expect(reading.sources).toEqual({ files: [], prefer: "source", reading: ["nguon.xlsx"] });
+  expect(reading.run).toEqual({ state: "done", result, stale: false });
+  const notice = { section: "sources" as const, intent: "error" as const, text: "Tệp “khac.xlsx”: …" };
+  const state = paneReducer(reading, { type: "sourcesChanged", files: [source], prefer: "table", notice });
+  expect(state.sources).toEqual({ files: [source], prefer: "table", reading: [] });
+  expect(state.run).toEqual({ state: "done", result, stale: true });
+  expect(state.notice).toEqual(notice);
 });

@@ -58,7 +58,9 @@ async function readSources(command: ScoreCommand): Promise<Source[]> {
   const sources: Source[] = [];
   for (const file of command.sources) {
     const name = path.basename(file);
-    sources.push(await readSourceFile(name, await readInput(file), { period: command.period, asOf: command.asOf }));
+    sources.push(
+      await readSourceFile(name, await readInput(file), { period: command.period, asOf: command.asOf }),
+    );
   }
   return sources;
 }

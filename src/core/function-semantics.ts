@@ -5,9 +5,8 @@
  */
 import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import type { CellValue } from "./grid";
-import type { Unit } from "./reader/units";
 import { readNumberCell, type CellNumber, type NumberKind } from "./reader/values";
-import { ratingOf, scoreCriterion } from "./scoring";
+import { decide, ratingOf } from "./scoring";
 import type { RatingBands } from "./settings";
 
 /** How a criterion's input is read. */
@@ -28,15 +27,13 @@ export function readArgumentNumber(value: CellValue, format: string, kind: Numbe
 }
 
 /**
- * A unit that has only this figure. Its group is unknown, so a criterion limited to some groups
- * ("ngành dọc") applies, as the core does for a unit without a group.
+ * DIEM's points for one figure (null: blank). The function knows no group, so a criterion limited to
+ * some groups ("ngành dọc") applies, as the core does for a unit without a group. The same decision as
+ * the core's, with no explanation worded.
  */
-export function unitWithFigure(input: string, value: number | null): Unit {
-  const unit: Unit = { row: 0, stt: "", name: "", group: "", score766: null, rates: [], custom: {} };
-  if (input === INPUT_SCORE_766) unit.score766 = value;
-  else if (input === INPUT_ONE_STOP_RATE) unit.rates = [{ level: "chung", value }];
-  else unit.custom[input] = value;
-  return unit;
+export function figurePoints(criterion: Criterion, figure: number | null): number {
+  return decide(criterion, { group: "", figures: figure === null ? [] : [{ label: "", value: figure }] })
+    .points;
 }
 
 /** XEPLOAI's band: 0 counts as blank, since Excel on Windows and Mac passes an empty cell as 0. */
@@ -48,8 +45,7 @@ export function ratingOfArgument(score: number | null, bands: RatingBands): stri
 export function argumentPoints(criterion: Criterion, value: CellValue): number | undefined {
   const read = readArgumentNumber(value, "", argumentKind(criterion.input));
   if (read.kind === "bad") return undefined;
-  const figure = read.kind === "number" ? read.value : null;
-  return scoreCriterion(criterion, unitWithFigure(criterion.input, figure)).points;
+  return figurePoints(criterion, read.kind === "number" ? read.value : null);
 }
 
 /** XEPLOAI of one plain cell value; undefined where the function shows an error. */

@@ -39,21 +39,44 @@ export interface ScoreResult {
   problems: Problem[];
 }
 
-interface Figure {
+/** One figure a criterion looks at: its value and, for the one-stop rate, its level ("cấp huyện"). */
+export interface Figure {
   label: string;
   value: number;
 }
 
+/** What a criterion looks at for one unit: the unit's group and its figures. */
+export interface CriterionInputs {
+  group: string;
+  figures: readonly Figure[];
+}
+
+/**
+ * What a criterion decided for one unit, before any wording: the points and what they rest on. The
+ * points are read from it as they are; the explanation is worded from it (explain), so both always agree.
+ */
+export type Decision =
+  | { kind: "notApplicable"; points: 0 }
+  /** No figure: 0 points; `expected` when the unit should have had one (a warning). */
+  | { kind: "blank"; points: 0; expected: boolean }
+  /** `shown`: every figure when the unit passed, the failing ones when it did not. */
+  | { kind: "threshold"; points: number; passed: boolean; shown: readonly Figure[] }
+  | { kind: "proportional"; points: number; lowest: Figure; target: number }
+  | { kind: "manual"; points: number; value: number };
+
+const NO_FIGURES: readonly Figure[] = [];
+
 /** The figures a criterion looks at for one unit (several for the one-stop rate: one per level). */
-function figuresOf(unit: Unit, input: string): Figure[] {
-  if (input === INPUT_SCORE_766) return unit.score766 === null ? [] : [{ label: "", value: unit.score766 }];
+function figuresOf(unit: Unit, input: string): readonly Figure[] {
+  if (input === INPUT_SCORE_766)
+    return unit.score766 === null ? NO_FIGURES : [{ label: "", value: unit.score766 }];
   if (input === INPUT_ONE_STOP_RATE) {
     return unit.rates
       .filter((r): r is { level: typeof r.level; value: number } => r.value !== null)
       .map((r) => ({ label: LEVEL_LABELS[r.level], value: r.value }));
   }
   const value = unit.custom[input];
-  return value === null || value === undefined ? [] : [{ label: "", value }];
+  return value === null || value === undefined ? NO_FIGURES : [{ label: "", value }];
 }
 
 function suffixOf(input: string): string {
@@ -79,56 +102,94 @@ export function appliesTo(criterion: Criterion, group: string): boolean {
 
 const appliesMemo = new Map<string, boolean>();
 
-export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
-  const base = { code: criterion.code, applies: true, blank: false, full: false };
-  if (!appliesTo(criterion, unit.group)) {
-    return { ...base, applies: false, points: 0, explanation: "không áp dụng" };
-  }
-  const figures = figuresOf(unit, criterion.input);
+const operatorOf = (criterion: Criterion) => criterion.operator ?? ">=";
+const thresholdOf = (criterion: Criterion) => criterion.threshold ?? 0;
+
+function targetOf(criterion: Criterion): number {
+  return criterion.target && criterion.target > 0 ? criterion.target : 100;
+}
+
+const clampPoints = (criterion: Criterion, value: number) =>
+  roundTo(Math.max(0, Math.min(criterion.points, value)), 2);
+
+/** The one place where a criterion's points are decided. */
+export function decide(criterion: Criterion, inputs: CriterionInputs): Decision {
+  if (!appliesTo(criterion, inputs.group)) return { kind: "notApplicable", points: 0 };
+  const { figures } = inputs;
   if (figures.length === 0) {
     // A group-limited criterion on a unit of unknown group: no figure is expected, so no warning.
-    const expected = criterion.appliesTo.length === 0 || unit.group !== "";
-    return { ...base, blank: expected, points: 0, explanation: "chưa có số liệu → 0 điểm" };
+    return { kind: "blank", points: 0, expected: criterion.appliesTo.length === 0 || inputs.group !== "" };
   }
-  const suffix = suffixOf(criterion.input);
-  const show = (f: Figure) => `${f.label ? `${f.label} ` : ""}${vi(f.value)}${suffix}`;
-  let points: number;
-  let reason: string;
   switch (criterion.kind) {
     case "threshold": {
-      const operator = criterion.operator ?? ">=";
-      const threshold = criterion.threshold ?? 0;
-      const failing = figures.filter((f) => !compare(roundTo(f.value), operator, threshold));
-      const passed = failing.length === 0;
-      points = passed ? criterion.points : 0;
-      const shown = passed ? figures : failing;
-      const symbol = passed ? OPERATOR_SYMBOLS[operator] : negatedSymbol(operator);
-      reason = shown.map((f) => `${show(f)} ${symbol} ${vi(threshold)}${suffix}`).join(", ");
-      break;
+      const operator = operatorOf(criterion);
+      const threshold = thresholdOf(criterion);
+      const fails = (f: Figure) => !compare(roundTo(f.value), operator, threshold);
+      // Most units pass: only a failing unit pays for the list of its failing figures.
+      const passed = !figures.some(fails);
+      const shown = passed ? figures : figures.filter(fails);
+      return { kind: "threshold", points: passed ? criterion.points : 0, passed, shown };
     }
     case "proportional": {
-      const target = criterion.target && criterion.target > 0 ? criterion.target : 100;
-      const lowest = figures.reduce((a, b) => (b.value < a.value ? b : a));
-      points = roundTo(
-        Math.max(0, Math.min(criterion.points, (criterion.points * lowest.value) / target)),
-        2,
-      );
-      reason = `${vi(criterion.points)} × ${show(lowest)} / ${vi(target)}${suffix}`;
-      break;
+      const target = targetOf(criterion);
+      let lowest = figures[0];
+      for (const f of figures) if (f.value < lowest.value) lowest = f;
+      return {
+        kind: "proportional",
+        points: clampPoints(criterion, (criterion.points * lowest.value) / target),
+        lowest,
+        target,
+      };
     }
     case "manual": {
       const value = figures[0].value;
-      points = roundTo(Math.max(0, Math.min(criterion.points, value)), 2);
-      reason =
-        points === value ? "chấm trực tiếp" : `chấm trực tiếp ${vi(value)}, tối đa ${vi(criterion.points)}`;
-      break;
+      return { kind: "manual", points: clampPoints(criterion, value), value };
     }
   }
+}
+
+/** The explanation of a decision: "84,37 > 80 → 30 điểm", "cấp huyện 96,5% < 100% → 0 điểm". */
+export function explain(criterion: Criterion, decision: Decision): string {
+  if (decision.kind === "notApplicable") return "không áp dụng";
+  if (decision.kind === "blank") return "chưa có số liệu → 0 điểm";
+  const suffix = suffixOf(criterion.input);
+  const show = (f: Figure) => `${f.label ? `${f.label} ` : ""}${vi(f.value)}${suffix}`;
+  let reason: string;
+  switch (decision.kind) {
+    case "threshold": {
+      const operator = operatorOf(criterion);
+      const threshold = thresholdOf(criterion);
+      const symbol = decision.passed ? OPERATOR_SYMBOLS[operator] : negatedSymbol(operator);
+      reason = decision.shown.map((f) => `${show(f)} ${symbol} ${vi(threshold)}${suffix}`).join(", ");
+      break;
+    }
+    case "proportional":
+      reason = `${vi(criterion.points)} × ${show(decision.lowest)} / ${vi(decision.target)}${suffix}`;
+      break;
+    case "manual":
+      reason =
+        decision.points === decision.value
+          ? "chấm trực tiếp"
+          : `chấm trực tiếp ${vi(decision.value)}, tối đa ${vi(criterion.points)}`;
+      break;
+  }
+  return `${reason} → ${vi(decision.points)} điểm`;
+}
+
+/** Full points: what the award rule "đạt đủ điểm ít nhất một tiêu chí" counts. */
+export function earnsFullPoints(criterion: Criterion, points: number): boolean {
+  return points > 0 && points >= criterion.points;
+}
+
+export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
+  const decision = decide(criterion, { group: unit.group, figures: figuresOf(unit, criterion.input) });
   return {
-    ...base,
-    points,
-    full: points > 0 && points >= criterion.points,
-    explanation: `${reason} → ${vi(points)} điểm`,
+    code: criterion.code,
+    points: decision.points,
+    applies: decision.kind !== "notApplicable",
+    blank: decision.kind === "blank" && decision.expected,
+    full: earnsFullPoints(criterion, decision.points),
+    explanation: explain(criterion, decision),
   };
 }
 
@@ -141,7 +202,12 @@ export function ratingOf(score: number | null, bands: RatingBands): string {
   return "Yếu";
 }
 
-export function isEligible(scores: CriterionScore[], total: number, settings: Settings): boolean {
+/** Whether a unit is proposed for the award, from whether it earned each criterion's full points. */
+export function isEligible(
+  scores: readonly Pick<CriterionScore, "full">[],
+  total: number,
+  settings: Settings,
+): boolean {
   if (settings.award.kind === "minTotal") return total > 0 && total >= settings.award.minTotal;
   return scores.some((s) => s.full);
 }

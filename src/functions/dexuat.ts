@@ -4,7 +4,7 @@
  */
 import type { Criterion } from "../core/criteria";
 import { formatNumberVi, roundTo } from "../core/numbers";
-import { isEligible, type CriterionScore } from "../core/scoring";
+import { earnsFullPoints, isEligible } from "../core/scoring";
 import type { Settings } from "../core/settings";
 import { isBlankCell, readFigure, toMatrix } from "./args";
 import { criteriaFromArgument } from "./criteria-table";
@@ -16,7 +16,8 @@ export const NOT_PROPOSED = "Không";
 /** "Có" / "Không" for one unit; "" for a row with nothing in it (a blank point counts as 0). */
 export function proposalOf(row: unknown[], criteria: Criterion[], settings: Settings): Outcome<string> {
   if (row.every(isBlankCell)) return "";
-  const scores: CriterionScore[] = [];
+  const scores: { full: boolean }[] = [];
+  let total = 0;
   for (let i = 0; i < criteria.length; i++) {
     const criterion = criteria[i];
     const read = readFigure(row[i], "plain");
@@ -30,22 +31,10 @@ export function proposalOf(row: unknown[], criteria: Criterion[], settings: Sett
         `Tiêu chí ${criterion.code}: ${formatNumberVi(value)} điểm vượt điểm tối đa ${formatNumberVi(criterion.points)}; kiểm tra thứ tự các cột điểm.`,
       );
     }
-    // The same "full points" test as scoreCriterion.
-    const full = value > 0 && value >= criterion.points;
-    scores.push({
-      code: criterion.code,
-      points: value,
-      applies: true,
-      blank: read.kind === "blank",
-      full,
-      explanation: "",
-    });
+    scores.push({ full: earnsFullPoints(criterion, value) });
+    total += value;
   }
-  const total = roundTo(
-    scores.reduce((sum, s) => sum + s.points, 0),
-    2,
-  );
-  return isEligible(scores, total, settings) ? PROPOSED : NOT_PROPOSED;
+  return isEligible(scores, roundTo(total, 2), settings) ? PROPOSED : NOT_PROPOSED;
 }
 
 export function dexuat(points: unknown, table: unknown): Outcome<string>[][] {

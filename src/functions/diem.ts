@@ -1,7 +1,6 @@
 /** DIEM: the points of one criterion for a value, or for each value of a range (same shape out). */
 import type { Criterion } from "../core/criteria";
-import { unitWithFigure } from "../core/function-semantics";
-import { scoreCriterion } from "../core/scoring";
+import { figurePoints } from "../core/function-semantics";
 import { cleanText, foldKey } from "../core/text";
 import { figureOrError, numberKindOf, toMatrix } from "./args";
 import { criteriaFromArgument } from "./criteria-table";
@@ -24,7 +23,7 @@ export function findCriterion(criteria: Criterion[], code: unknown): Criterion {
 export function pointsOf(criterion: Criterion, value: unknown): Outcome<number> {
   const figure = figureOrError(value, numberKindOf(criterion.input));
   if (figure instanceof ArgumentError) return figure;
-  return scoreCriterion(criterion, unitWithFigure(criterion.input, figure)).points;
+  return figurePoints(criterion, figure);
 }
 
 export function diem(code: unknown, values: unknown, table: unknown): Outcome<number>[][] {

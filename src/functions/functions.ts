@@ -44,7 +44,15 @@ function run<T>(compute: () => Outcome<T>[][]): (T | CustomFunctions.Error)[][] 
   if (result.length === 1 && result[0].length === 1 && result[0][0] instanceof ArgumentError) {
     throw toExcelError(result[0][0]);
   }
-  return result.map((row) => row.map((cell) => (cell instanceof ArgumentError ? toExcelError(cell) : cell)));
+  // In place: a spill of 100,000 cells is not copied a second time for its few errors.
+  const out = result as (T | ArgumentError | CustomFunctions.Error)[][];
+  for (const row of out) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      if (cell instanceof ArgumentError) row[i] = toExcelError(cell);
+    }
+  }
+  return out as (T | CustomFunctions.Error)[][];
 }
 
 /**

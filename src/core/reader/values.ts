@@ -45,15 +45,15 @@ export function readNumberCell(
     number = parsed.value;
   }
   if (!Number.isFinite(number)) return { kind: "bad", detail: `${label} không hợp lệ.` };
-  const shown = formatNumberVi(number);
+  // Numbers are formatted only for the message of a figure out of range, not for every good one.
   if (kind === "score" && (number < 0 || number > 100)) {
-    return { kind: "bad", detail: `điểm ${shown} nằm ngoài thang 0–100.` };
+    return { kind: "bad", detail: `điểm ${formatNumberVi(number)} nằm ngoài thang 0–100.` };
   }
   if (kind === "rate" && (number < 0 || number > 100.0000001)) {
-    return { kind: "bad", detail: `tỷ lệ ${shown}% nằm ngoài khoảng 0–100%.` };
+    return { kind: "bad", detail: `tỷ lệ ${formatNumberVi(number)}% nằm ngoài khoảng 0–100%.` };
   }
   if (kind === "count" && (number < 0 || !Number.isInteger(number))) {
-    return { kind: "bad", detail: `số thủ tục ${shown} phải là số nguyên không âm.` };
+    return { kind: "bad", detail: `số thủ tục ${formatNumberVi(number)} phải là số nguyên không âm.` };
   }
   return { kind: "number", value: Math.round(number * 1e9) / 1e9 };
 }

@@ -5,7 +5,6 @@ import { UnusableInputError } from "../core/problems";
 import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { Source } from "../core/sources/types";
-import { letterToDocx } from "../docx/letter-docx";
 import { workbookToGrids } from "../xlsx/read";
 import { readSourceFile } from "../xlsx/source-file";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
@@ -51,7 +50,11 @@ function report(result: RunResult, written: string[], json: boolean, io: Io): vo
   else io.stdout(`${summaryText(result)}\n${written.join("\n")}\n`);
 }
 
-const letterBytes = (result: RunResult) => letterToDocx(result.letter, result.scores, result.criteria);
+/** The Word exporter (docx) is loaded only by the commands that write a letter: start-up stays light. */
+async function letterBytes(result: RunResult): Promise<Uint8Array> {
+  const { letterToDocx } = await import("../docx/letter-docx");
+  return letterToDocx(result.letter, result.scores, result.criteria);
+}
 
 /** Reads every source file first: one that cannot be used stops the run before anything is written. */
 async function readSources(command: ScoreCommand): Promise<Source[]> {

@@ -476,21 +476,35 @@ describe("bad input and usage", () => {
 });
 
 describe("the installed command", () => {
-  it("runs as a separate process with the same result", () => {
-    const root = path.join(__dirname, "..", "..");
+  const root = path.join(__dirname, "..", "..");
+  const bin = path.join(root, "lib", "kstthc.cjs");
+  beforeAll(() => {
     execFileSync("npm", ["run", "-s", "build:cli"], { cwd: root });
-    const run = spawnSync(
-      process.execPath,
-      [path.join(root, "lib", "kstthc.cjs"), "score", input, "--json"],
-      {
-        encoding: "utf8",
-      },
-    );
+  });
+
+  it("runs as a separate process with the same result", () => {
+    const run = spawnSync(process.execPath, [bin, "score", input, "--json"], { encoding: "utf8" });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).eligible).toHaveLength(4);
-    const usage = spawnSync(process.execPath, [path.join(root, "lib", "kstthc.cjs"), "score"], {
-      encoding: "utf8",
-    });
+    const usage = spawnSync(process.execPath, [bin, "score"], { encoding: "utf8" });
     expect(usage.status).toBe(2);
+  });
+
+  it("loads the Word exporter (docx) only for a command that writes a letter", async () => {
+    // Preloaded into the command's process: says at exit whether the docx package was ever required.
+    const probe = path.join(dir, "probe.cjs");
+    await fs.writeFile(
+      probe,
+      `process.on("exit", () => process.stderr.write("docx:" + Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]docx[\\\\/]/.test(k))));`,
+    );
+    const docxLoaded = (...argv: string[]) => {
+      const run = spawnSync(process.execPath, ["--require", probe, bin, ...argv], { encoding: "utf8" });
+      expect(run.status).toBe(0);
+      return /docx:(true|false)$/.exec(run.stderr)?.[1];
+    };
+    expect(docxLoaded("--help")).toBe("false");
+    expect(docxLoaded("score", input, "--json")).toBe("false");
+    expect(docxLoaded("score", input, "--json", "--docx", path.join(dir, "cv.docx"))).toBe("true");
+    expect(docxLoaded("letter", input, "--docx", path.join(dir, "cv2.docx"))).toBe("true");
   });
 });

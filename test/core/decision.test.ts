@@ -43,7 +43,14 @@ const criterion: fc.Arbitrary<Criterion> = fc
     target: fc.option(fc.constantFrom(0, 50, 100), { nil: undefined }),
     appliesTo: fc.constantFrom([], ["ngành dọc"], ["Sở, ban, ngành", "UBND"]),
   })
-  .map((c) => ({ ...c, title: c.code, basis: "", sentenceEarned: "", sentenceNone: "" }));
+  .map((c) => ({
+    ...c,
+    appliesTo: [...c.appliesTo],
+    title: c.code,
+    basis: "",
+    sentenceEarned: "",
+    sentenceNone: "",
+  }));
 
 const unit: fc.Arbitrary<Unit> = fc.record({
   row: fc.constant(5),

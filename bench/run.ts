@@ -1,83 +1,169 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 1000,20000]`: speed and scale as figures, one line each
- * ("name: value unit"), so that runs can be compared. Never asserted in tests.
+ * `npm run bench [-- --json] [-- --sizes 1000,20000] [-- --rounds 5]`: speed and memory as figures, one line
+ * each ("name: value unit"), with yardsticks measured in the same run so that ratios hold on a busy machine.
+ * Never asserted in tests. docs/performance.md explains each figure.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { serialize } from "node:v8";
+import type { JsonReport } from "../src/core/report";
 import { runScoring } from "../src/core/run";
 import { workbookToGrids } from "../src/xlsx/read";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../src/xlsx/workbook";
-import { bundleSizes, customFunctions, excelAdapter } from "./addin";
+import { loadWorkbook } from "../src/xlsx/workbook";
+import { bundleSizes } from "./bundles";
+import { excelAdapter } from "./excel-adapter";
+import { round, type Metric } from "./metric";
+import { buildChildren, child, CLI, interleaved, runNode } from "./processes";
 import { generatedBytes } from "./workbooks";
 
-export interface Metric {
-  name: string;
-  value: number;
-  unit: string;
+const ROOT = path.join(__dirname, "..");
+const MiB = (n: number) => Math.round(n);
+
+interface Options {
+  sizes: number[];
+  /** Timed rounds per size; a size above 20,000 units gets fewer unless given. */
+  rounds?: number;
 }
 
-function seconds(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-/** The best of `runs` timings, in seconds: the least disturbed by the rest of the machine. */
-async function best(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
-  let fastest = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    fastest = Math.min(fastest, seconds(start));
-  }
-  return fastest;
-}
-
-async function coreAndCli(units: number): Promise<Metric[]> {
+/** The CLI as a whole process beside its two yardsticks, interleaved, at one size. */
+async function cliAndYardsticks(units: number, dir: string, options: Options): Promise<Metric[]> {
+  const input = path.join(dir, `units-${units}.xlsx`);
   const bytes = await generatedBytes(units);
-  const runs = units > 20000 ? 1 : 3;
-  const grids = workbookToGrids(await loadWorkbook(bytes, "bench.xlsx"));
-  const core = await best(runs, () => runScoring(grids));
-  const floor = await best(runs, async () => saveWorkbook(await loadWorkbook(bytes, "bench.xlsx")));
-  const cli = await best(runs, async () => {
-    const workbook = await loadWorkbook(bytes, "bench.xlsx");
-    scoreWorkbook(workbook);
-    return saveWorkbook(workbook);
-  });
+  writeFileSync(input, bytes);
+  // The floor writes the CLI's own cells: its write plan, made once here, outside the timings.
+  const plan = path.join(dir, `plan-${units}.bin`);
+  writeFileSync(plan, serialize(runScoring(workbookToGrids(await loadWorkbook(bytes, input))).plan));
+  const out = (name: string) => path.join(dir, `${name}-${units}.xlsx`);
+  const cliArgs = [CLI, "score", input, "-o", out("cli")];
+  const measured = await interleaved(
+    [
+      { name: "cli", args: cliArgs, warmUpArgs: [...cliArgs, "--json"] },
+      { name: "floor", args: [child("floor"), input, plan, out("floor")] },
+      { name: "sheetjs", args: [child("sheetjs"), input, out("sheetjs")] },
+    ],
+    options.rounds ?? (units > 20000 ? 3 : 5),
+  );
+  checkSameScoring(units, measured.cli.warmUpOutput, measured.sheetjs.warmUpOutput);
+  const core = JSON.parse((await runNode([child("core"), input, String(units > 20000 ? 3 : 5)])).stdout) as {
+    grids: number;
+    scoring: number;
+  };
+  const { cli, floor, sheetjs } = measured;
+  const size = (name: string) => statSync(out(name)).size;
   return [
-    { name: `core.read_score_plan.${units}`, value: Math.round(units / core), unit: "units/s" },
-    { name: `cli.end_to_end.${units}`, value: round(cli), unit: "s" },
-    { name: `cli.exceljs_floor.${units}`, value: round(floor), unit: "s" },
-    { name: `cli.ratio_to_floor.${units}`, value: round(cli / floor), unit: "x" },
+    { name: `cli.process.${units}`, value: round(cli.seconds), unit: "s" },
+    { name: `floor.process.${units}`, value: round(floor.seconds), unit: "s" },
+    { name: `sheetjs.process.${units}`, value: round(sheetjs.seconds), unit: "s" },
+    { name: `cli.ratio_to_floor.${units}`, value: round(cli.seconds / floor.seconds), unit: "x" },
+    { name: `cli.ratio_to_sheetjs.${units}`, value: round(cli.seconds / sheetjs.seconds), unit: "x" },
+    { name: `cli.peak_memory.${units}`, value: MiB(cli.peakMiB), unit: "MiB" },
+    { name: `floor.peak_memory.${units}`, value: MiB(floor.peakMiB), unit: "MiB" },
+    { name: `sheetjs.peak_memory.${units}`, value: MiB(sheetjs.peakMiB), unit: "MiB" },
+    { name: `cli.memory_ratio_to_sheetjs.${units}`, value: round(cli.peakMiB / sheetjs.peakMiB), unit: "x" },
+    { name: `cli.output_bytes.${units}`, value: size("cli"), unit: "bytes" },
+    { name: `sheetjs.output_bytes.${units}`, value: size("sheetjs"), unit: "bytes" },
+    { name: `core.exceljs_to_grids.${units}`, value: round(core.grids), unit: "s" },
+    { name: `core.read_score_plan.${units}`, value: Math.round(units / core.scoring), unit: "units/s" },
   ];
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
+/** The yardstick must decide what the CLI decides, or its time proves nothing. */
+function checkSameScoring(units: number, cliJson: string, sheetjsJson: string): void {
+  const report = JSON.parse(cliJson) as JsonReport;
+  const cli = {
+    units: report.units.length,
+    eligible: report.eligible.length,
+    total: Math.round(report.units.reduce((sum, u) => sum + u.total, 0)),
+  };
+  const yardstick = JSON.parse(sheetjsJson) as typeof cli;
+  yardstick.total = Math.round(yardstick.total);
+  if (JSON.stringify(cli) !== JSON.stringify(yardstick) || cli.units !== units) {
+    throw new Error(`SheetJS yardstick disagrees with the CLI: ${JSON.stringify({ cli, yardstick })}`);
+  }
+}
 
-export const SECTIONS: Record<string, (size: number) => Promise<Metric[]>> = {
-  core: (size) => coreAndCli(size),
-  excel: (size) => excelAdapter(size),
-};
+async function startUp(): Promise<Metric[]> {
+  const measured = await interleaved(
+    [
+      { name: "node", args: [child("empty")] },
+      { name: "help", args: [CLI, "--help"] },
+    ],
+    9,
+  );
+  return [
+    { name: "startup.node", value: round(measured.node.seconds), unit: "s" },
+    { name: "startup.cli_help", value: round(measured.help.seconds), unit: "s" },
+    { name: "startup.cli_help.peak_memory", value: MiB(measured.help.peakMiB), unit: "MiB" },
+  ];
+}
+
+async function customFunctions(cells: number): Promise<Metric[]> {
+  const rates = JSON.parse((await runNode([child("diem"), String(cells), "9"])).stdout) as Record<
+    "first" | "scores" | "rates",
+    number
+  >;
+  return [
+    { name: `functions.diem.first_call.${cells}`, value: Math.round(rates.first), unit: "values/s" },
+    { name: `functions.diem.warm.${cells}`, value: Math.round(rates.scores), unit: "values/s" },
+    { name: `functions.diem_rates.warm.${cells}`, value: Math.round(rates.rates), unit: "values/s" },
+  ];
+}
+
+function parseOptions(args: string[]): Options & { json: boolean } {
+  const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const sizes = valueOf("--sizes");
+  const rounds = valueOf("--rounds");
+  return {
+    json: args.includes("--json"),
+    sizes: sizes ? sizes.split(",").map(Number) : [1000, 20000, 100000],
+    rounds: rounds ? Number(rounds) : undefined,
+  };
+}
+
+function machine() {
+  const [one, five] = loadavg();
+  return {
+    platform: `${process.platform} ${process.arch}, Node ${process.version}`,
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    loadAverage1m: round(one),
+    loadAverage5m: round(five),
+  };
+}
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args.includes("--json");
-  const sizesArg = args[args.indexOf("--sizes") + 1];
-  const sizes = args.includes("--sizes") ? sizesArg.split(",").map(Number) : [1000, 20000, 100000];
+  const options = parseOptions(process.argv.slice(2));
+  const atStart = machine();
   const metrics: Metric[] = [];
   const report = (found: Metric[]) => {
     metrics.push(...found);
-    if (!json) for (const m of found) console.log(`${m.name}: ${m.value} ${m.unit}`);
+    if (!options.json) for (const m of found) console.log(`${m.name}: ${m.value} ${m.unit}`);
   };
-  // Sizes run one after another so that they do not compete for the two cores.
-  for (const section of Object.values(SECTIONS)) for (const size of sizes) report(await section(size));
-  for (const size of [5000]) if (!sizes.includes(size)) report(await excelAdapter(size));
-  report(customFunctions(100000));
-  report(bundleSizes());
-  if (json)
+  if (!options.json) console.log(`machine: ${JSON.stringify(atStart)}`);
+  execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+  await buildChildren();
+  const dir = mkdtempSync(path.join(tmpdir(), "kstthc-bench-"));
+  try {
+    report(await startUp());
+    report(await customFunctions(100000));
+    // Sizes one after another so that they do not compete for the cores.
+    for (const size of options.sizes) report(await cliAndYardsticks(size, dir, options));
+    for (const size of [...new Set([...options.sizes, 5000])].sort((a, b) => a - b)) {
+      report(await excelAdapter(size));
+    }
+    report(bundleSizes());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const atEnd = machine();
+  if (options.json) {
     console.log(
-      JSON.stringify(
-        { machine: `${process.platform} ${process.arch}, Node ${process.version}`, metrics },
-        null,
-        2,
-      ),
+      JSON.stringify({ machine: atStart, loadAverageAtEnd: atEnd.loadAverage1m, metrics }, null, 2),
     );
+  } else
+    console.log(`load average at the end: ${atEnd.loadAverage1m} (1 min), ${atEnd.loadAverage5m} (5 min)`);
 }
 
 void main();

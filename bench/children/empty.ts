@@ -1,0 +1,2 @@
+/** Nothing: what starting Node itself costs, beside the CLI's start-up. */
+export {};

@@ -101,13 +101,15 @@ async function startUp(): Promise<Metric[]> {
 
 async function customFunctions(cells: number): Promise<Metric[]> {
   const rates = JSON.parse((await runNode([child("diem"), String(cells), "9"])).stdout) as Record<
-    "first" | "scores" | "rates",
+    "first" | "scores" | "scoresFloor" | "rates" | "ratesFloor",
     number
   >;
   return [
     { name: `functions.diem.first_call.${cells}`, value: Math.round(rates.first), unit: "values/s" },
     { name: `functions.diem.warm.${cells}`, value: Math.round(rates.scores), unit: "values/s" },
+    { name: `functions.diem.floor.${cells}`, value: Math.round(rates.scoresFloor), unit: "values/s" },
     { name: `functions.diem_rates.warm.${cells}`, value: Math.round(rates.rates), unit: "values/s" },
+    { name: `functions.diem_rates.floor.${cells}`, value: Math.round(rates.ratesFloor), unit: "values/s" },
   ];
 }
 

@@ -1,28 +1,57 @@
 /**
- * =KSTTHC.DIEM over a column of CELLS values, bundled as Excel runs it (`node diem.cjs CELLS RUNS`):
- * the first call, then the median of RUNS warm calls after 3 warm-up calls, for a 766-score column
- * (criterion III) and a one-stop-rate column of fractions (IV.9). Prints values per second as JSON.
+ * =KSTTHC.DIEM over a column of CELLS values, bundled as Excel runs it (`node diem.cjs CELLS RUNS`): the
+ * first call, then medians of RUNS warm calls after 3 warm-up rounds, for a 766-score column (criterion
+ * III) and a one-stop-rate column of fractions (IV.9), interleaved with their floor: a plain map that
+ * gives the same spill for the same column (`v > 80 ? 30 : 0`), with no reading of the cell and no
+ * criteria. Prints values per second as JSON.
  */
 import { DIEM } from "../../src/functions/functions";
 import { median, seconds } from "../metric";
 
-function rate(code: string, column: number[][]): number {
+type Spill = (column: unknown[][]) => unknown[][];
+
+function rate(spill: Spill, column: number[][]): number {
   const start = process.hrtime.bigint();
-  const result = DIEM(code, column);
+  const result = spill(column);
   const elapsed = seconds(start);
-  if (result.length !== column.length) throw new Error("DIEM did not spill one result per cell");
+  if (result.length !== column.length) throw new Error("no spill of one result per cell");
   return column.length / elapsed;
 }
 
-function warm(code: string, column: number[][], runs: number): number {
-  for (let i = 0; i < 3; i++) rate(code, column);
-  return median(Array.from({ length: runs }, () => rate(code, column)));
+const diem =
+  (code: string): Spill =>
+  (column) =>
+    DIEM(code, column);
+/** The floor: the same spill from a plain map of one comparison per cell. */
+const perCell =
+  (points: (v: unknown) => number): Spill =>
+  (column) =>
+    column.map((row) => row.map(points));
+const scoresFloor = perCell((v) => (typeof v === "number" && v > 80 ? 30 : 0));
+const ratesFloor = perCell((v) => (typeof v === "number" && v * 100 >= 100 ? 35 : 0));
+
+function warm(spills: Record<string, [Spill, number[][]]>, runs: number): Record<string, number> {
+  const rates: Record<string, number[]> = Object.fromEntries(Object.keys(spills).map((k) => [k, []]));
+  for (let round = 0; round < 3 + runs; round++) {
+    for (const [name, [spill, column]] of Object.entries(spills)) {
+      const r = rate(spill, column);
+      if (round >= 3) rates[name].push(r);
+    }
+  }
+  return Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, median(v)]));
 }
 
 const [cells, runs] = process.argv.slice(2).map(Number);
 const scores = Array.from({ length: cells }, (_, i) => [60 + ((i * 37) % 4000) / 100]);
 const rates = Array.from({ length: cells }, (_, i) => [i % 7 === 0 ? 0.965 : 1]);
-const first = rate("III", scores);
-process.stdout.write(
-  JSON.stringify({ first, scores: warm("III", scores, runs), rates: warm("IV.9", rates, runs) }),
+const first = rate(diem("III"), scores);
+const warmRates = warm(
+  {
+    scores: [diem("III"), scores],
+    scoresFloor: [scoresFloor, scores],
+    rates: [diem("IV.9"), rates],
+    ratesFloor: [ratesFloor, rates],
+  },
+  runs,
 );
+process.stdout.write(JSON.stringify({ first, ...warmRates }));

@@ -112,6 +112,11 @@ function targetOf(criterion: Criterion): number {
 const clampPoints = (criterion: Criterion, value: number) =>
   roundTo(Math.max(0, Math.min(criterion.points, value)), 2);
 
+/** A threshold criterion's test of one figure, on the figure as typed (without binary noise). */
+function passes(criterion: Criterion, figure: Figure): boolean {
+  return compare(roundTo(figure.value), operatorOf(criterion), thresholdOf(criterion));
+}
+
 /** The one place where a criterion's points are decided. */
 export function decide(criterion: Criterion, inputs: CriterionInputs): Decision {
   if (!appliesTo(criterion, inputs.group)) return { kind: "notApplicable", points: 0 };
@@ -122,12 +127,9 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
   }
   switch (criterion.kind) {
     case "threshold": {
-      const operator = operatorOf(criterion);
-      const threshold = thresholdOf(criterion);
-      const fails = (f: Figure) => !compare(roundTo(f.value), operator, threshold);
+      const passed = figures.every((f) => passes(criterion, f));
       // Most units pass: only a failing unit pays for the list of its failing figures.
-      const passed = !figures.some(fails);
-      const shown = passed ? figures : figures.filter(fails);
+      const shown = passed ? figures : figures.filter((f) => !passes(criterion, f));
       return { kind: "threshold", points: passed ? criterion.points : 0, passed, shown };
     }
     case "proportional": {

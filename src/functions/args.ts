@@ -72,6 +72,8 @@ export function numberKindOf(input: string): NumberKind {
  * as written, with or without "%". So 1% must be typed as the text "1%".
  */
 export function readFigure(value: unknown, kind: NumberKind): CellNumber {
+  // Most cells of a range are plain numbers: read them without wrapping each one first.
+  if (typeof value === "number") return readArgumentNumber(value, "", kind);
   const { value: cell, format } = toArgCell(value);
   return readArgumentNumber(cell, format, kind);
 }

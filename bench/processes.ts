@@ -35,6 +35,8 @@ export async function buildChildren(): Promise<void> {
 
 export interface ProcessRun {
   seconds: number;
+  /** CPU time of all its threads: what the work costs whatever else the machine runs. */
+  cpuSeconds: number;
   /** Peak resident memory, MiB. */
   peakMiB: number;
   stdout: string;
@@ -59,8 +61,13 @@ export function runNode(args: string[]): Promise<ProcessRun> {
       const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
       try {
         if (code !== 0) throw new Error(`${args.join(" ")} exited ${code}: ${Buffer.concat(err)}`);
-        const peakMiB = Number(readFileSync(peakFile, "utf8")) / 1024;
-        resolve({ seconds: elapsed, peakMiB, stdout: Buffer.concat(out).toString("utf8") });
+        const usage = JSON.parse(readFileSync(peakFile, "utf8")) as { maxRSS: number; cpu: number };
+        resolve({
+          seconds: elapsed,
+          cpuSeconds: usage.cpu / 1e6,
+          peakMiB: usage.maxRSS / 1024,
+          stdout: Buffer.concat(out).toString("utf8"),
+        });
       } catch (error) {
         reject(error);
       } finally {
@@ -79,6 +86,7 @@ export interface Contender {
 
 export interface Measured {
   seconds: number;
+  cpuSeconds: number;
   peakMiB: number;
   /** What the warm-up run printed. */
   warmUpOutput: string;
@@ -89,8 +97,7 @@ export async function interleaved(
   rounds: number,
   warmUps = 1,
 ): Promise<Record<string, Measured>> {
-  const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-  const peaks = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const runs = new Map<string, ProcessRun[]>(contenders.map((c) => [c.name, []]));
   const warmUpOutput = new Map<string, string>();
   for (let round = 0; round < warmUps + rounds; round++) {
     const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
@@ -98,18 +105,18 @@ export async function interleaved(
       const warm = round >= warmUps;
       const run = await runNode(warm ? contender.args : (contender.warmUpArgs ?? contender.args));
       if (!warm) warmUpOutput.set(contender.name, run.stdout);
-      else {
-        times.get(contender.name)?.push(run.seconds);
-        peaks.get(contender.name)?.push(run.peakMiB);
-      }
+      else runs.get(contender.name)?.push(run);
     }
   }
+  const medianOf = (name: string, figure: (run: ProcessRun) => number) =>
+    median((runs.get(name) ?? []).map(figure));
   return Object.fromEntries(
     contenders.map((c) => [
       c.name,
       {
-        seconds: median(times.get(c.name) ?? []),
-        peakMiB: median(peaks.get(c.name) ?? []),
+        seconds: medianOf(c.name, (r) => r.seconds),
+        cpuSeconds: medianOf(c.name, (r) => r.cpuSeconds),
+        peakMiB: medianOf(c.name, (r) => r.peakMiB),
         warmUpOutput: warmUpOutput.get(c.name) ?? "",
       },
     ]),

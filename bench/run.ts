@@ -56,6 +56,9 @@ async function cliAndYardsticks(units: number, dir: string, options: Options): P
     { name: `cli.process.${units}`, value: round(cli.seconds), unit: "s" },
     { name: `floor.process.${units}`, value: round(floor.seconds), unit: "s" },
     { name: `sheetjs.process.${units}`, value: round(sheetjs.seconds), unit: "s" },
+    { name: `cli.cpu.${units}`, value: round(cli.cpuSeconds), unit: "cpu-s" },
+    { name: `floor.cpu.${units}`, value: round(floor.cpuSeconds), unit: "cpu-s" },
+    { name: `sheetjs.cpu.${units}`, value: round(sheetjs.cpuSeconds), unit: "cpu-s" },
     { name: `cli.ratio_to_floor.${units}`, value: round(cli.seconds / floor.seconds), unit: "x" },
     { name: `cli.ratio_to_sheetjs.${units}`, value: round(cli.seconds / sheetjs.seconds), unit: "x" },
     { name: `cli.peak_memory.${units}`, value: MiB(cli.peakMiB), unit: "MiB" },
@@ -95,6 +98,8 @@ async function startUp(): Promise<Metric[]> {
   return [
     { name: "startup.node", value: round(measured.node.seconds), unit: "s" },
     { name: "startup.cli_help", value: round(measured.help.seconds), unit: "s" },
+    { name: "startup.node.cpu", value: round(measured.node.cpuSeconds), unit: "cpu-s" },
+    { name: "startup.cli_help.cpu", value: round(measured.help.cpuSeconds), unit: "cpu-s" },
     { name: "startup.cli_help.peak_memory", value: MiB(measured.help.peakMiB), unit: "MiB" },
   ];
 }

@@ -5,9 +5,6 @@ import { UnusableInputError } from "../core/problems";
 import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { Source } from "../core/sources/types";
-import { workbookToGrids } from "../xlsx/read";
-import { readSourceFile } from "../xlsx/source-file";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
 export interface Io {
@@ -56,8 +53,12 @@ async function letterBytes(result: RunResult): Promise<Uint8Array> {
   return letterToDocx(result.letter, result.scores, result.criteria);
 }
 
+/** The file adapter (ExcelJS) is loaded by the commands that read a workbook, not for help or a usage error. */
+const fileAdapter = () => import("../xlsx/workbook");
+
 /** Reads every source file first: one that cannot be used stops the run before anything is written. */
 async function readSources(command: ScoreCommand): Promise<Source[]> {
+  const { readSourceFile } = await import("../xlsx/source-file");
   const sources: Source[] = [];
   for (const file of command.sources) {
     const name = path.basename(file);
@@ -69,6 +70,7 @@ async function readSources(command: ScoreCommand): Promise<Source[]> {
 }
 
 async function score(command: ScoreCommand, io: Io): Promise<number> {
+  const { loadWorkbook, saveWorkbook, scoreWorkbook } = await fileAdapter();
   const bytes = await readInput(command.input);
   const workbook = await loadWorkbook(bytes, path.basename(command.input));
   const sources = await readSources(command);
@@ -98,6 +100,8 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
 }
 
 async function letter(command: LetterCommand, io: Io): Promise<number> {
+  const { loadWorkbook } = await fileAdapter();
+  const { workbookToGrids } = await import("../xlsx/read");
   const bytes = await readInput(command.input);
   const workbook = await loadWorkbook(bytes, path.basename(command.input));
   const result = runScoring(workbookToGrids(workbook), {

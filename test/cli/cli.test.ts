@@ -490,21 +490,21 @@ describe("the installed command", () => {
     expect(usage.status).toBe(2);
   });
 
-  it("loads the Word exporter (docx) only for a command that writes a letter", async () => {
-    // Preloaded into the command's process: says at exit whether the docx package was ever required.
+  it("loads ExcelJS only to read a workbook, and the Word exporter (docx) only to write a letter", async () => {
+    // Preloaded into the command's process: names at exit the packages it required among these two.
     const probe = path.join(dir, "probe.cjs");
     await fs.writeFile(
       probe,
-      `process.on("exit", () => process.stderr.write("docx:" + Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]docx[\\\\/]/.test(k))));`,
+      `process.on("exit", () => process.stderr.write("loaded:" + ["exceljs", "docx"].filter((p) => Object.keys(require.cache).some((k) => k.includes("node_modules" + require("path").sep + p + require("path").sep))).join(",")));`,
     );
-    const docxLoaded = (...argv: string[]) => {
+    const loaded = (...argv: string[]) => {
       const run = spawnSync(process.execPath, ["--require", probe, bin, ...argv], { encoding: "utf8" });
       expect(run.status).toBe(0);
-      return /docx:(true|false)$/.exec(run.stderr)?.[1];
+      return /loaded:(.*)$/.exec(run.stderr)?.[1];
     };
-    expect(docxLoaded("--help")).toBe("false");
-    expect(docxLoaded("score", input, "--json")).toBe("false");
-    expect(docxLoaded("score", input, "--json", "--docx", path.join(dir, "cv.docx"))).toBe("true");
-    expect(docxLoaded("letter", input, "--docx", path.join(dir, "cv2.docx"))).toBe("true");
+    expect(loaded("--help")).toBe("");
+    expect(loaded("score", input, "--json")).toBe("exceljs");
+    expect(loaded("score", input, "--json", "--docx", path.join(dir, "cv.docx"))).toBe("exceljs,docx");
+    expect(loaded("letter", input, "--docx", path.join(dir, "cv2.docx"))).toBe("exceljs,docx");
   });
 });

@@ -6,9 +6,9 @@ import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { Source } from "../core/sources/types";
 import { letterToDocx } from "../docx/letter-docx";
-import { workbookToGrids } from "../xlsx/read";
+import { packageGrids, scorePackage } from "../xlsx/package/score";
+import { WorkbookPackage } from "../xlsx/package/workbook-package";
 import { readSourceFile } from "../xlsx/source-file";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../xlsx/workbook";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
 export interface Io {
@@ -67,9 +67,9 @@ async function readSources(command: ScoreCommand): Promise<Source[]> {
 
 async function score(command: ScoreCommand, io: Io): Promise<number> {
   const bytes = await readInput(command.input);
-  const workbook = await loadWorkbook(bytes, path.basename(command.input));
+  const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
   const sources = await readSources(command);
-  const result = scoreWorkbook(workbook, {
+  const result = scorePackage(workbook, {
     sheet: command.sheet,
     mapping: command.mapping,
     writeCriteriaSheet: command.writeCriteriaSheet,
@@ -81,7 +81,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const xlsx = await saveWorkbook(workbook);
+  const xlsx = workbook.save();
   const docx =
     command.docx === undefined ? undefined : { file: command.docx, bytes: await letterBytes(result) };
   await writeAtomically(output, xlsx);
@@ -96,12 +96,9 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
 
 async function letter(command: LetterCommand, io: Io): Promise<number> {
   const bytes = await readInput(command.input);
-  const workbook = await loadWorkbook(bytes, path.basename(command.input));
-  const result = runScoring(workbookToGrids(workbook), {
-    sheet: command.sheet,
-    mapping: command.mapping,
-    fileName: path.basename(command.input),
-  });
+  const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
+  const options = { sheet: command.sheet, mapping: command.mapping, fileName: path.basename(command.input) };
+  const result = runScoring(packageGrids(workbook, options), options);
   await writeAtomically(command.docx, await letterBytes(result));
   report(result, [`Đã ghi công văn: ${command.docx}`], command.json, io);
   return EXIT_OK;

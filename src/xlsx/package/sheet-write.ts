@@ -55,7 +55,7 @@ const WORKSHEET_ORDER = [
 ];
 const SHEET_DATA = WORKSHEET_ORDER.indexOf("sheetData");
 
-export const EMPTY_WORKSHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/></worksheet>`;
+export const EMPTY_WORKSHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 
 export interface WriteContext {
   /** The s attribute for a plan style name. */
@@ -159,27 +159,41 @@ class WorksheetXml {
   }
 }
 
-/** New cells by row, then column. */
+/**
+ * New cells by row, then column. The other cells of a merged range get the style of its top-left cell,
+ * as Excel gives them when it merges, so that borders and fills cover the whole range.
+ */
 function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<number, string>> {
   const rows = new Map<number, Map<number, string>>();
   const styleIds = new Map<string, number>();
+  const cellStyles = new Map<string, number | undefined>();
   const styleOf = (name: string | undefined) => {
     if (!name) return undefined;
     let id = styleIds.get(name);
     if (id === undefined) styleIds.set(name, (id = ctx.cellStyle(name)));
     return id;
   };
+  const put = (row: number, col: number, value: Scalar, style: number | undefined) => {
+    let cells = rows.get(row);
+    if (!cells) rows.set(row, (cells = new Map()));
+    cells.set(col, cellXml(`${columnLetter(col)}${row + 1}`, value, style, ctx));
+    cellStyles.set(`${row}:${col}`, style);
+  };
   for (const block of plan.blocks) {
     block.values.forEach((line, r) => {
-      const row = block.top + r;
-      let cells = rows.get(row);
-      if (!cells) rows.set(row, (cells = new Map()));
-      line.forEach((value, c) => {
-        const col = block.left + c;
-        const style = styleOf(block.columnStyles?.[c] ?? block.style);
-        cells.set(col, cellXml(`${columnLetter(col)}${row + 1}`, value, style, ctx));
-      });
+      line.forEach((value, c) =>
+        put(block.top + r, block.left + c, value, styleOf(block.columnStyles?.[c] ?? block.style)),
+      );
     });
+  }
+  for (const m of plan.merges) {
+    if (ctx.noMergesIn && overlaps(m, ctx.noMergesIn)) continue;
+    const style = cellStyles.get(`${m.top}:${m.left}`);
+    for (let row = m.top; row <= m.bottom; row++) {
+      for (let col = m.left; col <= m.right; col++) {
+        if (!cellStyles.has(`${row}:${col}`)) put(row, col, null, style);
+      }
+    }
   }
   return rows;
 }

@@ -2,6 +2,7 @@
  * Just enough XML for the package's parts: attributes, text, escaping, and the top-level children of a
  * part so that one can be replaced or inserted in place while every other byte stays as it was.
  */
+import { strFromU8, strToU8 } from "fflate";
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -149,7 +150,6 @@ export function textOf(fragment: string): string {
   return unescapeXml(out);
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8");
-export const toBytes = (text: string) => encoder.encode(text);
-export const fromBytes = (bytes: Uint8Array) => decoder.decode(bytes);
+// fflate's UTF-8 helpers use TextEncoder/TextDecoder where the platform has them (jsdom has not).
+export const toBytes = (text: string) => strToU8(text);
+export const fromBytes = (bytes: Uint8Array) => strFromU8(bytes);

@@ -4,7 +4,7 @@
  * byte for byte as it went in, in the same order; only changed and new entries are compressed again.
  * Runs in Node and in the browser (fflate does the deflating).
  */
-import { deflateSync, Inflate, inflateSync } from "fflate";
+import { DecodeUTF8, deflateSync, Inflate, inflateSync, strFromU8, strToU8 } from "fflate";
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -29,7 +29,6 @@ export interface ZipEntry {
 }
 
 const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-const utf8 = new TextDecoder("utf-8");
 
 function findEnd(bytes: Uint8Array, dv: DataView): number {
   const lowest = Math.max(0, bytes.length - 22 - 0xffff);
@@ -51,7 +50,7 @@ export function readEntries(bytes: Uint8Array): ZipEntry[] {
     const nameLength = dv.getUint16(at + 28, true);
     const length = 46 + nameLength + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
     entries.push({
-      name: utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: strFromU8(bytes.subarray(at + 46, at + 46 + nameLength)),
       flags: dv.getUint16(at + 8, true),
       method: dv.getUint16(at + 10, true),
       crc: dv.getUint32(at + 16, true),
@@ -100,16 +99,18 @@ const CHUNK = 64 * 1024;
  * returns false to stop early (the rest is not even decompressed).
  */
 export function streamEntryText(bytes: Uint8Array, entry: ZipEntry, onText: (text: string) => boolean): void {
-  const decoder = new TextDecoder("utf-8");
   const data = compressed(bytes, entry);
   if (entry.method === STORED) {
-    onText(decoder.decode(data));
+    onText(strFromU8(data));
     return;
   }
   if (entry.method !== DEFLATED) throw new ZipFormatError(`unsupported method ${entry.method}`);
   let going = true;
+  const decoder = new DecodeUTF8((text) => {
+    if (going) going = onText(text);
+  });
   const inflate = new Inflate((chunk, final) => {
-    if (going) going = onText(decoder.decode(chunk, { stream: !final }));
+    if (going) decoder.push(chunk, final);
   });
   for (let at = 0; at < data.length && going; at += CHUNK) {
     const end = Math.min(data.length, at + CHUNK);
@@ -144,7 +145,7 @@ interface Written {
 }
 
 function newEntry(name: string, content: Uint8Array, offset: number, like?: ZipEntry): Written {
-  const nameBytes = new TextEncoder().encode(name);
+  const nameBytes = strToU8(name);
   const data = deflateSync(content, { level: 6 });
   const crc = crc32(content);
   const time = like ? view(like.central).getUint16(12, true) : 0;

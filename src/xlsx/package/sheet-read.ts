@@ -186,13 +186,11 @@ export function readSheet(
   });
   consume(true);
 
+  // As ExcelJS reads them: every other cell of a merged range is an empty cell.
   for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      const line = values[r];
-      if (!line) continue;
-      for (let c = m.left; c <= m.right; c++) {
-        if ((r !== m.top || c !== m.left) && line[c] !== undefined) line[c] = null;
-      }
+    for (let r = m.top; r <= Math.min(m.bottom, maxRows - 1); r++) {
+      const line = (values[r] ??= []);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) line[c] = null;
     }
   }
   for (let i = 0; i < values.length; i++) {

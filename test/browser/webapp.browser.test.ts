@@ -16,8 +16,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { scorePackage } from "../../src/xlsx/package/score";
+import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { readSourceFile } from "../../src/xlsx/source-file";
+import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { II07B_ROWS, ii07b, portalExport, tracking2025 } from "../helpers/source-files";
 import { SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
@@ -33,9 +35,9 @@ const { suite, title } = browserSuite("index.html", "web app in Chromium (built 
 
 /** What `kstthc score` writes for these bytes, read back. */
 async function cliOutput(bytes: Uint8Array) {
-  const workbook = await loadWorkbook(bytes, "cli.xlsx");
-  scoreWorkbook(workbook);
-  return loadWorkbook(await saveWorkbook(workbook), "cli-output.xlsx");
+  const workbook = WorkbookPackage.open(bytes, "cli.xlsx");
+  scorePackage(workbook);
+  return loadWorkbook(workbook.save(), "cli-output.xlsx");
 }
 
 interface PageRecord {
@@ -263,7 +265,7 @@ suite(title, () => {
       [sample, SAMPLE_NAME] as const,
     );
     await page.getByText("33 đơn vị").waitFor();
-    // A file that is not a workbook: loadWorkbook's sentence.
+    // A file that is not a workbook: the CLI's sentence.
     await page.locator('input[type="file"]').setInputFiles({
       name: "ghi-chu.xlsx",
       mimeType: "text/plain",

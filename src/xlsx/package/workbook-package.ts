@@ -348,10 +348,9 @@ export class WorkbookPackage {
     );
     this.workbookRels.push({ id, type: REL_TYPE.worksheet, target: part, external: false, part });
     const sheetId = String(Math.max(0, ...this.sheetEntries.map((s) => Number(s.sheetId) || 0)) + 1);
-    const prefix =
-      /\sxmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-        workbook,
-      )?.[1];
+    // The relationships prefix of the root element, if it declares one (openpyxl declares it per sheet).
+    const rootTag = /<workbook\b[^>]*>/.exec(workbook)?.[0] ?? "";
+    const prefix = new RegExp(`\\sxmlns:([\\w.-]+)="${REL.replace(/[./]/g, "\\$&")}"`).exec(rootTag)?.[1];
     const relAttr = prefix ? `${prefix}:id="${id}"` : `xmlns:r="${REL}" r:id="${id}"`;
     const tag = `<sheet name="${escapeXml(plan.name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${relAttr}/>`;
     workbook = workbook.replace(/<\/sheets>/, `${tag}</sheets>`);

@@ -6,6 +6,7 @@ import { runScoring } from "../src/core/run";
 import { workbookToGrids } from "../src/xlsx/read";
 import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../src/xlsx/workbook";
 import { bundleSizes, customFunctions, excelAdapter } from "./addin";
+import { packageCli } from "./package";
 import { generatedBytes } from "./workbooks";
 
 export interface Metric {
@@ -53,6 +54,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export const SECTIONS: Record<string, (size: number) => Promise<Metric[]>> = {
   core: (size) => coreAndCli(size),
   excel: (size) => excelAdapter(size),
+  cliProcess: (size) => (size === 1000 ? Promise.resolve([]) : packageCli(size)),
 };
 
 async function main(): Promise<void> {

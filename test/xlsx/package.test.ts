@@ -45,7 +45,6 @@ const FIXTURES: { name: string; needs: string | undefined }[] = [
   },
 ];
 for (const f of FIXTURES) {
-  // eslint-disable-next-line no-console
   if (f.needs) console.warn(`Bỏ qua tệp mẫu “${f.name}”: máy không có ${f.needs}.`);
 }
 const available = FIXTURES.filter((f) => !f.needs).map((f) => f.name);

@@ -5,10 +5,9 @@
  * schema orders them (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). A sheet the tool creates is the same
  * edit applied to an empty worksheet.
  */
-import { columnLetter, rangeAddress, type CellRange } from "../../core/grid";
+import { columnLetter, parseRangeAddress, rangeAddress, type CellRange } from "../../core/grid";
 import { isFormulaCell, type Scalar, type SheetPlan } from "../../core/plan/types";
 import { toFileFormula } from "../formulas";
-import { parseCellRef } from "./sheet-read";
 import { attributes, childrenOf, escapeXml, rootContent, unescapeXml, withAttributes } from "./xml";
 
 /** CT_Worksheet's children, in the order the schema requires. */
@@ -166,7 +165,9 @@ class WorksheetXml {
 function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<number, string>> {
   const rows = new Map<number, Map<number, string>>();
   const styleIds = new Map<string, number>();
-  const cellStyles = new Map<string, number | undefined>();
+  // Styles of the merges' top-left cells, and the cells written (for the merges' other cells).
+  const masters = new Set(plan.merges.map((m) => `${m.top}:${m.left}`));
+  const masterStyles = new Map<string, number | undefined>();
   const styleOf = (name: string | undefined) => {
     if (!name) return undefined;
     let id = styleIds.get(name);
@@ -177,7 +178,7 @@ function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<numbe
     let cells = rows.get(row);
     if (!cells) rows.set(row, (cells = new Map()));
     cells.set(col, cellXml(`${columnLetter(col)}${row + 1}`, value, style, ctx));
-    cellStyles.set(`${row}:${col}`, style);
+    if (masters.has(`${row}:${col}`)) masterStyles.set(`${row}:${col}`, style);
   };
   for (const block of plan.blocks) {
     block.values.forEach((line, r) => {
@@ -188,10 +189,10 @@ function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<numbe
   }
   for (const m of plan.merges) {
     if (ctx.noMergesIn && overlaps(m, ctx.noMergesIn)) continue;
-    const style = cellStyles.get(`${m.top}:${m.left}`);
+    const style = masterStyles.get(`${m.top}:${m.left}`);
     for (let row = m.top; row <= m.bottom; row++) {
       for (let col = m.left; col <= m.right; col++) {
-        if (!cellStyles.has(`${row}:${col}`)) put(row, col, null, style);
+        if (!rows.get(row)?.has(col)) put(row, col, null, style);
       }
     }
   }
@@ -201,6 +202,13 @@ function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<numbe
 interface RowChange {
   cells?: Map<number, string>;
   height?: number;
+}
+
+/** "AB" → 27 (0-based). */
+function columnOf(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
 }
 
 function rowXml(
@@ -214,16 +222,18 @@ function rowXml(
   const kept: { col: number; xml: string }[] = [];
   let nextCol = 0;
   for (const m of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const a = attributes(`<c ${m[1]}>`);
-    const col = a.r ? (parseCellRef(a.r)?.[1] ?? nextCol) : nextCol;
+    const letters = /\sr="([A-Z]{1,3})\d+"/.exec(m[1])?.[1];
+    const col = letters ? columnOf(letters) : nextCol;
     nextCol = col + 1;
-    const ref = `${columnLetter(col)}${index + 1}`;
     const replaced = change.cells?.has(col) || clear.some((r) => within(r, index, col));
     if (replaced) {
-      if (m[2]?.includes("<f")) removedFormulas.push(ref);
+      if (m[2]?.includes("<f")) removedFormulas.push(`${columnLetter(col)}${index + 1}`);
       continue;
     }
-    kept.push({ col, xml: a.r ? m[0] : m[0].replace(/^<c\b/, `<c r="${ref}"`) });
+    kept.push({
+      col,
+      xml: letters ? m[0] : m[0].replace(/^<c\b/, `<c r="${columnLetter(col)}${index + 1}"`),
+    });
   }
   for (const [col, xml] of change.cells ?? []) kept.push({ col, xml });
   kept.sort((a, b) => a.col - b.col);
@@ -232,7 +242,7 @@ function rowXml(
   if (change.height !== undefined) {
     tag = withAttributes(tag, { ht: String(change.height), customHeight: "1" });
   }
-  const spans = attributes(tag).spans;
+  const spans = /\sspans="([^"]*)"/.exec(tag)?.[1];
   if (spans && kept.length > 0) {
     const [from, to] = spans.split(":").map(Number);
     const min = Math.min(from, kept[0].col + 1);
@@ -293,7 +303,7 @@ function editMerges(sheet: WorksheetXml, plan: SheetPlan, ctx: WriteContext): vo
     [...m.matchAll(/<mergeCell\b[^>]*>/g)].map((x) => attributes(x[0]).ref),
   );
   const ranges = refs
-    .map((ref) => ({ ref, range: parseRangeSafe(ref) }))
+    .map((ref) => ({ ref, range: parseRangeAddress(ref) }))
     .filter(({ range }) => !range || !plan.clear.some((c) => overlaps(c, range)))
     .map(({ ref }) => ref);
   const added = plan.merges
@@ -309,14 +319,6 @@ function editMerges(sheet: WorksheetXml, plan: SheetPlan, ctx: WriteContext): vo
           `<mergeCells count="${all.length}">${all.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>`,
         ],
   );
-}
-
-function parseRangeSafe(ref: string): CellRange | undefined {
-  const [a, b = a] = ref.split(":");
-  const start = parseCellRef(a.replace(/\$/g, ""));
-  const end = parseCellRef(b.replace(/\$/g, ""));
-  if (!start || !end) return undefined;
-  return { top: start[0], left: start[1], bottom: end[0], right: end[1] };
 }
 
 function editConditionalFormats(sheet: WorksheetXml, plan: SheetPlan, ctx: WriteContext): void {
@@ -393,7 +395,7 @@ function editDimension(sheet: WorksheetXml, plan: SheetPlan): void {
   }));
   if (written.length === 0) return;
   const tag = sheet.children("dimension")[0];
-  const current = tag ? parseRangeSafe(attributes(tag).ref ?? "") : undefined;
+  const current = tag ? parseRangeAddress(attributes(tag).ref ?? "") : undefined;
   const isEmpty = !current || (current.bottom === 0 && current.right === 0 && !tag?.includes(":"));
   let area = isEmpty ? written[0] : current;
   for (const w of written) {

@@ -17,12 +17,15 @@ export function unescapeXml(text: string): string {
 
 /** Text and attribute values; also the control characters XML 1.0 cannot carry at all. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      // eslint-disable-next-line no-control-regex -- these very characters are the ones XML forbids
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+  );
 }
 
 /** The attributes of a start tag (`<c r="A1" s="2">`), unescaped; names keep their prefix. */

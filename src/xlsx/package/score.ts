@@ -3,7 +3,7 @@
  * applied. A sheet that holds no unit table is read only as far as the table detection looks (its first
  * rows), so that an unrelated sheet of any size costs little memory.
  */
-import { CRITERIA_SHEET } from "../../core/criteria-sheet";
+import { CRITERIA_SHEET } from "../../core/criteria-sheet/schema";
 import type { SheetGrid } from "../../core/grid";
 import { META_SHEET, readOwnership } from "../../core/ownership";
 import { runScoring, type RunOptions, type RunResult } from "../../core/run";

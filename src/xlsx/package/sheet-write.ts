@@ -5,7 +5,7 @@
  * schema orders them (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). A sheet the tool creates is the same
  * edit applied to an empty worksheet.
  */
-import { columnLetter, parseRangeAddress, rangeAddress, type CellRange } from "../../core/grid";
+import { columnLetter, overlaps, parseRangeAddress, rangeAddress, type CellRange } from "../../core/grid";
 import { isFormulaCell, type Scalar, type SheetPlan } from "../../core/plan/types";
 import { toFileFormula } from "../formulas";
 import { attributes, childrenOf, escapeXml, rootContent, unescapeXml, withAttributes } from "./xml";
@@ -74,8 +74,6 @@ export interface SheetEdit {
 
 const within = (r: CellRange, row: number, col: number) =>
   r.top <= row && row <= r.bottom && r.left <= col && col <= r.right;
-const overlaps = (a: CellRange, b: CellRange) =>
-  a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
 function cellXml(ref: string, value: Scalar, style: number | undefined, ctx: WriteContext): string {
   const s = style !== undefined && style !== 0 ? ` s="${style}"` : "";

@@ -3,8 +3,7 @@
  * user's table over the output columns (see TableJoin): its ref, its filter's ref and its columns.
  */
 import { parseRangeAddress, rangeAddress } from "../../core/grid";
-import type { TableFacts } from "../../excel/facts";
-import type { TableJoin } from "../../excel/preflight";
+import type { TableFacts, TableJoin } from "../../core/plan/preflight";
 import { attributes, escapeXml, withAttributes } from "./xml";
 
 export interface TablePart {

@@ -10,8 +10,7 @@ import { META_SHEET, readOwnership } from "../../core/ownership";
 import type { SheetPlan, WritePlan } from "../../core/plan/types";
 import { UnusableInputError } from "../../core/problems";
 import { foldKey } from "../../core/text";
-import type { PivotFacts, TableFacts } from "../../excel/facts";
-import { checkPlan, type TableJoin } from "../../excel/preflight";
+import { checkPlan, type PivotFacts, type TableFacts, type TableJoin } from "../../core/plan/preflight";
 import {
   addOverride,
   addRelationships,
@@ -284,7 +283,6 @@ export class WorkbookPackage {
       structureProtected: adding && this.structureProtected,
       tables,
       pivotTables,
-      customFormats: [],
     });
     if (problems.length > 0) throw new UnusableInputError(`${problems.join(" ")} Chưa có gì được ghi.`);
     return join;

@@ -12,7 +12,7 @@ export interface OpenedFile {
   port: FilePort;
 }
 
-/** What to say when a file cannot be opened; loadWorkbook's UnusableInputError says it best. */
+/** What to say when a file cannot be opened; WorkbookPackage.open's UnusableInputError says it best. */
 export function openErrorMessage(error: unknown): string {
   // The ExcelJS chunk is fetched on the first open: a server that lost it, or a dropped connection.
   if (error instanceof Error && error.name === "ChunkLoadError") {

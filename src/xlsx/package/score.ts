@@ -29,25 +29,24 @@ function ownSheets(pkg: WorkbookPackage): Set<string> {
 }
 
 /**
- * Grids that score as the whole workbook's grids do: whole for the tool's sheets and the sheet that holds
- * the unit table, empty for the others (the table is found from every sheet's first rows first).
+ * Grids that score as the whole workbook's grids do: whole for the tool's sheets and the sheets that hold
+ * the units, the first rows only for the others (the tables are found from every sheet's first rows).
  */
 export function packageGrids(pkg: WorkbookPackage, options: RunOptions = {}): SheetGrid[] {
   const own = ownSheets(pkg);
   const rows = Math.max(PREVIEW_ROWS, (options.mapping?.headerRow ?? 0) + 3);
   const preview = pkg.worksheets.map((s) => (own.has(s.name) ? pkg.grid(s.name) : pkg.grid(s.name, rows)));
-  let dataSheet: string | undefined;
+  let unitSheets: Set<string>;
   try {
-    dataSheet = runScoring(preview, options).table.layout.sheet;
+    unitSheets = new Set(runScoring(preview, options).parts.map((part) => part.layout.sheet));
   } catch (error) {
     if (!(error instanceof UnusableInputError)) throw error;
     // The whole workbook gives the same refusal, or finds what the first rows did not show.
     return pkg.worksheets.map((s) => pkg.grid(s.name));
   }
-  return pkg.worksheets.map((s) =>
-    own.has(s.name) || s.name === dataSheet
-      ? pkg.grid(s.name)
-      : { name: s.name, values: [], formats: [], merges: [] },
+  // The other sheets stay as the detection saw them: their first rows.
+  return pkg.worksheets.map((s, i) =>
+    own.has(s.name) || unitSheets.has(s.name) ? pkg.grid(s.name) : preview[i],
   );
 }
 

@@ -16,8 +16,6 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-/** ExcelJS's own browser build: the Node modules it needs are bundled into it, with no eval of ours. */
-const EXCELJS_BROWSER = require.resolve("exceljs/dist/exceljs.min.js");
 const DEV_PORT = 3000;
 
 /** ADDIN_URL as an https origin-and-path ending in "/", or undefined when unset. */
@@ -57,12 +55,8 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // Only the web app's chunk (src/taskpane/file-engine.ts) imports it, on the first file opened.
-      alias: { exceljs$: EXCELJS_BROWSER },
     },
     module: {
-      // A finished UMD bundle: parsing it would only find the require of its own module loader.
-      noParse: (file) => file === EXCELJS_BROWSER,
       rules: [
         {
           test: /\.tsx?$/,
@@ -107,20 +101,6 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
-    optimization: {
-      splitChunks: {
-        // ExcelJS under a name of its own (exceljs.js) rather than a number: the web app fetches it beside
-        // xlsx.js when the first file is opened, and a server's cache rules may want to name it.
-        cacheGroups: {
-          exceljs: {
-            test: (module) => module.resource === EXCELJS_BROWSER,
-            name: "exceljs",
-            chunks: "async",
-            enforce: true,
-          },
-        },
-      },
-    },
     performance: {
       // The pane will carry React and Fluent UI; warn only well above that.
       maxAssetSize: 2_000_000,

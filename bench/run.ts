@@ -16,6 +16,7 @@ import { bundleSizes } from "./bundles";
 import { excelAdapter } from "./excel-adapter";
 import { round, type Metric } from "./metric";
 import { buildChildren, child, CLI, interleaved, runNode } from "./processes";
+import { packageCli } from "./package";
 import { generatedBytes } from "./workbooks";
 
 const ROOT = path.join(__dirname, "..");
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
     report(await customFunctions(100000));
     // Sizes one after another so that they do not compete for the cores.
     for (const size of options.sizes) report(await cliAndYardsticks(size, dir, options));
+    // Memory bounded by the sheets read: the CLI with and without an unrelated 100,000-row sheet.
+    for (const size of options.sizes.filter((s) => s >= 20000)) report(await packageCli(size));
     for (const size of [...new Set([...options.sizes, 5000])].sort((a, b) => a - b)) {
       report(await excelAdapter(size));
     }

@@ -53,8 +53,11 @@ async function letterBytes(result: RunResult): Promise<Uint8Array> {
   return letterToDocx(result.letter, result.scores, result.criteria);
 }
 
-/** The file adapter (ExcelJS) is loaded by the commands that read a workbook, not for help or a usage error. */
-const fileAdapter = () => import("../xlsx/workbook");
+/** The file adapter is loaded by the commands that read a workbook, not for help or a usage error. */
+const fileAdapter = async () => ({
+  ...(await import("../xlsx/package/score")),
+  ...(await import("../xlsx/package/workbook-package")),
+});
 
 /** Reads every source file first: one that cannot be used stops the run before anything is written. */
 async function readSources(command: ScoreCommand): Promise<Source[]> {
@@ -70,11 +73,11 @@ async function readSources(command: ScoreCommand): Promise<Source[]> {
 }
 
 async function score(command: ScoreCommand, io: Io): Promise<number> {
-  const { loadWorkbook, saveWorkbook, scoreWorkbook } = await fileAdapter();
+  const { WorkbookPackage, scorePackage } = await fileAdapter();
   const bytes = await readInput(command.input);
-  const workbook = await loadWorkbook(bytes, path.basename(command.input));
+  const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
   const sources = await readSources(command);
-  const result = scoreWorkbook(workbook, {
+  const result = scorePackage(workbook, {
     sheet: command.sheet,
     mapping: command.mapping,
     writeCriteriaSheet: command.writeCriteriaSheet,
@@ -86,7 +89,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const xlsx = await saveWorkbook(workbook);
+  const xlsx = workbook.save();
   const docx =
     command.docx === undefined ? undefined : { file: command.docx, bytes: await letterBytes(result) };
   await writeAtomically(output, xlsx);
@@ -100,15 +103,11 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
 }
 
 async function letter(command: LetterCommand, io: Io): Promise<number> {
-  const { loadWorkbook } = await fileAdapter();
-  const { workbookToGrids } = await import("../xlsx/read");
+  const { WorkbookPackage, packageGrids } = await fileAdapter();
   const bytes = await readInput(command.input);
-  const workbook = await loadWorkbook(bytes, path.basename(command.input));
-  const result = runScoring(workbookToGrids(workbook), {
-    sheet: command.sheet,
-    mapping: command.mapping,
-    fileName: path.basename(command.input),
-  });
+  const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
+  const options = { sheet: command.sheet, mapping: command.mapping, fileName: path.basename(command.input) };
+  const result = runScoring(packageGrids(workbook, options), options);
   await writeAtomically(command.docx, await letterBytes(result));
   report(result, [`Đã ghi công văn: ${command.docx}`], command.json, io);
   return EXIT_OK;

@@ -27,6 +27,10 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
+export function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   const line = grid.values[row];
   if (!line) return null;

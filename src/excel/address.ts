@@ -108,9 +108,7 @@ export function parseAddress(address: string): SheetRange | undefined {
   return areas.length === 1 ? areas[0] : undefined;
 }
 
-export function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
+export { overlaps } from "../core/grid";
 
 export function sameRange(a: CellRange, b: CellRange): boolean {
   return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;

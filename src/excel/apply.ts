@@ -24,7 +24,7 @@ import { toOfficeValue } from "./cell-values";
 import { jsonBytes, packRequests, TARGET_REQUEST_BYTES, yieldToHost, type WriteStep } from "./chunks";
 import { WriteBlockedError, WriteFailedError } from "./errors";
 import { inspectWorkbook, type WorkbookFacts } from "./facts";
-import { checkPlan, type TableJoin } from "./preflight";
+import { checkPlan, type TableJoin } from "../core/plan/preflight";
 import { columnWidthPoints, formatBytes, marginPoints, queueFormat } from "./styles";
 
 export interface ApplyOptions {

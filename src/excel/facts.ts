@@ -9,24 +9,9 @@
 import type { CellRange } from "../core/grid";
 import { parseAddress, parseAreas, rangeAddress } from "./address";
 
-export interface SheetFacts {
-  name: string;
-  visible: boolean;
-  protected: boolean;
-}
+import type { PivotFacts, PlanFacts, SheetFacts, TableFacts } from "../core/plan/preflight";
 
-export interface TableFacts {
-  name: string;
-  sheet: string;
-  range: CellRange;
-  showHeaders: boolean;
-}
-
-export interface PivotFacts {
-  name: string;
-  sheet: string;
-  range: CellRange;
-}
+export type { PivotFacts, SheetFacts, TableFacts };
 
 /** A conditional format with a custom formula, as Office.js reports it. */
 export interface CustomFormatFacts {
@@ -38,12 +23,7 @@ export interface CustomFormatFacts {
   formula: string;
 }
 
-export interface WorkbookFacts {
-  sheets: SheetFacts[];
-  /** Protect Workbook (structure): no sheet can be added or deleted. */
-  structureProtected: boolean;
-  tables: TableFacts[];
-  pivotTables: PivotFacts[];
+export interface WorkbookFacts extends PlanFacts {
   customFormats: CustomFormatFacts[];
 }
 

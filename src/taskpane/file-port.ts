@@ -1,6 +1,6 @@
 /**
  * The workbook port of the web app (the page opened outside Office): an .xlsx file the user opened,
- * read and written by ExcelJS in the page. Nothing is sent anywhere: the file comes in through a file
+ * read and written in the page as the CLI does (src/xlsx/package). Nothing is sent anywhere: the file comes in through a file
  * input or a drop, and goes out as a Blob download.
  */
 import { downloadBytes, downloadLetter, scoredFileName, XLSX_MIME } from "./download";
@@ -8,15 +8,15 @@ import type { FileAccess, WorkbookPort } from "./port";
 
 export type FilePort = WorkbookPort & { file: FileAccess };
 
-/** Source files are read by ExcelJS too, in the same chunk as the workbook file. */
+/** Source files are read by the file adapter too, in the same chunk as the workbook file. */
 export async function readSourceInPage(name: string, bytes: Uint8Array) {
   const { readSourceFile } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/source-file");
   return readSourceFile(name, bytes);
 }
 
-/** Throws the UnusableInputError of loadWorkbook when the bytes are not a workbook it can read. */
+/** Throws the UnusableInputError of WorkbookPackage.open when the bytes are not a workbook it can read. */
 export async function openFilePort(name: string, bytes: Uint8Array): Promise<FilePort> {
-  // ExcelJS (about 1 MB) comes in its own chunk, fetched here: the pane inside Excel never loads it.
+  // The file adapter comes in its own chunk, fetched here: the pane inside Excel never loads it.
   const { WorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/workbook-file");
   const book = await WorkbookFile.open(bytes, name);
   return {

@@ -12,11 +12,11 @@ export interface OpenedFile {
   port: FilePort;
 }
 
-/** What to say when a file cannot be opened; loadWorkbook's UnusableInputError says it best. */
+/** What to say when a file cannot be opened; WorkbookPackage.open's UnusableInputError says it best. */
 export function openErrorMessage(error: unknown): string {
   // The ExcelJS chunk is fetched on the first open: a server that lost it, or a dropped connection.
   if (error instanceof Error && error.name === "ChunkLoadError") {
-    return "Không tải được phần đọc tệp Excel của trang (xlsx.js, exceljs.js). Hãy tải lại trang rồi mở tệp lần nữa.";
+    return "Không tải được phần đọc tệp Excel của trang (xlsx.js). Hãy tải lại trang rồi mở tệp lần nữa.";
   }
   return messageOf(error);
 }

@@ -1,18 +1,16 @@
 /**
- * The part of the file port that needs ExcelJS, in a chunk of its own (xlsx.js) that the page fetches
- * when the first file is opened. The workbook goes through the CLI's own functions, so that a file scored
- * here is the file `kstthc score` writes, cell for cell.
+ * The part of the file port that reads and writes .xlsx packages, in a chunk of its own (xlsx.js) that the
+ * page fetches when the first file is opened. The workbook goes through the CLI's own functions, so that
+ * a file scored here is the file `kstthc score` writes, byte for byte.
  */
-import type ExcelJS from "exceljs";
 import type { Criterion } from "../core/criteria";
 import { META_SHEET, ownedSheetNames, readOwnership } from "../core/ownership";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
-import { applyPlan } from "./apply";
 import { foldKey } from "../core/text";
-import { sheetToGrid, workbookToGrids } from "./read";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "./workbook";
+import { packageGrids, scorePackage } from "./package/score";
+import { WorkbookPackage } from "./package/workbook-package";
 
 /**
  * One .xlsx file in memory: its bytes, which are what the user downloads, and their parse, which the
@@ -27,12 +25,12 @@ export class WorkbookFile {
   private constructor(
     readonly name: string,
     private current: Uint8Array,
-    private workbook: ExcelJS.Workbook,
+    private workbook: WorkbookPackage,
   ) {}
 
-  /** Throws loadWorkbook's UnusableInputError (not .xlsx, corrupt, password-protected) with its sentence. */
+  /** Throws the UnusableInputError of WorkbookPackage.open (not .xlsx, corrupt, password-protected). */
   static async open(bytes: Uint8Array, name: string): Promise<WorkbookFile> {
-    return new WorkbookFile(name, bytes, await loadWorkbook(bytes, name));
+    return new WorkbookFile(name, bytes, WorkbookPackage.open(bytes, name));
   }
 
   get bytes(): Uint8Array {
@@ -41,32 +39,32 @@ export class WorkbookFile {
 
   /** The visible sheets that may hold the unit table: not the criteria or summary sheets the tool wrote. */
   sheetNames(): string[] {
-    const meta = this.workbook.getWorksheet(META_SHEET);
-    const own = new Set(ownedSheetNames(readOwnership(meta && sheetToGrid(meta))).map(foldKey));
+    const meta = this.workbook.worksheets.find((s) => s.name === META_SHEET);
+    const own = new Set(ownedSheetNames(readOwnership(meta && this.workbook.grid(meta.name))).map(foldKey));
     return this.workbook.worksheets
       .filter((s) => s.state === "visible" && !own.has(foldKey(s.name)))
       .map((s) => s.name);
   }
 
   analyse(options: RunOptions): RunResult {
-    return runScoring(workbookToGrids(this.workbook), options);
+    return runScoring(packageGrids(this.workbook, options), options);
   }
 
   /** As `kstthc score`: the criteria sheet is added when the workbook has none. */
   score(options: RunOptions): Promise<RunResult> {
-    return this.change((workbook) => scoreWorkbook(workbook, options));
+    return this.change((workbook) => scorePackage(workbook, options));
   }
 
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {
-    return this.change((workbook) => applyPlan(workbook, criteriaWritePlan(criteria, settings)));
+    return this.change((workbook) => workbook.apply(criteriaWritePlan(criteria, settings)));
   }
 
-  private change<T>(edit: (workbook: ExcelJS.Workbook) => T): Promise<T> {
+  private change<T>(edit: (workbook: WorkbookPackage) => T): Promise<T> {
     const run = this.queue.then(async () => {
-      const workbook = await loadWorkbook(this.current, this.name);
+      const workbook = WorkbookPackage.open(this.current, this.name);
       const out = edit(workbook);
-      const bytes = await saveWorkbook(workbook);
-      [this.current, this.workbook] = [bytes, workbook];
+      const bytes = workbook.save();
+      [this.current, this.workbook] = [bytes, WorkbookPackage.open(bytes, this.name)];
       return out;
     });
     // A failed change must not block the next one.

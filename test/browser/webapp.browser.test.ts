@@ -16,8 +16,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { scorePackage } from "../../src/xlsx/package/score";
+import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { readSourceFile } from "../../src/xlsx/source-file";
+import { loadWorkbook } from "../../src/xlsx/workbook";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { II07B_ROWS, ii07b, portalExport, tracking2025 } from "../helpers/source-files";
 import { SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
@@ -33,9 +35,9 @@ const { suite, title } = browserSuite("index.html", "web app in Chromium (built 
 
 /** What `kstthc score` writes for these bytes, read back. */
 async function cliOutput(bytes: Uint8Array) {
-  const workbook = await loadWorkbook(bytes, "cli.xlsx");
-  scoreWorkbook(workbook);
-  return loadWorkbook(await saveWorkbook(workbook), "cli-output.xlsx");
+  const workbook = WorkbookPackage.open(bytes, "cli.xlsx");
+  scorePackage(workbook);
+  return loadWorkbook(workbook.save(), "cli-output.xlsx");
 }
 
 interface PageRecord {
@@ -132,12 +134,12 @@ suite(title, () => {
     return { name: saved.suggestedFilename(), url: saved.url(), bytes: readFileSync(await saved.path()) };
   }
 
-  const isChunk = (url: string) => /\/(xlsx|exceljs)\.js$/.test(url);
+  const isChunk = (url: string) => /\/xlsx\.js$/.test(url);
 
   it("scores the sample opened from disk in taskpane.html (office.js 404) and downloads the CLI's file", async () => {
     const { page, record } = await open("taskpane.html", "404");
     expect(requests).toContain(OFFICE_JS);
-    // ExcelJS is fetched when a file is opened, not before.
+    // The file adapter is fetched when a file is opened, not before.
     expect(requests.filter(isChunk)).toEqual([]);
 
     await page.locator('input[type="file"]').setInputFiles(SAMPLE);
@@ -147,7 +149,7 @@ suite(title, () => {
         .filter(isChunk)
         .map((url) => url.slice(base.length))
         .sort(),
-    ).toEqual(["exceljs.js", "xlsx.js"]);
+    ).toEqual(["xlsx.js"]);
     await expect(page.getByRole("group", { name: "Tệp đang mở" }).textContent()).resolves.toContain(
       SAMPLE_NAME,
     );
@@ -234,13 +236,11 @@ suite(title, () => {
 
     const xlsx = await download(page, "Tải về tệp đã tính điểm");
     const scored = await loadWorkbook(new Uint8Array(xlsx.bytes), xlsx.name);
-    const expected = await loadWorkbook(tracking, "cli.xlsx");
-    scoreWorkbook(expected, {
+    const expected = WorkbookPackage.open(tracking, "cli.xlsx");
+    scorePackage(expected, {
       sources: [await readSourceFile("diem-766.xlsx", portal), await readSourceFile("bieu-ii07b.xlsx", bieu)],
     });
-    expect(snapshot(scored)).toEqual(
-      snapshot(await loadWorkbook(await saveWorkbook(expected), "cli-out.xlsx")),
-    );
+    expect(snapshot(scored)).toEqual(snapshot(await loadWorkbook(expected.save(), "cli-out.xlsx")));
     expect(record).toEqual({ errors: [], violations: [] });
     await page.close();
   });
@@ -263,7 +263,7 @@ suite(title, () => {
       [sample, SAMPLE_NAME] as const,
     );
     await page.getByText("33 đơn vị").waitFor();
-    // A file that is not a workbook: loadWorkbook's sentence.
+    // A file that is not a workbook: the CLI's sentence.
     await page.locator('input[type="file"]').setInputFiles({
       name: "ghi-chu.xlsx",
       mimeType: "text/plain",

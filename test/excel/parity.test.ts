@@ -8,8 +8,14 @@
 import type ExcelJS from "exceljs";
 import { runScoring } from "../../src/core/run";
 import { readGrids } from "../../src/excel/read";
+import { readFileSync } from "node:fs";
+import type { RunOptions } from "../../src/core/run";
+import { packageGrids, scorePackage } from "../../src/xlsx/package/score";
+import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { workbookToGrids } from "../../src/xlsx/read";
-import { scoreWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { rowBreaks } from "../helpers/package-parts";
+import { SAMPLE } from "../helpers/workbooks";
 import type { FakeExcel } from "./fake-excel";
 import {
   fakeFromWorkbook,
@@ -24,9 +30,25 @@ import {
 
 const context = (fake: FakeExcel) => fake.context as unknown as Excel.RequestContext;
 
-function pageSetupOfCli(sheet: ExcelJS.Worksheet) {
-  const setup = sheet.pageSetup;
-  const breaks = (sheet as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
+interface CliOutput {
+  bytes: Uint8Array;
+  /** The bytes read back with ExcelJS. */
+  workbook: ExcelJS.Workbook;
+}
+
+/** What `kstthc score` writes for these bytes (the package adapter). */
+async function cliScored(bytes: Uint8Array, options: RunOptions = {}): Promise<CliOutput> {
+  const workbook = WorkbookPackage.open(bytes, "cli.xlsx");
+  scorePackage(workbook, options);
+  const out = workbook.save();
+  return { bytes: out, workbook: await loadWorkbook(out, "cli-output.xlsx") };
+}
+
+const sampleBytes = () => new Uint8Array(readFileSync(SAMPLE));
+
+function pageSetupOfCli(cli: CliOutput, name: string) {
+  const setup = (cli.workbook.getWorksheet(name) as ExcelJS.Worksheet).pageSetup;
+  const breaks = rowBreaks(cli.bytes, name);
   return {
     paper: setup.paperSize === 9 ? "A4" : String(setup.paperSize),
     orientation: setup.orientation,
@@ -69,13 +91,12 @@ function pageSetupOfFake(fake: FakeExcel, name: string) {
 
 describe("parity with the CLI on the sample workbook", () => {
   let fake: FakeExcel;
-  let cli: ExcelJS.Workbook;
+  let cli: CliOutput;
 
   beforeAll(async () => {
     fake = fakeFromWorkbook(await loadSample());
     await scoreInFake(fake);
-    cli = await loadSample();
-    scoreWorkbook(cli);
+    cli = await cliScored(sampleBytes());
   });
 
   it("gives the same cells, merges, highlight, sheets, widths and heights as the CLI's workbook", () => {
@@ -86,16 +107,16 @@ describe("parity with the CLI on the sample workbook", () => {
       ["Tổng hợp", "Visible"],
       ["KSTTHC", "Hidden"],
     ]);
-    expect(adapter).toEqual(pictureOfExcelJS(cli));
+    expect(adapter).toEqual(pictureOfExcelJS(cli.workbook));
   });
 
   it("gives the same picture as the .xlsx file the CLI writes ", async () => {
-    const file = pictureOfExcelJS(await roundTrip(cli));
+    const file = pictureOfExcelJS(await roundTrip(cli.workbook));
     expect(pictureOfFake(fake)).toEqual(file);
   });
 
   it("sets up the summary sheet for printing as the CLI does", () => {
-    const cliSetup = pageSetupOfCli(cli.getWorksheet("Tổng hợp") as ExcelJS.Worksheet);
+    const cliSetup = pageSetupOfCli(cli, "Tổng hợp");
     const adapterSetup = pageSetupOfFake(fake, "Tổng hợp");
     expect(adapterSetup).toEqual({ ...cliSetup, fitToWidth: [1, 0] });
     expect(cliSetup.fitToWidth).toEqual([1, 0]);
@@ -103,22 +124,20 @@ describe("parity with the CLI on the sample workbook", () => {
 
   it("stays equal to the CLI on a second run over its own output", async () => {
     await scoreInFake(fake);
-    const again = await roundTrip(cli);
-    scoreWorkbook(again);
+    const again = await cliScored(cli.bytes);
     // The criteria sheet is kept from the first run, as the file keeps it.
-    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again));
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again.workbook));
   });
 });
 
 describe("parity with the CLI in the formulas mode", () => {
   let fake: FakeExcel;
-  let cli: ExcelJS.Workbook;
+  let cli: CliOutput;
 
   beforeAll(async () => {
     fake = fakeFromWorkbook(await loadSample());
     await scoreInFake(fake, { output: "formulas" });
-    cli = await loadSample();
-    scoreWorkbook(cli, { output: "formulas" });
+    cli = await cliScored(sampleBytes(), { output: "formulas" });
   });
 
   /** The formula cells of a picture's sheet: address → formula and value. */
@@ -130,7 +149,7 @@ describe("parity with the CLI in the formulas mode", () => {
   it("writes the same formulas as the CLI, whose cached results Excel computes again with the add-in", () => {
     const adapter = pictureOfFake(fake);
     // The fake computed each formula with the add-in's functions; the CLI cached the core's values.
-    expect(adapter).toEqual(pictureOfExcelJS(cli));
+    expect(adapter).toEqual(pictureOfExcelJS(cli.workbook));
     const formulas = formulaCells(adapter, "Theo dõi 2023");
     // 137 of the tool's, and the sample's own two in its total row.
     expect(formulas).toHaveLength(33 * 4 + 5 + 2);
@@ -141,7 +160,7 @@ describe("parity with the CLI in the formulas mode", () => {
   });
 
   it("gives the same picture as the .xlsx file the CLI writes", async () => {
-    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(await roundTrip(cli)));
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(await roundTrip(cli.workbook)));
   });
 
   it("shows the values mode's numbers", async () => {
@@ -170,9 +189,8 @@ describe("parity with the CLI in the formulas mode", () => {
 
   it("stays equal to the CLI on a second run over its own output", async () => {
     await scoreInFake(fake, { output: "formulas" });
-    const again = await roundTrip(cli);
-    scoreWorkbook(again, { output: "formulas" });
-    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again));
+    const again = await cliScored(cli.bytes, { output: "formulas" });
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again.workbook));
   });
 });
 
@@ -185,6 +203,11 @@ describe("parity of reading", () => {
     const fake = fakeFromWorkbook(workbook);
     const adapter = runScoring(await readGrids(context(fake)));
     const cli = runScoring(workbookToGrids(workbook));
+    // The CLI reads the file with the package adapter: the same grids as ExcelJS gives, the same run.
+    const file = WorkbookPackage.open(await saveWorkbook(workbook), "cli.xlsx");
+    const cliGrids = packageGrids(file);
+    expect(cliGrids).toEqual(workbookToGrids(workbook));
+    expect(runScoring(cliGrids)).toEqual(cli);
     expect(adapter.scores).toEqual(cli.scores);
     expect(adapter.problems).toEqual(cli.problems);
     expect(adapter.plan).toEqual(cli.plan);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /**
  * The web app's file port, in a page (jsdom): the real sample's bytes and a messy workbook in, the
- * downloaded bytes out, cell for cell what the CLI (loadWorkbook + scoreWorkbook + saveWorkbook) writes.
+ * downloaded bytes out, byte for byte what the CLI (WorkbookPackage + scorePackage + save) writes.
  */
 import { readFileSync } from "node:fs";
 import { defaultCriteria } from "../../src/core/criteria";
@@ -11,8 +11,9 @@ import type { RunOptions } from "../../src/core/run";
 import { defaultSettings } from "../../src/core/settings";
 import { scoredFileName, XLSX_MIME } from "../../src/taskpane/download";
 import { openFilePort, type FilePort } from "../../src/taskpane/file-port";
-import { applyPlan } from "../../src/xlsx/apply";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { scorePackage } from "../../src/xlsx/package/score";
+import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
+import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
 import { generatedWorkbook } from "../excel/fixtures";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { SAMPLE, snapshot } from "../helpers/workbooks";
@@ -22,11 +23,16 @@ const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
 const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
 const sampleBytes = () => new Uint8Array(readFileSync(SAMPLE));
 
+/** The bytes `kstthc score` writes for these bytes. */
+function cliBytes(bytes: Uint8Array, options: RunOptions = {}): Uint8Array {
+  const workbook = WorkbookPackage.open(bytes, "cli.xlsx");
+  scorePackage(workbook, options);
+  return workbook.save();
+}
+
 /** What `kstthc score` writes for these bytes, read back. */
 async function cliOutput(bytes: Uint8Array, options: RunOptions = {}) {
-  const workbook = await loadWorkbook(bytes, "cli.xlsx");
-  scoreWorkbook(workbook, options);
-  return loadWorkbook(await saveWorkbook(workbook), "cli-output.xlsx");
+  return loadWorkbook(cliBytes(bytes, options), "cli-output.xlsx");
 }
 
 let capture: ReturnType<typeof captureDownloads>;
@@ -64,6 +70,7 @@ describe("file port over the sample workbook", () => {
     expect(download.fileName).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
     expect(download.type).toBe(XLSX_MIME);
     expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(sampleBytes())));
+    expect(Buffer.from(await download.bytes()).equals(Buffer.from(cliBytes(sampleBytes())))).toBe(true);
   });
 
   it("gives the CLI's file in the formulas mode, and with a mapping the user chose", async () => {
@@ -103,10 +110,10 @@ describe("file port over the sample workbook", () => {
     expect(result.scores.filter((s) => s.eligible)).toHaveLength(8);
 
     // The CLI on a file whose "Tiêu chí" sheet was written the same way.
-    const withCriteria = await loadWorkbook(sampleBytes(), SAMPLE_NAME);
-    applyPlan(withCriteria, criteriaWritePlan(criteria, defaultSettings()));
+    const withCriteria = WorkbookPackage.open(sampleBytes(), SAMPLE_NAME);
+    withCriteria.apply(criteriaWritePlan(criteria, defaultSettings()));
     const { workbook } = await downloaded(port);
-    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(await saveWorkbook(withCriteria))));
+    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(withCriteria.save())));
   });
 
   it("runs changes one after the other, each on the last one's bytes", async () => {
@@ -160,9 +167,10 @@ describe("files the port cannot use", () => {
     );
   const refused = (name: string, bytes: Uint8Array) => failure(openFilePort(name, bytes));
   /** The CLI's sentence for the same file. */
-  const cliRefusal = (name: string, bytes: Uint8Array) => failure(loadWorkbook(bytes, name));
+  const cliRefusal = (name: string, bytes: Uint8Array) =>
+    failure(Promise.resolve().then(() => WorkbookPackage.open(bytes, name)));
 
-  it("says so, with loadWorkbook's sentence, for a file that is not .xlsx, an old or locked one, a corrupt one", async () => {
+  it("says so, with the CLI's sentence, for a file that is not .xlsx, an old or locked one, a corrupt one", async () => {
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const files: [string, Uint8Array, RegExp][] = [

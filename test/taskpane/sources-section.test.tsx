@@ -6,7 +6,9 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readSourceFile } from "../../src/xlsx/source-file";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { scorePackage } from "../../src/xlsx/package/score";
+import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
+import { loadWorkbook } from "../../src/xlsx/workbook";
 import { WebApp } from "../../src/taskpane/WebApp";
 import {
   II07B_ROWS,
@@ -84,11 +86,11 @@ it("joins the sources, shows how they met the table, and downloads what the CLI 
 
   fireEvent.click(screen.getByRole("button", { name: "Tải về tệp đã tính điểm" }));
   const downloaded = await loadWorkbook(await capture.downloads[0].bytes(), "tai-ve.xlsx");
-  const cli = await loadWorkbook(tracking, "cli.xlsx");
-  scoreWorkbook(cli, {
+  const cli = WorkbookPackage.open(tracking, "cli.xlsx");
+  scorePackage(cli, {
     sources: [await readSourceFile("diem-766.xlsx", portal), await readSourceFile("bieu-ii07b.xlsx", bieu)],
   });
-  expect(snapshot(downloaded)).toEqual(snapshot(await loadWorkbook(await saveWorkbook(cli), "cli-out.xlsx")));
+  expect(snapshot(downloaded)).toEqual(snapshot(await loadWorkbook(cli.save(), "cli-out.xlsx")));
 
   // Keeping the table's figures changes the choice for Thuế tỉnh (100% in the table, 83,33% in II.07b).
   fireEvent.click(screen.getByRole("radio", { name: "Giữ số liệu của bảng theo dõi" }));

@@ -7,7 +7,9 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { UnusableInputError } from "../../src/core/problems";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../../src/xlsx/workbook";
+import { scorePackage } from "../../src/xlsx/package/score";
+import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
+import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
 import { openErrorMessage } from "../../src/taskpane/use-file-opener";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
@@ -65,9 +67,9 @@ async function scoreAndWait(): Promise<void> {
 
 /** What `kstthc score` writes for these bytes, read back. */
 async function cliOutput(bytes: Uint8Array) {
-  const workbook = await loadWorkbook(bytes, "cli.xlsx");
-  scoreWorkbook(workbook);
-  return loadWorkbook(await saveWorkbook(workbook), "cli-output.xlsx");
+  const workbook = WorkbookPackage.open(bytes, "cli.xlsx");
+  scorePackage(workbook);
+  return loadWorkbook(workbook.save(), "cli-output.xlsx");
 }
 
 describe("web app", () => {
@@ -134,7 +136,7 @@ describe("web app", () => {
     await scoreAndWait();
     expect(proposedNames()).toEqual(MESSY_PROPOSED);
 
-    // A file that is not a workbook: the one open stays, with loadWorkbook's sentence above it.
+    // A file that is not a workbook: the one open stays, with the CLI's sentence above it.
     drop(fileOf(new Uint8Array(Buffer.from("không phải Excel")), "ghi-chu.xlsx"));
     await screen.findByText("Không mở được tệp");
     expect(screen.getByText("Tệp “ghi-chu.xlsx” không phải tệp Excel .xlsx.")).toBeTruthy();

@@ -1,12 +1,39 @@
 /**
  * Checks, before anything is written, that Excel will accept every write of the plan: no protected
  * sheet, no table or PivotTable in the way. Decides too whether the output columns join the user's
- * Excel table (see `TableJoin`).
+ * Excel table (see `TableJoin`). Shared by the adapters: the Excel adapter learns the facts through
+ * Office.js (src/excel/facts.ts), the file adapter from the package's parts.
  */
-import { cellText, rangeAddress, type CellRange } from "../core/grid";
-import { isFormulaCell, type SheetPlan, type WritePlan } from "../core/plan/types";
-import { overlaps } from "./address";
-import type { TableFacts, WorkbookFacts } from "./facts";
+import { cellText, overlaps, rangeAddress, type CellRange } from "../grid";
+import { isFormulaCell, type SheetPlan, type WritePlan } from "./types";
+
+export interface SheetFacts {
+  name: string;
+  visible: boolean;
+  protected: boolean;
+}
+
+export interface TableFacts {
+  name: string;
+  sheet: string;
+  range: CellRange;
+  showHeaders: boolean;
+}
+
+export interface PivotFacts {
+  name: string;
+  sheet: string;
+  range: CellRange;
+}
+
+/** What the preflight needs to know of the workbook. */
+export interface PlanFacts {
+  sheets: SheetFacts[];
+  /** Protect Workbook (structure): no sheet can be added or deleted. */
+  structureProtected: boolean;
+  tables: TableFacts[];
+  pivotTables: PivotFacts[];
+}
 
 /**
  * The unit table is an Excel table (ListObject) and the output columns start right of it, on its header
@@ -81,7 +108,7 @@ function joinOf(plan: SheetPlan, table: TableFacts, area: CellRange): TableJoin 
 
 const quoted = (name: string) => `“${name}”`;
 
-export function checkPlan(plan: WritePlan, facts: WorkbookFacts): Preflight {
+export function checkPlan(plan: WritePlan, facts: PlanFacts): Preflight {
   const problems: string[] = [];
   let join: TableJoin | undefined;
   const created = plan.sheets.filter((s) => s.mode === "create").map((s) => s.name);

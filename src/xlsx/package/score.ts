@@ -1,0 +1,58 @@
+/**
+ * Scoring a workbook package: the grids the core needs, read from the fewest parts, and the plan
+ * applied. A sheet that holds no unit table is read only as far as the table detection looks (its first
+ * rows), so that an unrelated sheet of any size costs little memory.
+ */
+import { CRITERIA_SHEET } from "../../core/criteria-sheet/schema";
+import type { SheetGrid } from "../../core/grid";
+import { META_SHEET, readOwnership } from "../../core/ownership";
+import { runScoring, type RunOptions, type RunResult } from "../../core/run";
+import { UnusableInputError } from "../../core/problems";
+import type { WorkbookPackage } from "./workbook-package";
+
+/** More than the rows the table detection looks at (40, and the sub-header below). */
+const PREVIEW_ROWS = 64;
+
+/** The tool's own sheets, read whole: the criteria, the summary and the ownership record. */
+function ownSheets(pkg: WorkbookPackage): Set<string> {
+  const own = new Set<string>();
+  const meta = pkg.worksheets.find((s) => s.name === META_SHEET);
+  if (meta) {
+    own.add(meta.name);
+    const summary = readOwnership(pkg.grid(meta.name))?.summarySheet;
+    const found = summary ? pkg.worksheets.find((s) => s.name === summary) : undefined;
+    if (found) own.add(found.name);
+  }
+  const criteria = pkg.findSheet(CRITERIA_SHEET);
+  if (criteria) own.add(criteria.name);
+  return own;
+}
+
+/**
+ * Grids that score as the whole workbook's grids do: whole for the tool's sheets and the sheets that hold
+ * the units, the first rows only for the others (the tables are found from every sheet's first rows).
+ */
+export function packageGrids(pkg: WorkbookPackage, options: RunOptions = {}): SheetGrid[] {
+  const own = ownSheets(pkg);
+  const rows = Math.max(PREVIEW_ROWS, (options.mapping?.headerRow ?? 0) + 3);
+  const preview = pkg.worksheets.map((s) => (own.has(s.name) ? pkg.grid(s.name) : pkg.grid(s.name, rows)));
+  let unitSheets: Set<string>;
+  try {
+    unitSheets = new Set(runScoring(preview, options).parts.map((part) => part.layout.sheet));
+  } catch (error) {
+    if (!(error instanceof UnusableInputError)) throw error;
+    // The whole workbook gives the same refusal, or finds what the first rows did not show.
+    return pkg.worksheets.map((s) => pkg.grid(s.name));
+  }
+  // The other sheets stay as the detection saw them: their first rows.
+  return pkg.worksheets.map((s, i) =>
+    own.has(s.name) || unitSheets.has(s.name) ? pkg.grid(s.name) : preview[i],
+  );
+}
+
+/** Reads the workbook, runs the core and applies its plan to the package (saved by `pkg.save()`). */
+export function scorePackage(pkg: WorkbookPackage, options: RunOptions = {}): RunResult {
+  const result = runScoring(packageGrids(pkg, options), options);
+  pkg.apply(result.plan);
+  return result;
+}

@@ -1,0 +1,201 @@
+/**
+ * A worksheet part → the core's grid, streamed: the XML is decompressed and scanned piece by piece, so
+ * that memory holds the cells' values, not the sheet's text. Values as ExcelJS gives them to the core
+ * (see ../read.ts): a formula gives its cached result, a date-formatted number its ISO day, and a merged
+ * cell other than the top-left one reads as empty.
+ */
+import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core/grid";
+import { isDateFormat, type Styles } from "./styles";
+import { attributes, textOf, unescapeXml } from "./xml";
+import { streamEntryText, type ZipEntry } from "./zip";
+
+export interface SheetContext {
+  strings: string[];
+  styles: Styles;
+  date1904: boolean;
+}
+
+export interface ReadSheet {
+  grid: SheetGrid;
+  protected: boolean;
+}
+
+/** "BC12" → [11, 54] (0-based row, column). */
+export function parseCellRef(ref: string): [number, number] | undefined {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]) - 1, col - 1];
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+function isoDay(serial: number, date1904: boolean): string {
+  const days = serial - 25569 + (date1904 ? 1462 : 0);
+  return new Date(Math.round(days * DAY_MS)).toISOString().slice(0, 10);
+}
+
+/** The value of one <c> element (attributes and inner XML). */
+function cellValue(a: Record<string, string>, inner: string, ctx: SheetContext, format?: string): CellValue {
+  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  switch (a.t) {
+    case "s":
+      return v === undefined ? null : (ctx.strings[Number(v)] ?? null);
+    case "inlineStr":
+      return textOf(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "");
+    case "str":
+      return v === undefined ? null : unescapeXml(v);
+    case "b":
+      return v === undefined ? null : v.trim() === "1" || v.trim() === "true";
+    case "e":
+      return v === undefined ? null : { error: unescapeXml(v).trim() };
+    case "d":
+      return v === undefined ? null : new Date(unescapeXml(v).trim()).toISOString().slice(0, 10);
+    default: {
+      if (v === undefined || v.trim() === "") return null;
+      const n = Number(v);
+      if (!Number.isFinite(n)) return null;
+      return isDateFormat(format) ? isoDay(n, ctx.date1904) : n;
+    }
+  }
+}
+
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+/**
+ * Reads the sheet; with `maxRows`, keeps only the cells of its first rows (the merges and the protection
+ * are read from the whole part all the same).
+ */
+export function readSheet(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  name: string,
+  ctx: SheetContext,
+  maxRows = Infinity,
+): ReadSheet {
+  const values: CellValue[][] = [];
+  const formats: (string | undefined)[][] = [];
+  const merges: CellRange[] = [];
+  let isProtected = false;
+  let buffer = "";
+  let inData = false;
+  let dataDone = false;
+  let nextRow = 0;
+
+  const row = (xml: string) => {
+    const open = xml.slice(0, xml.indexOf(">") + 1);
+    const r = /\sr="(\d+)"/.exec(open)?.[1];
+    const index = r ? Number(r) - 1 : nextRow;
+    nextRow = index + 1;
+    if (index >= maxRows) return;
+    let nextCol = 0;
+    let line: CellValue[] | undefined;
+    let lineFormats: (string | undefined)[] | undefined;
+    for (const m of xml.matchAll(CELL)) {
+      const a = attributes(`<c ${m[1]}>`);
+      const col = a.r ? (parseCellRef(a.r)?.[1] ?? nextCol) : nextCol;
+      nextCol = col + 1;
+      const format = a.s ? ctx.styles.cellFormats[Number(a.s)] : undefined;
+      const inner = m[2] ?? "";
+      const value = cellValue(a, inner, ctx, format);
+      // As ExcelJS: an empty cell is no cell, but a formula without a cached result is one.
+      if (value === null && !inner.includes("<f")) continue;
+      line ??= [];
+      lineFormats ??= [];
+      line[col] = value;
+      if (format) lineFormats[col] = format;
+    }
+    if (line) {
+      values[index] = line;
+      formats[index] = lineFormats ?? [];
+    }
+  };
+
+  const tail = (xml: string) => {
+    for (const m of xml.matchAll(/<mergeCell\b[^>]*>/g)) {
+      const range = parseRangeAddress(attributes(m[0]).ref ?? "");
+      if (range) merges.push(range);
+    }
+    const protection = /<sheetProtection\b[^>]*>/.exec(xml);
+    if (protection) {
+      const sheet = attributes(protection[0]).sheet;
+      if (sheet === "1" || sheet === "true") isProtected = true;
+    }
+  };
+
+  /** Consumes what it can of the buffer; the rest waits for the next piece. */
+  const consume = (final: boolean) => {
+    let at = 0;
+    if (!inData && !dataDone) {
+      const start = buffer.indexOf("<sheetData");
+      if (start < 0) {
+        if (final) tail(buffer);
+        else buffer = buffer.slice(Math.max(0, buffer.length - 16));
+        return;
+      }
+      const gt = buffer.indexOf(">", start);
+      if (gt < 0) return;
+      if (buffer[gt - 1] === "/") dataDone = true;
+      else inData = true;
+      at = gt + 1;
+    }
+    while (inData) {
+      const lt = buffer.indexOf("<", at);
+      if (lt < 0) {
+        at = buffer.length;
+        break;
+      }
+      if (buffer.startsWith("</sheetData", lt)) {
+        inData = false;
+        dataDone = true;
+        at = lt;
+        break;
+      }
+      if (!buffer.startsWith("<row", lt)) {
+        const gt = buffer.indexOf(">", lt);
+        if (gt < 0) break;
+        at = gt + 1;
+        continue;
+      }
+      const gt = buffer.indexOf(">", lt);
+      if (gt < 0) break;
+      if (buffer[gt - 1] === "/") {
+        row(buffer.slice(lt, gt + 1));
+        at = gt + 1;
+        continue;
+      }
+      // Past the rows kept, a row is only skipped: its cells need not be looked at.
+      const close = buffer.indexOf("</row>", gt);
+      if (close < 0) break;
+      if (nextRow < maxRows) row(buffer.slice(lt, close + 6));
+      else {
+        const r = /\sr="(\d+)"/.exec(buffer.slice(lt, gt))?.[1];
+        nextRow = r ? Number(r) : nextRow + 1;
+      }
+      at = close + 6;
+    }
+    buffer = buffer.slice(at);
+    if (dataDone && final) tail(buffer);
+  };
+
+  streamEntryText(bytes, entry, (text) => {
+    buffer += text;
+    consume(false);
+    return true;
+  });
+  consume(true);
+
+  // As ExcelJS reads them: every other cell of a merged range is an empty cell.
+  for (const m of merges) {
+    for (let r = m.top; r <= Math.min(m.bottom, maxRows - 1); r++) {
+      const line = (values[r] ??= []);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) line[c] = null;
+    }
+  }
+  for (let i = 0; i < values.length; i++) {
+    values[i] ??= [];
+    formats[i] ??= [];
+  }
+  return { grid: { name, values, formats, merges }, protected: isProtected };
+}

@@ -1,0 +1,449 @@
+/**
+ * A sheet plan applied to a worksheet part's XML, as an edit: the rows the plan touches are rebuilt
+ * (their other cells kept as written), every other row and element is copied as it was, and the
+ * elements the tool adds (merges, conditional format, column widths, page setup) are put where the
+ * schema orders them (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). A sheet the tool creates is the same
+ * edit applied to an empty worksheet.
+ */
+import { columnLetter, overlaps, parseRangeAddress, rangeAddress, type CellRange } from "../../core/grid";
+import { isFormulaCell, type Scalar, type SheetPlan } from "../../core/plan/types";
+import { toFileFormula } from "../formulas";
+import { attributes, childrenOf, escapeXml, rootContent, unescapeXml, withAttributes } from "./xml";
+
+/** CT_Worksheet's children, in the order the schema requires. */
+const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+const SHEET_DATA = WORKSHEET_ORDER.indexOf("sheetData");
+
+export const EMPTY_WORKSHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+
+export interface WriteContext {
+  /** The s attribute for a plan style name. */
+  cellStyle: (name: string) => number;
+  sharedString: (text: string) => number;
+  /** The dxfId of a highlight style. */
+  highlightFormat: (style: string) => number;
+  /** Merges the plan asks for inside this range are left out (an Excel table holds none). */
+  noMergesIn?: CellRange;
+}
+
+export interface SheetEdit {
+  xml: string;
+  /** Cells the edit removed or overwrote that held a formula (for the calculation chain). */
+  removedFormulas: string[];
+}
+
+const within = (r: CellRange, row: number, col: number) =>
+  r.top <= row && row <= r.bottom && r.left <= col && col <= r.right;
+
+function cellXml(ref: string, value: Scalar, style: number | undefined, ctx: WriteContext): string {
+  const s = style !== undefined && style !== 0 ? ` s="${style}"` : "";
+  if (isFormulaCell(value)) {
+    const result = value.result;
+    const type = typeof result === "string" ? ' t="str"' : typeof result === "boolean" ? ' t="b"' : "";
+    const cached =
+      result === null || (typeof result === "number" && !Number.isFinite(result))
+        ? ""
+        : `<v>${typeof result === "boolean" ? (result ? 1 : 0) : escapeXml(String(result))}</v>`;
+    return `<c r="${ref}"${s}${type}><f>${escapeXml(toFileFormula(value.formula))}</f>${cached}</c>`;
+  }
+  if (value === null || (typeof value === "number" && !Number.isFinite(value))) return `<c r="${ref}"${s}/>`;
+  if (typeof value === "string") return `<c r="${ref}"${s} t="s"><v>${ctx.sharedString(value)}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s}><v>${value}</v></c>`;
+}
+
+/** The sheet split around its (possibly huge) sheetData, which is never scanned as a whole. */
+class WorksheetXml {
+  before: string;
+  head: string;
+  data: string;
+  tail: string;
+  after: string;
+
+  constructor(xml: string) {
+    const root = rootContent(xml);
+    const rootStart = xml.indexOf(root.open);
+    this.before = xml.slice(0, rootStart) + root.open;
+    this.after = xml.slice(root.to);
+    const start = xml.indexOf("<sheetData", root.from);
+    if (start < 0 || start > root.to) throw new Error("worksheet without sheetData");
+    const gt = xml.indexOf(">", start);
+    const end = xml[gt - 1] === "/" ? gt + 1 : xml.indexOf("</sheetData>", gt) + "</sheetData>".length;
+    this.head = xml.slice(root.from, start);
+    this.data = xml.slice(start, end);
+    this.tail = xml.slice(end, root.to);
+  }
+
+  toString(): string {
+    return this.before + this.head + this.data + this.tail + this.after;
+  }
+
+  private side(name: string): "head" | "tail" {
+    return WORKSHEET_ORDER.indexOf(name) < SHEET_DATA ? "head" : "tail";
+  }
+
+  /** The elements of that name, as written. */
+  children(name: string): string[] {
+    const text = this[this.side(name)];
+    return childrenOf(text, 0, text.length)
+      .filter((c) => c.name === name)
+      .map((c) => text.slice(c.start, c.end));
+  }
+
+  /**
+   * Replaces every element of that name by `elements` (at the first one's place), or inserts them
+   * where the schema puts them.
+   */
+  set(name: string, elements: string[]): void {
+    const side = this.side(name);
+    const text = this[side];
+    const children = childrenOf(text, 0, text.length);
+    const same = children.filter((c) => c.name === name);
+    let at: number;
+    let out = text;
+    if (same.length > 0) {
+      at = same[0].start;
+      for (const c of [...same].reverse()) out = out.slice(0, c.start) + out.slice(c.end);
+    } else {
+      const order = WORKSHEET_ORDER.indexOf(name);
+      const next = children.find((c) => {
+        const index = WORKSHEET_ORDER.indexOf(c.name);
+        return index < 0 ? c.name === "extLst" : index > order;
+      });
+      at = next ? next.start : text.length;
+    }
+    this[side] = out.slice(0, at) + elements.join("") + out.slice(at);
+  }
+}
+
+/**
+ * New cells by row, then column. The other cells of a merged range get the style of its top-left cell,
+ * as Excel gives them when it merges, so that borders and fills cover the whole range.
+ */
+function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<number, string>> {
+  const rows = new Map<number, Map<number, string>>();
+  const styleIds = new Map<string, number>();
+  // Styles of the merges' top-left cells, and the cells written (for the merges' other cells).
+  const masters = new Set(plan.merges.map((m) => `${m.top}:${m.left}`));
+  const masterStyles = new Map<string, number | undefined>();
+  const styleOf = (name: string | undefined) => {
+    if (!name) return undefined;
+    let id = styleIds.get(name);
+    if (id === undefined) styleIds.set(name, (id = ctx.cellStyle(name)));
+    return id;
+  };
+  const put = (row: number, col: number, value: Scalar, style: number | undefined) => {
+    let cells = rows.get(row);
+    if (!cells) rows.set(row, (cells = new Map()));
+    cells.set(col, cellXml(`${columnLetter(col)}${row + 1}`, value, style, ctx));
+    if (masters.has(`${row}:${col}`)) masterStyles.set(`${row}:${col}`, style);
+  };
+  for (const block of plan.blocks) {
+    block.values.forEach((line, r) => {
+      line.forEach((value, c) =>
+        put(block.top + r, block.left + c, value, styleOf(block.columnStyles?.[c] ?? block.style)),
+      );
+    });
+  }
+  for (const m of plan.merges) {
+    if (ctx.noMergesIn && overlaps(m, ctx.noMergesIn)) continue;
+    const style = masterStyles.get(`${m.top}:${m.left}`);
+    for (let row = m.top; row <= m.bottom; row++) {
+      for (let col = m.left; col <= m.right; col++) {
+        if (!rows.get(row)?.has(col)) put(row, col, null, style);
+      }
+    }
+  }
+  return rows;
+}
+
+interface RowChange {
+  cells?: Map<number, string>;
+  height?: number;
+}
+
+/** "AB" → 27 (0-based). */
+function columnOf(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+function rowXml(
+  index: number,
+  open: string,
+  body: string,
+  change: RowChange,
+  clear: CellRange[],
+  removedFormulas: string[],
+): string {
+  const kept: { col: number; xml: string }[] = [];
+  let nextCol = 0;
+  for (const m of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const letters = /\sr="([A-Z]{1,3})\d+"/.exec(m[1])?.[1];
+    const col = letters ? columnOf(letters) : nextCol;
+    nextCol = col + 1;
+    const replaced = change.cells?.has(col) || clear.some((r) => within(r, index, col));
+    if (replaced) {
+      if (m[2]?.includes("<f")) removedFormulas.push(`${columnLetter(col)}${index + 1}`);
+      continue;
+    }
+    kept.push({
+      col,
+      xml: letters ? m[0] : m[0].replace(/^<c\b/, `<c r="${columnLetter(col)}${index + 1}"`),
+    });
+  }
+  for (const [col, xml] of change.cells ?? []) kept.push({ col, xml });
+  kept.sort((a, b) => a.col - b.col);
+  let tag = open.endsWith("/>") ? `${open.slice(0, -2).trimEnd()}>` : open;
+  if (!/\sr="/.test(tag)) tag = withAttributes(tag, { r: String(index + 1) });
+  if (change.height !== undefined) {
+    tag = withAttributes(tag, { ht: String(change.height), customHeight: "1" });
+  }
+  const spans = /\sspans="([^"]*)"/.exec(tag)?.[1];
+  if (spans && kept.length > 0) {
+    const [from, to] = spans.split(":").map(Number);
+    const min = Math.min(from, kept[0].col + 1);
+    const max = Math.max(to, kept[kept.length - 1].col + 1);
+    if (min !== from || max !== to) tag = withAttributes(tag, { spans: `${min}:${max}` });
+  }
+  if (kept.length === 0 && change.height === undefined && !/\s(ht|s|hidden)="/.test(tag)) return "";
+  return `${tag}${kept.map((k) => k.xml).join("")}</row>`;
+}
+
+function editSheetData(data: string, plan: SheetPlan, ctx: WriteContext, removedFormulas: string[]): string {
+  const changes = new Map<number, RowChange>();
+  for (const [row, cells] of plannedCells(plan, ctx)) changes.set(row, { cells });
+  for (const { row, height } of plan.rowHeights) changes.set(row, { ...changes.get(row), height });
+  const clear = plan.clear;
+  const touched = (row: number) => changes.has(row) || clear.some((r) => r.top <= row && row <= r.bottom);
+  if (changes.size === 0 && clear.length === 0) return data;
+
+  const open = data.slice(0, data.indexOf(">") + 1);
+  const selfClosed = open.endsWith("/>");
+  const body = selfClosed ? "" : data.slice(open.length, data.lastIndexOf("</sheetData>"));
+  const pending = [...changes.keys()].sort((a, b) => a - b);
+  let next = 0;
+  const out: string[] = [selfClosed ? `${open.slice(0, -2).trimEnd()}>` : open];
+  const flushBefore = (row: number) => {
+    while (next < pending.length && pending[next] < row) {
+      const r = pending[next++];
+      out.push(rowXml(r, `<row r="${r + 1}">`, "", changes.get(r) ?? {}, clear, removedFormulas));
+    }
+  };
+  let at = 0;
+  let index = -1;
+  for (;;) {
+    const lt = body.indexOf("<row", at);
+    if (lt < 0) break;
+    const gt = body.indexOf(">", lt);
+    const tag = body.slice(lt, gt + 1);
+    const end = tag.endsWith("/>") ? gt + 1 : body.indexOf("</row>", gt) + 6;
+    const r = /\sr="(\d+)"/.exec(tag)?.[1];
+    index = r ? Number(r) - 1 : index + 1;
+    out.push(body.slice(at, lt));
+    flushBefore(index);
+    if (touched(index)) {
+      if (pending[next] === index) next++;
+      const inner = tag.endsWith("/>") ? "" : body.slice(gt + 1, end - 6);
+      out.push(rowXml(index, tag, inner, changes.get(index) ?? {}, clear, removedFormulas));
+    } else out.push(body.slice(lt, end));
+    at = end;
+  }
+  flushBefore(Infinity);
+  out.push(body.slice(at), "</sheetData>");
+  return out.join("");
+}
+
+function editMerges(sheet: WorksheetXml, plan: SheetPlan, ctx: WriteContext): void {
+  const existing = sheet.children("mergeCells");
+  const refs = existing.flatMap((m) =>
+    [...m.matchAll(/<mergeCell\b[^>]*>/g)].map((x) => attributes(x[0]).ref),
+  );
+  const ranges = refs
+    .map((ref) => ({ ref, range: parseRangeAddress(ref) }))
+    .filter(({ range }) => !range || !plan.clear.some((c) => overlaps(c, range)))
+    .map(({ ref }) => ref);
+  const added = plan.merges
+    .filter((m) => !(ctx.noMergesIn && overlaps(m, ctx.noMergesIn)))
+    .map((m) => rangeAddress(m));
+  const all = [...ranges, ...added.filter((a) => !ranges.includes(a))];
+  if (all.length === refs.length && added.length === 0) return;
+  sheet.set(
+    "mergeCells",
+    all.length === 0
+      ? []
+      : [
+          `<mergeCells count="${all.length}">${all.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>`,
+        ],
+  );
+}
+
+function editConditionalFormats(sheet: WorksheetXml, plan: SheetPlan, ctx: WriteContext): void {
+  if (plan.removeHighlights.length === 0 && plan.highlights.length === 0) return;
+  const old = new Set(plan.removeHighlights.map((h) => `${rangeAddress(h.range)}|${h.formula}`));
+  const formats = sheet.children("conditionalFormatting");
+  const kept = formats.filter((cf) => {
+    const sqref = attributes(cf.slice(0, cf.indexOf(">") + 1)).sqref ?? "";
+    const formulas = [...cf.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => unescapeXml(m[1]));
+    return !formulas.some((f) => old.has(`${sqref}|${f}`));
+  });
+  const priorities = kept.flatMap((cf) => [...cf.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1])));
+  let priority = Math.max(0, ...priorities);
+  const added = plan.highlights.map(
+    (h) =>
+      `<conditionalFormatting sqref="${rangeAddress(h.range)}"><cfRule type="expression" dxfId="${ctx.highlightFormat(
+        h.style,
+      )}" priority="${++priority}"><formula>${escapeXml(h.formula)}</formula></cfRule></conditionalFormatting>`,
+  );
+  if (kept.length === formats.length && added.length === 0) return;
+  sheet.set("conditionalFormatting", [...kept, ...added]);
+}
+
+function editColumns(sheet: WorksheetXml, plan: SheetPlan): void {
+  if (plan.columnWidths.length === 0) return;
+  interface Col {
+    min: number;
+    max: number;
+    tag: string;
+  }
+  const cols: Col[] =
+    (sheet.children("cols")[0] ?? "").match(/<col\b[^>]*>/g)?.map((tag) => {
+      const a = attributes(tag);
+      return {
+        min: Number(a.min),
+        max: Number(a.max),
+        tag: tag.endsWith("/>") ? tag : `${tag.slice(0, -1)}/>`,
+      };
+    }) ?? [];
+  const before = JSON.stringify(cols);
+  for (const { col, width } of plan.columnWidths) {
+    const n = col + 1;
+    const i = cols.findIndex((c) => c.min <= n && n <= c.max);
+    const set = (tag: string) => withAttributes(tag, { width: String(width), customWidth: "1" });
+    if (i < 0) {
+      const at = cols.findIndex((c) => c.min > n);
+      const added = { min: n, max: n, tag: set(`<col min="${n}" max="${n}"/>`) };
+      cols.splice(at < 0 ? cols.length : at, 0, added);
+      continue;
+    }
+    const c = cols[i];
+    const piece = (min: number, max: number, tag: string) => ({
+      min,
+      max,
+      tag: withAttributes(tag, { min: String(min), max: String(max) }),
+    });
+    const pieces = [
+      ...(c.min < n ? [piece(c.min, n - 1, c.tag)] : []),
+      piece(n, n, set(c.tag)),
+      ...(n < c.max ? [piece(n + 1, c.max, c.tag)] : []),
+    ];
+    cols.splice(i, 1, ...pieces);
+  }
+  if (JSON.stringify(cols) === before) return;
+  sheet.set("cols", [`<cols>${cols.map((c) => c.tag).join("")}</cols>`]);
+}
+
+function editDimension(sheet: WorksheetXml, plan: SheetPlan): void {
+  const written = plan.blocks.map((b) => ({
+    top: b.top,
+    left: b.left,
+    bottom: b.top + b.values.length - 1,
+    right: b.left + Math.max(1, ...b.values.map((l) => l.length)) - 1,
+  }));
+  if (written.length === 0) return;
+  const tag = sheet.children("dimension")[0];
+  const current = tag ? parseRangeAddress(attributes(tag).ref ?? "") : undefined;
+  const isEmpty = !current || (current.bottom === 0 && current.right === 0 && !tag?.includes(":"));
+  let area = isEmpty ? written[0] : current;
+  for (const w of written) {
+    area = {
+      top: Math.min(area.top, w.top),
+      left: Math.min(area.left, w.left),
+      bottom: Math.max(area.bottom, w.bottom),
+      right: Math.max(area.right, w.right),
+    };
+  }
+  const ref = rangeAddress(area);
+  if (tag && attributes(tag).ref === ref) return;
+  sheet.set("dimension", [tag ? withAttributes(tag, { ref }) : `<dimension ref="${ref}"/>`]);
+}
+
+const MM_PER_INCH = 25.4;
+
+function editPageSetup(sheet: WorksheetXml, plan: SheetPlan): void {
+  const setup = plan.pageSetup;
+  if (!setup) return;
+  const inches = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+  const m = setup.margins;
+  sheet.set("pageMargins", [
+    `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(
+      m.bottom,
+    )}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>`,
+  ]);
+  sheet.set("pageSetup", [
+    `<pageSetup paperSize="9" orientation="${setup.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+  ]);
+  if (setup.fitToWidth) sheet.set("sheetPr", [`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`]);
+  const breaks = setup.pageBreaksBefore.filter((row) => row > 0);
+  if (breaks.length > 0) {
+    sheet.set("rowBreaks", [
+      `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks
+        .map((row) => `<brk id="${row}" max="16383" man="1"/>`)
+        .join("")}</rowBreaks>`,
+    ]);
+  }
+}
+
+/** Applies the plan to the sheet's XML. */
+export function editSheet(xml: string, plan: SheetPlan, ctx: WriteContext): SheetEdit {
+  const sheet = new WorksheetXml(xml);
+  const removedFormulas: string[] = [];
+  sheet.data = editSheetData(sheet.data, plan, ctx, removedFormulas);
+  editDimension(sheet, plan);
+  editColumns(sheet, plan);
+  editMerges(sheet, plan, ctx);
+  editConditionalFormats(sheet, plan, ctx);
+  editPageSetup(sheet, plan);
+  return { xml: sheet.toString(), removedFormulas };
+}

@@ -1,0 +1,493 @@
+/**
+ * An .xlsx workbook handled as the package it is (ECMA-376 Open Packaging): only the parts the tool needs
+ * are read, and writing changes only the parts it owns — the sheet it writes results into, its own
+ * sheets, the package index, the workbook and its relationships, styles, shared strings, document
+ * properties and calculation chain. Every other part is copied byte for byte, in the same zip order.
+ * Runs in Node (CLI) and in the browser (web page) alike.
+ */
+import { columnLetter, parseRangeAddress, type CellRange, type SheetGrid } from "../../core/grid";
+import { META_SHEET, readOwnership } from "../../core/ownership";
+import type { SheetPlan, WritePlan } from "../../core/plan/types";
+import { UnusableInputError } from "../../core/problems";
+import { foldKey } from "../../core/text";
+import { checkPlan, type PivotFacts, type TableFacts, type TableJoin } from "../../core/plan/preflight";
+import {
+  addOverride,
+  addRelationships,
+  CONTENT_TYPE,
+  emptyRels,
+  freshId,
+  parseRels,
+  parseSheets,
+  relationshipXml,
+  relativeTarget,
+  relsPath,
+  removeOverride,
+  removeRelationships,
+  REL,
+  REL_TYPE,
+  type Relationship,
+  type SheetEntry,
+} from "./parts";
+import { SharedStrings } from "./shared-strings";
+import { readSheet, type SheetContext } from "./sheet-read";
+import { editSheet, EMPTY_WORKSHEET, type WriteContext } from "./sheet-write";
+import { Styles } from "./styles";
+import { joinTable, readTable, type TablePart } from "./tables";
+import { attributes, escapeXml, fromBytes, toBytes, withAttributes } from "./xml";
+import { inflateEntry, readEntries, writeZip, ZipFormatError, type ZipEntry } from "./zip";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+const CONTENT_TYPES = "[Content_Types].xml";
+const APP_PROPS = "docProps/app.xml";
+
+/** A worksheet of the workbook (chart sheets and dialog sheets hold no cells and are left alone). */
+export interface WorksheetInfo {
+  name: string;
+  state: SheetEntry["state"];
+  part: string;
+  sheetId: string;
+}
+
+const corrupt = (fileName: string) =>
+  new UnusableInputError(
+    `Không đọc được tệp “${fileName}”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.`,
+  );
+
+export class WorkbookPackage {
+  private readonly entries: ZipEntry[];
+  private readonly byName: Map<string, ZipEntry>;
+  private readonly changed = new Map<string, Uint8Array | null>();
+  private readonly texts = new Map<string, string>();
+  private workbookPart = "";
+  private workbookRels: Relationship[] = [];
+  private sheetEntries: SheetEntry[] = [];
+  readonly worksheets: WorksheetInfo[] = [];
+  private stringsCache?: SharedStrings;
+  private stylesCache?: Styles;
+  private date1904 = false;
+  private readonly grids = new Map<string, { rows: number; grid: SheetGrid; protected: boolean }>();
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly fileName: string,
+  ) {
+    this.entries = readEntries(bytes);
+    this.byName = new Map(this.entries.map((e) => [e.name, e]));
+    const rootRels = parseRels(this.text("_rels/.rels"), "");
+    const main = rootRels.find((r) => r.type === REL_TYPE.officeDocument);
+    if (!main || !this.byName.has(main.part)) throw new ZipFormatError("no workbook part");
+    this.workbookPart = main.part;
+    this.loadWorkbook();
+  }
+
+  /** Throws UnusableInputError (not .xlsx, corrupt, password-protected) with the sentence the user reads. */
+  static open(bytes: Uint8Array, fileName: string): WorkbookPackage {
+    if (startsWith(bytes, OLE_MAGIC)) {
+      throw new UnusableInputError(
+        `Tệp “${fileName}” là tệp Excel cũ (.xls) hoặc tệp được đặt mật khẩu mở: hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx.`,
+      );
+    }
+    if (!startsWith(bytes, ZIP_MAGIC))
+      throw new UnusableInputError(`Tệp “${fileName}” không phải tệp Excel .xlsx.`);
+    try {
+      const pkg = new WorkbookPackage(bytes, fileName);
+      // The parts every run needs, read now so that a broken one is reported on opening.
+      void pkg.strings;
+      void pkg.styles;
+      return pkg;
+    } catch (error) {
+      if (error instanceof UnusableInputError) throw error;
+      throw corrupt(fileName);
+    }
+  }
+
+  private loadWorkbook(): void {
+    const xml = this.text(this.workbookPart) ?? "";
+    this.date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(xml);
+    this.workbookRels = parseRels(this.text(relsPath(this.workbookPart)), this.workbookPart);
+    this.sheetEntries = parseSheets(xml);
+    this.worksheets.length = 0;
+    for (const sheet of this.sheetEntries) {
+      const rel = this.workbookRels.find((r) => r.id === sheet.relId);
+      if (!rel || rel.type !== REL_TYPE.worksheet || !this.byName.has(rel.part)) continue;
+      this.worksheets.push({ name: sheet.name, state: sheet.state, part: rel.part, sheetId: sheet.sheetId });
+    }
+  }
+
+  /** A part's text: the edited one if the tool changed it, else the file's; undefined when absent. */
+  private text(part: string): string | undefined {
+    const edited = this.texts.get(part);
+    if (edited !== undefined) return edited;
+    const entry = this.byName.get(part);
+    if (!entry || this.changed.get(part) === null) return undefined;
+    return fromBytes(inflateEntry(this.bytes, entry));
+  }
+
+  private setText(part: string, xml: string): void {
+    this.texts.set(part, xml);
+  }
+
+  private partOf(type: string): string | undefined {
+    return this.workbookRels.find((r) => r.type === type && !r.external)?.part;
+  }
+
+  private get strings(): SharedStrings {
+    if (!this.stringsCache) {
+      const part = this.partOf(REL_TYPE.sharedStrings);
+      this.stringsCache = new SharedStrings(part ? this.text(part) : undefined);
+    }
+    return this.stringsCache;
+  }
+
+  private get styles(): Styles {
+    if (!this.stylesCache) {
+      const part = this.partOf(REL_TYPE.styles);
+      this.stylesCache = new Styles(part ? this.text(part) : undefined);
+    }
+    return this.stylesCache;
+  }
+
+  private get context(): SheetContext {
+    return { strings: this.strings.texts, styles: this.styles, date1904: this.date1904 };
+  }
+
+  get structureProtected(): boolean {
+    const tag = /<workbookProtection\b[^>]*>/.exec(this.text(this.workbookPart) ?? "")?.[0];
+    const lock = tag ? attributes(tag).lockStructure : undefined;
+    return lock === "1" || lock === "true";
+  }
+
+  /** The sheet's grid, read from its part; with `maxRows`, only its first rows. */
+  grid(name: string, maxRows = Infinity): SheetGrid {
+    return this.read(name, maxRows).grid;
+  }
+
+  private read(name: string, maxRows = Infinity) {
+    const known = this.grids.get(name);
+    if (known && known.rows >= maxRows) return known;
+    const sheet = this.worksheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`no worksheet ${name}`);
+    const entry = this.byName.get(sheet.part) as ZipEntry;
+    let read;
+    try {
+      read = readSheet(this.bytes, entry, name, this.context, maxRows);
+    } catch {
+      throw corrupt(this.fileName);
+    }
+    const kept = { rows: maxRows, ...read };
+    this.grids.set(name, kept);
+    return kept;
+  }
+
+  /** The worksheet of that name, exactly or else as the core folds names. */
+  findSheet(name: string): WorksheetInfo | undefined {
+    return (
+      this.worksheets.find((s) => s.name === name) ??
+      this.worksheets.find((s) => foldKey(s.name) === foldKey(name))
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------ writing
+
+  /**
+   * Applies the plan. Refuses with UnusableInputError, before anything is changed, what Excel would
+   * refuse: a protected sheet, a table or PivotTable in the way, a sheet to add to a workbook whose
+   * structure is protected, and a user's sheet that has one of the tool's sheet names.
+   */
+  apply(plan: WritePlan): void {
+    const join = this.preflight(plan);
+    const styleIds = new Map<string, number>();
+    const removed = new Map<string, string[]>();
+    const ctx = (noMergesIn?: CellRange): WriteContext => ({
+      cellStyle: (name) => {
+        let id = styleIds.get(name);
+        if (id === undefined) {
+          id = this.styles.cellStyle(plan.styles[name] ?? {});
+          styleIds.set(name, id);
+        }
+        return id;
+      },
+      sharedString: (text) => this.strings.indexOf(text),
+      highlightFormat: (style) => this.styles.highlightFormat(plan.styles[style]?.fill ?? "FFFF00"),
+      noMergesIn,
+    });
+    for (const sheetPlan of plan.sheets) {
+      if (sheetPlan.mode === "update") {
+        const sheet = this.worksheets.find((s) => s.name === sheetPlan.name) as WorksheetInfo;
+        const joined = join && join.sheet === sheet.name ? join : undefined;
+        const edit = editSheet(this.text(sheet.part) ?? "", sheetPlan, ctx(joined?.after));
+        this.setText(sheet.part, edit.xml);
+        removed.set(sheet.sheetId, edit.removedFormulas);
+        if (joined) this.joinTable(sheet, joined);
+      } else {
+        const sheet = this.createSheet(sheetPlan);
+        const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, ctx());
+        this.setText(sheet.part, edit.xml);
+        removed.set(sheet.sheetId, ["*"]);
+        this.setPrintArea(sheet, sheetPlan);
+      }
+      this.grids.delete(sheetPlan.name);
+    }
+    this.editCalcChain(removed);
+    this.loadWorkbook();
+  }
+
+  private preflight(plan: WritePlan): TableJoin | undefined {
+    const refused: string[] = [];
+    for (const sheetPlan of plan.sheets) {
+      const sheet =
+        sheetPlan.mode === "update"
+          ? this.worksheets.find((s) => s.name === sheetPlan.name)
+          : this.findSheet(sheetPlan.name);
+      if (!sheet) {
+        if (sheetPlan.mode === "update")
+          throw new Error(`Không có trang “${sheetPlan.name}” để ghi kết quả.`);
+        continue;
+      }
+      if (this.read(sheet.name).protected) refused.push(sheet.name);
+      if (
+        sheetPlan.mode === "create" &&
+        sheetPlan.name === META_SHEET &&
+        !readOwnership(this.grid(sheet.name))
+      ) {
+        throw new UnusableInputError(
+          `Tệp đã có trang “${sheet.name}” mà công cụ không ghi ra, trùng tên với trang “${META_SHEET}” công cụ dùng để ghi nhớ phần đã viết: hãy đổi tên trang đó rồi chạy lại. Chưa có gì được ghi.`,
+        );
+      }
+    }
+    if (refused.length > 0) {
+      throw new UnusableInputError(
+        `Trang ${refused.map((n) => `“${n}”`).join(", ")} đang được bảo vệ (Protect Sheet) nên không ghi được kết quả: hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi chạy lại. Chưa có gì được ghi.`,
+      );
+    }
+    const updated = plan.sheets.filter((s) => s.mode === "update").map((s) => s.name);
+    const tables: TableFacts[] = [];
+    const pivotTables: PivotFacts[] = [];
+    for (const name of updated) {
+      const sheet = this.worksheets.find((s) => s.name === name) as WorksheetInfo;
+      for (const table of this.tablesOf(sheet)) tables.push({ ...table.facts, sheet: name });
+      for (const pivot of this.pivotsOf(sheet)) pivotTables.push({ ...pivot, sheet: name });
+    }
+    // A sheet the tool replaces is no new sheet: only adding one needs the structure unprotected.
+    const adding = plan.sheets.some((s) => s.mode === "create" && !this.findSheet(s.name));
+    const { problems, join } = checkPlan(plan, {
+      sheets: this.worksheets.map((s) => ({
+        name: s.name,
+        visible: s.state === "visible",
+        protected: false,
+      })),
+      structureProtected: adding && this.structureProtected,
+      tables,
+      pivotTables,
+    });
+    if (problems.length > 0) throw new UnusableInputError(`${problems.join(" ")} Chưa có gì được ghi.`);
+    return join;
+  }
+
+  private sheetRels(sheet: WorksheetInfo): Relationship[] {
+    return parseRels(this.text(relsPath(sheet.part)), sheet.part);
+  }
+
+  private tablesOf(sheet: WorksheetInfo): TablePart[] {
+    return this.sheetRels(sheet)
+      .filter((r) => r.type === REL_TYPE.table && this.byName.has(r.part))
+      .map((r) => readTable(r.part, this.text(r.part) ?? ""))
+      .filter((t): t is TablePart => t !== undefined);
+  }
+
+  private pivotsOf(sheet: WorksheetInfo): Omit<PivotFacts, "sheet">[] {
+    return this.sheetRels(sheet)
+      .filter((r) => r.type === REL_TYPE.pivotTable && this.byName.has(r.part))
+      .flatMap((r) => {
+        const xml = this.text(r.part) ?? "";
+        const name = attributes(/<pivotTableDefinition\b[^>]*>/.exec(xml)?.[0] ?? "").name ?? "";
+        const ref = attributes(/<location\b[^>]*>/.exec(xml)?.[0] ?? "").ref ?? "";
+        const range = parseRangeAddress(ref);
+        return range ? [{ name, range }] : [];
+      });
+  }
+
+  private joinTable(sheet: WorksheetInfo, join: TableJoin): void {
+    const table = this.tablesOf(sheet).find((t) => t.facts.name === join.table);
+    if (!table) return;
+    this.setText(table.part, joinTable(this.text(table.part) ?? "", join));
+  }
+
+  /** The part of the tool's sheet: the one it replaces, in place, or a new one at the end. */
+  private createSheet(plan: SheetPlan): WorksheetInfo {
+    let workbook = this.text(this.workbookPart) ?? "";
+    const existing = this.findSheet(plan.name);
+    const state = plan.hidden ? "hidden" : undefined;
+    if (existing) {
+      const entry = this.sheetEntries.find((s) => s.name === existing.name) as SheetEntry;
+      const tag = withAttributes(entry.tag, { name: plan.name, state });
+      this.setText(this.workbookPart, workbook.replace(entry.tag, tag));
+      // The old sheet's own relationships (it has none when the tool wrote it) go with it.
+      const rels = relsPath(existing.part);
+      if (this.byName.has(rels)) this.changed.set(rels, null);
+      return { ...existing, name: plan.name };
+    }
+    let n = 1;
+    while (this.byName.has(`xl/worksheets/sheet${n}.xml`) || this.texts.has(`xl/worksheets/sheet${n}.xml`))
+      n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    const relsPart = relsPath(this.workbookPart);
+    const id = freshId(this.workbookRels.map((r) => r.id));
+    const rels = this.text(relsPart) ?? emptyRels();
+    this.setText(
+      relsPart,
+      addRelationships(rels, [
+        relationshipXml(id, REL_TYPE.worksheet, relativeTarget(this.workbookPart, part)),
+      ]),
+    );
+    this.workbookRels.push({ id, type: REL_TYPE.worksheet, target: part, external: false, part });
+    const sheetId = String(Math.max(0, ...this.sheetEntries.map((s) => Number(s.sheetId) || 0)) + 1);
+    // The relationships prefix of the root element, if it declares one (openpyxl declares it per sheet).
+    const rootTag = /<workbook\b[^>]*>/.exec(workbook)?.[0] ?? "";
+    const prefix = new RegExp(`\\sxmlns:([\\w.-]+)="${REL.replace(/[./]/g, "\\$&")}"`).exec(rootTag)?.[1];
+    const relAttr = prefix ? `${prefix}:id="${id}"` : `xmlns:r="${REL}" r:id="${id}"`;
+    const tag = `<sheet name="${escapeXml(plan.name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ${relAttr}/>`;
+    workbook = workbook.replace(/<\/sheets>/, `${tag}</sheets>`);
+    this.setText(this.workbookPart, workbook);
+    this.setText(CONTENT_TYPES, addOverride(this.text(CONTENT_TYPES) ?? "", part, CONTENT_TYPE.worksheet));
+    this.addAppTitle(plan.name);
+    const info = { name: plan.name, state: state ?? "visible", part, sheetId } as WorksheetInfo;
+    this.sheetEntries.push({ name: plan.name, sheetId, relId: id, state: info.state, tag });
+    this.worksheets.push(info);
+    return info;
+  }
+
+  /** docProps/app.xml lists the worksheets' names after their count; a new sheet joins the list. */
+  private addAppTitle(name: string): void {
+    const xml = this.text(APP_PROPS);
+    if (!xml) return;
+    const pairs = /<HeadingPairs>[\s\S]*?<\/HeadingPairs>/.exec(xml)?.[0];
+    const titles = /<TitlesOfParts>\s*<vt:vector\b[^>]*>([\s\S]*?)<\/vt:vector>\s*<\/TitlesOfParts>/.exec(
+      xml,
+    );
+    const first =
+      pairs &&
+      /<vt:lpstr>[^<]*<\/vt:lpstr>\s*<\/vt:variant>\s*<vt:variant>\s*<vt:i4>(\d+)<\/vt:i4>/.exec(pairs);
+    if (!pairs || !titles || !first) return;
+    const count = Number(first[1]);
+    const names = [...titles[1].matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)];
+    // Only when the first heading counts the worksheets, as Excel and LibreOffice write it.
+    const worksheets = this.worksheets.length;
+    if (count !== worksheets || names.length < count) return;
+    const insertAt = count === 0 ? 0 : (names[count - 1].index ?? 0) + names[count - 1][0].length;
+    const vector =
+      titles[1].slice(0, insertAt) + `<vt:lpstr>${escapeXml(name)}</vt:lpstr>` + titles[1].slice(insertAt);
+    const titlesOpen = titles[0].slice(0, titles[0].indexOf(titles[1]));
+    const newTitles = `${titlesOpen.replace(/size="(\d+)"/, (_, n: string) => `size="${Number(n) + 1}"`)}${vector}</vt:vector></TitlesOfParts>`;
+    const newPairs = pairs.replace(
+      first[0],
+      first[0].replace(`<vt:i4>${count}</vt:i4>`, `<vt:i4>${count + 1}</vt:i4>`),
+    );
+    this.setText(APP_PROPS, xml.replace(pairs, newPairs).replace(titles[0], newTitles));
+  }
+
+  /** The print area of a sheet with a page setup, as the defined name _xlnm.Print_Area. */
+  private setPrintArea(sheet: WorksheetInfo, plan: SheetPlan): void {
+    const setup = plan.pageSetup;
+    if (!setup) return;
+    const index = parseSheets(this.text(this.workbookPart) ?? "").findIndex((s) => s.name === sheet.name);
+    const area = setup.printArea;
+    const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+    const ref = `${quoted}!$${columnLetter(area.left)}$${area.top + 1}:$${columnLetter(area.right)}$${area.bottom + 1}`;
+    const defined = `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(ref)}</definedName>`;
+    let xml = this.text(this.workbookPart) ?? "";
+    const names = /<definedNames\b[^>]*>([\s\S]*?)<\/definedNames>/.exec(xml);
+    if (names) {
+      const kept = names[1].replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>/g, (tag) => {
+        const a = attributes(tag.slice(0, tag.indexOf(">") + 1));
+        return a.name === "_xlnm.Print_Area" && a.localSheetId === String(index) ? "" : tag;
+      });
+      xml = xml.replace(names[0], names[0].replace(names[1], `${kept}${defined}`));
+    } else {
+      const after = /<\/externalReferences>|<\/functionGroups>|<\/sheets>/.exec(xml);
+      const at = after ? (after.index ?? 0) + after[0].length : xml.lastIndexOf("</workbook>");
+      xml = `${xml.slice(0, at)}<definedNames>${defined}</definedNames>${xml.slice(at)}`;
+    }
+    this.setText(this.workbookPart, xml);
+  }
+
+  /**
+   * The calculation chain lists the formula cells; an entry for a cell the tool emptied or replaced
+   * would make Excel repair the file, so those entries go, and the part with them when none is left
+   * (Excel builds it again).
+   */
+  private editCalcChain(removed: Map<string, string[]>): void {
+    const part = this.partOf(REL_TYPE.calcChain);
+    const xml = part ? this.text(part) : undefined;
+    if (!part || !xml) return;
+    let sheet = "";
+    let changed = false;
+    const kept = xml.replace(/<c\b[^>]*>/g, (tag) => {
+      const a = attributes(tag);
+      if (a.i) sheet = a.i;
+      const gone = removed.get(sheet);
+      if (gone && (gone.includes("*") || gone.includes(a.r))) {
+        changed = true;
+        return "";
+      }
+      // An entry's sheet defaults to the previous entry's, which may be gone: say it.
+      return a.i ? tag : withAttributes(tag, { i: sheet });
+    });
+    if (!changed) return;
+    if (/<c\b/.test(kept)) {
+      this.setText(part, kept);
+      return;
+    }
+    this.changed.set(part, null);
+    this.texts.delete(part);
+    const relsPart = relsPath(this.workbookPart);
+    const rel = this.workbookRels.find((r) => r.part === part);
+    if (rel) this.setText(relsPart, removeRelationships(this.text(relsPart) ?? "", new Set([rel.id])));
+    this.workbookRels = this.workbookRels.filter((r) => r !== rel);
+    this.setText(CONTENT_TYPES, removeOverride(this.text(CONTENT_TYPES) ?? "", part));
+  }
+
+  /** The package with the tool's changes: changed parts recompressed, every other entry copied raw. */
+  save(): Uint8Array {
+    const changed = new Map(this.changed);
+    const added: [string, Uint8Array][] = [];
+    const put = (part: string, xml: string) => {
+      if (this.byName.has(part)) {
+        const original = this.text0(part);
+        if (original !== xml) changed.set(part, toBytes(xml));
+      } else added.push([part, toBytes(xml)]);
+    };
+    for (const [part, xml] of this.texts) put(part, xml);
+    const styles = this.styles.toXml();
+    const stylesPart = this.partOf(REL_TYPE.styles);
+    if (styles && stylesPart) put(stylesPart, styles);
+    const strings = this.strings.toXml();
+    if (strings) {
+      let part = this.partOf(REL_TYPE.sharedStrings);
+      if (!part) {
+        part = "xl/sharedStrings.xml";
+        const relsPart = relsPath(this.workbookPart);
+        const id = freshId(this.workbookRels.map((r) => r.id));
+        const rels = addRelationships(this.text(relsPart) ?? emptyRels(), [
+          relationshipXml(id, REL_TYPE.sharedStrings, relativeTarget(this.workbookPart, part)),
+        ]);
+        put(relsPart, rels);
+        put(CONTENT_TYPES, addOverride(this.text(CONTENT_TYPES) ?? "", part, CONTENT_TYPE.sharedStrings));
+      }
+      put(part, strings);
+    }
+    // Added parts in a fixed order, so that the same input gives the same bytes.
+    added.sort((a, b) => a[0].localeCompare(b[0]));
+    return writeZip(this.bytes, this.entries, changed, added);
+  }
+
+  /** A part's text as the file holds it. */
+  private text0(part: string): string | undefined {
+    const entry = this.byName.get(part);
+    return entry ? fromBytes(inflateEntry(this.bytes, entry)) : undefined;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Just enough XML for the package's parts: attributes, text, escaping, and the top-level children of a
+ * part so that one can be replaced or inserted in place while every other byte stays as it was.
+ */
+import { strFromU8, strToU8 } from "fflate";
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+export function unescapeXml(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, body: string) => {
+    if (body[0] !== "#") return ENTITIES[body] ?? whole;
+    const code = body[1] === "x" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+/** Text and attribute values; also the control characters XML 1.0 cannot carry at all. */
+export function escapeXml(text: string): string {
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      // eslint-disable-next-line no-control-regex -- these very characters are the ones XML forbids
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+  );
+}
+
+/** The attributes of a start tag (`<c r="A1" s="2">`), unescaped; names keep their prefix. */
+export function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  const open = tag.indexOf(" ");
+  if (open < 0) return out;
+  const body = tag.slice(open);
+  for (let m = re.exec(body); m; m = re.exec(body)) out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");
+  return out;
+}
+
+/** Sets (or with undefined removes) attributes of a start tag, keeping the others as written. */
+export function withAttributes(tag: string, changes: Record<string, string | undefined>): string {
+  let out = tag;
+  for (const [name, value] of Object.entries(changes)) {
+    const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+    if (re.test(out)) {
+      out = out.replace(re, value === undefined ? "" : ` ${name}="${escapeXml(value)}"`);
+    } else if (value !== undefined) {
+      const close = out.endsWith("/>") ? out.length - 2 : out.length - 1;
+      out = `${out.slice(0, close).trimEnd()} ${name}="${escapeXml(value)}"${out.slice(close)}`;
+    }
+  }
+  return out;
+}
+
+/** The local name of a tag name: "x14:id" → "id". */
+export const localName = (name: string) => name.slice(name.indexOf(":") + 1);
+
+export interface XmlChild {
+  /** Local name. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The direct children of the element whose content runs from `from` to `to`: their names and spans.
+ * Comments, processing instructions and CDATA are skipped.
+ */
+export function childrenOf(xml: string, from: number, to: number): XmlChild[] {
+  const children: XmlChild[] = [];
+  let depth = 0;
+  let current: XmlChild | undefined;
+  let at = from;
+  while (at < to) {
+    const lt = xml.indexOf("<", at);
+    if (lt < 0 || lt >= to) break;
+    if (xml.startsWith("<!--", lt)) {
+      at = xml.indexOf("-->", lt) + 3;
+      continue;
+    }
+    if (xml.startsWith("<![CDATA[", lt)) {
+      at = xml.indexOf("]]>", lt) + 3;
+      continue;
+    }
+    if (xml[lt + 1] === "?") {
+      at = xml.indexOf("?>", lt) + 2;
+      continue;
+    }
+    const gt = tagEnd(xml, lt);
+    const closing = xml[lt + 1] === "/";
+    const selfClosing = xml[gt - 1] === "/";
+    if (closing) {
+      depth--;
+      if (depth === 0 && current) {
+        current.end = gt + 1;
+        children.push(current);
+        current = undefined;
+      }
+    } else {
+      if (depth === 0) {
+        const name = localName(/^<([^\s/>]+)/.exec(xml.slice(lt, Math.min(gt + 1, lt + 200)))?.[1] ?? "");
+        current = { name, start: lt, end: gt + 1 };
+        if (selfClosing) {
+          children.push(current);
+          current = undefined;
+        }
+      }
+      if (!selfClosing) depth++;
+    }
+    at = gt + 1;
+  }
+  return children;
+}
+
+/** The index of the ">" that closes the tag opened at `lt`, skipping quoted attribute values. */
+export function tagEnd(xml: string, lt: number): number {
+  let quote = "";
+  for (let i = lt + 1; i < xml.length; i++) {
+    const ch = xml[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i;
+  }
+  throw new Error("unterminated tag");
+}
+
+/** The span of the root element's content: after its start tag, before its end tag. */
+export function rootContent(xml: string): { open: string; from: number; to: number } {
+  let at = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", at);
+    if (lt < 0) throw new Error("no root element");
+    if (xml[lt + 1] === "?" || xml[lt + 1] === "!") {
+      at = tagEnd(xml, lt) + 1;
+      continue;
+    }
+    const gt = tagEnd(xml, lt);
+    const open = xml.slice(lt, gt + 1);
+    if (open.endsWith("/>")) return { open, from: gt + 1, to: gt + 1 };
+    return { open, from: gt + 1, to: xml.lastIndexOf("</") };
+  }
+}
+
+/** The text content of every `<t>` in a fragment, joined, leaving out phonetic runs. */
+export function textOf(fragment: string): string {
+  const visible = fragment.includes("<rPh") ? fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : fragment;
+  let out = "";
+  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+  for (let m = re.exec(visible); m; m = re.exec(visible)) out += m[1];
+  return unescapeXml(out);
+}
+
+// fflate's UTF-8 helpers use TextEncoder/TextDecoder where the platform has them (jsdom has not).
+export const toBytes = (text: string) => strToU8(text);
+export const fromBytes = (bytes: Uint8Array) => strFromU8(bytes);

@@ -1,0 +1,84 @@
+/** The parts of an .xlsx package as the tests compare them: entry by entry, raw. */
+import { strFromU8, unzipSync } from "fflate";
+
+/** Every zip entry's uncompressed bytes, in the zip's order. */
+export function partsOf(bytes: Uint8Array): Map<string, Uint8Array> {
+  return new Map(Object.entries(unzipSync(bytes)));
+}
+
+/** The zip's entry names in their order. */
+export function entryNames(bytes: Uint8Array): string[] {
+  return Object.keys(unzipSync(bytes));
+}
+
+export function partText(bytes: Uint8Array, part: string): string {
+  const data = partsOf(bytes).get(part);
+  if (!data) throw new Error(`no part ${part}`);
+  return strFromU8(data);
+}
+
+/** The worksheet part of the sheet named `name`. */
+export function sheetPart(bytes: Uint8Array, name: string): string {
+  const parts = partsOf(bytes);
+  const workbook = strFromU8(parts.get("xl/workbook.xml") as Uint8Array);
+  const rels = strFromU8(parts.get("xl/_rels/workbook.xml.rels") as Uint8Array);
+  const escaped = name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  const sheet = new RegExp(
+    `<sheet\\b[^>]*name="${escaped.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`,
+  ).exec(workbook)?.[0];
+  const id = sheet && /\br:id="([^"]+)"/.exec(sheet)?.[1];
+  const target = id && new RegExp(`<Relationship\\b[^>]*Id="${id}"[^>]*>`).exec(rels)?.[0];
+  const path = target && /Target="([^"]+)"/.exec(target)?.[1];
+  if (!path) throw new Error(`no sheet ${name}`);
+  return path.startsWith("/") ? path.slice(1) : `xl/${path}`;
+}
+
+/** The rows before which a sheet breaks pages (ExcelJS writes row breaks but does not read them back). */
+export function rowBreaks(bytes: Uint8Array, sheet: string): number[] {
+  const xml = partText(bytes, sheetPart(bytes, sheet));
+  return [...xml.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+export interface RawEntry {
+  name: string;
+  /** The local header and the compressed data, as stored. */
+  raw: Uint8Array;
+}
+
+/** The entries as stored in the zip, read from its central directory (independently of src/xlsx). */
+export function rawEntries(bytes: Uint8Array): RawEntry[] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && dv.getUint32(end, true) !== 0x06054b50) end--;
+  const count = dv.getUint16(end + 10, true);
+  let at = dv.getUint32(end + 16, true);
+  const out: RawEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const nameLength = dv.getUint16(at + 28, true);
+    const compressed = dv.getUint32(at + 20, true);
+    const local = dv.getUint32(at + 42, true);
+    const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLength));
+    const dataStart = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+    out.push({ name, raw: bytes.subarray(local, dataStart + compressed) });
+    at += 46 + nameLength + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
+  }
+  return out;
+}
+
+/** The cells of a worksheet's XML: reference → the <c> element as written. */
+export function cellsOf(xml: string): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const m of xml.matchAll(/<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g))
+    cells.set(m[1], m[0]);
+  return cells;
+}
+
+/** A worksheet's XML without its sheetData and the elements the tool may change beside it. */
+export function sheetWithoutToolElements(xml: string): string {
+  return xml
+    .replace(/<sheetData\b[\s\S]*?(<\/sheetData>|\/>)/, "")
+    .replace(/<dimension\b[^>]*\/>/, "")
+    .replace(/<cols>[\s\S]*?<\/cols>/, "")
+    .replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, "")
+    .replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, "");
+}

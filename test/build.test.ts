@@ -83,6 +83,17 @@ describe("webpack.config.js (no build)", () => {
     expect(xml).toContain('DefaultValue="https://intranet.example.vn/kstthc/taskpane.html"');
   });
 
+  it("adds allowErrorForDataTypeAny at the top of the generated functions.json and keeps the rest", () => {
+    const { withErrorInputs } = jest.requireActual<{ withErrorInputs: (json: string) => string }>(
+      join(ROOT, "webpack.config.js"),
+    );
+    const generated = { allowCustomDataForDataTypeAny: true, functions: [{ id: "DIEM", name: "DIEM" }] };
+    expect(JSON.parse(withErrorInputs(JSON.stringify(generated)))).toEqual({
+      allowErrorForDataTypeAny: true,
+      ...generated,
+    });
+  });
+
   it("refuses an ADDIN_URL that Office cannot load", async () => {
     await expect(productionConfig("http://intranet.example.vn/")).rejects.toThrow(/https/);
     await expect(productionConfig("not a url")).rejects.toThrow(/not a URL/);
@@ -126,6 +137,20 @@ built("dist/ (after `webpack --mode production`)", () => {
     // Fetched by name, relative to the script that loaded the runtime (publicPath "auto").
     expect(read("taskpane.js")).toContain('"xlsx"');
     expect(read("taskpane.js")).toContain('"exceljs"');
+  });
+
+  it("lets error cells reach the functions: allowErrorForDataTypeAny on, every range parameter typed any", () => {
+    // Top-level, per the custom-functions JSON "Metadata reference"; it applies to parameters typed any.
+    const metadata = JSON.parse(read("functions.json")) as {
+      allowErrorForDataTypeAny?: boolean;
+      functions: { id: string; parameters: { name: string; type?: string; dimensionality?: string }[] }[];
+    };
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    const ranges = metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => p.dimensionality === "matrix").map((p) => [f.id, p.name, p.type ?? "any"]),
+    );
+    expect(ranges).toHaveLength(6);
+    for (const [id, name, type] of ranges) expect([id, name, type]).toEqual([id, name, "any"]);
   });
 
   it("has functions.json with DIEM, XEPLOAI and DEXUAT (ids without the namespace)", () => {

@@ -23,7 +23,7 @@ import { supportsExcelApi } from "./api-support";
 import { toOfficeValue } from "./cell-values";
 import { jsonBytes, packRequests, TARGET_REQUEST_BYTES, yieldToHost, type WriteStep } from "./chunks";
 import { WriteBlockedError, WriteFailedError } from "./errors";
-import { inspectWorkbook, type WorkbookFacts } from "./facts";
+import { inspectWorkbook, type CustomFormatFacts, type WorkbookFacts } from "./facts";
 import { checkPlan, type TableJoin } from "./preflight";
 import { columnWidthPoints, formatBytes, marginPoints, queueFormat } from "./styles";
 
@@ -69,6 +69,19 @@ function columnStyles(block: Block, width: number): (string | undefined)[] {
   return Array.from({ length: width }, (_, c) => block.columnStyles?.[c] ?? block.style);
 }
 
+/**
+ * The tool's earlier highlight rules on an updated sheet: those with the range and formula it recorded.
+ * A rule's id is its priority in its collection and the rules below it move up when it is deleted
+ * (OfficeDev/office-js#5222), so they are deleted from the lowest priority (highest id) up, in one
+ * request: every id is then still the one read.
+ */
+function oldHighlights(plan: SheetPlan, facts: WorkbookFacts): CustomFormatFacts[] {
+  const wanted = new Set(plan.removeHighlights.map((h) => `${rangeAddress(h.range)}|${h.formula}`));
+  return facts.customFormats
+    .filter((f) => f.sheet === plan.name && wanted.has(`${f.address}|${f.formula}`))
+    .sort((a, b) => (a.scope === b.scope ? Number(b.id) - Number(a.id) : a.scope < b.scope ? -1 : 1));
+}
+
 /** Phase A for one sheet: replace it, or clear what the tool wrote there before. */
 function structureSteps(
   context: Context,
@@ -90,15 +103,14 @@ function structureSteps(
     return steps;
   }
   // The old highlight goes before the old output is cleared: clearing formats may cut a rule's range.
-  for (const old of plan.removeHighlights) {
-    const address = rangeAddress(old.range);
-    for (const format of facts.customFormats) {
-      if (format.sheet !== plan.name || format.address !== address || format.formula !== old.formula)
-        continue;
-      atomic(`đã xóa tô màu cũ ${address} ở ${on(plan.name)}`, () =>
-        sheetOf(context, plan.name).getRange().conditionalFormats.getItem(format.id).delete(),
-      );
-    }
+  const old = oldHighlights(plan, facts);
+  if (old.length > 0) {
+    atomic(`đã xóa tô màu cũ ở ${on(plan.name)}`, () => {
+      for (const format of old) {
+        const collection = sheetOf(context, plan.name).getRange(format.scope).conditionalFormats;
+        collection.getItem(format.id).delete();
+      }
+    });
   }
   for (const range of plan.clear) {
     atomic(`đã xóa kết quả cũ ${rangeAddress(range)} ở ${on(plan.name)}`, () => {
@@ -344,7 +356,9 @@ export async function applyPlan(
     options.facts ??
     (await inspectWorkbook(
       context,
-      plan.sheets.filter((s) => s.mode === "update" && s.removeHighlights.length > 0).map((s) => s.name),
+      plan.sheets.flatMap((s) =>
+        s.mode === "update" ? s.removeHighlights.map((h) => ({ sheet: s.name, range: h.range })) : [],
+      ),
     ));
   const { problems, join } = checkPlan(plan, facts);
   if (problems.length > 0) throw new WriteBlockedError(problems);

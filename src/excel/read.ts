@@ -3,9 +3,10 @@
  * The open workbook → the core's grids (and the facts the writer needs), in a fixed number of syncs:
  * 1. the sheets and the lists of tables and PivotTables (Office.js cannot name a sheet it has not listed);
  * 2. the used range of each sheet, the merged cells of the header region, the tool's own sheet
- *    "KSTTHC" in full, table and PivotTable ranges, and the conditional formats;
+ *    "KSTTHC" in full, table and PivotTable ranges;
  * 3. the cells, in requests of at most `readCellsPerRequest` cells (one for tables up to ~8,000 rows of
- *    7 columns), with the formulas of the custom conditional formats.
+ *    7 columns);
+ * 4. on a workbook the tool scored before, the conditional formats over its own highlight (two syncs).
  */
 import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { CellValue, SheetGrid } from "../core/grid";
@@ -14,7 +15,8 @@ import { cleanText, foldKey } from "../core/text";
 import { parseAddress, parseAreas, rangeAddress, rowsAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { fromOfficeValue } from "./cell-values";
-import { collectFacts, queueDetails, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
+import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
+import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 
 /** The core looks for the header in the first 40 rows, with a sub-header below: merges up to row 42. */
 const MERGE_ROWS = 42;
@@ -135,11 +137,7 @@ export async function readWorkbook(
   const meta = names.includes(META_SHEET)
     ? sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("address,values,valueTypes,numberFormat")
     : undefined;
-  const criteriaKey = foldKey(CRITERIA_SHEET);
-  const ranges = queueRanges(
-    structure,
-    [...full].filter((n) => foldKey(n) !== criteriaKey),
-  );
+  const ranges = queueRanges(structure);
   await context.sync();
 
   const grids = new Map<string, SheetGrid>(names.map((name) => [name, { name, values: [], formats: [] }]));
@@ -148,7 +146,8 @@ export async function readWorkbook(
     if (at) place(grids.get(META_SHEET) as SheetGrid, at.range.top, at.range.left, meta);
   }
   // The summary sheet the tool wrote itself is never read by the core: skip its cells (20,000 rows at most).
-  const ownSummary = readOwnership(grids.get(META_SHEET))?.summarySheet;
+  const ownership = readOwnership(grids.get(META_SHEET));
+  const ownSummary = ownership?.summarySheet;
   const slices: Slice[] = [];
   for (const { name, range, merges } of used) {
     const grid = grids.get(name) as SheetGrid;
@@ -158,10 +157,7 @@ export async function readWorkbook(
     if (at) slices.push({ sheet: name, ...at.range });
   }
 
-  // The formulas of the custom conditional formats ride with the first request of cells.
-  const details = queueDetails(ranges);
   const requests = readRequests(slices, maxCells);
-  if (requests.length === 0 && details.customs.length > 0) requests.push([]);
   for (const request of requests) {
     const loads = request.map((slice) => ({
       slice,
@@ -174,7 +170,16 @@ export async function readWorkbook(
       range.untrack();
     }
   }
-  return { grids: names.map((name) => grids.get(name) as SheetGrid), facts: collectFacts(details) };
+  // The rules over the tool's own highlight only, in requests of their own (see highlight-rules.ts).
+  const highlights: HighlightScope[] =
+    ownership?.highlightRange && ownership.highlightFormula && names.includes(ownership.dataSheet)
+      ? [{ sheet: ownership.dataSheet, range: ownership.highlightRange }]
+      : [];
+  const customFormats = await readHighlightRules(context, highlights);
+  return {
+    grids: names.map((name) => grids.get(name) as SheetGrid),
+    facts: collectFacts(ranges, customFormats),
+  };
 }
 
 export async function readGrids(

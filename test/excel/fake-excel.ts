@@ -59,12 +59,21 @@ export interface Cell {
   format: CellFormat;
 }
 
+/**
+ * A conditional format. The sheet's array is in priority order (first = top priority). `id` is the fake's
+ * own key; Office.js's id is the rule's position in the collection it was read from (see below).
+ */
 export interface ConditionalFormatState {
   id: string;
   type: string;
   range: CellRange;
   formula: string;
   fill?: string;
+  /**
+   * A rule made in Excel's UI whose properties Office.js fails to read (OfficeDev/office-js#6827, #6835):
+   * loading its rule or its ranges throws GeneralException and fails the whole batch.
+   */
+  unreadable?: boolean;
 }
 
 export interface PageLayoutState {
@@ -1007,6 +1016,12 @@ class FakeBorder {
 
 // ---------------------------------------------------------------- conditional formats
 
+/**
+ * A range's conditional formats: those intersecting the range, in priority order. As in Excel, a rule's id
+ * is its priority within that collection ("The priority of the conditional format in the current
+ * ConditionalFormatCollection"): getItem(id) takes whichever rule is at that position when the batch
+ * runs, so ids shift after a delete (OfficeDev/office-js#5222), and add() puts the new rule on top.
+ */
 class FakeConditionalFormats extends FakeProxy {
   constructor(
     fake: FakeExcel,
@@ -1014,31 +1029,56 @@ class FakeConditionalFormats extends FakeProxy {
   ) {
     super(fake);
   }
+  private members(): ConditionalFormatState[] {
+    const { sheet, area } = this.range.where();
+    return sheet.conditionalFormats.filter((cf) => intersects(cf.range, area));
+  }
   get items(): FakeConditionalFormat[] {
     return this.value("items");
   }
   loadNow(paths: string[]): number {
-    const { sheet, area } = this.range.where();
-    const items = sheet.conditionalFormats
-      .filter((cf) => intersects(cf.range, area))
-      .map((cf) => new FakeConditionalFormat(this.fake, this.range.sheetOf, cf.id));
+    const members = () => this.members();
+    const items = members().map(
+      (cf) =>
+        new FakeConditionalFormat(this.fake, this.range.sheetOf, members, (list) =>
+          list.find((c) => c === cf),
+        ),
+    );
     this.loaded.set("items", items);
     const rest = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
     return items.reduce((sum, item) => sum + item.loadNow(rest), 0);
   }
   add(type: string): FakeConditionalFormat {
-    const id = this.fake.newId("{cf-");
+    const created: ConditionalFormatState = {
+      id: this.fake.newId("{cf-"),
+      type,
+      range: EMPTY_RANGE,
+      formula: "",
+    };
     this.fake.enqueue("conditionalFormats.add", bytesOf({ type }), () => {
       const { sheet, area } = this.range.where();
       this.fake.writable(sheet);
-      sheet.conditionalFormats.push({ id, type, range: area, formula: "" });
+      created.range = area;
+      sheet.conditionalFormats.unshift(created);
     });
-    return new FakeConditionalFormat(this.fake, this.range.sheetOf, id);
+    return new FakeConditionalFormat(
+      this.fake,
+      this.range.sheetOf,
+      () => this.members(),
+      (list) => list.find((c) => c === created),
+    );
   }
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.fake, this.range.sheetOf, id);
+    return new FakeConditionalFormat(
+      this.fake,
+      this.range.sheetOf,
+      () => this.members(),
+      (list) => (/^\d+$/.test(id) ? list[Number(id)] : undefined),
+    );
   }
 }
+
+const EMPTY_RANGE: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
 
 class FakeConditionalFormat extends FakeProxy {
   readonly custom: {
@@ -1048,7 +1088,8 @@ class FakeConditionalFormat extends FakeProxy {
   constructor(
     fake: FakeExcel,
     private readonly sheetOf: () => SheetState,
-    private readonly cfId: string,
+    private readonly members: () => ConditionalFormatState[],
+    private readonly pick: (members: ConditionalFormatState[]) => ConditionalFormatState | undefined,
   ) {
     super(fake);
     const state = () => this.state();
@@ -1071,8 +1112,8 @@ class FakeConditionalFormat extends FakeProxy {
     };
   }
   state(): ConditionalFormatState {
-    const cf = this.sheetOf().conditionalFormats.find((c) => c.id === this.cfId);
-    if (!cf) throw new FakeOfficeError("ItemNotFound", `conditional format ${this.cfId}`);
+    const cf = this.pick(this.members());
+    if (!cf) throw new FakeOfficeError("ItemNotFound", "conditional format");
     return cf;
   }
   get id(): string {
@@ -1086,7 +1127,7 @@ class FakeConditionalFormat extends FakeProxy {
     return this.loadPaths(
       paths,
       (prop) => {
-        if (prop === "id") return cf.id;
+        if (prop === "id") return String(this.members().indexOf(cf));
         if (prop === "type") return cf.type;
         throw new FakeOfficeError("InvalidArgument", `conditionalFormat.${prop}`);
       },
@@ -1096,16 +1137,24 @@ class FakeConditionalFormat extends FakeProxy {
     );
   }
   getRanges(): FakeRangeAreas {
-    return new FakeRangeAreas(this.fake, () => ({ sheet: this.sheetOf(), areas: [this.state().range] }));
+    return new FakeRangeAreas(this.fake, () => {
+      const cf = readable(this.state());
+      return { sheet: this.sheetOf(), areas: [cf.range] };
+    });
   }
   delete(): void {
     this.fake.enqueue("conditionalFormat.delete", 20, () => {
       const sheet = this.sheetOf();
       this.fake.writable(sheet);
-      this.state();
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c.id !== this.cfId);
+      const cf = this.state();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
     });
   }
+}
+
+function readable(cf: ConditionalFormatState): ConditionalFormatState {
+  if (cf.unreadable) throw new FakeOfficeError("GeneralException", "the rule's properties cannot be read");
+  return cf;
 }
 
 class FakeRule extends FakeProxy {
@@ -1128,7 +1177,7 @@ class FakeRule extends FakeProxy {
   loadNow(paths: string[]): number {
     return this.loadPaths(
       paths,
-      () => this.cf().formula,
+      () => readable(this.cf()).formula,
       () => this,
     );
   }

@@ -83,12 +83,7 @@ function oldHighlights(plan: SheetPlan, facts: WorkbookFacts): CustomFormatFacts
 }
 
 /** Phase A for one sheet: replace it, or clear what the tool wrote there before. */
-function structureSteps(
-  context: Context,
-  plan: SheetPlan,
-  facts: WorkbookFacts,
-  join?: TableJoin,
-): WriteStep[] {
+function structureSteps(context: Context, plan: SheetPlan, facts: WorkbookFacts): WriteStep[] {
   const steps: WriteStep[] = [];
   const atomic = (label: string, queue: () => void, bytes = OPERATION_BYTES) =>
     steps.push({ kind: "atomic", label, bytes, queue });
@@ -126,14 +121,6 @@ function structureSteps(
       `định dạng ở ${on(plan.name)}`,
       () => (sheetOf(context, plan.name).getRange(address).style = "Normal"),
     );
-  }
-  if (join && join.sheet === plan.name && join.added.length > 0 && !supportsExcelApi(13)) {
-    // Before ExcelApi 1.13 a table grows by adding named columns at its end, here before the values
-    // so that nothing the table writes into its new columns outlives them.
-    atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () => {
-      const table = context.workbook.tables.getItem(join.table);
-      for (const header of join.added) table.columns.add(undefined, undefined, header);
-    });
   }
   return steps;
 }
@@ -315,7 +302,7 @@ function layoutSteps(
     });
   }
   if (plan.pageSetup) steps.push(pageSetupSteps(context, plan.name, plan.pageSetup));
-  if (join && join.sheet === plan.name && join.added.length > 0 && supportsExcelApi(13)) {
+  if (join && join.sheet === plan.name && join.added.length > 0) {
     atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () =>
       context.workbook.tables.getItem(join.table).resize(sheet().getRange(rangeAddress(join.after))),
     );
@@ -331,7 +318,7 @@ export function planSteps(
   join?: TableJoin,
 ): WriteStep[] {
   return [
-    ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts, join)),
+    ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts)),
     ...plan.sheets.flatMap((sheet) =>
       sheet.blocks.map((block) => valueSteps(context, sheet, block, plan.styles)),
     ),
@@ -360,7 +347,7 @@ export async function applyPlan(
         s.mode === "update" ? s.removeHighlights.map((h) => ({ sheet: s.name, range: h.range })) : [],
       ),
     ));
-  const { problems, join } = checkPlan(plan, facts);
+  const { problems, join } = checkPlan(plan, facts, supportsExcelApi(13));
   if (problems.length > 0) throw new WriteBlockedError(problems);
 
   const requests = packRequests(

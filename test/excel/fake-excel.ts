@@ -1253,6 +1253,19 @@ class FakeTableCollection extends FakeProxy {
   }
 }
 
+/** Inserts one empty column at `from` in rows top..bottom: the cells from there on move right by one. */
+function shiftRight(sheet: SheetState, top: number, bottom: number, from: number): void {
+  for (let row = top; row <= bottom; row++) {
+    const line = sheet.cells.get(row);
+    if (!line) continue;
+    const moved = [...line].filter(([col]) => col >= from).sort(([a], [b]) => b - a);
+    for (const [col, cell] of moved) {
+      line.delete(col);
+      line.set(col + 1, cell);
+    }
+  }
+}
+
 class FakeTable extends FakeProxy {
   readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
   constructor(
@@ -1268,6 +1281,9 @@ class FakeTable extends FakeProxy {
           const table = this.state();
           const sheet = fake.sheetByName(table.sheet);
           fake.writable(sheet);
+          // As Excel's "Insert Table Columns to the Right": cells are inserted in the table's rows only,
+          // and every cell right of the table on those rows moves one column right.
+          shiftRight(sheet, table.range.top, table.range.bottom, table.range.right + 1);
           table.range = { ...table.range, right: table.range.right + 1 };
           const header = cellFor(sheet, table.range.top, table.range.right);
           header.value = name ?? `Column${table.range.right - table.range.left + 1}`;

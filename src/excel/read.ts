@@ -9,12 +9,13 @@
  * 4. on a workbook the tool scored before, the conditional formats over its own highlight (two syncs).
  */
 import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
-import type { CellValue, SheetGrid } from "../core/grid";
+import type { CellRange, CellValue, SheetGrid } from "../core/grid";
 import { META_SHEET, readOwnership } from "../core/ownership";
 import { cleanText, foldKey } from "../core/text";
-import { parseAddress, parseAreas, rangeAddress, rowsAddress } from "./address";
+import { parseAddress, rangeAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { fromOfficeValue } from "./cell-values";
+import { mergesOf, queueMerges, readMergesApart } from "./merges";
 import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
 import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 
@@ -121,24 +122,33 @@ export async function readWorkbook(
   const full = sheetsToRead(names, options.sheet);
   const sheets = context.workbook.worksheets;
   const mergesOk = supportsExcelApi(13);
-  const used = [...full].map((name) => {
-    const sheet = sheets.getItem(name);
-    return {
+  const queueUsed = (withMerges: boolean) => {
+    const used = [...full].map((name) => ({
       name,
-      range: sheet.getUsedRangeOrNullObject(true).load("address"),
-      merges: mergesOk
-        ? sheet
-            .getRange(rowsAddress(0, MERGE_ROWS - 1))
-            .getMergedAreasOrNullObject()
-            .load("address")
-        : undefined,
-    };
-  });
-  const meta = names.includes(META_SHEET)
-    ? sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("address,values,valueTypes,numberFormat")
-    : undefined;
-  const ranges = queueRanges(structure);
-  await context.sync();
+      range: sheets.getItem(name).getUsedRangeOrNullObject(true).load("address"),
+      merges: withMerges ? queueMerges(context, name, 0, MERGE_ROWS - 1) : undefined,
+    }));
+    const meta = names.includes(META_SHEET)
+      ? sheets
+          .getItem(META_SHEET)
+          .getUsedRangeOrNullObject(true)
+          .load("address,values,valueTypes,numberFormat")
+      : undefined;
+    return { used, meta, ranges: queueRanges(structure) };
+  };
+  let stage = queueUsed(mergesOk);
+  const mergesApart = new Map<string, CellRange[]>();
+  try {
+    await context.sync();
+  } catch (error) {
+    // A header region of more than 512 merged areas fails the whole request: again without the merges
+    // (which rethrows any other failure), then the merges sheet by sheet in smaller pieces.
+    if (!mergesOk) throw error;
+    stage = queueUsed(false);
+    await context.sync();
+    for (const name of full) mergesApart.set(name, await readMergesApart(context, name, 0, MERGE_ROWS - 1));
+  }
+  const { used, meta, ranges } = stage;
 
   const grids = new Map<string, SheetGrid>(names.map((name) => [name, { name, values: [], formats: [] }]));
   if (meta && !meta.isNullObject) {
@@ -151,7 +161,8 @@ export async function readWorkbook(
   const slices: Slice[] = [];
   for (const { name, range, merges } of used) {
     const grid = grids.get(name) as SheetGrid;
-    if (merges && !merges.isNullObject) grid.merges = parseAreas(merges.address).map((a) => a.range);
+    const merged = merges ? mergesOf(merges) : mergesApart.get(name);
+    if (merged && merged.length > 0) grid.merges = merged;
     if (range.isNullObject || (name === ownSummary && options.sheet === undefined)) continue;
     const at = parseAddress(range.address);
     if (at) slices.push({ sheet: name, ...at.range });

@@ -26,6 +26,8 @@ export const MAX_ROW = 1048575;
 /** Excel on the web refuses a request or a response above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_COL = 16383;
+/** Range.getMergedAreasOrNullObject fails above this many merged areas (Excel.Range reference). */
+export const MAX_MERGED_AREAS = 512;
 
 // ---------------------------------------------------------------- workbook state
 
@@ -814,10 +816,13 @@ export class FakeRange extends FakeProxy {
       sheet.merges = sheet.merges.filter((m) => !intersects(m, area));
     });
   }
+  /** "if the merged areas count in this range is more than 512, then this method will fail" (docs). */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.fake, () => {
       const { sheet, area } = this.where();
       const merges = sheet.merges.filter((m) => intersects(m, area));
+      if (merges.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError("GeneralException", `${merges.length} merged areas in ${a1(area)}`);
       return merges.length ? { sheet, areas: merges } : undefined;
     });
   }

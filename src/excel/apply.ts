@@ -25,6 +25,7 @@ import { jsonBytes, packRequests, TARGET_REQUEST_BYTES, yieldToHost, type WriteS
 import { WriteBlockedError, WriteFailedError } from "./errors";
 import { inspectWorkbook, type CustomFormatFacts, type WorkbookFacts } from "./facts";
 import { checkPlan, type TableJoin } from "./preflight";
+import { fitWidthScale } from "./print-scale";
 import { columnWidthPoints, formatBytes, marginPoints, queueFormat } from "./styles";
 
 export interface ApplyOptions {
@@ -207,7 +208,8 @@ function valueSteps(
   };
 }
 
-function pageSetupSteps(context: Context, name: string, setup: PageSetup): WriteStep {
+function pageSetupSteps(context: Context, plan: SheetPlan, setup: PageSetup): WriteStep {
+  const name = plan.name;
   return {
     kind: "atomic",
     label: `thiết lập trang in ở ${on(name)}`,
@@ -223,9 +225,8 @@ function pageSetupSteps(context: Context, name: string, setup: PageSetup): Write
       layout.rightMargin = marginPoints(setup.margins.right);
       layout.headerMargin = marginPoints(setup.margins.header);
       layout.footerMargin = marginPoints(setup.margins.footer);
-      // One page wide, as many tall as needed: 0 is "automatic" (fitToHeight="0" in the file); Excel's
-      // action recorder writes the same for "Fit All Columns on One Page".
-      if (setup.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide, as many tall as needed: as the scale that fits the columns (see print-scale.ts).
+      if (setup.fitToWidth) layout.zoom = { scale: fitWidthScale(setup, plan.columnWidths) };
       layout.setPrintArea(rangeAddress(setup.printArea));
       // A break "before" a row: Office.js puts it above the given cell, ExcelJS under the row before.
       for (const row of setup.pageBreaksBefore) if (row > 0) sheet.horizontalPageBreaks.add(`A${row + 1}`);
@@ -301,7 +302,7 @@ function layoutSteps(
       format.custom.format.fill.color = `#${fill}`;
     });
   }
-  if (plan.pageSetup) steps.push(pageSetupSteps(context, plan.name, plan.pageSetup));
+  if (plan.pageSetup) steps.push(pageSetupSteps(context, plan, plan.pageSetup));
   if (join && join.sheet === plan.name && join.added.length > 0) {
     atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () =>
       context.workbook.tables.getItem(join.table).resize(sheet().getRange(rangeAddress(join.after))),

@@ -1210,6 +1210,7 @@ class FakePageLayout {
       Object.defineProperty(this, prop, {
         set: (value: unknown) =>
           fake.enqueue(`pageLayout.${prop}`, bytesOf({ [prop]: value }), () => {
+            if (prop === "zoom") checkZoom(value as PageLayoutState["zoom"]);
             (sheet().pageLayout as unknown as Record<string, unknown>)[prop] = structuredClone(value);
           }),
         get: () => {
@@ -1224,6 +1225,20 @@ class FakePageLayout {
       this.sheet().pageLayout.printArea = area;
     });
   }
+}
+
+/**
+ * PageLayoutZoomOptions as documented: scale 10–400, or a number of pages wide/tall (null when a scale is
+ * used). Anything else (0 pages) is undocumented, and the fake refuses it rather than guess.
+ */
+function checkZoom(zoom: PageLayoutState["zoom"]): void {
+  const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = zoom ?? {};
+  const pages = (n: number | undefined | null) =>
+    n === undefined || n === null || (Number.isInteger(n) && n >= 1);
+  const scaleOk =
+    scale === undefined || scale === null || (Number.isInteger(scale) && scale >= 10 && scale <= 400);
+  if (!pages(wide) || !pages(tall) || !scaleOk)
+    throw new FakeOfficeError("InvalidArgument", `zoom ${JSON.stringify(zoom)}`);
 }
 
 class FakePageBreaks {

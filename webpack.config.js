@@ -77,6 +77,8 @@ const makeConfig = async (env, argv) => {
     devtool: "source-map",
     target: ["web", "es2020"],
     entry: {
+      // A classic script of its own, written by hand into taskpane.html before office.js.
+      boot: "./src/taskpane/boot.ts",
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",

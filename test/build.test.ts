@@ -55,7 +55,7 @@ const urlsOf = (xml: string) =>
 describe("webpack.config.js (no build)", () => {
   it("has the three entries of the shared runtime; no dev server nor certificates outside `webpack serve`", async () => {
     const config = await productionConfig();
-    expect(Object.keys(config.entry).sort()).toEqual(["commands", "functions", "taskpane"]);
+    expect(Object.keys(config.entry).sort()).toEqual(["boot", "commands", "functions", "taskpane"]);
     expect(config.devServer).toBeUndefined();
     expect(mockGetHttpsServerOptions).not.toHaveBeenCalled();
   });
@@ -105,16 +105,21 @@ const built = existsSync(DIST) ? describe : describe.skip;
 built("dist/ (after `webpack --mode production`)", () => {
   const read = (file: string) => readFileSync(join(DIST, file), "utf8");
 
-  it("has one page that loads office.js from the CDN before the three bundles", () => {
+  it("has one page that loads boot.js, then office.js from the CDN, before the three bundles", () => {
     const html = read("taskpane.html");
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
     expect(scripts).toEqual([
+      "boot.js",
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "taskpane.js",
       "functions.js",
       "commands.js",
     ]);
-    for (const bundle of scripts.slice(1)) expect(existsSync(join(DIST, bundle))).toBe(true);
+    for (const bundle of scripts.filter((s) => !s.startsWith("https:")))
+      expect(existsSync(join(DIST, bundle))).toBe(true);
+    // boot.js and office.js run as the page is parsed, in that order; the bundles after (defer).
+    const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+    expect(tags.map((t) => /\sdefer/.test(t))).toEqual([false, false, true, true, true]);
   });
 
   it("has the web app's page (index.html) with the task pane's bundle alone, and relative URLs only", () => {

@@ -5,6 +5,7 @@ import { onRunStatus } from "../excel/run-status-channel";
 import { scoreActiveWorkbook } from "../excel/score-action";
 import { downloadLetter } from "./download";
 import { readSourceInPage } from "./file-port";
+import { watchPaneVisibility } from "./pane-visibility";
 import { type ScoredElsewhere, type WorkbookPort } from "./port";
 
 /** The ribbon's "Tính điểm" runs in the same page and publishes its outcome for the pane. */
@@ -29,5 +30,6 @@ export function createExcelPort(): WorkbookPort {
     readSource: readSourceInPage,
     downloadLetter,
     onScoredElsewhere,
+    onVisibility: watchPaneVisibility,
   };
 }

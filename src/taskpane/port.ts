@@ -61,6 +61,13 @@ export interface WorkbookPort {
    * UnusableInputError that names file, sheet and row when it cannot be used.
    */
   readSource(name: string, bytes: Uint8Array): Promise<Source>;
+  /**
+   * Calls `listener` at once with whether the pane is on screen, then on each change; returns the
+   * function that stops listening. Absent where the page is always on screen (the web app). In Excel the
+   * page also runs hidden (the shared runtime of the functions and the ribbon): it reads the workbook
+   * only once shown.
+   */
+  onVisibility?(listener: (visible: boolean) => void): () => void;
   /** Present when the workbook is a file opened in the page rather than one open in Excel. */
   file?: FileAccess;
 }

@@ -234,7 +234,8 @@ inBrowser("dist/ in a headless browser (stand-in office.js)", () => {
       }
       return route.abort();
     });
-    await page.goto("https://localhost:3000/taskpane.html");
+    // As Excel opens the page: with its host information (without it boot.js leaves for the web app).
+    await page.goto("https://localhost:3000/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0");
     await page.waitForFunction(() => "tinhDiem" in (window as unknown as { __actions: object }).__actions);
   });
 

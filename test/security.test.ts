@@ -70,7 +70,7 @@ describe("Content-Security-Policy of the task pane", () => {
 
   it("loads office.js from the CDN it allows, and no other remote script", () => {
     const sources = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    expect(sources).toEqual(["boot.js", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   });
 });
 

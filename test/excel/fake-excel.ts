@@ -122,6 +122,10 @@ export interface PivotState {
 }
 
 export interface WorkbookState {
+  /** The sheet on screen, once the add-in has activated one. */
+  activeSheet?: string;
+  /** "Sheet!A1:B2", once the add-in has selected a range. */
+  selection?: string;
   sheets: SheetState[];
   structureProtected: boolean;
   tables: TableState[];
@@ -568,6 +572,15 @@ export class FakeWorksheet extends FakeProxy {
       },
     );
   }
+  /** Excel refuses to activate a hidden sheet. */
+  activate(): void {
+    this.fake.enqueue("worksheet.activate", 20, () => {
+      const sheet = this.sheet();
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", `the sheet ${sheet.name} is hidden`);
+      this.fake.state.activeSheet = sheet.name;
+    });
+  }
   delete(): void {
     this.fake.enqueue("worksheet.delete", 20, () => {
       const sheet = this.sheet();
@@ -814,6 +827,12 @@ export class FakeRange extends FakeProxy {
         throw new FakeOfficeError("NotImplemented", `clear ${applyTo}`);
       for (const { row, col } of existingCells(sheet, area)) sheet.cells.get(row)?.delete(col);
       sheet.merges = sheet.merges.filter((m) => !intersects(m, area));
+    });
+  }
+  select(): void {
+    this.fake.enqueue("range.select", 20, () => {
+      const { sheet, area } = this.where();
+      this.fake.state.selection = `${sheet.name}!${a1(area)}`;
     });
   }
   /** "if the merged areas count in this range is more than 512, then this method will fail" (docs). */

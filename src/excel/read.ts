@@ -15,6 +15,7 @@ import { cleanText, foldKey } from "../core/text";
 import { parseAddress, rangeAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { fromOfficeValue } from "./cell-values";
+import { jsonBytes } from "./chunks";
 import { mergesOf, queueMerges, readMergesApart } from "./merges";
 import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
 import { readHighlightRules, type HighlightScope } from "./highlight-rules";
@@ -23,15 +24,21 @@ import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 const MERGE_ROWS = 42;
 
 /**
- * Cells per read request. A cell costs ~30–60 bytes in the response (value, number format and
- * type); Excel on the web refuses responses above 5 MB, so 60,000 cells keep well under it.
+ * Bytes of response per read request. Excel on the web refuses a response above 5 MB
+ * (ResponsePayloadSizeLimitExceeded, "Resource limits and performance optimization for Office Add-ins");
+ * a cell weighs its value, its type and its number format as JSON, from ~30 bytes for a number to
+ * kilobytes for a long text, so requests are sized by bytes: by an estimate first, then by what the
+ * cells of each sheet actually weighed, and a request refused for its size is read again in halves.
  */
-export const READ_CELLS_PER_REQUEST = 60_000;
+export const READ_RESPONSE_BYTES = 3 * 1024 * 1024;
+/** The first estimate of a cell's weight in a response: a short text or a number with its format. */
+export const ESTIMATED_CELL_BYTES = 60;
 
 export interface ReadOptions {
   /** Read this sheet (and the tool's own sheets) only, as the core's `sheet` option. */
   sheet?: string;
-  readCellsPerRequest?: number;
+  /** Bytes of response per read request (tests use smaller ones). */
+  readResponseBytes?: number;
 }
 
 export interface WorkbookRead {
@@ -110,11 +117,84 @@ function readRequests(slicesOf: Slice[], maxCells: number): Slice[][] {
   return requests;
 }
 
+const cellsOf = (slice: Slice) => (slice.bottom - slice.top + 1) * (slice.right - slice.left + 1);
+
+function isTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+/** A request's slices cut in two halves by rows (a one-row slice by columns), to read them apart. */
+function halves(request: Slice[]): Slice[][] {
+  if (request.length > 1) {
+    const middle = Math.ceil(request.length / 2);
+    return [request.slice(0, middle), request.slice(middle)];
+  }
+  const [slice] = request;
+  if (slice.bottom > slice.top) {
+    const middle = slice.top + Math.floor((slice.bottom - slice.top) / 2);
+    return [[{ ...slice, bottom: middle }], [{ ...slice, top: middle + 1 }]];
+  }
+  if (slice.right > slice.left) {
+    const middle = slice.left + Math.floor((slice.right - slice.left) / 2);
+    return [[{ ...slice, right: middle }], [{ ...slice, left: middle + 1 }]];
+  }
+  return [];
+}
+
+/**
+ * Reads the slices one request at a time, each of about `budget` bytes by the heaviest cell weight seen
+ * so far; a request Excel refuses for its size is split and read again.
+ */
+async function readCells(
+  context: Excel.RequestContext,
+  slices: Slice[],
+  budget: number,
+  placeLoaded: (slice: Slice, range: Loaded) => void,
+): Promise<void> {
+  let cellBytes = ESTIMATED_CELL_BYTES;
+  let pending = readRequests(slices, Math.max(1, Math.floor(budget / cellBytes)));
+  const sheets = context.workbook.worksheets;
+  while (pending.length > 0) {
+    const request = pending.shift() as Slice[];
+    const loads = request.map((slice) => ({
+      slice,
+      range: sheets.getItem(slice.sheet).getRange(rangeAddress(slice)).load("values,valueTypes,numberFormat"),
+    }));
+    try {
+      await context.sync();
+    } catch (error) {
+      const parts = isTooLarge(error) ? halves(request) : [];
+      if (parts.length === 0) throw error;
+      pending = [...parts, ...pending];
+      continue;
+    }
+    let bytes = 0;
+    for (const { slice, range } of loads) {
+      bytes += jsonBytes(range.values) + jsonBytes(range.valueTypes) + jsonBytes(range.numberFormat);
+      placeLoaded(slice, range);
+      // The values are copied into the grid: let Office.js release the proxy and its arrays.
+      range.untrack();
+    }
+    const weight =
+      bytes /
+      Math.max(
+        1,
+        request.reduce((sum, slice) => sum + cellsOf(slice), 0),
+      );
+    if (weight > cellBytes && pending.length > 0) {
+      // Heavier than estimated: the rest is packed again by what these cells weighed.
+      cellBytes = weight;
+      pending = readRequests(pending.flat(), Math.max(1, Math.floor(budget / cellBytes)));
+    }
+  }
+}
+
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<WorkbookRead> {
-  const maxCells = options.readCellsPerRequest ?? READ_CELLS_PER_REQUEST;
+  const budget = options.readResponseBytes ?? READ_RESPONSE_BYTES;
   const structure = queueStructure(context);
   await context.sync();
 
@@ -168,19 +248,10 @@ export async function readWorkbook(
     if (at) slices.push({ sheet: name, ...at.range });
   }
 
-  const requests = readRequests(slices, maxCells);
-  for (const request of requests) {
-    const loads = request.map((slice) => ({
-      slice,
-      range: sheets.getItem(slice.sheet).getRange(rangeAddress(slice)).load("values,valueTypes,numberFormat"),
-    }));
-    await context.sync();
-    for (const { slice, range } of loads) {
-      place(grids.get(slice.sheet) as SheetGrid, slice.top, slice.left, range);
-      // The values are copied into the grid: let Office.js release the proxy and its arrays.
-      range.untrack();
-    }
-  }
+  await readCells(context, slices, budget, (slice, range) =>
+    place(grids.get(slice.sheet) as SheetGrid, slice.top, slice.left, range),
+  );
+
   // The rules over the tool's own highlight only, in requests of their own (see highlight-rules.ts).
   const highlights: HighlightScope[] =
     ownership?.highlightRange && ownership.highlightFormula && names.includes(ownership.dataSheet)

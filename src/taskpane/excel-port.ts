@@ -7,7 +7,7 @@ import { scoreActiveWorkbook } from "../excel/score-action";
 import { downloadLetter } from "./download";
 import { readSourceInPage } from "./file-port";
 import { deliverLetter } from "./letter-delivery";
-import { watchPaneVisibility } from "./pane-visibility";
+import { paneVisibility } from "./pane-visibility";
 import { type ScoredElsewhere, type WorkbookPort } from "./port";
 
 /** The ribbon's "Tính điểm" runs in the same page and publishes its outcome for the pane. */
@@ -42,6 +42,6 @@ export function createExcelPort(): WorkbookPort {
     downloadLetter: (result) =>
       deliverLetter(result, officePlatform(), { download: downloadLetter, showSheet: showLetterSheet }),
     onScoredElsewhere,
-    onVisibility: watchPaneVisibility,
+    visibility: paneVisibility,
   };
 }

@@ -5,13 +5,20 @@
  * or hidden. Office gives no call for the state at start, so the page's own visibility (the Page
  * Visibility API, document.visibilityState) stands for it until the first change.
  */
+import type { PaneVisibility } from "./port";
+
+export const paneVisibility: PaneVisibility = {
+  now: () => document.visibilityState === "visible",
+  watch: watchPaneVisibility,
+};
+
+/** Calls `listener` on each change of the pane's visibility; returns the function that stops it. */
 export function watchPaneVisibility(listener: (visible: boolean) => void): () => void {
   let stopped = false;
   let removeOffice: (() => Promise<void>) | undefined;
   const tell = (visible: boolean) => {
     if (!stopped) listener(visible);
   };
-  tell(document.visibilityState === "visible");
   const onPage = () => tell(document.visibilityState === "visible");
   document.addEventListener("visibilitychange", onPage);
   try {

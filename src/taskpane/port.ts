@@ -32,6 +32,11 @@ export interface ScoredElsewhere {
   failed: boolean;
 }
 
+export interface PaneVisibility {
+  now(): boolean;
+  watch(listener: (visible: boolean) => void): () => void;
+}
+
 export interface WorkbookPort {
   /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
   analyse(options: AnalyseOptions): Promise<RunResult>;
@@ -62,12 +67,11 @@ export interface WorkbookPort {
    */
   readSource(name: string, bytes: Uint8Array): Promise<Source>;
   /**
-   * Calls `listener` at once with whether the pane is on screen, then on each change; returns the
-   * function that stops listening. Absent where the page is always on screen (the web app). In Excel the
-   * page also runs hidden (the shared runtime of the functions and the ribbon): it reads the workbook
-   * only once shown.
+   * Whether the pane is on screen now, and a watch of the changes (returning the function that stops
+   * it). Absent where the page is always on screen (the web app). In Excel the page also runs hidden
+   * (the shared runtime of the functions and the ribbon): it reads the workbook only once shown.
    */
-  onVisibility?(listener: (visible: boolean) => void): () => void;
+  visibility?: PaneVisibility;
   /** Present when the workbook is a file opened in the page rather than one open in Excel. */
   file?: FileAccess;
 }

@@ -55,9 +55,9 @@ export function usePane(port: WorkbookPort) {
 
   // The workbook is read when the pane is on screen, and read again when it comes back after the ribbon
   // scored it: the hidden runtime (custom functions, a ribbon click) never reads it for nothing.
-  const [visible, setVisible] = useState(!port.onVisibility);
+  const [visible, setVisible] = useState(() => port.visibility?.now() ?? true);
   const [unread, setUnread] = useState(true);
-  useEffect(() => port.onVisibility?.(setVisible), [port]);
+  useEffect(() => port.visibility?.watch(setVisible), [port]);
   useEffect(() => {
     if (!visible || !unread) return;
     setUnread(false);

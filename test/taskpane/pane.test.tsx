@@ -349,10 +349,12 @@ describe("a pane in Excel's shared runtime, often hidden", () => {
     let show: (visible: boolean) => void = () => undefined;
     let scoredElsewhere: (run: { summary: string; failed: boolean }) => void = () => undefined;
     Object.assign(port, {
-      onVisibility: (listener: (visible: boolean) => void) => {
-        show = listener;
-        listener(false);
-        return () => undefined;
+      visibility: {
+        now: () => false,
+        watch: (listener: (visible: boolean) => void) => {
+          show = listener;
+          return () => undefined;
+        },
       },
       onScoredElsewhere: (listener: typeof scoredElsewhere) => {
         scoredElsewhere = listener;

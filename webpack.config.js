@@ -17,6 +17,38 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
+const FUNCTIONS_METADATA = "functions.json";
+
+/**
+ * Metadata that custom-functions-metadata-plugin cannot write: `allowErrorForDataTypeAny` is a top-level
+ * property of functions.json, "only for manually created JSON metadata" (learn.microsoft.com, "Errors as
+ * custom function inputs" and custom-functions-json "Metadata reference"). With it, a parameter typed
+ * `any` (our unknown[][] ranges) receives an error cell as a value, and args.ts turns it into a #VALUE!
+ * of that one cell with a message; without it Excel does not call the function at all when one input
+ * cell is #N/A, and the whole spill shows the error.
+ */
+function withErrorInputs(json) {
+  const metadata = JSON.parse(json);
+  return JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 2);
+}
+
+/** Rewrites functions.json after the metadata plugin has generated it, in the same compilation. */
+class FunctionsMetadataOptionsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataOptionsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataOptionsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset(FUNCTIONS_METADATA);
+          if (!asset) return;
+          const json = withErrorInputs(asset.source.source().toString());
+          compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
 
 /** ADDIN_URL as an https origin-and-path ending in "/", or undefined when unset. */
 function addinUrl() {
@@ -33,7 +65,7 @@ function addinUrl() {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
-module.exports = async (env, argv) => {
+const makeConfig = async (env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const publicUrl = production ? addinUrl() : undefined;
@@ -43,6 +75,8 @@ module.exports = async (env, argv) => {
     devtool: "source-map",
     target: ["web", "es2020"],
     entry: {
+      // A classic script of its own, written by hand into taskpane.html before office.js.
+      boot: "./src/taskpane/boot.ts",
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
@@ -75,9 +109,10 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
+        output: FUNCTIONS_METADATA,
         input: "./src/functions/functions.ts",
       }),
+      new FunctionsMetadataOptionsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -92,6 +127,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The manifest's SupportUrl: a static page, not the pane.
+          { from: "src/taskpane/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -121,3 +158,5 @@ module.exports = async (env, argv) => {
   }
   return config;
 };
+module.exports = makeConfig;
+module.exports.withErrorInputs = withErrorInputs;

@@ -55,7 +55,7 @@ const urlsOf = (xml: string) =>
 describe("webpack.config.js (no build)", () => {
   it("has the three entries of the shared runtime; no dev server nor certificates outside `webpack serve`", async () => {
     const config = await productionConfig();
-    expect(Object.keys(config.entry).sort()).toEqual(["commands", "functions", "taskpane"]);
+    expect(Object.keys(config.entry).sort()).toEqual(["boot", "commands", "functions", "taskpane"]);
     expect(config.devServer).toBeUndefined();
     expect(mockGetHttpsServerOptions).not.toHaveBeenCalled();
   });
@@ -83,6 +83,17 @@ describe("webpack.config.js (no build)", () => {
     expect(xml).toContain('DefaultValue="https://intranet.example.vn/kstthc/taskpane.html"');
   });
 
+  it("adds allowErrorForDataTypeAny at the top of the generated functions.json and keeps the rest", () => {
+    const { withErrorInputs } = jest.requireActual<{ withErrorInputs: (json: string) => string }>(
+      join(ROOT, "webpack.config.js"),
+    );
+    const generated = { allowCustomDataForDataTypeAny: true, functions: [{ id: "DIEM", name: "DIEM" }] };
+    expect(JSON.parse(withErrorInputs(JSON.stringify(generated)))).toEqual({
+      allowErrorForDataTypeAny: true,
+      ...generated,
+    });
+  });
+
   it("refuses an ADDIN_URL that Office cannot load", async () => {
     await expect(productionConfig("http://intranet.example.vn/")).rejects.toThrow(/https/);
     await expect(productionConfig("not a url")).rejects.toThrow(/not a URL/);
@@ -94,16 +105,21 @@ const built = existsSync(DIST) ? describe : describe.skip;
 built("dist/ (after `webpack --mode production`)", () => {
   const read = (file: string) => readFileSync(join(DIST, file), "utf8");
 
-  it("has one page that loads office.js from the CDN before the three bundles", () => {
+  it("has one page that loads boot.js, then office.js from the CDN, before the three bundles", () => {
     const html = read("taskpane.html");
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
     expect(scripts).toEqual([
+      "boot.js",
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "taskpane.js",
       "functions.js",
       "commands.js",
     ]);
-    for (const bundle of scripts.slice(1)) expect(existsSync(join(DIST, bundle))).toBe(true);
+    for (const bundle of scripts.filter((s) => !s.startsWith("https:")))
+      expect(existsSync(join(DIST, bundle))).toBe(true);
+    // boot.js and office.js run as the page is parsed, in that order; the bundles after (defer).
+    const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+    expect(tags.map((t) => /\sdefer/.test(t))).toEqual([false, false, true, true, true]);
   });
 
   it("has the web app's page (index.html) with the task pane's bundle alone, and relative URLs only", () => {
@@ -127,6 +143,20 @@ built("dist/ (after `webpack --mode production`)", () => {
     // The package adapter needs no ExcelJS: none of it is built.
     expect(existsSync(join(DIST, "exceljs.js"))).toBe(false);
     expect(bundles.filter((f) => read(f).includes("ExcelJS"))).toEqual([]);
+  });
+
+  it("lets error cells reach the functions: allowErrorForDataTypeAny on, every range parameter typed any", () => {
+    // Top-level, per the custom-functions JSON "Metadata reference"; it applies to parameters typed any.
+    const metadata = JSON.parse(read("functions.json")) as {
+      allowErrorForDataTypeAny?: boolean;
+      functions: { id: string; parameters: { name: string; type?: string; dimensionality?: string }[] }[];
+    };
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    const ranges = metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => p.dimensionality === "matrix").map((p) => [f.id, p.name, p.type ?? "any"]),
+    );
+    expect(ranges).toHaveLength(6);
+    for (const [id, name, type] of ranges) expect([id, name, type]).toEqual([id, name, "any"]);
   });
 
   it("has functions.json with DIEM, XEPLOAI and DEXUAT (ids without the namespace)", () => {
@@ -205,7 +235,8 @@ inBrowser("dist/ in a headless browser (stand-in office.js)", () => {
       }
       return route.abort();
     });
-    await page.goto("https://localhost:3000/taskpane.html");
+    // As Excel opens the page: with its host information (without it boot.js leaves for the web app).
+    await page.goto("https://localhost:3000/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0");
     await page.waitForFunction(() => "tinhDiem" in (window as unknown as { __actions: object }).__actions);
   });
 

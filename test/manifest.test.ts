@@ -113,10 +113,18 @@ describe("manifest.xml", () => {
     expect(text).toBe(text.normalize("NFC"));
   });
 
-  it("requires SharedRuntime 1.1 and the custom functions runtime", () => {
+  it("requires SharedRuntime 1.1 alone: a CustomFunctionsRuntime requirement would hide the pane and ribbon too", () => {
     const sets = new Map(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
-    expect(sets.get("SharedRuntime")).toBe("1.1");
-    expect(Number(sets.get("CustomFunctionsRuntime"))).toBeGreaterThanOrEqual(1.1);
+    expect([...sets]).toEqual([["SharedRuntime", "1.1"]]);
+  });
+
+  it("points SupportUrl at the static help page, which the build copies, not at the pane", () => {
+    const support = String(base("SupportUrl").getAttribute("DefaultValue"));
+    expect(support).toBe("https://localhost:3000/help.html");
+    expect(support).not.toBe(stringOf("Taskpane.Url"));
+    const help = readFileSync(join(ROOT, "src", "taskpane", "help.html"), "utf8");
+    expect(help).not.toMatch(/<script/i);
+    expect(help).toContain("Nơi chạy được");
   });
 
   it("uses VersionOverrides 1.0, the only version a TaskPaneApp knows", () => {

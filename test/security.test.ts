@@ -19,6 +19,32 @@ function policy(html: string): Map<string, string[]> {
   );
 }
 
+/**
+ * The origins office.js reaches by itself, read from the copy of the library in @microsoft/office-js (the
+ * CDN's files): the MicrosoftAjax script office.js loads, the default collector of its telemetry library
+ * (telemetry/oteljs_agave.js, a script from its own CDN folder), and the telemetry proxy frame of
+ * Excel on Windows. Microsoft publishes no list (OfficeDev/office-js#1005).
+ */
+function officeJsNeeds(): { script: string[]; connect: string[]; frame: string[] } {
+  const dist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+  const read = (file: string) => readFileSync(path.join(dist, file), "utf8");
+  const origin = (pattern: RegExp, code: string) => {
+    const url = pattern.exec(code)?.[1];
+    expect(url).toBeDefined();
+    return new URL(url as string).origin;
+  };
+  const office = read("office.js");
+  expect(office).toContain("telemetry/oteljs_agave.js");
+  // office.js builds the MicrosoftAjax URL from the page's protocol: "https:" + "//host/…/MicrosoftAjax.js".
+  const ajax = /"\/\/([a-z0-9.-]+)\/[^"]*\/MicrosoftAjax\.js"/.exec(office)?.[1];
+  expect(ajax).toBeDefined();
+  return {
+    script: [`https://${ajax}`],
+    connect: [origin(/collectorUri:"(https:\/\/[^"]+)"/, read("telemetry/oteljs_agave.js"))],
+    frame: [origin(/telemetryEndPoint="(https:\/\/[^"]+)"/, read("excel-win32-16.00.js"))],
+  };
+}
+
 describe("Content-Security-Policy of the task pane", () => {
   const csp = policy(page);
 
@@ -32,8 +58,11 @@ describe("Content-Security-Policy of the task pane", () => {
     expect(csp.get("object-src")).toEqual(["'none'"]);
   });
 
-  it("lets the page connect nowhere but itself", () => {
-    expect(csp.get("connect-src")).toEqual(["'self'"]);
+  it("lets the page connect nowhere but itself and office.js's telemetry, found in office.js itself", () => {
+    const needs = officeJsNeeds();
+    expect(csp.get("connect-src")).toEqual(["'self'", ...needs.connect]);
+    expect(csp.get("frame-src")).toEqual(needs.frame);
+    expect(csp.get("script-src")).toEqual(expect.arrayContaining(needs.script));
     for (const [, values] of csp) {
       for (const value of values) expect(value).not.toMatch(/^\*|^https?:\/\/\*|'unsafe-eval'/);
     }
@@ -41,7 +70,7 @@ describe("Content-Security-Policy of the task pane", () => {
 
   it("loads office.js from the CDN it allows, and no other remote script", () => {
     const sources = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    expect(sources).toEqual(["boot.js", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   });
 });
 

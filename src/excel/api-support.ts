@@ -2,7 +2,7 @@
 /**
  * Which Excel API requirement sets the host supports. The adapter needs ExcelApi 1.9 (page layout,
  * conditional format ranges, calculation suspended during writes); with 1.13 it also reads merged
- * cells and widens tables with Table.resize, and does without them before.
+ * cells and widens the user's table over the output with Table.resize, and does without both before.
  */
 export const REQUIRED_EXCEL_API = "1.9";
 

@@ -23,8 +23,9 @@ import { supportsExcelApi } from "./api-support";
 import { toOfficeValue } from "./cell-values";
 import { jsonBytes, packRequests, TARGET_REQUEST_BYTES, yieldToHost, type WriteStep } from "./chunks";
 import { WriteBlockedError, WriteFailedError } from "./errors";
-import { inspectWorkbook, type WorkbookFacts } from "./facts";
+import { inspectWorkbook, type CustomFormatFacts, type WorkbookFacts } from "./facts";
 import { checkPlan, type TableJoin } from "../core/plan/preflight";
+import { fitWidthScale } from "./print-scale";
 import { columnWidthPoints, formatBytes, marginPoints, queueFormat } from "./styles";
 
 export interface ApplyOptions {
@@ -69,13 +70,21 @@ function columnStyles(block: Block, width: number): (string | undefined)[] {
   return Array.from({ length: width }, (_, c) => block.columnStyles?.[c] ?? block.style);
 }
 
+/**
+ * The tool's earlier highlight rules on an updated sheet: those with the range and formula it recorded.
+ * A rule's id is its priority in its collection and the rules below it move up when it is deleted
+ * (OfficeDev/office-js#5222), so they are deleted from the lowest priority (highest id) up, in one
+ * request: every id is then still the one read.
+ */
+function oldHighlights(plan: SheetPlan, facts: WorkbookFacts): CustomFormatFacts[] {
+  const wanted = new Set(plan.removeHighlights.map((h) => `${rangeAddress(h.range)}|${h.formula}`));
+  return facts.customFormats
+    .filter((f) => f.sheet === plan.name && wanted.has(`${f.address}|${f.formula}`))
+    .sort((a, b) => (a.scope === b.scope ? Number(b.id) - Number(a.id) : a.scope < b.scope ? -1 : 1));
+}
+
 /** Phase A for one sheet: replace it, or clear what the tool wrote there before. */
-function structureSteps(
-  context: Context,
-  plan: SheetPlan,
-  facts: WorkbookFacts,
-  join?: TableJoin,
-): WriteStep[] {
+function structureSteps(context: Context, plan: SheetPlan, facts: WorkbookFacts): WriteStep[] {
   const steps: WriteStep[] = [];
   const atomic = (label: string, queue: () => void, bytes = OPERATION_BYTES) =>
     steps.push({ kind: "atomic", label, bytes, queue });
@@ -90,15 +99,14 @@ function structureSteps(
     return steps;
   }
   // The old highlight goes before the old output is cleared: clearing formats may cut a rule's range.
-  for (const old of plan.removeHighlights) {
-    const address = rangeAddress(old.range);
-    for (const format of facts.customFormats) {
-      if (format.sheet !== plan.name || format.address !== address || format.formula !== old.formula)
-        continue;
-      atomic(`đã xóa tô màu cũ ${address} ở ${on(plan.name)}`, () =>
-        sheetOf(context, plan.name).getRange().conditionalFormats.getItem(format.id).delete(),
-      );
-    }
+  const old = oldHighlights(plan, facts);
+  if (old.length > 0) {
+    atomic(`đã xóa tô màu cũ ở ${on(plan.name)}`, () => {
+      for (const format of old) {
+        const collection = sheetOf(context, plan.name).getRange(format.scope).conditionalFormats;
+        collection.getItem(format.id).delete();
+      }
+    });
   }
   for (const range of plan.clear) {
     atomic(`đã xóa kết quả cũ ${rangeAddress(range)} ở ${on(plan.name)}`, () => {
@@ -114,14 +122,6 @@ function structureSteps(
       `định dạng ở ${on(plan.name)}`,
       () => (sheetOf(context, plan.name).getRange(address).style = "Normal"),
     );
-  }
-  if (join && join.sheet === plan.name && join.added.length > 0 && !supportsExcelApi(13)) {
-    // Before ExcelApi 1.13 a table grows by adding named columns at its end, here before the values
-    // so that nothing the table writes into its new columns outlives them.
-    atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () => {
-      const table = context.workbook.tables.getItem(join.table);
-      for (const header of join.added) table.columns.add(undefined, undefined, header);
-    });
   }
   return steps;
 }
@@ -208,7 +208,8 @@ function valueSteps(
   };
 }
 
-function pageSetupSteps(context: Context, name: string, setup: PageSetup): WriteStep {
+function pageSetupSteps(context: Context, plan: SheetPlan, setup: PageSetup): WriteStep {
+  const name = plan.name;
   return {
     kind: "atomic",
     label: `thiết lập trang in ở ${on(name)}`,
@@ -224,9 +225,8 @@ function pageSetupSteps(context: Context, name: string, setup: PageSetup): Write
       layout.rightMargin = marginPoints(setup.margins.right);
       layout.headerMargin = marginPoints(setup.margins.header);
       layout.footerMargin = marginPoints(setup.margins.footer);
-      // One page wide, as many tall as needed: 0 is "automatic" (fitToHeight="0" in the file); Excel's
-      // action recorder writes the same for "Fit All Columns on One Page".
-      if (setup.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide, as many tall as needed: as the scale that fits the columns (see print-scale.ts).
+      if (setup.fitToWidth) layout.zoom = { scale: fitWidthScale(setup, plan.columnWidths) };
       layout.setPrintArea(rangeAddress(setup.printArea));
       // A break "before" a row: Office.js puts it above the given cell, ExcelJS under the row before.
       for (const row of setup.pageBreaksBefore) if (row > 0) sheet.horizontalPageBreaks.add(`A${row + 1}`);
@@ -302,8 +302,8 @@ function layoutSteps(
       format.custom.format.fill.color = `#${fill}`;
     });
   }
-  if (plan.pageSetup) steps.push(pageSetupSteps(context, plan.name, plan.pageSetup));
-  if (join && join.sheet === plan.name && join.added.length > 0 && supportsExcelApi(13)) {
+  if (plan.pageSetup) steps.push(pageSetupSteps(context, plan, plan.pageSetup));
+  if (join && join.sheet === plan.name && join.added.length > 0) {
     atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () =>
       context.workbook.tables.getItem(join.table).resize(sheet().getRange(rangeAddress(join.after))),
     );
@@ -319,7 +319,7 @@ export function planSteps(
   join?: TableJoin,
 ): WriteStep[] {
   return [
-    ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts, join)),
+    ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts)),
     ...plan.sheets.flatMap((sheet) =>
       sheet.blocks.map((block) => valueSteps(context, sheet, block, plan.styles)),
     ),
@@ -344,9 +344,11 @@ export async function applyPlan(
     options.facts ??
     (await inspectWorkbook(
       context,
-      plan.sheets.filter((s) => s.mode === "update" && s.removeHighlights.length > 0).map((s) => s.name),
+      plan.sheets.flatMap((s) =>
+        s.mode === "update" ? s.removeHighlights.map((h) => ({ sheet: s.name, range: h.range })) : [],
+      ),
     ));
-  const { problems, join } = checkPlan(plan, facts);
+  const { problems, join } = checkPlan(plan, facts, supportsExcelApi(13));
   if (problems.length > 0) throw new WriteBlockedError(problems);
 
   const requests = packRequests(

@@ -1,21 +1,29 @@
 /// <reference types="office-js" />
 /**
  * What the adapter must know about the workbook before writing: sheet protection, tables and
- * PivotTables with their ranges, and the custom-formula conditional formats (to find the tool's
- * own highlight). Loaded in stages because Office.js needs one sync to learn which objects exist
+ * PivotTables with their ranges, and the custom-formula conditional formats over the tool's own highlight
+ * (highlight-rules.ts). Loaded in stages because Office.js needs one sync to learn which objects exist
  * before it can ask for their ranges; each stage only queues loads, the caller syncs, so that the
  * stages share their syncs with the reading of the cells.
  */
 import type { CellRange } from "../core/grid";
 import { parseAddress, parseAreas, rangeAddress } from "./address";
+import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 
 import type { PivotFacts, PlanFacts, SheetFacts, TableFacts } from "../core/plan/preflight";
 
 export type { PivotFacts, SheetFacts, TableFacts };
 
-/** A conditional format with a custom formula, as Office.js reports it. */
+/**
+ * A conditional format with a custom formula, as Office.js reports it. Its `id` is its priority within
+ * the collection of the range `scope` (learn.microsoft.com, Excel.ConditionalFormat.id: "The priority of
+ * the conditional format in the current ConditionalFormatCollection"): it is only valid in that
+ * collection, and it shifts when a rule above it is deleted (OfficeDev/office-js#5222).
+ */
 export interface CustomFormatFacts {
   sheet: string;
+  /** The A1 address (without the sheet) of the range whose collection `id` indexes. */
+  scope: string;
   id: string;
   /** The A1 address of its range(s) without the sheet: "A9:P60". */
   address: string;
@@ -52,49 +60,21 @@ export function sheetFacts(structure: StructureLoad): SheetFacts[] {
   }));
 }
 
-/** Stage 2: the ranges of tables and PivotTables, and the conditional formats of some sheets. */
+/** Stage 2: the ranges of tables and PivotTables. */
 export interface RangesLoad {
   structure: StructureLoad;
   tableRanges: Excel.Range[];
   pivotRanges: Excel.Range[];
-  formats: { sheet: string; collection: Excel.ConditionalFormatCollection }[];
 }
 
-export function queueRanges(structure: StructureLoad, formatSheets: string[]): RangesLoad {
+export function queueRanges(structure: StructureLoad): RangesLoad {
   const tableRanges = structure.tables.items.map((table) => table.getRange().load("address"));
   const pivotRanges = structure.pivotTables.items.map((pivot) => pivot.layout.getRange().load("address"));
-  const formats = formatSheets.map((sheet) => ({
-    sheet,
-    // The sheet's whole grid: the collection then holds every conditional format of the sheet.
-    collection: structure.worksheets.getItem(sheet).getRange().conditionalFormats.load("items/id,items/type"),
-  }));
-  return { structure, tableRanges, pivotRanges, formats };
-}
-
-/** Stage 3: the formula and range of each custom conditional format found in stage 2. */
-export interface DetailsLoad {
-  ranges: RangesLoad;
-  customs: { sheet: string; id: string; rule: Excel.ConditionalFormatRule; areas: Excel.RangeAreas }[];
-}
-
-export function queueDetails(ranges: RangesLoad): DetailsLoad {
-  const customs: DetailsLoad["customs"] = [];
-  for (const { sheet, collection } of ranges.formats) {
-    for (const format of collection.items) {
-      if (format.type !== "Custom") continue;
-      customs.push({
-        sheet,
-        id: format.id,
-        rule: format.custom.rule.load("formula"),
-        areas: format.getRanges().load("address"),
-      });
-    }
-  }
-  return { ranges, customs };
+  return { structure, tableRanges, pivotRanges };
 }
 
 /** The A1 part of an Office.js address: "'Theo dõi 2023'!$A$9:$P$60" → "A9:P60"; areas joined by ",". */
-function withoutSheet(address: string): string {
+export function withoutSheet(address: string): string {
   return parseAreas(address)
     .map((area) => rangeAddress(area.range))
     .join(",");
@@ -105,8 +85,8 @@ function located(address: string): { sheet: string; range: CellRange } | undefin
   return parsed?.sheet !== undefined ? { sheet: parsed.sheet, range: parsed.range } : undefined;
 }
 
-export function collectFacts(details: DetailsLoad): WorkbookFacts {
-  const { structure, tableRanges, pivotRanges } = details.ranges;
+export function collectFacts(ranges: RangesLoad, customFormats: CustomFormatFacts[]): WorkbookFacts {
+  const { structure, tableRanges, pivotRanges } = ranges;
   const tables: TableFacts[] = [];
   structure.tables.items.forEach((table, i) => {
     const where = located(tableRanges[i].address);
@@ -122,32 +102,26 @@ export function collectFacts(details: DetailsLoad): WorkbookFacts {
     structureProtected: structure.protection.protected,
     tables,
     pivotTables,
-    customFormats: details.customs.map(({ sheet, id, rule, areas }) => ({
-      sheet,
-      id,
-      address: withoutSheet(areas.address),
-      formula: rule.formula.replace(/^=/, ""),
-    })),
+    customFormats,
   };
 }
 
 /**
- * The facts on their own, for writing a plan outside the reading run (a preview shown first):
- * two or three syncs, the third only when a sheet has custom conditional formats.
+ * The facts on their own, for writing a plan outside the reading run (a preview shown first): two syncs,
+ * and the tool's own highlight rules in requests of their own when there are some to replace.
  */
 export async function inspectWorkbook(
   context: Excel.RequestContext,
-  formatSheets: string[],
+  highlights: HighlightScope[],
 ): Promise<WorkbookFacts> {
   const structure = queueStructure(context);
   await context.sync();
   const present = new Set(structure.worksheets.items.map((s) => s.name));
-  const ranges = queueRanges(
-    structure,
-    formatSheets.filter((name) => present.has(name)),
+  const ranges = queueRanges(structure);
+  if (ranges.tableRanges.length + ranges.pivotRanges.length > 0) await context.sync();
+  const customFormats = await readHighlightRules(
+    context,
+    highlights.filter((h) => present.has(h.sheet)),
   );
-  if (ranges.tableRanges.length + ranges.pivotRanges.length + ranges.formats.length > 0) await context.sync();
-  const details = queueDetails(ranges);
-  if (details.customs.length > 0) await context.sync();
-  return collectFacts(details);
+  return collectFacts(ranges, customFormats);
 }

@@ -3,32 +3,42 @@
  * The open workbook → the core's grids (and the facts the writer needs), in a fixed number of syncs:
  * 1. the sheets and the lists of tables and PivotTables (Office.js cannot name a sheet it has not listed);
  * 2. the used range of each sheet, the merged cells of the header region, the tool's own sheet
- *    "KSTTHC" in full, table and PivotTable ranges, and the conditional formats;
+ *    "KSTTHC" in full, table and PivotTable ranges;
  * 3. the cells, in requests of at most `readCellsPerRequest` cells (one for tables up to ~8,000 rows of
- *    7 columns), with the formulas of the custom conditional formats.
+ *    7 columns);
+ * 4. on a workbook the tool scored before, the conditional formats over its own highlight (two syncs).
  */
 import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
-import type { CellValue, SheetGrid } from "../core/grid";
+import type { CellRange, CellValue, SheetGrid } from "../core/grid";
 import { META_SHEET, readOwnership } from "../core/ownership";
 import { cleanText, foldKey } from "../core/text";
-import { parseAddress, parseAreas, rangeAddress, rowsAddress } from "./address";
+import { parseAddress, rangeAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { fromOfficeValue } from "./cell-values";
-import { collectFacts, queueDetails, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
+import { jsonBytes } from "./chunks";
+import { mergesOf, queueMerges, readMergesApart } from "./merges";
+import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
+import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 
 /** The core looks for the header in the first 40 rows, with a sub-header below: merges up to row 42. */
 const MERGE_ROWS = 42;
 
 /**
- * Cells per read request. A cell costs ~30–60 bytes in the response (value, number format and
- * type); Excel on the web refuses responses above 5 MB, so 60,000 cells keep well under it.
+ * Bytes of response per read request. Excel on the web refuses a response above 5 MB
+ * (ResponsePayloadSizeLimitExceeded, "Resource limits and performance optimization for Office Add-ins");
+ * a cell weighs its value, its type and its number format as JSON, from ~30 bytes for a number to
+ * kilobytes for a long text, so requests are sized by bytes: by an estimate first, then by what the
+ * cells of each sheet actually weighed, and a request refused for its size is read again in halves.
  */
-export const READ_CELLS_PER_REQUEST = 60_000;
+export const READ_RESPONSE_BYTES = 3 * 1024 * 1024;
+/** The first estimate of a cell's weight in a response: a short text or a number with its format. */
+export const ESTIMATED_CELL_BYTES = 60;
 
 export interface ReadOptions {
   /** Read this sheet (and the tool's own sheets) only, as the core's `sheet` option. */
   sheet?: string;
-  readCellsPerRequest?: number;
+  /** Bytes of response per read request (tests use smaller ones). */
+  readResponseBytes?: number;
 }
 
 export interface WorkbookRead {
@@ -107,11 +117,84 @@ function readRequests(slicesOf: Slice[], maxCells: number): Slice[][] {
   return requests;
 }
 
+const cellsOf = (slice: Slice) => (slice.bottom - slice.top + 1) * (slice.right - slice.left + 1);
+
+function isTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+/** A request's slices cut in two halves by rows (a one-row slice by columns), to read them apart. */
+function halves(request: Slice[]): Slice[][] {
+  if (request.length > 1) {
+    const middle = Math.ceil(request.length / 2);
+    return [request.slice(0, middle), request.slice(middle)];
+  }
+  const [slice] = request;
+  if (slice.bottom > slice.top) {
+    const middle = slice.top + Math.floor((slice.bottom - slice.top) / 2);
+    return [[{ ...slice, bottom: middle }], [{ ...slice, top: middle + 1 }]];
+  }
+  if (slice.right > slice.left) {
+    const middle = slice.left + Math.floor((slice.right - slice.left) / 2);
+    return [[{ ...slice, right: middle }], [{ ...slice, left: middle + 1 }]];
+  }
+  return [];
+}
+
+/**
+ * Reads the slices one request at a time, each of about `budget` bytes by the heaviest cell weight seen
+ * so far; a request Excel refuses for its size is split and read again.
+ */
+async function readCells(
+  context: Excel.RequestContext,
+  slices: Slice[],
+  budget: number,
+  placeLoaded: (slice: Slice, range: Loaded) => void,
+): Promise<void> {
+  let cellBytes = ESTIMATED_CELL_BYTES;
+  let pending = readRequests(slices, Math.max(1, Math.floor(budget / cellBytes)));
+  const sheets = context.workbook.worksheets;
+  while (pending.length > 0) {
+    const request = pending.shift() as Slice[];
+    const loads = request.map((slice) => ({
+      slice,
+      range: sheets.getItem(slice.sheet).getRange(rangeAddress(slice)).load("values,valueTypes,numberFormat"),
+    }));
+    try {
+      await context.sync();
+    } catch (error) {
+      const parts = isTooLarge(error) ? halves(request) : [];
+      if (parts.length === 0) throw error;
+      pending = [...parts, ...pending];
+      continue;
+    }
+    let bytes = 0;
+    for (const { slice, range } of loads) {
+      bytes += jsonBytes(range.values) + jsonBytes(range.valueTypes) + jsonBytes(range.numberFormat);
+      placeLoaded(slice, range);
+      // The values are copied into the grid: let Office.js release the proxy and its arrays.
+      range.untrack();
+    }
+    const weight =
+      bytes /
+      Math.max(
+        1,
+        request.reduce((sum, slice) => sum + cellsOf(slice), 0),
+      );
+    if (weight > cellBytes && pending.length > 0) {
+      // Heavier than estimated: the rest is packed again by what these cells weighed.
+      cellBytes = weight;
+      pending = readRequests(pending.flat(), Math.max(1, Math.floor(budget / cellBytes)));
+    }
+  }
+}
+
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<WorkbookRead> {
-  const maxCells = options.readCellsPerRequest ?? READ_CELLS_PER_REQUEST;
+  const budget = options.readResponseBytes ?? READ_RESPONSE_BYTES;
   const structure = queueStructure(context);
   await context.sync();
 
@@ -119,28 +202,33 @@ export async function readWorkbook(
   const full = sheetsToRead(names, options.sheet);
   const sheets = context.workbook.worksheets;
   const mergesOk = supportsExcelApi(13);
-  const used = [...full].map((name) => {
-    const sheet = sheets.getItem(name);
-    return {
+  const queueUsed = (withMerges: boolean) => {
+    const used = [...full].map((name) => ({
       name,
-      range: sheet.getUsedRangeOrNullObject(true).load("address"),
-      merges: mergesOk
-        ? sheet
-            .getRange(rowsAddress(0, MERGE_ROWS - 1))
-            .getMergedAreasOrNullObject()
-            .load("address")
-        : undefined,
-    };
-  });
-  const meta = names.includes(META_SHEET)
-    ? sheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("address,values,valueTypes,numberFormat")
-    : undefined;
-  const criteriaKey = foldKey(CRITERIA_SHEET);
-  const ranges = queueRanges(
-    structure,
-    [...full].filter((n) => foldKey(n) !== criteriaKey),
-  );
-  await context.sync();
+      range: sheets.getItem(name).getUsedRangeOrNullObject(true).load("address"),
+      merges: withMerges ? queueMerges(context, name, 0, MERGE_ROWS - 1) : undefined,
+    }));
+    const meta = names.includes(META_SHEET)
+      ? sheets
+          .getItem(META_SHEET)
+          .getUsedRangeOrNullObject(true)
+          .load("address,values,valueTypes,numberFormat")
+      : undefined;
+    return { used, meta, ranges: queueRanges(structure) };
+  };
+  let stage = queueUsed(mergesOk);
+  const mergesApart = new Map<string, CellRange[]>();
+  try {
+    await context.sync();
+  } catch (error) {
+    // A header region of more than 512 merged areas fails the whole request: again without the merges
+    // (which rethrows any other failure), then the merges sheet by sheet in smaller pieces.
+    if (!mergesOk) throw error;
+    stage = queueUsed(false);
+    await context.sync();
+    for (const name of full) mergesApart.set(name, await readMergesApart(context, name, 0, MERGE_ROWS - 1));
+  }
+  const { used, meta, ranges } = stage;
 
   const grids = new Map<string, SheetGrid>(names.map((name) => [name, { name, values: [], formats: [] }]));
   if (meta && !meta.isNullObject) {
@@ -148,33 +236,32 @@ export async function readWorkbook(
     if (at) place(grids.get(META_SHEET) as SheetGrid, at.range.top, at.range.left, meta);
   }
   // The summary sheet the tool wrote itself is never read by the core: skip its cells (20,000 rows at most).
-  const ownSummary = readOwnership(grids.get(META_SHEET))?.summarySheet;
+  const ownership = readOwnership(grids.get(META_SHEET));
+  const ownSummary = ownership?.summarySheet;
   const slices: Slice[] = [];
   for (const { name, range, merges } of used) {
     const grid = grids.get(name) as SheetGrid;
-    if (merges && !merges.isNullObject) grid.merges = parseAreas(merges.address).map((a) => a.range);
+    const merged = merges ? mergesOf(merges) : mergesApart.get(name);
+    if (merged && merged.length > 0) grid.merges = merged;
     if (range.isNullObject || (name === ownSummary && options.sheet === undefined)) continue;
     const at = parseAddress(range.address);
     if (at) slices.push({ sheet: name, ...at.range });
   }
 
-  // The formulas of the custom conditional formats ride with the first request of cells.
-  const details = queueDetails(ranges);
-  const requests = readRequests(slices, maxCells);
-  if (requests.length === 0 && details.customs.length > 0) requests.push([]);
-  for (const request of requests) {
-    const loads = request.map((slice) => ({
-      slice,
-      range: sheets.getItem(slice.sheet).getRange(rangeAddress(slice)).load("values,valueTypes,numberFormat"),
-    }));
-    await context.sync();
-    for (const { slice, range } of loads) {
-      place(grids.get(slice.sheet) as SheetGrid, slice.top, slice.left, range);
-      // The values are copied into the grid: let Office.js release the proxy and its arrays.
-      range.untrack();
-    }
-  }
-  return { grids: names.map((name) => grids.get(name) as SheetGrid), facts: collectFacts(details) };
+  await readCells(context, slices, budget, (slice, range) =>
+    place(grids.get(slice.sheet) as SheetGrid, slice.top, slice.left, range),
+  );
+
+  // The rules over the tool's own highlight only, in requests of their own (see highlight-rules.ts).
+  const highlights: HighlightScope[] =
+    ownership?.highlightRange && ownership.highlightFormula && names.includes(ownership.dataSheet)
+      ? [{ sheet: ownership.dataSheet, range: ownership.highlightRange }]
+      : [];
+  const customFormats = await readHighlightRules(context, highlights);
+  return {
+    grids: names.map((name) => grids.get(name) as SheetGrid),
+    facts: collectFacts(ranges, customFormats),
+  };
 }
 
 export async function readGrids(

@@ -2,9 +2,12 @@
 import { describeRunStatus } from "../core/run-status";
 import { analyseWorkbook, getSelection, selectCell, writeCriteria } from "../excel/pane-actions";
 import { onRunStatus } from "../excel/run-status-channel";
+import { showLetterSheet } from "../excel/letter-sheet";
 import { scoreActiveWorkbook } from "../excel/score-action";
 import { downloadLetter } from "./download";
 import { readSourceInPage } from "./file-port";
+import { deliverLetter } from "./letter-delivery";
+import { paneVisibility } from "./pane-visibility";
 import { type ScoredElsewhere, type WorkbookPort } from "./port";
 
 /** The ribbon's "Tính điểm" runs in the same page and publishes its outcome for the pane. */
@@ -18,6 +21,15 @@ function onScoredElsewhere(listener: (run: ScoredElsewhere) => void): () => void
   });
 }
 
+/** Office.context.platform ("PC", "Mac", "OfficeOnline"…), undefined where Office cannot say. */
+function officePlatform(): string | undefined {
+  try {
+    return Office.context?.platform ? String(Office.context.platform) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createExcelPort(): WorkbookPort {
   return {
     analyse: analyseWorkbook,
@@ -27,7 +39,9 @@ export function createExcelPort(): WorkbookPort {
     writeCriteria,
     // A source file is a file, not a workbook open in Excel: ExcelJS reads it in the pane.
     readSource: readSourceInPage,
-    downloadLetter,
+    downloadLetter: (result) =>
+      deliverLetter(result, officePlatform(), { download: downloadLetter, showSheet: showLetterSheet }),
     onScoredElsewhere,
+    visibility: paneVisibility,
   };
 }

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * Entry of the task pane: waits for office.js, then shows the pane over Excel; outside Office (a plain
- * browser, office.js absent or unreachable) the same pane over a file opened in the page; in another
+ * browser, office.js absent or refused) the same pane over a file opened in the page; in another
  * Office application or an Excel without the APIs, why it cannot work.
  */
 import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
@@ -10,20 +10,21 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createExcelPort } from "./excel-port";
 import { checkHost, themeFor } from "./host";
+import { hostInfoOf, readHostEnvironment } from "./host-info";
 import { HostMessage } from "./HostMessage";
+import { Waiting } from "./Waiting";
 import { WebApp } from "./WebApp";
 
-/** Outside Office, office.js may be missing or never call back: do not wait for it forever. */
-const OFFICE_TIMEOUT_MS = 5000;
-
+/**
+ * What Office.onReady reports: undefined without office.js (index.html, or office.js refused), else the
+ * host, null in a plain browser. No timer: inside Excel office.js may take long to start, and the pane
+ * waits for it, showing that it waits (a tab outside Office never gets here, see boot.ts).
+ */
 async function officeHost(): Promise<string | null | undefined> {
   if (typeof Office === "undefined") return undefined;
-  const timeout = new Promise<undefined>((resolve) =>
-    setTimeout(() => resolve(undefined), OFFICE_TIMEOUT_MS),
-  );
   // Office.HostType.Excel is the string "Excel".
-  const ready = Office.onReady().then((info) => (info.host ? String(info.host) : null));
-  return Promise.race([ready, timeout]);
+  const info = await Office.onReady();
+  return info.host ? String(info.host) : null;
 }
 
 function officeTheme(): Theme {
@@ -42,6 +43,14 @@ function paintBody(theme: Theme): void {
 }
 
 async function start(render: (node: ReactNode) => void): Promise<void> {
+  if (typeof Office !== "undefined") {
+    paintBody(webLightTheme);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Waiting framed={hostInfoOf(readHostEnvironment(window)).kind !== "office"} />
+      </FluentProvider>,
+    );
+  }
   const host = await officeHost();
   const requirements = host ? Office.context?.requirements : undefined;
   const check = checkHost(host, requirements);

@@ -32,6 +32,11 @@ export interface ScoredElsewhere {
   failed: boolean;
 }
 
+export interface PaneVisibility {
+  now(): boolean;
+  watch(listener: (visible: boolean) => void): () => void;
+}
+
 export interface WorkbookPort {
   /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
   analyse(options: AnalyseOptions): Promise<RunResult>;
@@ -61,6 +66,12 @@ export interface WorkbookPort {
    * UnusableInputError that names file, sheet and row when it cannot be used.
    */
   readSource(name: string, bytes: Uint8Array): Promise<Source>;
+  /**
+   * Whether the pane is on screen now, and a watch of the changes (returning the function that stops
+   * it). Absent where the page is always on screen (the web app). In Excel the page also runs hidden
+   * (the shared runtime of the functions and the ribbon): it reads the workbook only once shown.
+   */
+  visibility?: PaneVisibility;
   /** Present when the workbook is a file opened in the page rather than one open in Excel. */
   file?: FileAccess;
 }

@@ -2,7 +2,7 @@
  * The pane's commands: each runs the port it is given and dispatches what happened to the reducer of
  * pane-state.ts, where every change of state is decided.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { OutputMode } from "../core/plan/formulas";
 import type { Problem } from "../core/problems";
 import type { Preference } from "../core/sources/join";
@@ -51,11 +51,18 @@ export function usePane(port: WorkbookPort) {
     [port],
   );
 
-  useEffect(() => {
-    void analyse({});
-  }, [analyse]);
-
   const { options, output, analysis, drafting } = state;
+
+  // The workbook is read when the pane is on screen, and read again when it comes back after the ribbon
+  // scored it: the hidden runtime (custom functions, a ribbon click) never reads it for nothing.
+  const [visible, setVisible] = useState(() => port.visibility?.now() ?? true);
+  const [unread, setUnread] = useState(true);
+  useEffect(() => port.visibility?.watch(setVisible), [port]);
+  useEffect(() => {
+    if (!visible || !unread) return;
+    setUnread(false);
+    void analyse(options);
+  }, [visible, unread, analyse, options]);
   const layout = analysis.state === "ready" ? analysis.result.table.layout : undefined;
 
   const reanalyse = (next: AnalyseOptions) => {
@@ -193,9 +200,9 @@ export function usePane(port: WorkbookPort) {
     if (!port.onScoredElsewhere) return undefined;
     return port.onScoredElsewhere(({ summary, failed }) => {
       dispatch({ type: "scoredElsewhere", summary, failed });
-      void analyse(options);
+      setUnread(true);
     });
-  }, [port, analyse, options]);
+  }, [port]);
 
   return {
     state,

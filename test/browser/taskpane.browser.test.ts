@@ -136,7 +136,8 @@ suite(title, () => {
       },
       { sheets, ...seed } satisfies StubSeed,
     );
-    await page.goto(`${base}/taskpane.html`);
+    // As Excel opens it: with its host information in the URL (otherwise boot.js leaves for the web app).
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
     await page.getByText("33 đơn vị").waitFor();
     return page;
   }

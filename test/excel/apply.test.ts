@@ -6,6 +6,7 @@ import type { CellRange } from "../../src/core/grid";
 import type { SheetPlan, WritePlan } from "../../src/core/plan/types";
 import {
   FakeOfficeError,
+  parseA1,
   type Cell,
   type FakeExcel,
   type SheetState,
@@ -126,13 +127,24 @@ describe("cells and formats written for 30 units", () => {
     });
     expect(summary.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 1 });
     expect(summary.rowHeights.get(2)).toBe(24);
-    expect(summary.pageLayout).toMatchObject({
-      paperSize: "A4",
-      orientation: "Portrait",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-    });
+    expect(summary.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Portrait" });
     expect(cell(fake, "KSTTHC", "A3")?.value).toBe("Vùng kết quả");
     expect(cell(fake, "KSTTHC", "B3")).toMatchObject({ value: "G3:L33", numberFormat: "@" });
+  });
+
+  it("prints the summary one page wide by a print scale, which Excel keeps (OfficeDev/office-js#1860)", () => {
+    const layout = sheet(fake, "Tổng hợp").pageLayout;
+    const scale = layout.zoom?.scale as number;
+    expect(layout.zoom).toEqual({ scale: expect.any(Number) });
+    const area = parseA1(String(layout.printArea));
+    let content = 0;
+    for (let col = area.left; col <= area.right; col++)
+      content += sheet(fake, "Tổng hợp").columnWidths.get(col) ?? 48;
+    // A4 portrait is 595.3 pt wide; the margins are in points.
+    const printable = 595.28 - (layout.leftMargin ?? 0) - (layout.rightMargin ?? 0);
+    expect((content * scale) / 100).toBeLessThanOrEqual(printable);
+    expect(scale === 100 || (content * (scale + 1)) / 100 > printable).toBe(true);
+    expect(scale).toBeGreaterThanOrEqual(10);
   });
 
   it('keeps a unit named "=1+1" as text in the summary, never a formula', () => {

@@ -26,6 +26,8 @@ export const MAX_ROW = 1048575;
 /** Excel on the web refuses a request or a response above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_COL = 16383;
+/** Range.getMergedAreasOrNullObject fails above this many merged areas (Excel.Range reference). */
+export const MAX_MERGED_AREAS = 512;
 
 // ---------------------------------------------------------------- workbook state
 
@@ -59,12 +61,21 @@ export interface Cell {
   format: CellFormat;
 }
 
+/**
+ * A conditional format. The sheet's array is in priority order (first = top priority). `id` is the fake's
+ * own key; Office.js's id is the rule's position in the collection it was read from (see below).
+ */
 export interface ConditionalFormatState {
   id: string;
   type: string;
   range: CellRange;
   formula: string;
   fill?: string;
+  /**
+   * A rule made in Excel's UI whose properties Office.js fails to read (OfficeDev/office-js#6827, #6835):
+   * loading its rule or its ranges throws GeneralException and fails the whole batch.
+   */
+  unreadable?: boolean;
 }
 
 export interface PageLayoutState {
@@ -111,6 +122,10 @@ export interface PivotState {
 }
 
 export interface WorkbookState {
+  /** The sheet on screen, once the add-in has activated one. */
+  activeSheet?: string;
+  /** "Sheet!A1:B2", once the add-in has selected a range. */
+  selection?: string;
   sheets: SheetState[];
   structureProtected: boolean;
   tables: TableState[];
@@ -557,6 +572,15 @@ export class FakeWorksheet extends FakeProxy {
       },
     );
   }
+  /** Excel refuses to activate a hidden sheet. */
+  activate(): void {
+    this.fake.enqueue("worksheet.activate", 20, () => {
+      const sheet = this.sheet();
+      if (sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", `the sheet ${sheet.name} is hidden`);
+      this.fake.state.activeSheet = sheet.name;
+    });
+  }
   delete(): void {
     this.fake.enqueue("worksheet.delete", 20, () => {
       const sheet = this.sheet();
@@ -805,10 +829,19 @@ export class FakeRange extends FakeProxy {
       sheet.merges = sheet.merges.filter((m) => !intersects(m, area));
     });
   }
+  select(): void {
+    this.fake.enqueue("range.select", 20, () => {
+      const { sheet, area } = this.where();
+      this.fake.state.selection = `${sheet.name}!${a1(area)}`;
+    });
+  }
+  /** "if the merged areas count in this range is more than 512, then this method will fail" (docs). */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.fake, () => {
       const { sheet, area } = this.where();
       const merges = sheet.merges.filter((m) => intersects(m, area));
+      if (merges.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError("GeneralException", `${merges.length} merged areas in ${a1(area)}`);
       return merges.length ? { sheet, areas: merges } : undefined;
     });
   }
@@ -1007,6 +1040,12 @@ class FakeBorder {
 
 // ---------------------------------------------------------------- conditional formats
 
+/**
+ * A range's conditional formats: those intersecting the range, in priority order. As in Excel, a rule's id
+ * is its priority within that collection ("The priority of the conditional format in the current
+ * ConditionalFormatCollection"): getItem(id) takes whichever rule is at that position when the batch
+ * runs, so ids shift after a delete (OfficeDev/office-js#5222), and add() puts the new rule on top.
+ */
 class FakeConditionalFormats extends FakeProxy {
   constructor(
     fake: FakeExcel,
@@ -1014,31 +1053,56 @@ class FakeConditionalFormats extends FakeProxy {
   ) {
     super(fake);
   }
+  private members(): ConditionalFormatState[] {
+    const { sheet, area } = this.range.where();
+    return sheet.conditionalFormats.filter((cf) => intersects(cf.range, area));
+  }
   get items(): FakeConditionalFormat[] {
     return this.value("items");
   }
   loadNow(paths: string[]): number {
-    const { sheet, area } = this.range.where();
-    const items = sheet.conditionalFormats
-      .filter((cf) => intersects(cf.range, area))
-      .map((cf) => new FakeConditionalFormat(this.fake, this.range.sheetOf, cf.id));
+    const members = () => this.members();
+    const items = members().map(
+      (cf) =>
+        new FakeConditionalFormat(this.fake, this.range.sheetOf, members, (list) =>
+          list.find((c) => c === cf),
+        ),
+    );
     this.loaded.set("items", items);
     const rest = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
     return items.reduce((sum, item) => sum + item.loadNow(rest), 0);
   }
   add(type: string): FakeConditionalFormat {
-    const id = this.fake.newId("{cf-");
+    const created: ConditionalFormatState = {
+      id: this.fake.newId("{cf-"),
+      type,
+      range: EMPTY_RANGE,
+      formula: "",
+    };
     this.fake.enqueue("conditionalFormats.add", bytesOf({ type }), () => {
       const { sheet, area } = this.range.where();
       this.fake.writable(sheet);
-      sheet.conditionalFormats.push({ id, type, range: area, formula: "" });
+      created.range = area;
+      sheet.conditionalFormats.unshift(created);
     });
-    return new FakeConditionalFormat(this.fake, this.range.sheetOf, id);
+    return new FakeConditionalFormat(
+      this.fake,
+      this.range.sheetOf,
+      () => this.members(),
+      (list) => list.find((c) => c === created),
+    );
   }
   getItem(id: string): FakeConditionalFormat {
-    return new FakeConditionalFormat(this.fake, this.range.sheetOf, id);
+    return new FakeConditionalFormat(
+      this.fake,
+      this.range.sheetOf,
+      () => this.members(),
+      (list) => (/^\d+$/.test(id) ? list[Number(id)] : undefined),
+    );
   }
 }
+
+const EMPTY_RANGE: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
 
 class FakeConditionalFormat extends FakeProxy {
   readonly custom: {
@@ -1048,7 +1112,8 @@ class FakeConditionalFormat extends FakeProxy {
   constructor(
     fake: FakeExcel,
     private readonly sheetOf: () => SheetState,
-    private readonly cfId: string,
+    private readonly members: () => ConditionalFormatState[],
+    private readonly pick: (members: ConditionalFormatState[]) => ConditionalFormatState | undefined,
   ) {
     super(fake);
     const state = () => this.state();
@@ -1071,8 +1136,8 @@ class FakeConditionalFormat extends FakeProxy {
     };
   }
   state(): ConditionalFormatState {
-    const cf = this.sheetOf().conditionalFormats.find((c) => c.id === this.cfId);
-    if (!cf) throw new FakeOfficeError("ItemNotFound", `conditional format ${this.cfId}`);
+    const cf = this.pick(this.members());
+    if (!cf) throw new FakeOfficeError("ItemNotFound", "conditional format");
     return cf;
   }
   get id(): string {
@@ -1086,7 +1151,7 @@ class FakeConditionalFormat extends FakeProxy {
     return this.loadPaths(
       paths,
       (prop) => {
-        if (prop === "id") return cf.id;
+        if (prop === "id") return String(this.members().indexOf(cf));
         if (prop === "type") return cf.type;
         throw new FakeOfficeError("InvalidArgument", `conditionalFormat.${prop}`);
       },
@@ -1096,16 +1161,24 @@ class FakeConditionalFormat extends FakeProxy {
     );
   }
   getRanges(): FakeRangeAreas {
-    return new FakeRangeAreas(this.fake, () => ({ sheet: this.sheetOf(), areas: [this.state().range] }));
+    return new FakeRangeAreas(this.fake, () => {
+      const cf = readable(this.state());
+      return { sheet: this.sheetOf(), areas: [cf.range] };
+    });
   }
   delete(): void {
     this.fake.enqueue("conditionalFormat.delete", 20, () => {
       const sheet = this.sheetOf();
       this.fake.writable(sheet);
-      this.state();
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c.id !== this.cfId);
+      const cf = this.state();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
     });
   }
+}
+
+function readable(cf: ConditionalFormatState): ConditionalFormatState {
+  if (cf.unreadable) throw new FakeOfficeError("GeneralException", "the rule's properties cannot be read");
+  return cf;
 }
 
 class FakeRule extends FakeProxy {
@@ -1128,7 +1201,7 @@ class FakeRule extends FakeProxy {
   loadNow(paths: string[]): number {
     return this.loadPaths(
       paths,
-      () => this.cf().formula,
+      () => readable(this.cf()).formula,
       () => this,
     );
   }
@@ -1156,6 +1229,7 @@ class FakePageLayout {
       Object.defineProperty(this, prop, {
         set: (value: unknown) =>
           fake.enqueue(`pageLayout.${prop}`, bytesOf({ [prop]: value }), () => {
+            if (prop === "zoom") checkZoom(value as PageLayoutState["zoom"]);
             (sheet().pageLayout as unknown as Record<string, unknown>)[prop] = structuredClone(value);
           }),
         get: () => {
@@ -1170,6 +1244,20 @@ class FakePageLayout {
       this.sheet().pageLayout.printArea = area;
     });
   }
+}
+
+/**
+ * PageLayoutZoomOptions as documented: scale 10–400, or a number of pages wide/tall (null when a scale is
+ * used). Anything else (0 pages) is undocumented, and the fake refuses it rather than guess.
+ */
+function checkZoom(zoom: PageLayoutState["zoom"]): void {
+  const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = zoom ?? {};
+  const pages = (n: number | undefined | null) =>
+    n === undefined || n === null || (Number.isInteger(n) && n >= 1);
+  const scaleOk =
+    scale === undefined || scale === null || (Number.isInteger(scale) && scale >= 10 && scale <= 400);
+  if (!pages(wide) || !pages(tall) || !scaleOk)
+    throw new FakeOfficeError("InvalidArgument", `zoom ${JSON.stringify(zoom)}`);
 }
 
 class FakePageBreaks {
@@ -1204,6 +1292,19 @@ class FakeTableCollection extends FakeProxy {
   }
 }
 
+/** Inserts one empty column at `from` in rows top..bottom: the cells from there on move right by one. */
+function shiftRight(sheet: SheetState, top: number, bottom: number, from: number): void {
+  for (let row = top; row <= bottom; row++) {
+    const line = sheet.cells.get(row);
+    if (!line) continue;
+    const moved = [...line].filter(([col]) => col >= from).sort(([a], [b]) => b - a);
+    for (const [col, cell] of moved) {
+      line.delete(col);
+      line.set(col + 1, cell);
+    }
+  }
+}
+
 class FakeTable extends FakeProxy {
   readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
   constructor(
@@ -1219,6 +1320,9 @@ class FakeTable extends FakeProxy {
           const table = this.state();
           const sheet = fake.sheetByName(table.sheet);
           fake.writable(sheet);
+          // As Excel's "Insert Table Columns to the Right": cells are inserted in the table's rows only,
+          // and every cell right of the table on those rows moves one column right.
+          shiftRight(sheet, table.range.top, table.range.bottom, table.range.right + 1);
           table.range = { ...table.range, right: table.range.right + 1 };
           const header = cellFor(sheet, table.range.top, table.range.right);
           header.value = name ?? `Column${table.range.right - table.range.left + 1}`;

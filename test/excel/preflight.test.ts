@@ -105,10 +105,10 @@ describe("an Excel table holding the units", () => {
     expect(stateOf(fake)).toEqual(once);
   });
 
-  it("grows by named columns where Table.resize is missing (before ExcelApi 1.13), to the same cells", async () => {
-    const resized = await withTable();
-    await scoreInFake(resized);
+  it("stays as it is where Table.resize is missing (before ExcelApi 1.13): no user cell moves", async () => {
     const fake = await withTable();
+    const note = { value: "ghi chú", numberFormat: "General", format: {} };
+    fake.sheetByName(UNITS_SHEET).cells.get(9)?.set(13, note);
     const office = globalThis as unknown as { Office?: unknown };
     office.Office = {
       context: { requirements: { isSetSupported: (_: string, version: string) => version !== "1.13" } },
@@ -118,9 +118,25 @@ describe("an Excel table holding the units", () => {
     } finally {
       delete office.Office;
     }
-    expect(fake.syncs.some((s) => s.log.includes("table.columns.add"))).toBe(true);
-    expect(fake.state.tables[0].range).toEqual(parseA1("A3:L33"));
-    expect(stateOf(fake).sheets[0].cells).toEqual(stateOf(resized).sheets[0].cells);
+    expect(fake.syncs.some((s) => s.log.includes("table.columns.add"))).toBe(false);
+    expect(fake.state.tables[0].range).toEqual(parseA1("A3:F33"));
+    expect(fake.sheetByName(UNITS_SHEET).cells.get(9)?.get(13)).toBe(note);
+    expect(fake.sheetByName(UNITS_SHEET).cells.get(2)?.get(6)?.value).toBeTruthy();
+  });
+
+  it("(the stand-in) inserts a table column as Excel does, moving the cells right of the table on its rows", async () => {
+    const fake = await withTable();
+    const sheet = fake.sheetByName(UNITS_SHEET);
+    const note = { value: "ghi chú", numberFormat: "General", format: {} };
+    sheet.cells.get(9)?.set(13, note);
+    sheet.cells.set(40, new Map([[13, { value: "dưới bảng", numberFormat: "General", format: {} }]]));
+    const context = fake.context as unknown as Excel.RequestContext;
+    context.workbook.tables.getItem("DonVi").columns.add(undefined, undefined, "Mới");
+    await context.sync();
+    expect(sheet.cells.get(9)?.get(14)).toBe(note);
+    expect(sheet.cells.get(9)?.has(13)).toBe(false);
+    expect(sheet.cells.get(40)?.get(13)?.value).toBe("dưới bảng");
+    expect(fake.state.tables[0].range).toEqual(parseA1("A3:G33"));
   });
 });
 

@@ -90,6 +90,31 @@ describe("entry", () => {
     expect(run).toHaveBeenCalled();
   });
 
+  it("waits for office.js inside Excel however long it takes, saying so, and never shows the web app", async () => {
+    jest.useFakeTimers();
+    try {
+      let ready: (info: { host: string }) => void = () => undefined;
+      globals.Office = {
+        onReady: () => new Promise((resolve) => (ready = resolve)),
+        context: { requirements: { isSetSupported: () => true } },
+      };
+      globals.Excel = { run: () => Promise.reject(new Error("x")) };
+      await startEntry();
+      await jest.advanceTimersByTimeAsync(100);
+      expect(screen.getByText("Đang kết nối với Excel…")).toBeTruthy();
+      // Longer than any timer the entry could race against.
+      await jest.advanceTimersByTimeAsync(30_000);
+      expect(screen.queryByRole("button", { name: "Mở tệp Excel" })).toBeNull();
+      expect(screen.getByText("Đang kết nối với Excel…")).toBeTruthy();
+      ready({ host: "Excel" });
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(screen.getByText("Chưa tính điểm trong phiên làm việc này.")).toBeTruthy();
+      expect(screen.queryByText("Đang kết nối với Excel…")).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("goes ahead in Excel when the requirements API cannot be asked", async () => {
     globals.Office = { onReady: () => Promise.resolve({ host: "Excel" }) };
     globals.Excel = { run: () => Promise.reject(new Error("x")) };

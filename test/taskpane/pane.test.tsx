@@ -342,3 +342,40 @@ describe("task pane over the sample workbook", () => {
 function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+describe("a pane in Excel's shared runtime, often hidden", () => {
+  it("reads the workbook only once on screen, and after the ribbon scored it only when shown again", async () => {
+    const port = new FakePort(sample);
+    let show: (visible: boolean) => void = () => undefined;
+    let scoredElsewhere: (run: { summary: string; failed: boolean }) => void = () => undefined;
+    Object.assign(port, {
+      visibility: {
+        now: () => false,
+        watch: (listener: (visible: boolean) => void) => {
+          show = listener;
+          return () => undefined;
+        },
+      },
+      onScoredElsewhere: (listener: typeof scoredElsewhere) => {
+        scoredElsewhere = listener;
+        return () => undefined;
+      },
+    });
+    renderPane(port);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(port.analysed).toEqual([]);
+    act(() => show(true));
+    await waitFor(() => expect(port.analysed).toHaveLength(1));
+    act(() => show(false));
+    act(() => scoredElsewhere({ summary: "Đã tính điểm 33 đơn vị.", failed: false }));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(port.analysed).toHaveLength(1);
+    act(() => show(true));
+    await waitFor(() => expect(port.analysed).toHaveLength(2));
+    expect(await screen.findByText(/Đã tính điểm 33 đơn vị\./)).toBeTruthy();
+  });
+});

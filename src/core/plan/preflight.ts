@@ -46,7 +46,7 @@ export interface TableJoin {
   table: string;
   before: CellRange;
   after: CellRange;
-  /** The headers of the columns the table gains, left to right (for hosts without Table.resize). */
+  /** The headers of the columns the table gains, left to right. */
   added: string[];
 }
 
@@ -108,7 +108,13 @@ function joinOf(plan: SheetPlan, table: TableFacts, area: CellRange): TableJoin 
 
 const quoted = (name: string) => `“${name}”`;
 
-export function checkPlan(plan: WritePlan, facts: PlanFacts): Preflight {
+/**
+ * `canResizeTables`: the host has Table.resize (ExcelApi 1.13). Without it the output stays beside the
+ * table as plain cells: the older way, TableColumnCollection.add, inserts cells in the table's rows and
+ * shifts every cell right of the table along them (as "Insert Table Columns to the Right" does), which
+ * would move the user's own cells out of their columns.
+ */
+export function checkPlan(plan: WritePlan, facts: PlanFacts, canResizeTables = true): Preflight {
   const problems: string[] = [];
   let join: TableJoin | undefined;
   const created = plan.sheets.filter((s) => s.mode === "create").map((s) => s.name);
@@ -136,7 +142,7 @@ export function checkPlan(plan: WritePlan, facts: PlanFacts): Preflight {
     const rects = touched(sheetPlan);
     const hits = (range: CellRange) => rects.some((r) => overlaps(r, range));
     for (const table of facts.tables.filter((t) => t.sheet === sheet.name)) {
-      const joined = !join && area ? joinOf(sheetPlan, table, area) : undefined;
+      const joined = !join && area && canResizeTables ? joinOf(sheetPlan, table, area) : undefined;
       if (joined) {
         join = joined;
         continue;

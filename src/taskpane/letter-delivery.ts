@@ -1,0 +1,50 @@
+/// <reference types="office-js" />
+/**
+ * How the letter reaches the user in each host (README, "Công văn trong từng nơi chạy"):
+ * - Excel on the web: the browser saves the .docx (a blob: URL and <a download>);
+ * - Excel on Windows: the pane's WebView2 saves it to the Downloads folder, showing its download list in
+ *   the pane (the .docx is what the user asked for, so this is kept);
+ * - Excel on Mac: WKWebView ignores <a download> (OfficeDev/office-js#2700, #4681) and the Office dialog
+ *   is the same web view, so the letter is shown where "Tính điểm" writes it: the summary sheet, laid out
+ *   for A4, to print or copy into Word.
+ */
+import type { RunResult } from "../core/run";
+import { UserFacingError } from "../core/problems";
+
+/** The letter cannot reach the user here; the message says how to get it. */
+export class LetterError extends UserFacingError {
+  constructor(message: string) {
+    super(message);
+    this.name = "LetterError";
+  }
+}
+
+export type LetterDelivery = "file" | "sheet";
+
+/** Office.context.platform: "OfficeOnline", "PC", "Mac", "iOS"… (Office.PlatformType). */
+export function letterDeliveryFor(platform: string | undefined): LetterDelivery {
+  return platform === "Mac" || platform === "iOS" ? "sheet" : "file";
+}
+
+/** The sheet the scoring plan lays the letter out on (the one with a page setup). */
+export function letterSheetOf(result: RunResult): string | undefined {
+  return result.plan.sheets.find((sheet) => sheet.pageSetup !== undefined)?.name;
+}
+
+export function noLetterSheet(name: string): LetterError {
+  return new LetterError(
+    `Excel trên máy Mac không lưu được tệp từ bảng điều khiển. Hãy bấm “Tính điểm”: công văn được ghi vào trang “${name}”, khổ A4, để in hoặc chép sang Word.`,
+  );
+}
+
+/** Saves the letter as a file, or shows the sheet that holds it, as the host allows. */
+export async function deliverLetter(
+  result: RunResult,
+  platform: string | undefined,
+  effects: { download: (result: RunResult) => Promise<void>; showSheet: (name: string) => Promise<boolean> },
+): Promise<void> {
+  if (letterDeliveryFor(platform) === "file") return effects.download(result);
+  const name = letterSheetOf(result);
+  if (!name) throw new LetterError("Chưa có công văn: hãy tính điểm trước.");
+  if (!(await effects.showSheet(name))) throw noLetterSheet(name);
+}

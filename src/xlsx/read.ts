@@ -16,6 +16,11 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: unknown }).result;
+      if (result === undefined) {
+        // No cached value: the writer (openpyxl, a script) never calculated it. Not an empty cell.
+        const formula = "formula" in value ? value.formula : value.sharedFormula;
+        return { error: "", uncalculated: `=${String(formula ?? "").replace(/^=/, "")}` };
+      }
       return toCellValue((result ?? null) as ExcelJS.CellValue);
     }
     if ("text" in value && typeof value.text === "string") return value.text;
@@ -51,7 +56,9 @@ function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
 export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
+  const hiddenRows: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
     const line: CellValue[] = [];
     const lineFormats: (string | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -67,7 +74,7 @@ export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     if (!values[i]) values[i] = [];
     if (!formats[i]) formats[i] = [];
   }
-  return { name: sheet.name, values, formats, merges: mergesOf(sheet) };
+  return { name: sheet.name, values, formats, merges: mergesOf(sheet), hiddenRows };
 }
 
 export function workbookToGrids(workbook: ExcelJS.Workbook): SheetGrid[] {

@@ -151,7 +151,8 @@ describe("finding the unit table", () => {
         ],
       },
     ]);
-    expect(readUnitTable(grids).units[0].score766).toBe(70);
+    // Two 766 columns and no year in either header: the reader does not guess.
+    expect(() => readUnitTable(grids)).toThrow(/cột B “Điểm 766” và cột C “Điểm 766 \(rà soát lại\)”/);
     expect(readUnitTable(grids, { mapping: { score766: 2 } }).units[0].score766).toBe(84.37);
   });
 

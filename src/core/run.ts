@@ -8,6 +8,7 @@ import { buildLetter, type LetterModel } from "./letter";
 import {
   findMetaGrid,
   META_SHEET,
+  metaSheetTakenBy,
   ownedSheetNames,
   ownedColumns,
   ownershipRows,
@@ -120,7 +121,16 @@ function readParts(
   return { parts: [readUnitTable(grids, read)] };
 }
 
+function refuseMetaNameTaken(grids: SheetGrid[]): void {
+  const taken = metaSheetTakenBy(grids);
+  if (taken === undefined) return;
+  throw new UnusableInputError(
+    `Tệp có trang “${taken}” trùng tên với trang ẩn “${META_SHEET}” mà công cụ dùng để ghi nhớ kết quả (Excel không phân biệt chữ hoa, chữ thường trong tên trang). Hãy đổi tên trang “${taken}” rồi chạy lại. Chưa có gì được ghi.`,
+  );
+}
+
 export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunResult {
+  refuseMetaNameTaken(grids);
   const ownership = readOwnership(findMetaGrid(grids));
   const criteriaGrid = byName(grids, CRITERIA_SHEET);
   const fromSheet = criteriaGrid ? readCriteriaSheet(criteriaGrid) : undefined;

@@ -1,8 +1,7 @@
 /**
  * What a zip file holds, and repairs of valid .xlsx files that ExcelJS cannot load: openpyxl writes
  * relationship targets as absolute paths ("/xl/comments/comment1.xml"), which ExcelJS does not resolve
- * (comments, charts, chart sheets), and LibreOffice writes tables without a table style, which ExcelJS
- * expects. Excel and LibreOffice open both.
+ * (comments, tables, charts, chart sheets). Excel and LibreOffice open such files.
  */
 import JSZip from "jszip";
 
@@ -118,15 +117,6 @@ export async function repairForExcelJs(zip: JSZip): Promise<Repair | undefined> 
       zip.file(rels, fixed);
       changed = true;
     }
-  }
-  for (const table of names.filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
-    // No style at all, as LibreOffice writes it: the plainest style, with no stripes.
-    const style =
-      '<tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="0" showColumnStripes="0"/>';
-    changed =
-      (await rewrite(zip, table, (xml) =>
-        xml.includes("tableStyleInfo") ? xml : xml.replace(/(<extLst\b|<\/table>)/, `${style}$1`),
-      )) || changed;
   }
   return changed ? { bytes: await zip.generateAsync({ type: "uint8array" }), droppedDrawings } : undefined;
 }

@@ -78,7 +78,28 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   }
 }
 
+/**
+ * LibreOffice writes tables without a table style; ExcelJS reads them but fails writing them back.
+ * An empty style (no name, no stripes) writes the table as it was.
+ */
+function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    const tables = (sheet as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables;
+    for (const { table } of Object.values(tables ?? {})) {
+      if (table && !table.style) {
+        table.style = {
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
+      }
+    }
+  }
+}
+
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  giveTablesAStyle(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -106,6 +106,10 @@ export async function repairForExcelJs(zip: JSZip): Promise<Repair | undefined> 
     for (const match of xml.matchAll(/Target="\.\.\/(comments\/[^"]+\.xml)"/g)) {
       comments++;
       await movePart(zip, `xl/${match[1]}`, `xl/comments${comments}.xml`);
+      // ExcelJS reads a comment's text from runs only: a plain <t> (openpyxl) becomes one run.
+      await rewrite(zip, `xl/comments${comments}.xml`, (text) =>
+        text.replace(/<text>\s*<t(\b[^>]*)>([\s\S]*?)<\/t>\s*<\/text>/g, "<text><r><t$1>$2</t></r></text>"),
+      );
       fixed = fixed.replace(match[0], `Target="../comments${comments}.xml"`);
     }
     for (const match of xml.matchAll(/Target="\.\.\/drawings\/([^"]+\.vml)"/g)) {

@@ -467,3 +467,34 @@ async function copyAs(file: string, name: string): Promise<string> {
   await fs.copyFile(file, target);
   return target;
 }
+
+describe("Excel's limits in what the tool writes", () => {
+  it("lays a letter paragraph of 66,000 characters over rows of at most 409 pt and 32,767 characters", async () => {
+    const rows: (string | number)[][] = [["STT", "Tên đơn vị", "Điểm 766"]];
+    for (let i = 1; i <= 1200; i++)
+      rows.push([i, `Ủy ban nhân dân xã số ${i} thuộc huyện miền núi xa xôi`, 90]);
+    const file = await writeXlsx(dir, "rat-dai.xlsx", [{ name: "Đơn vị", rows }]);
+    const report = await scoreJson(file);
+    const longest = Math.max(...report.letter.paragraphs.map((p) => p.length));
+    expect(longest).toBeGreaterThan(2 * 32_767);
+
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(path.join(dir, "out.xlsx"));
+    const summary = out.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
+    const texts: string[] = [];
+    summary.eachRow((row) => {
+      expect(row.height ?? 15).toBeLessThanOrEqual(409);
+      row.eachCell((cell) => {
+        // A merged cell's other cells echo its value in ExcelJS: read each merge once.
+        if (typeof cell.value === "string" && (!cell.isMerged || cell.master === cell)) {
+          expect(cell.value.length).toBeLessThanOrEqual(32_767);
+          texts.push(cell.value);
+        }
+      });
+    });
+    // Nothing is lost: the pieces read on into the whole paragraph.
+    const body = texts.join(" ").replace(/\s+/g, " ");
+    const lost = report.letter.paragraphs.filter((p) => !body.includes(p.replace(/\s+/g, " ")));
+    expect(lost.map((p) => p.slice(0, 80))).toEqual([]);
+  }, 120_000);
+});

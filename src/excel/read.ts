@@ -2,7 +2,8 @@
 /**
  * The open workbook → the core's grids (and the facts the writer needs), in a fixed number of syncs:
  * 1. the sheets and the lists of tables and PivotTables (Office.js cannot name a sheet it has not listed);
- * 2. the used range of each sheet, the merged cells of the header region, the tool's own sheet
+ * 2. the used range of each sheet, its merged cells (header cells and group cells merged down the
+ *    table, which the core reads as Excel shows them), the tool's own sheet
  *    "KSTTHC" in full, table and PivotTable ranges, and the conditional formats;
  * 3. the cells, in requests of at most `readCellsPerRequest` cells (one for tables up to ~8,000 rows of
  *    7 columns), with the formulas of the custom conditional formats.
@@ -11,13 +12,10 @@ import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { CellValue, SheetGrid } from "../core/grid";
 import { META_SHEET, readOwnership } from "../core/ownership";
 import { cleanText, foldKey } from "../core/text";
-import { parseAddress, parseAreas, rangeAddress, rowsAddress } from "./address";
+import { parseAddress, parseAreas, rangeAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { fromOfficeValue } from "./cell-values";
 import { collectFacts, queueDetails, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
-
-/** The core looks for the header in the first 40 rows, with a sub-header below: merges up to row 42. */
-const MERGE_ROWS = 42;
 
 /**
  * Cells per read request. A cell costs ~30–60 bytes in the response (value, number format and
@@ -124,12 +122,7 @@ export async function readWorkbook(
     return {
       name,
       range: sheet.getUsedRangeOrNullObject(true).load("address"),
-      merges: mergesOk
-        ? sheet
-            .getRange(rowsAddress(0, MERGE_ROWS - 1))
-            .getMergedAreasOrNullObject()
-            .load("address")
-        : undefined,
+      merges: mergesOk ? sheet.getRange().getMergedAreasOrNullObject().load("address") : undefined,
     };
   });
   const meta = names.includes(META_SHEET)

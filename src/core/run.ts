@@ -56,6 +56,8 @@ export interface RunOptions {
   fileName?: string;
   /** Period and as-of date of figures whose file does not say them. */
   sourceSettings?: Omit<SourceSettings, "sheet">;
+  /** The assessment year: of several 766 columns, the one whose header names it is read. */
+  year?: number;
 }
 
 export interface RunResult {
@@ -143,6 +145,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const { parts, own } = readParts(grids, options, {
     sheet: options.sheet ?? (mapping && ownership ? ownership.dataSheet : undefined),
     mapping,
+    year: options.year,
     customInputs: criteria
       .map((c) => c.input)
       .filter((input) => input !== INPUT_SCORE_766 && input !== INPUT_ONE_STOP_RATE),

@@ -3,7 +3,7 @@
  * Steps: pick the table (pick-table.ts) → classify each row (row-kind.ts) → read a unit's figures
  * (figures.ts) → assemble the unit with the notes that concern it.
  */
-import { cellAt, cellText, isBlank, isUncalculated, mergeAt, rangeAddress, type SheetGrid } from "../grid";
+import { cellAt, cellText, isBlank, isUncalculated, rangeAddress, type SheetGrid } from "../grid";
 import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
 import { cellProblem, UnusableInputError, type Problem } from "../problems";
 import { cleanText, foldKey } from "../text";
@@ -82,12 +82,22 @@ function figureColumns(columns: TableColumns, customColumns: Record<string, numb
 
 /** Reads text cells of the table; a merged group cell gives its value to every row it spans. */
 class RowReader {
+  /** Rows under the top of a vertically merged group cell, with the merge's text. */
+  private readonly mergedGroups = new Map<number, string>();
+
   constructor(
     private readonly grid: SheetGrid,
     private readonly columns: TableColumns,
     private readonly figureCols: number[],
     private readonly problems: Problem[],
-  ) {}
+  ) {
+    const col = columns.group;
+    for (const merge of grid.merges ?? []) {
+      if (col === undefined || merge.left > col || merge.right < col || merge.bottom === merge.top) continue;
+      const text = cleanText(cellText(cellAt(grid, merge.top, merge.left)));
+      for (let row = merge.top + 1; row <= merge.bottom; row++) this.mergedGroups.set(row, text);
+    }
+  }
 
   private text(row: number, col: number | undefined): string {
     if (col === undefined) return "";
@@ -100,16 +110,11 @@ class RowReader {
     return cleanText(cellText(value));
   }
 
-  /** The group as Excel shows it: the rows under a merged group cell show the merge's value. */
-  private mergedGroup(row: number, col: number): string {
-    const merge = mergeAt(this.grid, row, col);
-    return merge && merge.top < row ? cleanText(cellText(cellAt(this.grid, merge.top, merge.left))) : "";
-  }
-
   cells(row: number): RowCells {
     const col = this.columns.group;
     const own = this.text(row, col);
-    const group = own !== "" || col === undefined ? own : this.mergedGroup(row, col);
+    // The group as Excel shows it: the rows under a merged group cell show the merge's value.
+    const group = own !== "" ? own : (this.mergedGroups.get(row) ?? "");
     const figures = this.figureCols.map((c) => cellAt(this.grid, row, c));
     return {
       name: this.text(row, this.columns.name),
@@ -139,7 +144,14 @@ function mergedFigureNotes(grid: SheetGrid, cols: number[], from: number, to: nu
 }
 
 /** Notes about one unit row: legacy encoding, a name seen before, a hidden row. */
-function unitNotes(grid: SheetGrid, row: number, nameCol: number, name: string, seenAt?: number): Problem[] {
+function unitNotes(
+  grid: SheetGrid,
+  hidden: Set<number>,
+  row: number,
+  nameCol: number,
+  name: string,
+  seenAt?: number,
+): Problem[] {
   const notes: Problem[] = [];
   const at = (level: Problem["level"], detail: string) => cellProblem(grid.name, row, nameCol, level, detail);
   if (looksLegacyEncoded(name)) notes.push(at("warning", `tên “${name}” ${LEGACY_ADVICE}`));
@@ -151,7 +163,7 @@ function unitNotes(grid: SheetGrid, row: number, nameCol: number, name: string, 
       ),
     );
   }
-  if (grid.hiddenRows?.includes(row)) {
+  if (hidden.has(row)) {
     notes.push(
       at(
         "warning",
@@ -187,6 +199,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     percentScores: new Map(),
   };
   const reader = new RowReader(grid, columns, figureCols, problems);
+  const hidden = new Set(grid.hiddenRows);
   const atName = (row: number, level: Problem["level"], detail: string) =>
     cellProblem(sheet, row, columns.name, level, detail);
 
@@ -243,7 +256,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     }
 
     const key = foldKey(cells.name) || cells.name;
-    problems.push(...unitNotes(grid, row, columns.name, cells.name, seen.get(key)));
+    problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
     if (!seen.has(key)) seen.set(key, row);
     const { unreadable, ...read } = readFigures(figures, row);
     units.push({

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { UnusableInputError, type Problem } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
-import { openZip, packageKind, repairForExcelJs, type PackageKind } from "./package-parts";
+import { openZip, packageKind, repairForExcelJs, zipPartNames, type PackageKind } from "./package-parts";
 import { workbookToGrids } from "./read";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -55,14 +55,15 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   const corrupt = new UnusableInputError(
     `Không đọc được tệp “${fileName}”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.`,
   );
-  const zip = await openZip(bytes);
-  if (!zip) throw corrupt;
-  const kind = await packageKind(zip);
-  if (kind !== "xlsx") throw new UnusableInputError(`Tệp “${fileName}” ${NOT_XLSX[kind]}`);
+  const names = zipPartNames(bytes);
+  const kind = names && packageKind(names);
+  if (kind && kind !== "xlsx") throw new UnusableInputError(`Tệp “${fileName}” ${NOT_XLSX[kind]}`);
   try {
     return await loadExcelJs(bytes);
   } catch {
     // Valid files from openpyxl and LibreOffice that ExcelJS trips on: repair what it needs, once.
+    const zip = await openZip(bytes);
+    if (!zip) throw corrupt;
     const repaired = await repairForExcelJs(zip).catch(() => undefined);
     if (repaired) {
       try {

@@ -3,13 +3,15 @@
  * relationship targets as absolute paths ("/xl/comments/comment1.xml"), which ExcelJS does not resolve
  * (comments, tables, charts, chart sheets). Excel and LibreOffice open such files.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 
 export type PackageKind = "xlsx" | "xlsb" | "ods" | "docx" | "pptx" | "zip";
 
+/** JSZip is fetched (in the web page: its own chunk) only for a file that needs repairing. */
 export async function openZip(bytes: Uint8Array): Promise<JSZip | undefined> {
   try {
-    return await JSZip.loadAsync(bytes);
+    const { default: zip } = await import(/* webpackChunkName: "zip-repair" */ "jszip");
+    return await zip.loadAsync(bytes);
   } catch {
     return undefined;
   }

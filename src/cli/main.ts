@@ -21,17 +21,44 @@ export function defaultOutputPath(input: string): string {
   return path.join(parsed.dir, `${parsed.name}-da-tinh-diem.xlsx`);
 }
 
-/** Writes beside the target and renames, so that an interrupted run never leaves half a workbook. */
-async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(temporary, bytes);
-    await fs.rename(temporary, target);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
+interface OutputFile {
+  file: string;
+  bytes: Uint8Array;
+  /** ".xlsx" or ".docx", for the example of a file name. */
+  extension: string;
+}
+
+/** A target that names a folder cannot be written as a file: say so before anything is written. */
+async function refuseFolder(target: string, extension: string): Promise<void> {
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (stat?.isDirectory()) {
+    throw new UnusableInputError(
+      `“${target}” là một thư mục, không phải tên tệp: hãy ghi cả tên tệp, ví dụ “${path.join(target, `ket-qua${extension}`)}”. Chưa có gì được ghi.`,
+    );
   }
+}
+
+/**
+ * Writes every file beside its target, then renames them all: an interrupted or failed run never leaves
+ * half a workbook, nor one file of a pair without the other.
+ */
+async function writeAll(outputs: OutputFile[]): Promise<void> {
+  for (const { file, extension } of outputs) await refuseFolder(file, extension);
+  const temporaries: string[] = [];
+  try {
+    for (const { file, bytes } of outputs) {
+      await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      temporaries.push(temporary);
+      await fs.writeFile(temporary, bytes);
+    }
+  } catch (error) {
+    await Promise.all(temporaries.map((t) => fs.rm(t, { force: true })));
+    throw new UnusableInputError(
+      `Không ghi được tệp kết quả (${(error as NodeJS.ErrnoException).code ?? "lỗi ghi tệp"}): hãy kiểm tra thư mục và quyền ghi. Chưa có gì được ghi.`,
+    );
+  }
+  for (let i = 0; i < outputs.length; i++) await fs.rename(temporaries[i], outputs[i].file);
 }
 
 async function readInput(input: string): Promise<Uint8Array> {
@@ -89,15 +116,13 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const xlsx = workbook.save();
-  const docx =
-    command.docx === undefined ? undefined : { file: command.docx, bytes: await letterBytes(result) };
-  await writeAtomically(output, xlsx);
+  const outputs: OutputFile[] = [{ file: output, bytes: workbook.save(), extension: ".xlsx" }];
   const written = [`Đã ghi tệp kết quả: ${output}`];
-  if (docx) {
-    await writeAtomically(docx.file, docx.bytes);
-    written.push(`Đã ghi công văn: ${docx.file}`);
+  if (command.docx !== undefined) {
+    outputs.push({ file: command.docx, bytes: await letterBytes(result), extension: ".docx" });
+    written.push(`Đã ghi công văn: ${command.docx}`);
   }
+  await writeAll(outputs);
   report(result, written, command.json, io);
   return EXIT_OK;
 }
@@ -108,7 +133,7 @@ async function letter(command: LetterCommand, io: Io): Promise<number> {
   const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
   const options = { sheet: command.sheet, mapping: command.mapping, fileName: path.basename(command.input) };
   const result = runScoring(packageGrids(workbook, options), options);
-  await writeAtomically(command.docx, await letterBytes(result));
+  await writeAll([{ file: command.docx, bytes: await letterBytes(result), extension: ".docx" }]);
   report(result, [`Đã ghi công văn: ${command.docx}`], command.json, io);
   return EXIT_OK;
 }

@@ -2,6 +2,8 @@
 
 export interface CellError {
   error: string;
+  /** The formula of a cell that the file holds without a calculated value (openpyxl writes them so). */
+  uncalculated?: string;
 }
 
 export type CellValue = string | number | boolean | null | CellError;
@@ -21,6 +23,8 @@ export interface SheetGrid {
   /** Number formats of the same cells, where the adapter knows them (a percent format turns 1 into 100%). */
   formats?: (string | null | undefined)[][];
   merges?: CellRange[];
+  /** 0-based rows that are hidden or filtered out, where the adapter knows them. */
+  hiddenRows?: number[];
 }
 
 export function isCellError(value: CellValue): value is CellError {
@@ -31,11 +35,25 @@ export function overlaps(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.trim() === "");
+}
+
 export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   const line = grid.values[row];
   if (!line) return null;
   const value = line[col];
   return value === undefined ? null : value;
+}
+
+/** A formula without a calculated value: the file was written by a program that does not calculate. */
+export function isUncalculated(value: CellValue): value is CellError & { uncalculated: string } {
+  return isCellError(value) && value.uncalculated !== undefined;
+}
+
+/** The merge that covers a cell, if any. */
+export function mergeAt(grid: SheetGrid, row: number, col: number): CellRange | undefined {
+  return grid.merges?.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right);
 }
 
 export function formatAt(grid: SheetGrid, row: number, col: number): string {

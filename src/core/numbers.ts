@@ -2,7 +2,8 @@
 
 export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
 
-const UNIT_WORDS = /\s*(điểm|diem|đ|d|thủ tục|tthc|%)\s*$/iu;
+/** A unit of measure after the number, abbreviated or not ("84,37 đ.", "12 TTHC", "96,5 %"). */
+const UNIT_WORDS = /\s*(điểm|diem|đ|d|thủ tục|tthc|%)\.?\s*$/iu;
 
 /**
  * Parses a number written as text. A lone separator is a decimal one ("84,37", "84.37"), unless
@@ -10,8 +11,9 @@ const UNIT_WORDS = /\s*(điểm|diem|đ|d|thủ tục|tthc|%)\s*$/iu;
  * of three are thousands ("1.234.567", "1.234,5"). Anything else ("85,5,1", "abc") is not a number.
  */
 export function parseNumberText(raw: string, integerExpected = false): ParsedNumber {
+  // NFKC turns fullwidth digits and signs ("８４，３７", typed with an East Asian keyboard) into ASCII.
   let text = raw
-    .normalize("NFC")
+    .normalize("NFKC")
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim();
   const percent = /%\s*$/.test(text);

@@ -41,8 +41,21 @@ const KEYS: { key: Exclude<keyof Ownership, "more">; label: string }[] = [
 const NOTICE =
   "Trang này do công cụ KSTTHC ghi lại để lần chạy sau chỉ thay phần do công cụ viết ra. Xin đừng sửa hoặc xóa.";
 
+/** The tool's own hidden sheet: named KSTTHC, with the tool's notice in its first row. */
+function isMetaGrid(grid: SheetGrid): boolean {
+  return grid.name === META_SHEET && cleanText(cellText(grid.values[0]?.[1] ?? null)) === NOTICE;
+}
+
 export function findMetaGrid(grids: SheetGrid[]): SheetGrid | undefined {
-  return grids.find((g) => g.name === META_SHEET);
+  return grids.find(isMetaGrid);
+}
+
+/**
+ * A sheet of the user's named like the tool's hidden sheet (Excel compares sheet names without case):
+ * the tool would replace it, so it refuses instead.
+ */
+export function metaSheetTakenBy(grids: SheetGrid[]): string | undefined {
+  return grids.find((g) => foldKey(g.name) === foldKey(META_SHEET) && !isMetaGrid(g))?.name;
 }
 
 export function readOwnership(grid: SheetGrid | undefined): Ownership | undefined {

@@ -30,6 +30,8 @@ export interface JsonReport {
   sheets: string[];
   /** 1-based rows of the header. */
   headerRows: { from: number; to: number };
+  /** 1-based rows of the first and last unit read: the table that was scored. */
+  unitRows: { from: number; to: number };
   criteriaSource: RunResult["criteriaSource"];
   criteria: { code: string; points: number; rule: string }[];
   units: UnitReport[];
@@ -68,6 +70,7 @@ export function jsonReport(result: RunResult): JsonReport {
     sheet: layout.sheet,
     sheets: result.parts.map((p) => p.layout.sheet),
     headerRows: { from: layout.headerTop + 1, to: layout.headerBottom + 1 },
+    unitRows: { from: result.table.firstRow + 1, to: result.table.lastRow + 1 },
     criteriaSource: result.criteriaSource,
     criteria: result.criteria.map((c) => ({ code: c.code, points: c.points, rule: describeCriterion(c) })),
     units: result.scores.map((s) => ({
@@ -111,7 +114,10 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
   lines.push(
     result.parts.length > 1
       ? `Bảng đơn vị: các trang ${sheets} (tính chung một danh sách), ${result.scores.length} đơn vị.`
-      : `Bảng đơn vị: trang “${layout.sheet}”, tiêu đề ở ${headerRows}, ${result.scores.length} đơn vị.`,
+      : `Bảng đơn vị: trang “${layout.sheet}”, tiêu đề ở ${headerRows}, ${result.scores.length} đơn vị` +
+          (result.scores.length > 0
+            ? ` ở dòng ${result.table.firstRow + 1}–${result.table.lastRow + 1}.`
+            : "."),
   );
   if (result.sources.length > 0) {
     lines.push("Nguồn số liệu:");

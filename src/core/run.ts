@@ -8,6 +8,7 @@ import { buildLetter, type LetterModel } from "./letter";
 import {
   findMetaGrid,
   META_SHEET,
+  metaSheetTakenBy,
   ownedSheetNames,
   ownedColumns,
   ownershipRows,
@@ -55,6 +56,8 @@ export interface RunOptions {
   fileName?: string;
   /** Period and as-of date of figures whose file does not say them. */
   sourceSettings?: Omit<SourceSettings, "sheet">;
+  /** The assessment year: of several 766 columns, the one whose header names it is read. */
+  year?: number;
 }
 
 export interface RunResult {
@@ -120,7 +123,16 @@ function readParts(
   return { parts: [readUnitTable(grids, read)] };
 }
 
+function refuseMetaNameTaken(grids: SheetGrid[]): void {
+  const taken = metaSheetTakenBy(grids);
+  if (taken === undefined) return;
+  throw new UnusableInputError(
+    `Tệp có trang “${taken}” trùng tên với trang ẩn “${META_SHEET}” mà công cụ dùng để ghi nhớ kết quả (Excel không phân biệt chữ hoa, chữ thường trong tên trang). Hãy đổi tên trang “${taken}” rồi chạy lại. Chưa có gì được ghi.`,
+  );
+}
+
 export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunResult {
+  refuseMetaNameTaken(grids);
   const ownership = readOwnership(findMetaGrid(grids));
   const criteriaGrid = byName(grids, CRITERIA_SHEET);
   const fromSheet = criteriaGrid ? readCriteriaSheet(criteriaGrid) : undefined;
@@ -133,6 +145,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const { parts, own } = readParts(grids, options, {
     sheet: options.sheet ?? (mapping && ownership ? ownership.dataSheet : undefined),
     mapping,
+    year: options.year,
     customInputs: criteria
       .map((c) => c.input)
       .filter((input) => input !== INPUT_SCORE_766 && input !== INPUT_ONE_STOP_RATE),

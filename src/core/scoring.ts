@@ -49,6 +49,10 @@ export interface Figure {
 export interface CriterionInputs {
   group: string;
   figures: readonly Figure[];
+  /** Some input cell could not be read: the criterion gives 0. */
+  unreadable?: boolean;
+  /** Labels of the levels with no figure ("cấp huyện"), said when the others pass. */
+  emptyLevels?: readonly string[];
 }
 
 /**
@@ -60,7 +64,16 @@ export type Decision =
   /** No figure: 0 points; `expected` when the unit should have had one (a warning). */
   | { kind: "blank"; points: 0; expected: boolean }
   /** `shown`: every figure when the unit passed, the failing ones when it did not. */
-  | { kind: "threshold"; points: number; passed: boolean; shown: readonly Figure[] }
+  | {
+      kind: "threshold";
+      points: number;
+      passed: boolean;
+      shown: readonly Figure[];
+      /** Levels left blank or "-" beside a passing rate: no procedures there. */
+      noProcedures?: readonly string[];
+    }
+  /** An input cell could not be read (its error is listed): 0 points, and no "chưa có số liệu". */
+  | { kind: "unreadable"; points: 0 }
   | { kind: "proportional"; points: number; lowest: Figure; target: number }
   | { kind: "manual"; points: number; value: number };
 
@@ -83,7 +96,17 @@ function suffixOf(input: string): string {
   return input === INPUT_ONE_STOP_RATE ? "%" : "";
 }
 
-const vi = (n: number) => formatNumberVi(n);
+const vi = (n: number) => formatNumberVi(n, COMPARE_DECIMALS);
+
+/** Figures are compared and shown at 2 decimals, as the 766 index and the rates are published. */
+export const COMPARE_DECIMALS = 2;
+
+/** Levels left blank or "-": no procedures there. */
+function emptyLevelsOf(unit: Unit, input: string): readonly string[] | undefined {
+  if (input !== INPUT_ONE_STOP_RATE) return undefined;
+  const empty = unit.rates.filter((r) => r.value === null).map((r) => LEVEL_LABELS[r.level] || "tỷ lệ chung");
+  return empty.length > 0 ? empty : undefined;
+}
 
 /** Whether a criterion limited to some groups applies; unknown groups count as applying. */
 export function appliesTo(criterion: Criterion, group: string): boolean {
@@ -112,14 +135,16 @@ function targetOf(criterion: Criterion): number {
 const clampPoints = (criterion: Criterion, value: number) =>
   roundTo(Math.max(0, Math.min(criterion.points, value)), 2);
 
-/** A threshold criterion's test of one figure, on the figure as typed (without binary noise). */
+/** A threshold criterion's test of one figure, compared as shown: at the published precision. */
 function passes(criterion: Criterion, figure: Figure): boolean {
-  return compare(roundTo(figure.value), operatorOf(criterion), thresholdOf(criterion));
+  return compare(roundTo(figure.value, COMPARE_DECIMALS), operatorOf(criterion), thresholdOf(criterion));
 }
 
 /** The one place where a criterion's points are decided. */
 export function decide(criterion: Criterion, inputs: CriterionInputs): Decision {
   if (!appliesTo(criterion, inputs.group)) return { kind: "notApplicable", points: 0 };
+  // One unreadable input (its error is listed) makes the whole criterion 0: never a pass on the rest.
+  if (inputs.unreadable) return { kind: "unreadable", points: 0 };
   const { figures } = inputs;
   if (figures.length === 0) {
     // A group-limited criterion on a unit of unknown group: no figure is expected, so no warning.
@@ -130,7 +155,8 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
       const passed = figures.every((f) => passes(criterion, f));
       // Most units pass: only a failing unit pays for the list of its failing figures.
       const shown = passed ? figures : figures.filter((f) => !passes(criterion, f));
-      return { kind: "threshold", points: passed ? criterion.points : 0, passed, shown };
+      const noProcedures = passed ? inputs.emptyLevels : undefined;
+      return { kind: "threshold", points: passed ? criterion.points : 0, passed, shown, noProcedures };
     }
     case "proportional": {
       const target = targetOf(criterion);
@@ -154,6 +180,7 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
 export function explain(criterion: Criterion, decision: Decision): string {
   if (decision.kind === "notApplicable") return "không áp dụng";
   if (decision.kind === "blank") return "chưa có số liệu → 0 điểm";
+  if (decision.kind === "unreadable") return "có ô số liệu không đọc được (xem lỗi) → 0 điểm";
   const suffix = suffixOf(criterion.input);
   const show = (f: Figure) => `${f.label ? `${f.label} ` : ""}${vi(f.value)}${suffix}`;
   let reason: string;
@@ -163,6 +190,8 @@ export function explain(criterion: Criterion, decision: Decision): string {
       const threshold = thresholdOf(criterion);
       const symbol = decision.passed ? OPERATOR_SYMBOLS[operator] : negatedSymbol(operator);
       reason = decision.shown.map((f) => `${show(f)} ${symbol} ${vi(threshold)}${suffix}`).join(", ");
+      if (decision.noProcedures?.length)
+        reason += ` (${decision.noProcedures.join(", ")}: không có TTHC, ô trống)`;
       break;
     }
     case "proportional":
@@ -184,7 +213,12 @@ export function earnsFullPoints(criterion: Criterion, points: number): boolean {
 }
 
 export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
-  const decision = decide(criterion, { group: unit.group, figures: figuresOf(unit, criterion.input) });
+  const decision = decide(criterion, {
+    group: unit.group,
+    figures: figuresOf(unit, criterion.input),
+    unreadable: unit.unreadable?.includes(criterion.input),
+    emptyLevels: emptyLevelsOf(unit, criterion.input),
+  });
   return {
     code: criterion.code,
     points: decision.points,
@@ -197,6 +231,7 @@ export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore
 
 export function ratingOf(score: number | null, bands: RatingBands): string {
   if (score === null) return "";
+  score = roundTo(score, COMPARE_DECIMALS);
   if (score >= bands.excellent) return "Xuất sắc";
   if (score >= bands.good) return "Tốt";
   if (score >= bands.fair) return "Khá";

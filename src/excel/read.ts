@@ -2,8 +2,9 @@
 /**
  * The open workbook → the core's grids (and the facts the writer needs), in a fixed number of syncs:
  * 1. the sheets and the lists of tables and PivotTables (Office.js cannot name a sheet it has not listed);
- * 2. the used range of each sheet, the merged cells of the header region, the tool's own sheet
- *    "KSTTHC" in full, table and PivotTable ranges;
+ * 2. the used range of each sheet, its merged cells (header cells and group cells merged down the
+ *    table, which the core reads as Excel shows them), the tool's own sheet "KSTTHC" in full, table and
+ *    PivotTable ranges;
  * 3. the cells, in requests of at most `readCellsPerRequest` cells (one for tables up to ~8,000 rows of
  *    7 columns);
  * 4. on a workbook the tool scored before, the conditional formats over its own highlight (two syncs).
@@ -12,16 +13,13 @@ import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { CellRange, CellValue, SheetGrid } from "../core/grid";
 import { META_SHEET, readOwnership } from "../core/ownership";
 import { cleanText, foldKey } from "../core/text";
-import { parseAddress, rangeAddress } from "./address";
+import { LAST_ROW, parseAddress, rangeAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { fromOfficeValue } from "./cell-values";
 import { jsonBytes } from "./chunks";
 import { mergesOf, queueMerges, readMergesApart } from "./merges";
 import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
 import { readHighlightRules, type HighlightScope } from "./highlight-rules";
-
-/** The core looks for the header in the first 40 rows, with a sub-header below: merges up to row 42. */
-const MERGE_ROWS = 42;
 
 /**
  * Bytes of response per read request. Excel on the web refuses a response above 5 MB
@@ -206,7 +204,7 @@ export async function readWorkbook(
     const used = [...full].map((name) => ({
       name,
       range: sheets.getItem(name).getUsedRangeOrNullObject(true).load("address"),
-      merges: withMerges ? queueMerges(context, name, 0, MERGE_ROWS - 1) : undefined,
+      merges: withMerges ? queueMerges(context, name, 0, LAST_ROW) : undefined,
     }));
     const meta = names.includes(META_SHEET)
       ? sheets
@@ -221,12 +219,15 @@ export async function readWorkbook(
   try {
     await context.sync();
   } catch (error) {
-    // A header region of more than 512 merged areas fails the whole request: again without the merges
-    // (which rethrows any other failure), then the merges sheet by sheet in smaller pieces.
+    // More than 512 merged areas on a sheet fail the whole request: again without the merges (which
+    // rethrows any other failure), then the merges of each sheet's used rows in smaller pieces.
     if (!mergesOk) throw error;
     stage = queueUsed(false);
     await context.sync();
-    for (const name of full) mergesApart.set(name, await readMergesApart(context, name, 0, MERGE_ROWS - 1));
+    for (const { name, range } of stage.used) {
+      const at = range.isNullObject ? undefined : parseAddress(range.address);
+      if (at) mergesApart.set(name, await readMergesApart(context, name, 0, at.range.bottom));
+    }
   }
   const { used, meta, ranges } = stage;
 

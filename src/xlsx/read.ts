@@ -1,6 +1,6 @@
 /** ExcelJS workbook → the core's grids. Runs in Node (CLI) and in the browser alike. */
 import type ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetGrid } from "../core/grid";
+import { isUncalculated, type CellRange, type CellValue, type SheetGrid } from "../core/grid";
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -16,6 +16,11 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: unknown }).result;
+      if (result === undefined) {
+        // No cached value: the writer (openpyxl, a script) never calculated it. Not an empty cell.
+        const formula = "formula" in value ? value.formula : value.sharedFormula;
+        return { error: "", uncalculated: `=${String(formula ?? "").replace(/^=/, "")}` };
+      }
       return toCellValue((result ?? null) as ExcelJS.CellValue);
     }
     if ("text" in value && typeof value.text === "string") return value.text;
@@ -48,16 +53,31 @@ function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
   return value;
 }
 
+/**
+ * ExcelJS reads a formula whose cached result is empty text (=IF(A1="";"";…) saved by Excel) like a
+ * formula never calculated. Per sheet: was some formula calculated, and which uncached ones could be "".
+ */
+const formulaFacts = new WeakMap<SheetGrid, { calculated: boolean; maybeEmptyText: [number, number][] }>();
+
 export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  const facts = { calculated: false, maybeEmptyText: [] as [number, number][] };
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
+  const hiddenRows: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
     const line: CellValue[] = [];
     const lineFormats: (string | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged cell other than the top-left one reads as empty, as Excel shows it.
       const slave = cell.isMerged && cell.master !== cell;
-      line[colNumber - 1] = slave ? null : toCellValue(valueOf(cell));
+      const value = slave ? null : toCellValue(valueOf(cell));
+      line[colNumber - 1] = value;
+      if (cell.type === 6 /* ExcelJS.ValueType.Formula */) {
+        if (isUncalculated(value)) {
+          if (value.uncalculated.includes('""')) facts.maybeEmptyText.push([rowNumber - 1, colNumber - 1]);
+        } else facts.calculated = true;
+      }
       if (cell.numFmt) lineFormats[colNumber - 1] = cell.numFmt;
     });
     values[rowNumber - 1] = line;
@@ -67,9 +87,22 @@ export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     if (!values[i]) values[i] = [];
     if (!formats[i]) formats[i] = [];
   }
-  return { name: sheet.name, values, formats, merges: mergesOf(sheet) };
+  const grid: SheetGrid = { name: sheet.name, values, formats, merges: mergesOf(sheet), hiddenRows };
+  formulaFacts.set(grid, facts);
+  return grid;
 }
 
+/**
+ * In a workbook that Excel or LibreOffice calculated, an uncached formula that can give "" gave "";
+ * in one that nothing calculated (openpyxl), every formula is uncalculated.
+ */
 export function workbookToGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
-  return workbook.worksheets.map(sheetToGrid);
+  const grids = workbook.worksheets.map(sheetToGrid);
+  const calculated = grids.some((g) => formulaFacts.get(g)?.calculated);
+  if (calculated) {
+    for (const grid of grids) {
+      for (const [row, col] of formulaFacts.get(grid)?.maybeEmptyText ?? []) grid.values[row][col] = null;
+    }
+  }
+  return grids;
 }

@@ -1,14 +1,47 @@
 /** Loading and saving .xlsx bytes with ExcelJS, with the Vietnamese message a user sees when it fails. */
 import ExcelJS from "exceljs";
-import { UnusableInputError } from "../core/problems";
+import { UnusableInputError, type Problem } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
+import { openZip, packageKind, repairForExcelJs, zipPartNames, type PackageKind } from "./package-parts";
 import { workbookToGrids } from "./read";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** What to tell the user about a zip that is not an .xlsx. */
+const NOT_XLSX: Record<Exclude<PackageKind, "xlsx">, string> = {
+  xlsb: "là bảng tính Excel dạng nhị phân (.xlsb): hãy mở bằng Excel và lưu lại dạng “Excel Workbook (*.xlsx)”.",
+  ods: "là bảng tính OpenDocument (.ods, của LibreOffice): hãy mở bằng LibreOffice Calc hoặc Excel và lưu lại dạng .xlsx (File › Save As › Excel 2007-365).",
+  docx: "là văn bản Word (.docx), không phải bảng tính: hãy chọn tệp Excel có bảng theo dõi đơn vị.",
+  pptx: "là bản trình chiếu PowerPoint (.pptx), không phải bảng tính: hãy chọn tệp Excel có bảng theo dõi đơn vị.",
+  zip: "là tệp nén .zip chứ không phải tệp Excel: hãy giải nén và chọn tệp .xlsx bên trong.",
+};
+
+/** Workbooks loaded from a repaired copy without their drawings: the result file will lack them. */
+const droppedDrawings = new WeakMap<ExcelJS.Workbook, number>();
+
+/** A note for the user when the result file will not have the input's charts or pictures. */
+export function loadNotes(workbook: ExcelJS.Workbook): Problem[] {
+  const dropped = droppedDrawings.get(workbook);
+  if (!dropped) return [];
+  const sheet = workbook.worksheets[0]?.name ?? "";
+  return [
+    {
+      sheet,
+      level: "warning",
+      message: `Tệp có ${dropped} biểu đồ hoặc hình vẽ mà công cụ không chép được sang tệp kết quả; bảng số liệu và ghi chú được giữ nguyên. Biểu đồ vẫn còn trong tệp gốc.`,
+    },
+  ];
+}
+
+async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
 
 export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
   if (startsWith(bytes, OLE_MAGIC)) {
@@ -19,19 +52,55 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   if (!startsWith(bytes, ZIP_MAGIC)) {
     throw new UnusableInputError(`Tệp “${fileName}” không phải tệp Excel .xlsx.`);
   }
-  const workbook = new ExcelJS.Workbook();
+  const corrupt = new UnusableInputError(
+    `Không đọc được tệp “${fileName}”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.`,
+  );
+  const names = zipPartNames(bytes);
+  const kind = names && packageKind(names);
+  if (kind && kind !== "xlsx") throw new UnusableInputError(`Tệp “${fileName}” ${NOT_XLSX[kind]}`);
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await loadExcelJs(bytes);
   } catch {
+    // Valid files from openpyxl and LibreOffice that ExcelJS trips on: repair what it needs, once.
+    const zip = await openZip(bytes);
+    if (!zip) throw corrupt;
+    const repaired = await repairForExcelJs(zip).catch(() => undefined);
+    if (repaired) {
+      try {
+        const workbook = await loadExcelJs(repaired.bytes);
+        if (repaired.droppedDrawings > 0) droppedDrawings.set(workbook, repaired.droppedDrawings);
+        return workbook;
+      } catch {
+        // Still unreadable: corrupt as far as the tool can tell.
+      }
+    }
     // The library's own reason is English and technical; the user needs to know what to do.
-    throw new UnusableInputError(
-      `Không đọc được tệp “${fileName}”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.`,
-    );
+    throw corrupt;
   }
-  return workbook;
+}
+
+/**
+ * LibreOffice writes tables without a table style; ExcelJS reads them but fails writing them back.
+ * An empty style (no name, no stripes) writes the table as it was.
+ */
+function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    const tables = (sheet as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables;
+    for (const { table } of Object.values(tables ?? {})) {
+      if (table && !table.style) {
+        table.style = {
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
+      }
+    }
+  }
 }
 
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  giveTablesAStyle(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
@@ -59,6 +128,7 @@ function refuseProtectedSheets(workbook: ExcelJS.Workbook, result: RunResult): v
 /** Scores a workbook in place: reads its grids, runs the core and applies the plan. */
 export function scoreWorkbook(workbook: ExcelJS.Workbook, options: RunOptions = {}): RunResult {
   const result = runScoring(workbookToGrids(workbook), options);
+  result.problems.push(...loadNotes(workbook));
   refuseProtectedSheets(workbook, result);
   applyPlan(workbook, result.plan);
   return result;

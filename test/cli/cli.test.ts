@@ -69,7 +69,9 @@ describe("kstthc score on the sample", () => {
     const before = await fs.readFile(input);
     const run = await cli("score", input);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Bảng đơn vị: trang “Theo dõi 2023”, tiêu đề ở dòng 5–6, 33 đơn vị.");
+    expect(run.stdout).toContain(
+      "Bảng đơn vị: trang “Theo dõi 2023”, tiêu đề ở dòng 5–6, 33 đơn vị ở dòng 9–43.",
+    );
     expect(run.stdout).toContain("  4. Bảo hiểm xã hội tỉnh (IV.9: 35 điểm; tổng 35)");
     expect(run.stdout).toContain(`Đã ghi tệp kết quả: ${path.join(dir, "theo-doi-da-tinh-diem.xlsx")}`);
     expect(await fs.readFile(input)).toEqual(before);

@@ -121,8 +121,9 @@ describe("the points path and the explained path decide alike", () => {
         const reason = score.explanation.slice(0, score.explanation.lastIndexOf(" → "));
         if (c.kind === "threshold") {
           const operator = c.operator ?? ">=";
-          const failing = figures.filter((v) => !compare(roundTo(v), operator, c.threshold ?? 0));
-          const parts = reason.split(", ");
+          // Compared at 2 decimals, as shown (issue #11); a passing rate may add "(cấp xã: không có TTHC, ô trống)".
+          const failing = figures.filter((v) => !compare(roundTo(v, 2), operator, c.threshold ?? 0));
+          const parts = reason.replace(/ \([^()]*: không có TTHC, ô trống\)$/, "").split(", ");
           const symbol = failing.length === 0 ? OPERATOR_SYMBOLS[operator] : negatedSymbol(operator);
           expect(score.points).toBe(failing.length === 0 ? c.points : 0);
           expect(parts).toHaveLength(failing.length === 0 ? figures.length : failing.length);

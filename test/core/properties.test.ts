@@ -10,7 +10,7 @@ import { readUnitTable } from "../../src/core/reader/units";
 import { applyPlan } from "../../src/xlsx/apply";
 import { workbookToGrids } from "../../src/xlsx/read";
 import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
-import { buildWorkbook, snapshot } from "../helpers/workbooks";
+import { buildWorkbook, gridsOf, snapshot, type SpecCell } from "../helpers/workbooks";
 
 const stripAccents = (s: string) =>
   s
@@ -203,6 +203,88 @@ describe("generated workbooks", () => {
         expect(snapshot(twice)).toEqual(firstRun);
       }),
       { numRuns: 25 },
+    );
+  });
+});
+
+/** What staff's workbooks also hold (issue #11): each generated unit row, as written to a real file. */
+type Figure =
+  | { kind: "number"; value: number }
+  | { kind: "percent"; fraction: number }
+  | { kind: "uncalculated"; formula: string };
+
+const figure: fc.Arbitrary<Figure> = fc.oneof(
+  fc.integer({ min: 0, max: 10000 }).map((n) => ({ kind: "number" as const, value: n / 100 })),
+  fc.integer({ min: 0, max: 10000 }).map((n) => ({ kind: "percent" as const, fraction: n / 10000 })),
+  fc.constantFrom("Nguon!B2", "SUM(X1:X3)", "ROUND(X1*100,2)").map((formula) => ({
+    kind: "uncalculated" as const,
+    formula,
+  })),
+);
+
+/** Runs of units that share a group, each run's group typed once in a vertically merged cell. */
+const mergedRuns = fc.array(
+  fc.record({
+    group: fc.constantFrom("Sở, ban, ngành", "Cơ quan ngành dọc", "UBND cấp huyện"),
+    figures: fc.array(figure, { minLength: 1, maxLength: 4 }),
+  }),
+  { minLength: 1, maxLength: 5 },
+);
+
+const messyExtras = fc.record({ runs: mergedRuns, secondTable: fc.boolean() });
+
+describe("generated workbooks with merged groups, uncalculated formulas, percent scores, second tables", () => {
+  it("read each unit as Excel shows it, refuse uncalculated cells, and stop at a second table", async () => {
+    await fc.assert(
+      fc.asyncProperty(messyExtras, async ({ runs, secondTable }) => {
+        const rows: SpecCell[][] = [["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766"]];
+        const merges: string[] = [];
+        const expected: { name: string; group: string; figure: Figure; row: number }[] = [];
+        for (const run of runs) {
+          const top = rows.length + 1;
+          run.figures.forEach((f, i) => {
+            const name = `Đơn vị ${expected.length + 1}`;
+            expected.push({ name, group: run.group, figure: f, row: rows.length });
+            const cell: SpecCell =
+              f.kind === "number"
+                ? f.value
+                : f.kind === "percent"
+                  ? { value: f.fraction, numFmt: "0.00%" }
+                  : { formula: f.formula };
+            rows.push([expected.length, name, i === 0 ? run.group : null, cell]);
+          });
+          if (run.figures.length > 1) merges.push(`C${top}:C${top + run.figures.length - 1}`);
+        }
+        if (secondTable) {
+          rows.push(
+            [],
+            ["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766"],
+            [1, "Đơn vị năm trước", "Sở", 99],
+          );
+        }
+        const grids = await gridsOf([{ name: "Dữ liệu", rows, merges }]);
+        const table = readUnitTable(grids);
+
+        expect(table.units.map((u) => [u.name, u.group])).toEqual(expected.map((e) => [e.name, e.group]));
+        table.units.forEach((u, i) => {
+          const { figure: f, row } = expected[i];
+          const errors = table.problems.filter((p) => p.level === "error" && p.row === row + 1);
+          if (f.kind === "uncalculated") {
+            expect(u.score766).toBeNull();
+            expect(u.unreadable).toEqual(["diem766"]);
+            expect(errors.map((p) => p.message)).toEqual([expect.stringContaining(`“=${f.formula}”`)]);
+          } else {
+            expect(u.score766).toBeCloseTo(f.kind === "number" ? f.value : f.fraction * 100, 6);
+            expect(errors).toEqual([]);
+          }
+        });
+        const percent = expected.find((e) => e.figure.kind === "percent");
+        expect(
+          table.problems.some((p) => p.level === "info" && p.message.includes("định dạng phần trăm")),
+        ).toBe(percent !== undefined);
+        expect(table.problems.some((p) => p.message.includes("dòng tiêu đề lặp lại"))).toBe(secondTable);
+      }),
+      { numRuns: 40 },
     );
   });
 });

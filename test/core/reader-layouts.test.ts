@@ -151,8 +151,25 @@ describe("finding the unit table", () => {
         ],
       },
     ]);
-    expect(readUnitTable(grids).units[0].score766).toBe(70);
+    // Two 766 columns and no year in either header: the reader does not guess.
+    expect(() => readUnitTable(grids)).toThrow(/cột B “Điểm 766” và cột C “Điểm 766 \(rà soát lại\)”/);
     expect(readUnitTable(grids, { mapping: { score766: 2 } }).units[0].score766).toBe(84.37);
+  });
+
+  it("of two 766 columns, reads the one whose header names the assessment year", async () => {
+    const grids = await gridsOf([
+      {
+        name: "S",
+        rows: [
+          ["Đơn vị", "Điểm 766 năm 2022", "Điểm 766 năm 2023"],
+          ["Sở Ngoại vụ", 70, 84.37],
+        ],
+      },
+    ]);
+    expect(readUnitTable(grids, { year: 2023 }).units[0].score766).toBe(84.37);
+    expect(readUnitTable(grids, { year: 2022 }).units[0].score766).toBe(70);
+    expect(() => readUnitTable(grids, { year: 2024 })).toThrow(/có 2 cột điểm Bộ chỉ số 766: cột B/);
+    expect(() => readUnitTable(grids)).toThrow(/và không cột nào ghi riêng năm đánh giá/);
   });
 
   it("reads the named sheet, and says which sheets exist when the name is wrong", async () => {

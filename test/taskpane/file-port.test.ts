@@ -3,7 +3,8 @@
  * The web app's file port, in a page (jsdom): the real sample's bytes and a messy workbook in, the
  * downloaded bytes out, byte for byte what the CLI (WorkbookPackage + scorePackage + save) writes.
  */
-import { readFileSync } from "node:fs";
+import JSZip from "jszip";
+import { promises as fs, readFileSync } from "node:fs";
 import { defaultCriteria } from "../../src/core/criteria";
 import { criteriaWritePlan } from "../../src/core/plan/criteria-sheet-plan";
 import { UnusableInputError } from "../../src/core/problems";
@@ -16,7 +17,8 @@ import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
 import { generatedWorkbook } from "../excel/fixtures";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
-import { SAMPLE, snapshot } from "../helpers/workbooks";
+import { writeWithOpenpyxl } from "../helpers/foreign-writers";
+import { SAMPLE, snapshot, tempDir } from "../helpers/workbooks";
 import { captureDownloads, type Download } from "./dom-stubs";
 
 const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
@@ -138,10 +140,8 @@ describe("file port over a messy workbook", () => {
     const result = await port.score({}, () => undefined);
     expect(result.table.layout.sheet).toBe(MESSY_SHEET);
     expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(MESSY_PROPOSED);
-    expect(result.problems.map((p) => [p.level, p.row, p.column])).toEqual([
-      ["error", 9, "D"],
-      ["warning", 9, "D"],
-    ]);
+    // The #N/A is an error; no "chưa có số liệu" warning repeats it (issue #11, item 17).
+    expect(result.problems.map((p) => [p.level, p.row, p.column])).toEqual([["error", 9, "D"]]);
     const { download, workbook } = await downloaded(port);
     expect(download.fileName).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");
     const expected = await cliOutput(bytes);
@@ -194,6 +194,60 @@ describe("files the port cannot use", () => {
     expect(await download.bytes()).toEqual(bytes);
     // A failed change does not stop the next one.
     await expect(port.analyse({})).resolves.toBeDefined();
+  });
+});
+
+describe("file port on workbooks other programs wrote (issue #11)", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it("14. opens an openpyxl file with a comment and a chart, scores it and warns the chart is not kept", async () => {
+    const file = await writeWithOpenpyxl(
+      dir,
+      "bieu-do.xlsx",
+      [
+        `ws.title = "Đơn vị"`,
+        `ws.append(["STT", "Tên đơn vị", "Điểm Bộ chỉ số 766"])`,
+        `ws.append([1, "Sở Ngoại vụ", 85])`,
+        `ws.append([2, "Sở Tư pháp", "=C2-10"])`,
+        `ws["B2"].comment = Comment("Đã đối chiếu", "Văn phòng")`,
+        `chart = BarChart()`,
+        `chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=3))`,
+        `ws.add_chart(chart, "F2")`,
+      ].join("\n"),
+    );
+    const port = await openFilePort("bieu-do.xlsx", new Uint8Array(await fs.readFile(file)));
+    const result = await port.score({}, () => undefined);
+    expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(["Sở Ngoại vụ"]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining(
+        "Trang “Đơn vị”, dòng 3, cột C: ô có công thức “=C2-10” nhưng tệp không lưu kết quả",
+      ),
+      "Tệp có 1 biểu đồ hoặc hình vẽ mà công cụ không chép được sang tệp kết quả; bảng số liệu và ghi chú được giữ nguyên. Biểu đồ vẫn còn trong tệp gốc.",
+    ]);
+  });
+
+  it("16. says what a .docx or a plain zip named .xlsx really is, as the CLI does", async () => {
+    const zipOf = async (files: Record<string, string>) => {
+      const zip = new JSZip();
+      for (const [part, text] of Object.entries(files)) zip.file(part, text);
+      return zip.generateAsync({ type: "uint8array" });
+    };
+    const files: [string, Uint8Array, string][] = [
+      ["van-ban.xlsx", await zipOf({ "word/document.xml": "<w:document/>" }), "là văn bản Word (.docx)"],
+      ["nen.xlsx", await zipOf({ "bang.xlsx": "…" }), "là tệp nén .zip chứ không phải tệp Excel"],
+    ];
+    for (const [name, bytes, says] of files) {
+      const error = await openFilePort(name, bytes).then(
+        () => new Error("accepted"),
+        (refusal: Error) => refusal,
+      );
+      expect(error).toBeInstanceOf(UnusableInputError);
+      expect(error.message).toContain(`Tệp “${name}” ${says}`);
+    }
   });
 });
 

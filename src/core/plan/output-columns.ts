@@ -2,12 +2,15 @@
 import type { Criterion } from "../criteria";
 import { cellAt, cellText, columnLetter, type CellRange, type SheetGrid } from "../grid";
 import type { DataSheetOwnership } from "../ownership";
-import { cellProblem, type Problem } from "../problems";
+import { cellProblem, UnusableInputError, type Problem } from "../problems";
 import type { UnitTable } from "../reader/units";
 import type { UnitScore } from "../scoring";
 import type { Settings } from "../settings";
 import { withFormulas, type FormulaTables, type OutputMode } from "./formulas";
 import { emptySheetPlan, type PlainValue, type Scalar, type SheetPlan } from "./types";
+
+/** Excel's last column is XFD, the 16,384th. */
+const EXCEL_COLUMNS = 16384;
 
 export const YES = "Có";
 export const NO = "Không";
@@ -115,6 +118,11 @@ export function planDataSheet(
     left = blocking + 1;
   }
   const right = left + headers.length - 1;
+  if (right >= EXCEL_COLUMNS) {
+    throw new UnusableInputError(
+      `Không còn chỗ ghi kết quả trên trang “${layout.sheet}”: cần ${headers.length} cột trống bên phải bảng (từ cột ${columnLetter(Math.min(left, EXCEL_COLUMNS - 1))}) nhưng trang tính chỉ có đến cột XFD. Hãy xóa các ô thừa ở những cột xa bên phải bảng (hoặc chép bảng sang trang mới) rồi chạy lại. Chưa có gì được ghi.`,
+    );
+  }
 
   plan.blocks.push({ top, left, values: [headers], style: "outHeader" });
   if (layout.headerBottom > top) {

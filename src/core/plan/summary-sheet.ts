@@ -27,6 +27,36 @@ export function estimateRowHeight(text: string, span: Span, fontSize: number): n
   return Math.ceil(lines * fontSize * 1.3 + 4);
 }
 
+/** Excel's limits: a row at most 409 points high, a cell at most 32,767 characters. */
+export const MAX_ROW_HEIGHT = 409;
+export const MAX_CELL_CHARS = 32767;
+
+/**
+ * A paragraph cut into pieces that each fit one row (≤ 409 pt once wrapped, ≤ 32,767 characters), cut
+ * after "; ", ", " or a space so that the pieces read on from one row to the next.
+ */
+export function splitForRows(text: string, span: Span, fontSize: number, extra = 0): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (estimateRowHeight(rest, span, fontSize) + extra > MAX_ROW_HEIGHT || rest.length > MAX_CELL_CHARS) {
+    // The longest head that fits, by halving then stepping: heights grow with length.
+    let low = 1;
+    let high = Math.min(rest.length, MAX_CELL_CHARS);
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (estimateRowHeight(rest.slice(0, mid), span, fontSize) + extra <= MAX_ROW_HEIGHT) low = mid;
+      else high = mid - 1;
+    }
+    const head = rest.slice(0, low);
+    const cut = Math.max(head.lastIndexOf("; "), head.lastIndexOf(", "), head.lastIndexOf(" "));
+    const end = cut > low / 2 ? cut + 1 : low;
+    pieces.push(rest.slice(0, end).trimEnd());
+    rest = rest.slice(end).trimStart();
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
 export function planSummarySheet(
   name: string,
   letter: LetterModel,
@@ -48,12 +78,22 @@ export function planSummarySheet(
   put(1, RIGHT, letter.motto, "letterMotto");
   put(2, LEFT, letter.number, "letterNumber", 24);
   put(2, RIGHT, letter.placeAndDate, "letterDate");
-  put(3, LEFT, letter.subject, "letterSubject", estimateRowHeight(letter.subject, LEFT, 12));
+  put(
+    3,
+    LEFT,
+    letter.subject,
+    "letterSubject",
+    Math.min(MAX_ROW_HEIGHT, estimateRowHeight(letter.subject, LEFT, 12)),
+  );
   row = 5;
-  put(row++, ALL, letter.recipientLine, "letterRecipient", estimateRowHeight(letter.recipientLine, ALL, 14));
+  for (const piece of splitForRows(letter.recipientLine, ALL, 14)) {
+    put(row++, ALL, piece, "letterRecipient", estimateRowHeight(piece, ALL, 14));
+  }
   row++;
   for (const paragraph of letter.paragraphs) {
-    put(row++, ALL, paragraph, "letterBody", estimateRowHeight(paragraph, ALL, 14) + 6);
+    for (const piece of splitForRows(paragraph, ALL, 14, 6)) {
+      put(row++, ALL, piece, "letterBody", estimateRowHeight(piece, ALL, 14) + 6);
+    }
   }
   row++;
 

@@ -1,5 +1,5 @@
 /** Finds the unit table in a sheet: its header row (one or two rows) and what each column holds. */
-import { cellAt, cellText, columnCount, type CellRange, type SheetGrid } from "../grid";
+import { cellAt, cellText, columnCount, mergeAt, type CellRange, type SheetGrid } from "../grid";
 import { cleanText, foldKey } from "../text";
 import { classifyHeader, type ColumnRole, type Level } from "./columns";
 
@@ -18,6 +18,8 @@ export interface TableColumns {
   counts: CountColumns[];
   /** Every other header, by its text, for criteria that read a column of their own. */
   others: { col: number; header: string }[];
+  /** Several 766 score columns and none names the assessment year: the reader refuses to guess. */
+  score766Choices?: number[];
 }
 
 export interface TableLayout {
@@ -41,16 +43,14 @@ export interface ColumnMapping {
   rates?: Partial<Record<Level, number>>;
 }
 
-const HEADER_SCAN_ROWS = 40;
+export const HEADER_SCAN_ROWS = 40;
 
 /** Header texts of row `top`, joined with the row below when that row is a sub-header. */
 function headerTexts(grid: SheetGrid, top: number, twoRows: boolean, width: number): string[] {
   const merged = (row: number, col: number): string => {
     const own = cleanText(cellText(cellAt(grid, row, col)));
     if (own) return own;
-    const merge = grid.merges?.find(
-      (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right,
-    );
+    const merge = mergeAt(grid, row, col);
     return merge ? cleanText(cellText(cellAt(grid, merge.top, merge.left))) : "";
   };
   const texts: string[] = [];
@@ -126,10 +126,14 @@ function candidateAt(grid: SheetGrid, top: number, width: number): Candidate | u
 }
 
 /** Scores every row near the top of the sheet; the best one is the header. */
-export function findHeader(grid: SheetGrid, headerRow?: number): Candidate | undefined {
+export function findHeader(
+  grid: SheetGrid,
+  headerRow?: number,
+  scanRows = HEADER_SCAN_ROWS,
+): Candidate | undefined {
   const width = columnCount(grid);
   const rows =
-    headerRow !== undefined ? [headerRow] : [...Array(Math.min(HEADER_SCAN_ROWS, grid.values.length)).keys()];
+    headerRow !== undefined ? [headerRow] : [...Array(Math.min(scanRows, grid.values.length)).keys()];
   let best: Candidate | undefined;
   for (const row of rows) {
     const candidate = candidateAt(grid, row, width);
@@ -138,9 +142,25 @@ export function findHeader(grid: SheetGrid, headerRow?: number): Candidate | und
   return best;
 }
 
-function assignColumns(candidate: Candidate, ownedColumns: Set<number>): TableColumns | undefined {
+/**
+ * Of several 766 score columns (last year's kept beside this year's), the one whose header names the
+ * assessment year; without a year, or with none or several naming it, there is no choice to make.
+ */
+function pick766(strong: number[], texts: string[], year: number | undefined): number | undefined {
+  if (strong.length === 1) return strong[0];
+  if (year === undefined) return undefined;
+  const naming = strong.filter((col) => new RegExp(`(^|\\D)${year}(\\D|$)`).test(texts[col]));
+  return naming.length === 1 ? naming[0] : undefined;
+}
+
+function assignColumns(
+  candidate: Candidate,
+  ownedColumns: Set<number>,
+  year?: number,
+): TableColumns | undefined {
   const columns: TableColumns = { name: -1, rates: [], counts: [], others: [] };
   let weak766: number | undefined;
+  const strong766: number[] = [];
   const totals = new Map<Level, number>();
   const received = new Map<Level, number>();
   candidate.roles.forEach((role, col) => {
@@ -159,7 +179,7 @@ function assignColumns(candidate: Candidate, ownedColumns: Set<number>): TableCo
         else columns.others.push({ col, header: candidate.texts[col] });
         break;
       case "score766":
-        if (role.strong) first("score766");
+        if (role.strong) strong766.push(col);
         else if (weak766 === undefined) weak766 = col;
         break;
       case "rate":
@@ -177,7 +197,13 @@ function assignColumns(candidate: Candidate, ownedColumns: Set<number>): TableCo
         break;
     }
   });
-  if (columns.score766 === undefined && weak766 !== undefined) columns.score766 = weak766;
+  if (strong766.length > 0) {
+    columns.score766 = pick766(strong766, candidate.texts, year);
+    if (columns.score766 === undefined) columns.score766Choices = strong766;
+    for (const col of strong766) {
+      if (col !== columns.score766) columns.others.push({ col, header: candidate.texts[col] });
+    }
+  } else if (weak766 !== undefined) columns.score766 = weak766;
   for (const [level, total] of totals) {
     const got = received.get(level);
     if (got !== undefined) columns.counts.push({ level, total, received: got });
@@ -191,7 +217,10 @@ function applyMapping(columns: TableColumns, mapping: ColumnMapping): TableColum
   if (mapping.name !== undefined) out.name = mapping.name;
   if (mapping.group !== undefined) out.group = mapping.group;
   if (mapping.stt !== undefined) out.stt = mapping.stt;
-  if (mapping.score766 !== undefined) out.score766 = mapping.score766;
+  if (mapping.score766 !== undefined) {
+    out.score766 = mapping.score766;
+    delete out.score766Choices;
+  }
   if (mapping.rates) {
     out.rates = Object.entries(mapping.rates)
       .filter((e): e is [Level, number] => e[1] !== undefined)
@@ -211,6 +240,7 @@ export function detectTable(
   grid: SheetGrid,
   mapping: ColumnMapping = {},
   ownedColumns: Set<number> = new Set(),
+  year?: number,
 ): (TableLayout & { score: number }) | undefined {
   const candidate = findHeader(grid, mapping.headerRow);
   const mapped = mapping.name !== undefined && mapping.headerRow !== undefined;
@@ -223,7 +253,12 @@ export function detectTable(
     roles: [],
     score: 1,
   };
-  const detected = assignColumns(chosen, ownedColumns) ?? { name: -1, rates: [], counts: [], others: [] };
+  const detected = assignColumns(chosen, ownedColumns, year) ?? {
+    name: -1,
+    rates: [],
+    counts: [],
+    others: [],
+  };
   const columns = applyMapping(detected, mapping);
   if (columns.name < 0) return undefined;
   let lastColumn = 0;

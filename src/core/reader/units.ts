@@ -1,16 +1,25 @@
-/** Reads the rows of the unit table into units; every row that is not a unit is accounted for. */
-import { cellAt, cellText, formatAt, type CellValue, type SheetGrid } from "../grid";
-import { cellProblem, UnusableInputError, type Problem } from "../problems";
+/**
+ * Reads the rows of the unit table into units; every row that is not a unit is accounted for.
+ * Steps: pick the table (pick-table.ts) → classify each row (row-kind.ts) → read a unit's figures
+ * (figures.ts) → assemble the unit with the notes that concern it.
+ */
+import { cellAt, cellText, isBlank, isUncalculated, rangeAddress, type SheetGrid } from "../grid";
 import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
+import { cellProblem, UnusableInputError, type Problem } from "../problems";
 import { cleanText, foldKey } from "../text";
-import type { Level } from "./columns";
-import { detectTable, findColumnByHeader, type ColumnMapping, type TableLayout } from "./table";
-import { isFractionColumn, readNumberCell, type NumberKind } from "./values";
+import {
+  findFractionColumns,
+  percentScoreNotes,
+  readFigures,
+  type FigureContext,
+  type LevelValue,
+} from "./figures";
+import { pickTable, type PickOptions } from "./pick-table";
+import { classifyRow, type RowCells } from "./row-kind";
+import { findColumnByHeader, type TableColumns, type TableLayout } from "./table";
+import { uncalculatedDetail } from "./values";
 
-export interface LevelValue {
-  level: Level;
-  value: number | null;
-}
+export type { LevelValue } from "./figures";
 
 export interface Unit {
   /** 0-based row in the sheet. */
@@ -24,6 +33,8 @@ export interface Unit {
   rates: LevelValue[];
   /** Figures of columns that criteria name, keyed by the criterion's input text. */
   custom: Record<string, number | null>;
+  /** Criterion inputs with a cell that could not be read (an error is listed): those criteria give 0. */
+  unreadable?: string[];
 }
 
 export type SkippedReason = "section" | "total" | "numbering" | "note" | "empty-name";
@@ -41,70 +52,126 @@ export interface UnitTable {
   problems: Problem[];
 }
 
-export interface ReadOptions {
-  /** Read this sheet only. */
-  sheet?: string;
-  mapping?: ColumnMapping;
+export interface ReadOptions extends PickOptions {
   /** Column headers that criteria read besides the 766 score and the one-stop rate. */
   customInputs?: string[];
-  /** The tool's own output columns from an earlier run, per sheet. */
-  ownedColumns?: Record<string, number[]>;
-  /** Sheets the tool wrote itself (criteria, summary): never a unit table. */
-  ownSheets?: string[];
 }
 
-const ROMAN = /^[ivxlcdm]+\.?$/i;
-const SECTION_PREFIX = /^(?:[IVXLCDM]+|[A-Z])[.)]\s+/;
-const TOTAL = /^(tong cong|tong so|tong)\b|^cong( (khoi|nhom|[ivx]+|\d+))?$/;
-/** Units that a total pattern would catch ("Tổng công ty…", "Tổng cục…"). */
-const NOT_TOTAL = /^tong (cong ty|cuc)\b/;
-
-function isTotal(key: string): boolean {
-  return TOTAL.test(key) && !NOT_TOTAL.test(key);
-}
-
-function pickTable(grids: SheetGrid[], options: ReadOptions): { grid: SheetGrid; layout: TableLayout } {
-  const owned = (sheet: string) => new Set(options.ownedColumns?.[sheet] ?? []);
-  if (options.sheet !== undefined) {
-    const wanted = cleanText(options.sheet);
-    const grid =
-      grids.find((g) => g.name === wanted) ?? grids.find((g) => foldKey(g.name) === foldKey(wanted));
-    if (!grid) {
-      const names = grids.map((g) => `“${g.name}”`).join(", ");
-      throw new UnusableInputError(`Không có trang “${wanted}” trong tệp. Các trang hiện có: ${names}.`);
-    }
-    const layout = detectTable(grid, options.mapping, owned(grid.name));
-    if (!layout) {
+function findCustomColumns(layout: TableLayout, inputs: string[]): Record<string, number> {
+  const found: Record<string, number> = {};
+  for (const input of inputs) {
+    const col = findColumnByHeader(layout, input);
+    if (col === undefined) {
       throw new UnusableInputError(
-        `Trang “${grid.name}” không có bảng đơn vị: không tìm thấy dòng tiêu đề có cột tên đơn vị cùng cột điểm Bộ chỉ số 766 hoặc tỷ lệ tiếp nhận tại Bộ phận Một cửa.`,
+        `Tiêu chí cần cột “${input}” nhưng bảng đơn vị ở trang “${layout.sheet}” (dòng ${layout.headerTop + 1}) không có cột nào có tiêu đề này.`,
       );
     }
-    return { grid, layout };
+    found[input] = col;
   }
-  const own = new Set((options.ownSheets ?? []).map(foldKey));
-  const found = grids
-    .filter((g) => !own.has(foldKey(g.name)))
-    .map((grid) => ({ grid, layout: detectTable(grid, options.mapping, owned(grid.name)) }))
-    .filter((f): f is { grid: SheetGrid; layout: NonNullable<typeof f.layout> } => f.layout !== undefined);
-  if (found.length === 0) {
-    if (grids.length === 0) throw new UnusableInputError("Tệp không có trang tính nào.");
-    const legacy = grids.some((g) =>
-      g.values.slice(0, 40).some((line) => line.some((v) => looksLegacyEncoded(cellText(v)))),
+  return found;
+}
+
+function figureColumns(columns: TableColumns, customColumns: Record<string, number>): number[] {
+  return [
+    columns.score766,
+    ...columns.rates.map((r) => r.col),
+    ...columns.counts.flatMap((c) => [c.total, c.received]),
+    ...Object.values(customColumns),
+  ].filter((c): c is number => c !== undefined);
+}
+
+/** Reads text cells of the table; a merged group cell gives its value to every row it spans. */
+class RowReader {
+  /** Rows under the top of a vertically merged group cell, with the merge's text. */
+  private readonly mergedGroups = new Map<number, string>();
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly columns: TableColumns,
+    private readonly figureCols: number[],
+    private readonly problems: Problem[],
+  ) {
+    const col = columns.group;
+    for (const merge of grid.merges ?? []) {
+      if (col === undefined || merge.left > col || merge.right < col || merge.bottom === merge.top) continue;
+      const text = cleanText(cellText(cellAt(grid, merge.top, merge.left)));
+      for (let row = merge.top + 1; row <= merge.bottom; row++) this.mergedGroups.set(row, text);
+    }
+  }
+
+  private text(row: number, col: number | undefined): string {
+    if (col === undefined) return "";
+    const value = cellAt(this.grid, row, col);
+    if (isUncalculated(value)) {
+      this.problems.push(
+        cellProblem(this.grid.name, row, col, "error", uncalculatedDetail(value.uncalculated)),
+      );
+    }
+    return cleanText(cellText(value));
+  }
+
+  cells(row: number): RowCells {
+    const col = this.columns.group;
+    const own = this.text(row, col);
+    // The group as Excel shows it: the rows under a merged group cell show the merge's value.
+    const group = own !== "" ? own : (this.mergedGroups.get(row) ?? "");
+    const figures = this.figureCols.map((c) => cellAt(this.grid, row, c));
+    return {
+      name: this.text(row, this.columns.name),
+      stt: cleanText(cellText(cellAt(this.grid, row, this.columns.stt ?? -1))),
+      group,
+      hasData: own !== "" || figures.some((v) => !isBlank(v)),
+      line: this.grid.values[row] ?? [],
+      figureHeaders: figures.map((v) => cleanText(cellText(v))),
+    };
+  }
+}
+
+/** A figure cell merged over several rows counts for its first row only: say so. */
+function mergedFigureNotes(grid: SheetGrid, cols: number[], from: number, to: number): Problem[] {
+  return (grid.merges ?? [])
+    .filter((m) => m.bottom > m.top && m.top >= from && m.top <= to)
+    .filter((m) => cols.some((c) => m.left <= c && c <= m.right))
+    .map((m) =>
+      cellProblem(
+        grid.name,
+        m.top,
+        m.left,
+        "warning",
+        `ô ${rangeAddress(m)} được gộp qua nhiều dòng: số liệu chỉ được tính cho dòng ${m.top + 1}, các dòng còn lại của ô gộp coi như để trống.`,
+      ),
     );
-    throw new UnusableInputError(
-      "Không tìm thấy bảng đơn vị trong tệp: cần một dòng tiêu đề có cột tên đơn vị (“Tên đơn vị”, “Tên cơ quan, đơn vị”…) và cột điểm Bộ chỉ số 766 hoặc tỷ lệ tiếp nhận tại Bộ phận Một cửa." +
-        (legacy ? ` Chữ trong tệp ${LEGACY_ADVICE}` : ""),
+}
+
+/** Notes about one unit row: legacy encoding, a name seen before, a hidden row. */
+function unitNotes(
+  grid: SheetGrid,
+  hidden: Set<number>,
+  row: number,
+  nameCol: number,
+  name: string,
+  seenAt?: number,
+): Problem[] {
+  const notes: Problem[] = [];
+  const at = (level: Problem["level"], detail: string) => cellProblem(grid.name, row, nameCol, level, detail);
+  if (looksLegacyEncoded(name)) notes.push(at("warning", `tên “${name}” ${LEGACY_ADVICE}`));
+  if (seenAt !== undefined) {
+    notes.push(
+      at(
+        "warning",
+        `đơn vị “${name}” trùng tên với dòng ${seenAt + 1}; cả hai dòng đều được tính điểm, cần kiểm tra lại.`,
+      ),
     );
   }
-  const best = Math.max(...found.map((f) => f.layout.score));
-  const top = found.filter((f) => f.layout.score === best);
-  if (top.length > 1) {
-    const where = top.map((f) => `trang “${f.grid.name}” (dòng ${f.layout.headerTop + 1})`).join(" và ");
-    throw new UnusableInputError(
-      `Có ${top.length} bảng giống bảng đơn vị: ${where}. Hãy chỉ rõ trang cần tính điểm.`,
+  if (hidden.has(row)) {
+    notes.push(
+      at(
+        "warning",
+        `“${name}” nằm ở dòng đang bị ẩn hoặc bị lọc; đơn vị vẫn được tính điểm như mọi dòng khác, cần kiểm tra lại.`,
+      ),
     );
   }
-  return top[0];
+  return notes;
 }
 
 /** Reads the unit table of the workbook. Throws UnusableInputError when there is none. */
@@ -113,163 +180,95 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   const { columns } = layout;
   const sheet = grid.name;
   const problems: Problem[] = [];
-
-  const customColumns: Record<string, number> = {};
-  for (const input of options.customInputs ?? []) {
-    const col = findColumnByHeader(layout, input);
-    if (col === undefined) {
-      throw new UnusableInputError(
-        `Tiêu chí cần cột “${input}” nhưng bảng đơn vị ở trang “${sheet}” (dòng ${layout.headerTop + 1}) không có cột nào có tiêu đề này.`,
-      );
-    }
-    customColumns[input] = col;
-  }
-
+  const customColumns = findCustomColumns(layout, options.customInputs ?? []);
   const firstDataRow = layout.headerBottom + 1;
   const lastGridRow = grid.values.length - 1;
-  const dataColumns = [
-    columns.score766,
-    columns.group,
-    ...columns.rates.map((r) => r.col),
-    ...columns.counts.flatMap((c) => [c.total, c.received]),
-    ...Object.values(customColumns),
-  ].filter((c): c is number => c !== undefined);
+  const figureCols = figureColumns(columns, customColumns);
 
-  const fraction = new Map<number, boolean>();
-  for (const { col } of columns.rates) {
-    const values: CellValue[] = [];
-    const formats: string[] = [];
-    for (let row = firstDataRow; row <= lastGridRow; row++) {
-      values.push(cellAt(grid, row, col));
-      formats.push(formatAt(grid, row, col));
-    }
-    if (isFractionColumn(values, formats)) {
-      fraction.set(col, true);
-      problems.push(
-        cellProblem(
-          sheet,
-          layout.headerTop,
-          col,
-          "info",
-          "tỷ lệ được nhập dạng số thập phân (0,965 = 96,5%) nên được hiểu theo phần trăm.",
-        ),
-      );
-    }
-  }
-
-  const read = (row: number, col: number | undefined, kind: NumberKind): number | null => {
-    if (col === undefined) return null;
-    const result = readNumberCell(cellAt(grid, row, col), formatAt(grid, row, col), kind, fraction.get(col));
-    if (result.kind === "bad") {
-      problems.push(cellProblem(sheet, row, col, "error", result.detail));
-      return null;
-    }
-    return result.kind === "number" ? result.value : null;
+  const figures: FigureContext = {
+    grid,
+    columns,
+    customColumns,
+    problems,
+    fractionColumns: findFractionColumns(
+      grid,
+      columns,
+      { from: firstDataRow, to: lastGridRow, header: layout.headerTop },
+      problems,
+    ),
+    percentScores: new Map(),
   };
+  const reader = new RowReader(grid, columns, figureCols, problems);
+  const hidden = new Set(grid.hiddenRows);
   const atName = (row: number, level: Problem["level"], detail: string) =>
     cellProblem(sheet, row, columns.name, level, detail);
-  const text = (row: number, col: number | undefined) =>
-    col === undefined ? "" : cleanText(cellText(cellAt(grid, row, col)));
 
   const units: Unit[] = [];
   const skipped: UnitTable["skipped"] = [];
   const seen = new Map<string, number>();
   let section = "";
-  const hasStt = columns.stt !== undefined;
+  let lastRow = lastGridRow;
 
   for (let row = firstDataRow; row <= lastGridRow; row++) {
-    const name = text(row, columns.name);
-    const stt = text(row, columns.stt);
-    const hasData = dataColumns.some((col) => !isBlank(cellAt(grid, row, col)));
-    if (name === "" && stt === "" && !hasData) continue;
-
-    if (isNumberingRow(grid.values[row] ?? [], name)) {
-      skipped.push({ row, reason: "numbering" });
+    const cells = reader.cells(row);
+    const kind = classifyRow(cells, columns.stt !== undefined);
+    if (kind.kind === "blank") continue;
+    if (kind.kind === "header-repeat") {
+      lastRow = row - 1;
+      problems.push(
+        atName(
+          row,
+          "warning",
+          `dòng tiêu đề lặp lại: từ đây là một bảng khác, không được tính điểm. Chỉ bảng có tiêu đề ở dòng ${layout.headerTop + 1} (dòng ${firstDataRow + 1}–${row}) được đọc; muốn tính bảng dưới, hãy chỉ rõ dòng tiêu đề (dòng lệnh: --header-row ${row + 1}).`,
+        ),
+      );
+      break;
+    }
+    if (kind.kind === "numbering" || kind.kind === "total") {
+      skipped.push({ row, reason: kind.kind });
       continue;
     }
-    const nameKey = foldKey(name);
-    const numbered = /^\d+$/.test(stt);
-    if (!numbered && (isTotal(nameKey) || (name === "" && isTotal(foldKey(stt))))) {
-      skipped.push({ row, reason: "total" });
-      continue;
-    }
-    const sectionTitle =
-      name === "" && stt !== "" && !/^\d+$/.test(stt) && !ROMAN.test(stt)
-        ? stt
-        : SECTION_PREFIX.test(name) || ROMAN.test(stt) || (stt === "" && isUpperCaseTitle(name))
-          ? name
-          : "";
-    if (!hasData && sectionTitle !== "" && !(columns.group !== undefined && text(row, columns.group))) {
-      section = cleanText(sectionTitle.replace(SECTION_PREFIX, ""));
+    if (kind.kind === "section") {
+      section = kind.title;
       skipped.push({ row, reason: "section" });
       continue;
     }
-    if (name === "") {
-      if (hasData) {
-        problems.push(atName(row, "error", "dòng có số liệu nhưng thiếu tên đơn vị, không tính điểm."));
-      } else {
-        problems.push(atName(row, "info", "dòng có số thứ tự nhưng chưa có tên đơn vị, bỏ qua."));
-      }
+    if (kind.kind === "no-name") {
+      const shown = cells.name === "" ? "thiếu tên đơn vị" : `tên “${cells.name}” không có chữ hay số`;
+      problems.push(
+        cells.hasData
+          ? atName(row, "error", `dòng có số liệu nhưng ${shown}, không tính điểm.`)
+          : atName(
+              row,
+              "info",
+              `dòng có số thứ tự nhưng ${cells.name === "" ? "chưa có tên đơn vị" : shown}, bỏ qua.`,
+            ),
+      );
       skipped.push({ row, reason: "empty-name" });
       continue;
     }
-    if (!hasData && hasStt && stt === "") {
+    if (kind.kind === "note") {
       problems.push(
-        atName(row, "info", `“${name}” không có số thứ tự và số liệu, được coi là ghi chú, bỏ qua.`),
+        atName(row, "info", `“${cells.name}” không có số thứ tự và số liệu, được coi là ghi chú, bỏ qua.`),
       );
       skipped.push({ row, reason: "note" });
       continue;
     }
 
-    if (looksLegacyEncoded(name)) problems.push(atName(row, "warning", `tên “${name}” ${LEGACY_ADVICE}`));
-    const previous = seen.get(nameKey);
-    if (previous !== undefined) {
-      problems.push(
-        atName(
-          row,
-          "warning",
-          `đơn vị “${name}” trùng tên với dòng ${previous + 1}; cả hai dòng đều được tính điểm, cần kiểm tra lại.`,
-        ),
-      );
-    } else seen.set(nameKey, row);
-
-    const rates: LevelValue[] = columns.rates.map(({ level, col }) => ({
-      level,
-      value: read(row, col, "rate"),
-    }));
-    for (const count of columns.counts) {
-      if (rates.some((r) => r.level === count.level)) continue;
-      const total = read(row, count.total, "count");
-      const received = read(row, count.received, "count");
-      let value: number | null = null;
-      if (total !== null && received !== null) {
-        if (received > total) {
-          problems.push(
-            cellProblem(
-              sheet,
-              row,
-              count.received,
-              "error",
-              `số thủ tục tiếp nhận tại Bộ phận Một cửa (${received}) lớn hơn tổng số thủ tục (${total}).`,
-            ),
-          );
-        } else if (total > 0) value = Math.round((received / total) * 100 * 1e6) / 1e6;
-      }
-      rates.push({ level: count.level, value });
-    }
-    const custom: Record<string, number | null> = {};
-    for (const [input, col] of Object.entries(customColumns)) custom[input] = read(row, col, "plain");
-
+    const key = foldKey(cells.name) || cells.name;
+    problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
+    if (!seen.has(key)) seen.set(key, row);
+    const { unreadable, ...read } = readFigures(figures, row);
     units.push({
       row,
-      stt,
-      name,
-      group: text(row, columns.group) || section,
-      score766: read(row, columns.score766, "score"),
-      rates,
-      custom,
+      stt: cells.stt,
+      name: cells.name,
+      group: cells.group || section,
+      ...read,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
     });
   }
+  problems.push(...percentScoreNotes(figures), ...mergedFigureNotes(grid, figureCols, firstDataRow, lastRow));
 
   return {
     layout,
@@ -280,20 +279,4 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     customColumns,
     problems,
   };
-}
-
-/** The row of column numbers under a header: "(1) (2) (3)…" or "1 2 3…" with the name cell among them. */
-function isNumberingRow(line: CellValue[], name: string): boolean {
-  const numbering = /^\(?\d{1,2}\)?$/;
-  if (!numbering.test(name)) return false;
-  const filled = line.map((v) => cleanText(cellText(v))).filter((t) => t !== "");
-  return filled.length >= 3 && filled.every((t) => numbering.test(t));
-}
-
-function isBlank(value: CellValue): boolean {
-  return value === null || (typeof value === "string" && value.trim() === "");
-}
-
-function isUpperCaseTitle(text: string): boolean {
-  return /\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi") && text.length > 3;
 }

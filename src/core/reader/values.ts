@@ -1,9 +1,20 @@
 /** Turns one cell into a number the way staff mean it, or into a problem that says why it cannot. */
-import { isCellError, type CellValue } from "../grid";
+import { isCellError, isUncalculated, type CellValue } from "../grid";
 import { formatNumberVi, parseNumberText } from "../numbers";
 
 export type CellNumber =
-  { kind: "blank" } | { kind: "number"; value: number } | { kind: "bad"; detail: string };
+  | { kind: "blank" }
+  /** `percentScore`: a score cell formatted as percent (0.8437 shown 84.37%), read as 84.37 points. */
+  | { kind: "number"; value: number; percentScore?: boolean }
+  | { kind: "bad"; detail: string };
+
+/** A dash means "nothing here" (no procedures at that level), as a blank does. */
+const DASH = /^[-‐-―−]$/;
+
+/** How to fix a formula the file holds without its value. */
+export function uncalculatedDetail(formula: string): string {
+  return `ô có công thức “${formula}” nhưng tệp không lưu kết quả của công thức (tệp được ghi bằng chương trình không tính công thức, ví dụ openpyxl): hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.`;
+}
 
 export type NumberKind = "score" | "rate" | "count" | "plain";
 
@@ -26,6 +37,8 @@ export function readNumberCell(
 ): CellNumber {
   const label = LABELS[kind];
   if (value === null || (typeof value === "string" && value.trim() === "")) return { kind: "blank" };
+  if (typeof value === "string" && DASH.test(value.trim())) return { kind: "blank" };
+  if (isUncalculated(value)) return { kind: "bad", detail: uncalculatedDetail(value.uncalculated) };
   if (isCellError(value))
     return { kind: "bad", detail: `ô có lỗi ${value.error}, không có ${label} để tính.` };
   if (typeof value === "boolean") {
@@ -35,8 +48,10 @@ export function readNumberCell(
     };
   }
   let number: number;
+  const percentScore = kind === "score" && typeof value === "number" && format.includes("%");
   if (typeof value === "number") {
-    number = kind === "rate" && (format.includes("%") || fractionColumn) ? value * 100 : value;
+    const percent = format.includes("%") && (kind === "rate" || kind === "score");
+    number = percent || (kind === "rate" && fractionColumn) ? value * 100 : value;
   } else {
     const parsed = parseNumberText(value, kind === "count");
     if (!parsed.ok) {
@@ -55,7 +70,8 @@ export function readNumberCell(
   if (kind === "count" && (number < 0 || !Number.isInteger(number))) {
     return { kind: "bad", detail: `số thủ tục ${formatNumberVi(number)} phải là số nguyên không âm.` };
   }
-  return { kind: "number", value: Math.round(number * 1e9) / 1e9 };
+  const rounded = Math.round(number * 1e9) / 1e9;
+  return percentScore ? { kind: "number", value: rounded, percentScore } : { kind: "number", value: rounded };
 }
 
 /**

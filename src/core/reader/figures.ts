@@ -1,0 +1,151 @@
+/** Reads the figures of one unit row, with a problem at each cell that cannot be read. */
+import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766 } from "../criteria";
+import { cellAt, formatAt, type CellValue, type SheetGrid } from "../grid";
+import { formatNumberVi } from "../numbers";
+import { cellProblem, type Problem } from "../problems";
+import type { Level } from "./columns";
+import type { TableColumns } from "./table";
+import { isFractionColumn, readNumberCell, type NumberKind } from "./values";
+
+export interface LevelValue {
+  level: Level;
+  value: number | null;
+}
+
+export interface Figures {
+  score766: number | null;
+  rates: LevelValue[];
+  custom: Record<string, number | null>;
+  /** Criterion inputs with a cell that could not be read: the criterion gives 0, whatever else is there. */
+  unreadable: string[];
+}
+
+/** What the figure reader needs of the table; problems are pushed to `problems`. */
+export interface FigureContext {
+  grid: SheetGrid;
+  columns: TableColumns;
+  customColumns: Record<string, number>;
+  problems: Problem[];
+  /** Rate columns typed as fractions (0.965 for 96.5%). */
+  fractionColumns: Set<number>;
+  /** Score columns where a percent format was read as points, with the first such row. */
+  percentScores: Map<number, number>;
+}
+
+/** Rate columns typed as fractions, each with a note at its header. */
+export function findFractionColumns(
+  grid: SheetGrid,
+  columns: TableColumns,
+  rows: { from: number; to: number; header: number },
+  problems: Problem[],
+): Set<number> {
+  const fraction = new Set<number>();
+  for (const { col } of columns.rates) {
+    const values: CellValue[] = [];
+    const formats: string[] = [];
+    for (let row = rows.from; row <= rows.to; row++) {
+      values.push(cellAt(grid, row, col));
+      formats.push(formatAt(grid, row, col));
+    }
+    if (isFractionColumn(values, formats)) {
+      fraction.add(col);
+      problems.push(
+        cellProblem(
+          grid.name,
+          rows.header,
+          col,
+          "info",
+          "tỷ lệ được nhập dạng số thập phân (0,965 = 96,5%) nên được hiểu theo phần trăm.",
+        ),
+      );
+    }
+  }
+  return fraction;
+}
+
+/** One cell as a number; undefined when it cannot be read (the problem is recorded). */
+function readCell(
+  ctx: FigureContext,
+  row: number,
+  col: number | undefined,
+  kind: NumberKind,
+): number | null | undefined {
+  if (col === undefined) return null;
+  const { grid } = ctx;
+  const result = readNumberCell(
+    cellAt(grid, row, col),
+    formatAt(grid, row, col),
+    kind,
+    ctx.fractionColumns.has(col),
+  );
+  if (result.kind === "bad") {
+    ctx.problems.push(cellProblem(grid.name, row, col, "error", result.detail));
+    return undefined;
+  }
+  if (result.kind === "blank") return null;
+  if (result.percentScore && !ctx.percentScores.has(col)) ctx.percentScores.set(col, row);
+  return result.value;
+}
+
+/** The one-stop rate of a level computed from its two counts. */
+function rateFromCounts(
+  ctx: FigureContext,
+  row: number,
+  count: TableColumns["counts"][number],
+): number | null | undefined {
+  const total = readCell(ctx, row, count.total, "count");
+  const received = readCell(ctx, row, count.received, "count");
+  if (total === undefined || received === undefined) return undefined;
+  if (total === null || received === null) return null;
+  if (received > total) {
+    ctx.problems.push(
+      cellProblem(
+        ctx.grid.name,
+        row,
+        count.received,
+        "error",
+        `số thủ tục tiếp nhận tại Bộ phận Một cửa (${received}) lớn hơn tổng số thủ tục (${total}).`,
+      ),
+    );
+    return undefined;
+  }
+  return total > 0 ? Math.round((received / total) * 100 * 1e6) / 1e6 : null;
+}
+
+export function readFigures(ctx: FigureContext, row: number): Figures {
+  const { columns } = ctx;
+  const unreadable = new Set<string>();
+  const keep = (input: string, value: number | null | undefined): number | null => {
+    if (value === undefined) unreadable.add(input);
+    return value ?? null;
+  };
+
+  const score766 = keep(INPUT_SCORE_766, readCell(ctx, row, columns.score766, "score"));
+  const rates: LevelValue[] = columns.rates.map(({ level, col }) => ({
+    level,
+    value: keep(INPUT_ONE_STOP_RATE, readCell(ctx, row, col, "rate")),
+  }));
+  for (const count of columns.counts) {
+    if (rates.some((r) => r.level === count.level)) continue;
+    rates.push({ level: count.level, value: keep(INPUT_ONE_STOP_RATE, rateFromCounts(ctx, row, count)) });
+  }
+  const custom: Record<string, number | null> = {};
+  for (const [input, col] of Object.entries(ctx.customColumns)) {
+    custom[input] = keep(input, readCell(ctx, row, col, "plain"));
+  }
+  return { score766, rates, custom, unreadable: [...unreadable] };
+}
+
+/** One note per score column read from a percent format, at its first such cell. */
+export function percentScoreNotes(ctx: FigureContext): Problem[] {
+  return [...ctx.percentScores].map(([col, row]) => {
+    const value = cellAt(ctx.grid, row, col) as number;
+    return cellProblem(
+      ctx.grid.name,
+      row,
+      col,
+      "info",
+      `điểm được định dạng phần trăm (ô ghi ${formatNumberVi(value, 4)}, hiện ${formatNumberVi(value * 100)}%) nên được đọc là ${formatNumberVi(value * 100)} điểm; các ô khác của cột này cũng vậy.`,
+    );
+  });
+}

@@ -1,0 +1,62 @@
+/** Each row under the header classified by its own, small step (issue #15): what the reader skips, and why. */
+import { classifyRow, isNameLike, sectionTitleOf, type RowCells } from "../../src/core/reader/row-kind";
+
+const cells = (over: Partial<RowCells>): RowCells => ({
+  name: "",
+  stt: "",
+  group: "",
+  hasData: false,
+  line: [],
+  figureHeaders: [],
+  ...over,
+});
+
+describe("classifyRow", () => {
+  it.each<[string, Partial<RowCells>, string]>([
+    ["an empty row", {}, "blank"],
+    ["a unit with figures", { name: "Sở Ngoại vụ", stt: "1", hasData: true }, "unit"],
+    ["a unit in capitals without figures", { name: "SỞ NGOẠI VỤ", stt: "1" }, "unit"],
+    ["a Roman-numbered section", { name: "I. SỞ, BAN, NGÀNH" }, "section"],
+    ["a section with its numeral in the number column", { name: "UBND CẤP HUYỆN", stt: "II" }, "section"],
+    ["group words without a numeral", { name: "CƠ QUAN NGÀNH DỌC" }, "section"],
+    ["a title typed in the number column", { stt: "Khối cơ quan ngành dọc" }, "section"],
+    ["a total", { name: "Tổng cộng", hasData: true }, "total"],
+    ["a unit named like a total", { name: "Tổng cục Thuế", stt: "4", hasData: true }, "unit"],
+    ["figures without a name", { stt: "3", hasData: true }, "no-name"],
+    ["an emoji name", { name: "😀", stt: "3", hasData: true }, "no-name"],
+    ["a note", { name: "Số liệu đến 31/12" }, "note"],
+    [
+      "the header of a second table",
+      { name: "Tên đơn vị", stt: "STT", hasData: true, figureHeaders: ["Điểm 766"] },
+      "header-repeat",
+    ],
+    [
+      "the column numbering",
+      { name: "(2)", stt: "(1)", hasData: true, line: ["(1)", "(2)", "(3)"] },
+      "numbering",
+    ],
+  ])("%s", (_, row, kind) => {
+    expect(classifyRow(cells(row), true).kind).toBe(kind);
+  });
+
+  it("takes a section title with a group beside it as a unit: the group column says what it is", () => {
+    expect(classifyRow(cells({ name: "I. SỞ, BAN, NGÀNH", group: "Sở", hasData: true }), true).kind).toBe(
+      "unit",
+    );
+  });
+});
+
+describe("section titles and names", () => {
+  it("strips the numeral the reader keeps as the group", () => {
+    expect(classifyRow(cells({ name: "II. UBND CẤP HUYỆN" }), true)).toEqual({
+      kind: "section",
+      title: "UBND CẤP HUYỆN",
+    });
+    expect(sectionTitleOf("SỞ TƯ PHÁP", "")).toBe("");
+  });
+
+  it("wants a letter or a digit in a name", () => {
+    expect(isNameLike("Sở 1")).toBe(true);
+    expect(isNameLike("😀 ✔")).toBe(false);
+  });
+});

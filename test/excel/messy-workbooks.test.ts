@@ -1,0 +1,64 @@
+/**
+ * Messy workbooks in the add-in (issue #11), where its path differs from the file's: Excel hands the
+ * reader merged areas of its own, and the tool's hidden sheet must not replace a sheet of the user's.
+ */
+import { UnusableInputError } from "../../src/core/problems";
+import { loadWorkbook } from "../../src/xlsx/workbook";
+import { promises as fs } from "node:fs";
+import { writeWithOpenpyxl } from "../helpers/foreign-writers";
+import { tempDir } from "../helpers/workbooks";
+import { fakeFromWorkbook, scoreInFake } from "./fixtures";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir();
+});
+afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+async function fakeOf(name: string, script: string) {
+  const file = await writeWithOpenpyxl(dir, name, script);
+  return fakeFromWorkbook(await loadWorkbook(await fs.readFile(file), name));
+}
+
+const HEADER = `["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766", "Tỷ lệ TTHC tiếp nhận tại Bộ phận Một cửa"]`;
+
+describe("the add-in on messy workbooks", () => {
+  it("2. gives every row of a 'Khối' cell merged far down the table its group", async () => {
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `ws.append([${i + 1}, "Sở số ${i + 1}", None, 70, 100])`,
+    );
+    const fake = await fakeOf(
+      "khoi-gop.xlsx",
+      [
+        `ws.title = "Đơn vị"`,
+        `ws.append(${HEADER})`,
+        ...rows,
+        `ws.append([61, "Cục Thuế tỉnh", "Cơ quan ngành dọc", 70, 100])`,
+        `ws["C2"] = "Sở, ban, ngành"`,
+        `ws.merge_cells("C2:C61")`,
+      ].join("\n"),
+    );
+    const { outcome } = await scoreInFake(fake);
+    const groups = new Set(outcome.result.scores.slice(0, 60).map((s) => s.unit.group));
+    expect([...groups]).toEqual(["Sở, ban, ngành"]);
+    // IV.9 is for the vertical agencies only: none of the 60 merged rows gets its 35 points.
+    expect(outcome.proposed).toEqual(["Cục Thuế tỉnh"]);
+  });
+
+  it("11. refuses, writing nothing, when a sheet of the user's is named 'kstthc'", async () => {
+    const fake = await fakeOf(
+      "kstthc.xlsx",
+      [
+        `ws.title = "Đơn vị"`,
+        `ws.append(${HEADER})`,
+        `ws.append([1, "Cục Thuế tỉnh", "Cơ quan ngành dọc", 85, 100])`,
+        `wb.create_sheet("kstthc")["A1"] = "ghi chép riêng"`,
+      ].join("\n"),
+    );
+    const before = fake.state.sheets.map((s) => s.name);
+    await expect(scoreInFake(fake)).rejects.toThrow(UnusableInputError);
+    await expect(scoreInFake(fake)).rejects.toThrow("trùng tên với trang ẩn “KSTTHC”");
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(before);
+  });
+});

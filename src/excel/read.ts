@@ -21,6 +21,9 @@ import { mergesOf, queueMerges, readMergesApart } from "./merges";
 import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
 import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 
+/** The core looks for the header in the first 40 rows, with a sub-header below. */
+const HEADER_REGION_ROWS = 42;
+
 /**
  * Bytes of response per read request. Excel on the web refuses a response above 5 MB
  * (ResponsePayloadSizeLimitExceeded, "Resource limits and performance optimization for Office Add-ins");
@@ -225,8 +228,10 @@ export async function readWorkbook(
     stage = queueUsed(false);
     await context.sync();
     for (const { name, range } of stage.used) {
+      // Merges of empty cells lie outside the used range of values: the header region's count all the same.
       const at = range.isNullObject ? undefined : parseAddress(range.address);
-      if (at) mergesApart.set(name, await readMergesApart(context, name, 0, at.range.bottom));
+      const bottom = Math.max(at?.range.bottom ?? 0, HEADER_REGION_ROWS - 1);
+      mergesApart.set(name, await readMergesApart(context, name, 0, bottom));
     }
   }
   const { used, meta, ranges } = stage;

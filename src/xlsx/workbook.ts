@@ -3,22 +3,14 @@ import ExcelJS from "exceljs";
 import { UnusableInputError, type Problem } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
-import { openZip, packageKind, repairForExcelJs, zipPartNames, type PackageKind } from "./package-parts";
+import { NOT_XLSX } from "./package-kind";
+import { openZip, packageKind, repairForExcelJs, zipPartNames } from "./package-parts";
 import { workbookToGrids } from "./read";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-/** What to tell the user about a zip that is not an .xlsx. */
-const NOT_XLSX: Record<Exclude<PackageKind, "xlsx">, string> = {
-  xlsb: "là bảng tính Excel dạng nhị phân (.xlsb): hãy mở bằng Excel và lưu lại dạng “Excel Workbook (*.xlsx)”.",
-  ods: "là bảng tính OpenDocument (.ods, của LibreOffice): hãy mở bằng LibreOffice Calc hoặc Excel và lưu lại dạng .xlsx (File › Save As › Excel 2007-365).",
-  docx: "là văn bản Word (.docx), không phải bảng tính: hãy chọn tệp Excel có bảng theo dõi đơn vị.",
-  pptx: "là bản trình chiếu PowerPoint (.pptx), không phải bảng tính: hãy chọn tệp Excel có bảng theo dõi đơn vị.",
-  zip: "là tệp nén .zip chứ không phải tệp Excel: hãy giải nén và chọn tệp .xlsx bên trong.",
-};
 
 /** Workbooks loaded from a repaired copy without their drawings: the result file will lack them. */
 const droppedDrawings = new WeakMap<ExcelJS.Workbook, number>();

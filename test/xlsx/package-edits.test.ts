@@ -95,7 +95,7 @@ describe("sheets named like the tool's", () => {
   it("refuses, writing nothing, when a user's sheet has the name of the tool's hidden record in any case", async () => {
     const input = await xlsxBytes([unitSheet(false), { name: "kstthc", rows: [["Ghi chép riêng"]] }]);
     expect(() => run(input)).toThrow(
-      "Tệp đã có trang “kstthc” mà công cụ không ghi ra, trùng tên với trang “KSTTHC” công cụ dùng để ghi nhớ phần đã viết: hãy đổi tên trang đó rồi chạy lại. Chưa có gì được ghi.",
+      "Tệp có trang “kstthc” trùng tên với trang ẩn “KSTTHC” mà công cụ dùng để ghi nhớ kết quả (Excel không phân biệt chữ hoa, chữ thường trong tên trang). Hãy đổi tên trang “kstthc” rồi chạy lại. Chưa có gì được ghi.",
     );
   });
 });

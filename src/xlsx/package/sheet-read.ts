@@ -61,6 +61,12 @@ function cellValue(a: Record<string, string>, inner: string, ctx: SheetContext, 
   }
 }
 
+/** A formula cell without a cached value, with its formula for the message ("=SUM(D2:D9)"). */
+function uncalculated(inner: string): CellValue {
+  const text = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(inner)?.[1];
+  return { error: "", uncalculated: text ? `=${unescapeXml(text)}` : "=…" };
+}
+
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /**
@@ -77,6 +83,7 @@ export function readSheet(
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
   const merges: CellRange[] = [];
+  const hiddenRows: number[] = [];
   let isProtected = false;
   let buffer = "";
   let inData = false;
@@ -89,6 +96,7 @@ export function readSheet(
     const index = r ? Number(r) - 1 : nextRow;
     nextRow = index + 1;
     if (index >= maxRows) return;
+    if (/\shidden="(1|true)"/.test(open)) hiddenRows.push(index);
     let nextCol = 0;
     let line: CellValue[] | undefined;
     let lineFormats: (string | undefined)[] | undefined;
@@ -98,9 +106,12 @@ export function readSheet(
       nextCol = col + 1;
       const format = a.s ? ctx.styles.cellFormats[Number(a.s)] : undefined;
       const inner = m[2] ?? "";
-      const value = cellValue(a, inner, ctx, format);
-      // As ExcelJS: an empty cell is no cell, but a formula without a cached result is one.
-      if (value === null && !inner.includes("<f")) continue;
+      // A formula never calculated (openpyxl, scripts) has no value, or an empty one in a cell not typed
+      // as text: not an empty cell. Empty text that Excel calculated is t="str" with <v></v>: blank.
+      const cached = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+      const never = inner.includes("<f") && (cached === undefined || (cached === "" && a.t !== "str"));
+      const value = never ? uncalculated(inner) : cellValue(a, inner, ctx, format);
+      if (value === null) continue;
       line ??= [];
       lineFormats ??= [];
       line[col] = value;
@@ -197,5 +208,5 @@ export function readSheet(
     values[i] ??= [];
     formats[i] ??= [];
   }
-  return { grid: { name, values, formats, merges }, protected: isProtected };
+  return { grid: { name, values, formats, merges, hiddenRows }, protected: isProtected };
 }

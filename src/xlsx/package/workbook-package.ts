@@ -9,6 +9,7 @@ import { columnLetter, parseRangeAddress, type CellRange, type SheetGrid } from 
 import { META_SHEET, readOwnership } from "../../core/ownership";
 import type { SheetPlan, WritePlan } from "../../core/plan/types";
 import { UnusableInputError } from "../../core/problems";
+import { NOT_XLSX, packageKind, zipPartNames } from "../package-kind";
 import { foldKey } from "../../core/text";
 import { checkPlan, type PivotFacts, type TableFacts, type TableJoin } from "../../core/plan/preflight";
 import {
@@ -93,6 +94,9 @@ export class WorkbookPackage {
     }
     if (!startsWith(bytes, ZIP_MAGIC))
       throw new UnusableInputError(`Tệp “${fileName}” không phải tệp Excel .xlsx.`);
+    const names = zipPartNames(bytes);
+    const kind = names && packageKind(names);
+    if (kind && kind !== "xlsx") throw new UnusableInputError(`Tệp “${fileName}” ${NOT_XLSX[kind]}`);
     try {
       const pkg = new WorkbookPackage(bytes, fileName);
       // The parts every run needs, read now so that a broken one is reported on opening.

@@ -492,12 +492,12 @@ describe("the installed command", () => {
     expect(usage.status).toBe(2);
   });
 
-  it("loads ExcelJS only to read a workbook, and the Word exporter (docx) only to write a letter", async () => {
-    // Preloaded into the command's process: names at exit the packages it required among these two.
+  it("loads the zip library only to read a workbook, the Word exporter (docx) only to write a letter, and never ExcelJS", async () => {
+    // Preloaded into the command's process: names at exit the packages it required among these three.
     const probe = path.join(dir, "probe.cjs");
     await fs.writeFile(
       probe,
-      `process.on("exit", () => process.stderr.write("loaded:" + ["exceljs", "docx"].filter((p) => Object.keys(require.cache).some((k) => k.includes("node_modules" + require("path").sep + p + require("path").sep))).join(",")));`,
+      `process.on("exit", () => process.stderr.write("loaded:" + ["exceljs", "fflate", "docx"].filter((p) => Object.keys(require.cache).some((k) => k.includes("node_modules" + require("path").sep + p + require("path").sep))).join(",")));`,
     );
     const loaded = (...argv: string[]) => {
       const run = spawnSync(process.execPath, ["--require", probe, bin, ...argv], { encoding: "utf8" });
@@ -505,8 +505,8 @@ describe("the installed command", () => {
       return /loaded:(.*)$/.exec(run.stderr)?.[1];
     };
     expect(loaded("--help")).toBe("");
-    expect(loaded("score", input, "--json")).toBe("exceljs");
-    expect(loaded("score", input, "--json", "--docx", path.join(dir, "cv.docx"))).toBe("exceljs,docx");
-    expect(loaded("letter", input, "--docx", path.join(dir, "cv2.docx"))).toBe("exceljs,docx");
+    expect(loaded("score", input, "--json")).toBe("fflate");
+    expect(loaded("score", input, "--json", "--docx", path.join(dir, "cv.docx"))).toBe("fflate,docx");
+    expect(loaded("letter", input, "--docx", path.join(dir, "cv2.docx"))).toBe("fflate,docx");
   });
 });

@@ -42,7 +42,8 @@ module.exports = async (env, argv) => {
 
   const config = {
     mode: production ? "production" : "development",
-    devtool: "source-map",
+    // Source maps only for development: the production dist/ is what gets copied to a server.
+    devtool: production ? false : "source-map",
     target: ["web", "es2020"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -73,7 +74,7 @@ module.exports = async (env, argv) => {
               // Type checking is `tsc --noEmit`'s job; the bundle only needs the JavaScript.
               transpileOnly: true,
               // tsconfig.json is set up for checking (noEmit) and for jest; webpack needs ES modules out.
-              compilerOptions: { module: "ES2020", noEmit: false, sourceMap: true },
+              compilerOptions: { module: "ES2020", noEmit: false, sourceMap: !production },
             },
           },
         },
@@ -98,6 +99,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Beside the pages, so that browsers find an icon instead of asking for a missing favicon.ico.
+          { from: "assets/icon-32.png", to: "favicon.png" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

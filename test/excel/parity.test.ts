@@ -39,7 +39,7 @@ function pageSetupOfCli(sheet: ExcelJS.Worksheet) {
       setup.margins?.footer,
     ],
     fitToWidth: setup.fitToPage ? [setup.fitToWidth, setup.fitToHeight] : undefined,
-    printArea: setup.printArea,
+    printArea: setup.printArea?.replace(/\$/g, ""),
     breaksBefore: breaks,
   };
 }
@@ -94,11 +94,19 @@ describe("parity with the CLI on the sample workbook", () => {
     expect(pictureOfFake(fake)).toEqual(file);
   });
 
-  it("sets up the summary sheet for printing as the CLI does", () => {
-    const cliSetup = pageSetupOfCli(cli.getWorksheet("Tổng hợp") as ExcelJS.Worksheet);
-    const adapterSetup = pageSetupOfFake(fake, "Tổng hợp");
+  it.each(["Tổng hợp", "Tiêu chí"])("sets up “%s” for printing as the CLI does", (name) => {
+    const cliSetup = pageSetupOfCli(cli.getWorksheet(name) as ExcelJS.Worksheet);
+    const adapterSetup = pageSetupOfFake(fake, name);
     expect(adapterSetup).toEqual({ ...cliSetup, fitToWidth: [1, 0] });
     expect(cliSetup.fitToWidth).toEqual([1, 0]);
+  });
+
+  it("sets the unit sheet's print area alone, as the CLI does", () => {
+    const cliSetup = pageSetupOfCli(cli.getWorksheet("Theo dõi 2023") as ExcelJS.Worksheet);
+    const adapterSetup = pageSetupOfFake(fake, "Theo dõi 2023");
+    // Up to "Đề xuất khen thưởng": "Cách tính điểm" (column M) stays on the screen.
+    expect([cliSetup.printArea, adapterSetup.printArea]).toEqual(["A1:L44", "A1:L44"]);
+    expect(adapterSetup.orientation).toBeUndefined();
   });
 
   it("stays equal to the CLI on a second run over its own output", async () => {

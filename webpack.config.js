@@ -72,7 +72,8 @@ const makeConfig = async (env, argv) => {
 
   const config = {
     mode: production ? "production" : "development",
-    devtool: "source-map",
+    // Source maps only for development: the production dist/ is what gets copied to a server.
+    devtool: production ? false : "source-map",
     target: ["web", "es2020"],
     entry: {
       // A classic script of its own, written by hand into taskpane.html before office.js.
@@ -101,7 +102,7 @@ const makeConfig = async (env, argv) => {
               // Type checking is `tsc --noEmit`'s job; the bundle only needs the JavaScript.
               transpileOnly: true,
               // tsconfig.json is set up for checking (noEmit) and for jest; webpack needs ES modules out.
-              compilerOptions: { module: "ES2020", noEmit: false, sourceMap: true },
+              compilerOptions: { module: "ES2020", noEmit: false, sourceMap: !production },
             },
           },
         },
@@ -129,6 +130,8 @@ const makeConfig = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // The manifest's SupportUrl: a static page, not the pane.
           { from: "src/taskpane/help.html", to: "help.html" },
+          // Beside the pages, so that browsers find an icon instead of asking for a missing favicon.ico.
+          { from: "assets/icon-32.png", to: "favicon.png" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

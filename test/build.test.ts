@@ -23,6 +23,7 @@ interface CopyPattern {
 }
 interface Config {
   entry: Record<string, string>;
+  devtool: string | false;
   devServer?: unknown;
   plugins: { patterns?: CopyPattern[] }[];
 }
@@ -94,6 +95,10 @@ describe("webpack.config.js (no build)", () => {
     });
   });
 
+  it("makes source maps for development only", async () => {
+    expect((await productionConfig()).devtool).toBe(false);
+  });
+
   it("refuses an ADDIN_URL that Office cannot load", async () => {
     await expect(productionConfig("http://intranet.example.vn/")).rejects.toThrow(/https/);
     await expect(productionConfig("not a url")).rejects.toThrow(/not a URL/);
@@ -131,6 +136,17 @@ built("dist/ (after `webpack --mode production`)", () => {
       const urls = [...read(page).matchAll(/\s(?:src|href)="?([^"\s>]+)/g)].map((m) => m[1]);
       for (const url of urls.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/")))
         expect([page, url]).toEqual([page, expect.stringMatching(/^[a-z0-9][\w.-]*$/i)]);
+    }
+  });
+
+  it("ships no source maps and has a favicon the pages point to", () => {
+    expect(readdirSync(DIST).filter((f) => f.endsWith(".map"))).toEqual([]);
+    for (const bundle of readdirSync(DIST).filter((f) => f.endsWith(".js"))) {
+      expect([bundle, read(bundle).includes("sourceMappingURL")]).toEqual([bundle, false]);
+    }
+    expect(existsSync(join(DIST, "favicon.png"))).toBe(true);
+    for (const page of ["index.html", "taskpane.html"]) {
+      expect(read(page)).toMatch(/<link rel="?icon"? type="?image\/png"? href="?favicon.png"?/);
     }
   });
 

@@ -114,6 +114,27 @@ function parseMapping(
   return mapping;
 }
 
+/** Node's English parse errors, said in Vietnamese with the option they name. */
+function usageMessage(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'([^']+)'/.exec(message)?.[1] ?? "";
+  const name =
+    option
+      .split(/[ ,]/)
+      .filter((part) => part.startsWith("-"))
+      .at(-1) ?? option;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return `Tùy chọn “${name}” không có. Xem “kstthc --help”.`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return /does not take an argument/.test(message)
+      ? `Tùy chọn “${name}” không nhận giá trị.`
+      : `Tùy chọn “${name}” cần một giá trị.`;
+  }
+  return `Dòng lệnh không hợp lệ: ${message}`;
+}
+
 export function parseCommandLine(argv: string[]): Parsed {
   let parsed;
   try {
@@ -137,7 +158,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       },
     });
   } catch (error) {
-    return { command: "error", message: error instanceof Error ? error.message : String(error) };
+    return { command: "error", message: usageMessage(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: "help" };

@@ -125,3 +125,14 @@ export function buildLetter(
     proposed,
   };
 }
+
+/**
+ * "(Kèm theo Công văn số      /VPUBND-TH ngày 05 tháng 02 năm 2024)" under the list of proposed units,
+ * in the sheet and the .docx alike: a blank number keeps its room to be written by hand.
+ */
+export function appendixReference(letter: LetterModel): string {
+  const number = letter.number.replace(/^\s*Số:/u, "").trimEnd();
+  const spacedNumber = /^\s/u.test(number) ? number : ` ${number}`;
+  const date = /,\s*(ngày .*)$/u.exec(letter.placeAndDate)?.[1];
+  return `(Kèm theo Công văn số${spacedNumber}${date ? ` ${date}` : ""})`;
+}

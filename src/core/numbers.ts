@@ -58,3 +58,12 @@ export function formatNumberVi(value: number, decimals = 2): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${negative ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
 }
+
+/**
+ * A 766 index score as the letter, its appendix and the explanations print it: always two decimals,
+ * decimal comma ("74,30", "80,00"), as the index publishes its scores.
+ */
+export function formatScore766(value: number): string {
+  const [whole, fraction] = Math.abs(roundTo(value, 2)).toFixed(2).split(".");
+  return `${value < 0 ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${fraction}`;
+}

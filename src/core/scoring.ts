@@ -7,7 +7,7 @@ import {
   OPERATOR_SYMBOLS,
   type Criterion,
 } from "./criteria";
-import { formatNumberVi, roundTo } from "./numbers";
+import { formatNumberVi, formatScore766, roundTo } from "./numbers";
 import { cellProblem, type Problem } from "./problems";
 import { LEVEL_LABELS } from "./reader/columns";
 import type { Unit, UnitTable } from "./reader/units";
@@ -182,7 +182,8 @@ export function explain(criterion: Criterion, decision: Decision): string {
   if (decision.kind === "blank") return "chưa có số liệu → 0 điểm";
   if (decision.kind === "unreadable") return "có ô số liệu không đọc được (xem lỗi) → 0 điểm";
   const suffix = suffixOf(criterion.input);
-  const show = (f: Figure) => `${f.label ? `${f.label} ` : ""}${vi(f.value)}${suffix}`;
+  const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : vi;
+  const show = (f: Figure) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`;
   let reason: string;
   switch (decision.kind) {
     case "threshold": {

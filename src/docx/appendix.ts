@@ -10,8 +10,8 @@ import {
   WidthType,
 } from "docx";
 import type { Criterion } from "../core/criteria";
-import type { LetterModel } from "../core/letter";
-import { formatNumberVi } from "../core/numbers";
+import { appendixReference, type LetterModel } from "../core/letter";
+import { formatNumberVi, formatScore766 } from "../core/numbers";
 import type { UnitScore } from "../core/scoring";
 import { textParagraph, type RunStyle } from "./runs";
 import { cm, textWidth } from "./units";
@@ -62,11 +62,7 @@ export function appendixLayout(criterionCount: number): AppendixLayout {
 /** "Phụ lục", its title and "(Kèm theo Công văn số …/… ngày …)" from the letter's number and date. */
 export function appendixHeading(letter: LetterModel): Paragraph[] {
   const s = APPENDIX_STYLE;
-  // Keeps the blank left for the number ("Số:      /VPUBND-TH" → "số      /VPUBND-TH").
-  const number = letter.number.replace(/^\s*Số:/u, "").trimEnd();
-  const spacedNumber = /^\s/u.test(number) ? number : ` ${number}`;
-  const date = /,\s*(ngày .*)$/u.exec(letter.placeAndDate)?.[1];
-  const reference = `(Kèm theo Công văn số${spacedNumber}${date ? ` ${date}` : ""})`;
+  const reference = appendixReference(letter);
   return [
     textParagraph(APPENDIX_LABEL, s.label),
     textParagraph(APPENDIX_TITLE, s.title, { before: 6 }),
@@ -94,7 +90,7 @@ export function appendixRowTexts(score: UnitScore, index: number, criteria: Crit
   return [
     String(index + 1),
     score.unit.name,
-    score.unit.score766 === null ? "" : formatNumberVi(score.unit.score766),
+    score.unit.score766 === null ? "" : formatScore766(score.unit.score766),
     ...criteria.map((_, i) => points(i)),
     formatNumberVi(score.total),
     score.eligible ? YES : NO,

@@ -289,6 +289,8 @@ function layoutSteps(
       () => (sheet().getRange(columnsAddress(from, to)).format.columnWidth = columnWidthPoints(width)),
     );
   }
+  // A height "at least" is set as it is: reading the row's own height first would cost a round trip,
+  // and the core asks for one only on a one-row header, whose user-set height is rarely taller.
   const heights = plan.rowHeights.map(({ row, height }) => ({ at: row, value: height }));
   for (const [from, to, height] of runs(heights)) {
     atomic(formatted, () => (sheet().getRange(rowsAddress(from, to)).format.rowHeight = height));
@@ -303,6 +305,10 @@ function layoutSteps(
     });
   }
   if (plan.pageSetup) steps.push(pageSetupSteps(context, plan, plan.pageSetup));
+  const printArea = plan.printArea;
+  if (printArea) {
+    atomic(`vùng in ở ${on(plan.name)}`, () => sheet().pageLayout.setPrintArea(rangeAddress(printArea)));
+  }
   if (join && join.sheet === plan.name && join.added.length > 0) {
     atomic(`đã nới bảng “${join.table}” ra các cột kết quả`, () =>
       context.workbook.tables.getItem(join.table).resize(sheet().getRange(rangeAddress(join.after))),

@@ -9,6 +9,7 @@ import { Section } from "./sections/Section";
 import { ShareSection } from "./sections/ShareSection";
 import { SourcesSection } from "./sections/SourcesSection";
 import { TableSection } from "./sections/TableSection";
+import { criteriaSourceOf } from "./pane-state";
 import { usePane } from "./use-pane";
 import { PaneHeader } from "./PaneHeader";
 
@@ -40,6 +41,7 @@ export function App({ port, fileBar }: AppProps) {
   const { analysis, run, notice, saving, located, output } = state;
   const draft = state.drafting?.draft;
   const result = analysis.state === "ready" ? analysis.result : undefined;
+  const criteriaSource = criteriaSourceOf(state);
   const running = run.state === "running";
   const { file } = port;
   return (
@@ -92,7 +94,7 @@ export function App({ port, fileBar }: AppProps) {
         <Section value="criteria" title="Tiêu chí">
           <CriteriaSection
             draft={draft}
-            source={result?.criteriaSource}
+            source={criteriaSource}
             errors={errors}
             dirty={dirty}
             saving={saving}

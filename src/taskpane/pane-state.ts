@@ -2,6 +2,7 @@
  * The pane's state and every way it changes, as pure functions: state in, action, state out. The hook
  * (use-pane.ts) runs the port and dispatches what happened; nothing here touches a workbook.
  */
+import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { OutputMode } from "../core/plan/formulas";
 import type { Problem } from "../core/problems";
 import { UserFacingError } from "../core/problems";
@@ -189,6 +190,21 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 
 /** The workbook is being read: an analysis is awaited. */
 export const isReading = (state: PaneState): boolean => state.awaited !== undefined;
+
+/**
+ * Where the criteria in view come from. A run on a workbook without "Tiêu chí" scored with the default
+ * criteria and then wrote them there: from then on the workbook has its sheet, and the pane says so.
+ */
+export function criteriaSourceOf(state: PaneState): RunResult["criteriaSource"] | undefined {
+  if (state.analysis.state !== "ready") return undefined;
+  const shown = state.analysis.result;
+  const run = state.run;
+  const written =
+    run.state === "done" &&
+    run.result === shown &&
+    shown.plan.sheets.some((sheet) => sheet.name === CRITERIA_SHEET);
+  return written ? "sheet" : shown.criteriaSource;
+}
 
 /** The draft differs from the criteria and settings in force. */
 export function isDraftDirty(state: PaneState): boolean {

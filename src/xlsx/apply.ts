@@ -27,6 +27,14 @@ function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
+/**
+ * A print area as ExcelJS takes it: it puts a "$" before each corner, so the rows get theirs here;
+ * a half-absolute "$A1:$F32" is what Excel tolerates but LibreOffice ignores (it prints the whole sheet).
+ */
+function printAreaOf(range: CellRange): string {
+  return rangeAddress(range).replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+}
+
 function clearRange(sheet: ExcelJS.Worksheet, range: CellRange): void {
   sheet.unMergeCells(range.top + 1, range.left + 1, range.bottom + 1, range.right + 1);
   for (let row = range.top + 1; row <= range.bottom + 1; row++) {
@@ -86,7 +94,11 @@ function applySheet(
   for (const block of plan.blocks) writeBlock(sheet, block, styles);
   for (const m of plan.merges) sheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const { col, width } of plan.columnWidths) sheet.getColumn(col + 1).width = width;
-  for (const { row, height } of plan.rowHeights) sheet.getRow(row + 1).height = height;
+  for (const { row, height, atLeast } of plan.rowHeights) {
+    const line = sheet.getRow(row + 1);
+    if (!atLeast || (line.height ?? 0) < height) line.height = height;
+  }
+  if (plan.printArea) sheet.pageSetup.printArea = printAreaOf(plan.printArea);
   for (const highlight of plan.highlights) {
     const fill = planStyles[highlight.style]?.fill ?? "FFFF00";
     sheet.addConditionalFormatting({
@@ -111,7 +123,7 @@ function applySheet(
       fitToPage: setup.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      printArea: rangeAddress(setup.printArea),
+      printArea: printAreaOf(setup.printArea),
       margins: {
         top: inches(setup.margins.top),
         bottom: inches(setup.margins.bottom),

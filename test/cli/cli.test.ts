@@ -58,7 +58,7 @@ describe("kstthc score on the sample", () => {
     expect(byName.get("Bảo hiểm xã hội tỉnh")?.points).toEqual({ III: 0, "IV.9": 35 });
     expect(report.units).toHaveLength(33);
     expect(report.units.filter((u) => u.total > 0)).toHaveLength(4);
-    expect(byName.get("Ban Quản lý Khu kinh tế")?.explanations.III).toBe("80 ≤ 80 → 0 điểm");
+    expect(byName.get("Ban Quản lý Khu kinh tế")?.explanations.III).toBe("80,00 ≤ 80 → 0 điểm");
     expect(byName.get("Cục Thuế tỉnh")?.explanations["IV.9"]).toBe("cấp huyện 96,5% < 100% → 0 điểm");
 
     expect(report.letter.paragraphs.map(normalizeSpace)).toEqual(seedLetter().body);
@@ -120,7 +120,7 @@ describe("kstthc score on the sample", () => {
       0,
       "Tốt",
       "Không",
-      "III: 80 ≤ 80 → 0 điểm; IV.9: không áp dụng",
+      "III: 80,00 ≤ 80 → 0 điểm; IV.9: không áp dụng",
     ]);
     expect(row("Bảo hiểm xã hội tỉnh").slice(0, 5)).toEqual([0, 35, 35, "", "Có"]);
     // The section row "II. UBND CẤP HUYỆN" gets no output.
@@ -141,7 +141,12 @@ describe("kstthc score on the sample", () => {
       expect.arrayContaining(["UBND TỈNH AN GIANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
     );
     expect(texts).toContain("Kính gửi: Sở Nội vụ (Ban thi đua khen thưởng)");
-    expect(texts.filter((t) => t.startsWith("Căn cứ"))).toHaveLength(2);
+    // Body paragraphs start with a first-line indent of two em spaces, as the .docx indents them.
+    expect(texts.filter((t) => t.startsWith("\u2003\u2003Căn cứ"))).toHaveLength(2);
+    // The list's reference keeps room for the number to be written by hand, as the .docx does.
+    expect(texts).toContainEqual(
+      expect.stringMatching(/^\(Kèm theo Công văn số[\s\u00a0]{4,}\/VPUBND-TH ngày 05 tháng 02 năm 2024\)$/u),
+    );
     expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToWidth: 1 });
     expect(summary.pageSetup.margins).toMatchObject({ left: 1.181, right: 0.591, top: 0.787, bottom: 0.787 });
     expect(summary.getCell("A1").font).toMatchObject({ name: "Times New Roman", size: 13 });
@@ -446,6 +451,18 @@ describe("bad input and usage", () => {
     const run = await cli(...argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("Cách dùng:");
+  });
+
+  it.each([
+    [["score", "a.xlsx", "--khong-co"], "Tùy chọn “--khong-co” không có."],
+    [["score", "a.xlsx", "-x"], "Tùy chọn “-x” không có."],
+    [["score", "a.xlsx", "-o"], "Tùy chọn “--output” cần một giá trị."],
+    [["score", "a.xlsx", "--json=1"], "Tùy chọn “--json” không nhận giá trị."],
+  ])("says what is wrong with the options %p in Vietnamese", async (argv, message) => {
+    const run = await cli(...argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/Unknown option|argument missing|does not take/);
   });
 
   it("scores with an explicit mapping and header row", async () => {

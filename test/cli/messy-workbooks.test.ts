@@ -259,7 +259,7 @@ describe("silent wrong answers", () => {
       table([`[1, "Sở Ngoại vụ", "Sở", 80.000001]`, `[2, "Sở Tư pháp", "Sở", 80.006]`]),
     );
     const report = await scoreJson(file);
-    expect(unit(report, "Sở Ngoại vụ").explanations.III).toBe("80 ≤ 80 → 0 điểm");
+    expect(unit(report, "Sở Ngoại vụ").explanations.III).toBe("80,00 ≤ 80 → 0 điểm");
     expect(unit(report, "Sở Tư pháp").explanations.III).toBe("80,01 > 80 → 30 điểm");
   });
 

@@ -13,7 +13,7 @@ import {
   type Operator,
 } from "../../src/core/criteria";
 import { figurePoints } from "../../src/core/function-semantics";
-import { formatNumberVi, roundTo } from "../../src/core/numbers";
+import { formatNumberVi, formatScore766, roundTo } from "../../src/core/numbers";
 import type { Level } from "../../src/core/reader/columns";
 import type { Unit } from "../../src/core/reader/units";
 import { decide, scoreCriterion, scoreUnits } from "../../src/core/scoring";
@@ -131,12 +131,10 @@ describe("the points path and the explained path decide alike", () => {
         } else if (c.kind === "proportional") {
           const lowest = Math.min(...figures);
           const suffix = c.input === INPUT_ONE_STOP_RATE ? "%" : "";
-          // "10 × cấp huyện 87,5% / 100%": the figure named is the lowest one.
+          // "10 × cấp huyện 87,5% / 100%": the figure named is the lowest one (a 766 score with two decimals).
           const named = reason.split(" × ")[1].split(" / ")[0];
-          expect(
-            named.endsWith(` ${formatNumberVi(lowest)}${suffix}`) ||
-              named === `${formatNumberVi(lowest)}${suffix}`,
-          ).toBe(true);
+          const shown = (c.input === INPUT_SCORE_766 ? formatScore766 : formatNumberVi)(lowest);
+          expect(named.endsWith(` ${shown}${suffix}`) || named === `${shown}${suffix}`).toBe(true);
         } else {
           expect(reason.startsWith("chấm trực tiếp")).toBe(true);
           expect(reason === "chấm trực tiếp").toBe(score.points === figures[0]);

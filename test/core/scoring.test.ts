@@ -19,7 +19,7 @@ describe("criterion III: strictly above 80", () => {
   it.each([
     [84.37, 30, "84,37 > 80 → 30 điểm"],
     [80.01, 30, "80,01 > 80 → 30 điểm"],
-    [80, 0, "80 ≤ 80 → 0 điểm"],
+    [80, 0, "80,00 ≤ 80 → 0 điểm"],
     [79.95, 0, "79,95 ≤ 80 → 0 điểm"],
   ])("%p gives %p", (score, points, explanation) => {
     expect(scoreCriterion(III, unit({ score766: score }))).toMatchObject({ points, explanation });
@@ -33,7 +33,7 @@ describe("criterion III: strictly above 80", () => {
     const atLeast: Criterion = { ...III, operator: ">=" };
     expect(scoreCriterion(atLeast, unit({ score766: 80 }))).toMatchObject({
       points: 30,
-      explanation: "80 ≥ 80 → 30 điểm",
+      explanation: "80,00 ≥ 80 → 30 điểm",
     });
   });
 });

@@ -1,6 +1,6 @@
 import { serialToIso, toIsoDate } from "../../src/core/dates";
 import { columnIndex, columnLetter, parseRangeAddress, rangeAddress } from "../../src/core/grid";
-import { formatNumberVi, parseNumberText } from "../../src/core/numbers";
+import { formatNumberVi, formatScore766, parseNumberText } from "../../src/core/numbers";
 import { cleanText, fillTemplate, foldKey } from "../../src/core/text";
 
 describe("Vietnamese text", () => {
@@ -75,5 +75,18 @@ describe("dates and addresses", () => {
     const range = parseRangeAddress("$H$5:M40");
     expect(range).toEqual({ top: 4, left: 7, bottom: 39, right: 12 });
     expect(rangeAddress(range!)).toBe("H5:M40");
+  });
+});
+
+describe("formatScore766", () => {
+  it.each([
+    [74.3, "74,30"],
+    [80, "80,00"],
+    [84.37, "84,37"],
+    [79.995, "80,00"],
+    [1234.5, "1.234,50"],
+    [-2.5, "-2,50"],
+  ])("%p prints as %p", (value, text) => {
+    expect(formatScore766(value)).toBe(text);
   });
 });

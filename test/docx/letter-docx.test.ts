@@ -1,7 +1,7 @@
 /** The letter as a Word document: read back from the .docx bytes and checked against Nghị định 30/2020. */
 import { defaultCriteria, type Criterion } from "../../src/core/criteria";
 import type { LetterModel } from "../../src/core/letter";
-import { formatNumberVi } from "../../src/core/numbers";
+import { formatNumberVi, formatScore766 } from "../../src/core/numbers";
 import type { RunResult } from "../../src/core/run";
 import type { UnitScore } from "../../src/core/scoring";
 import { letterToDocx } from "../../src/docx/letter-docx";
@@ -254,7 +254,7 @@ function expectedRows(scores: UnitScore[]): string[][] {
   return scores.map((s, i) => [
     String(i + 1),
     s.unit.name,
-    s.unit.score766 === null ? "" : formatNumberVi(s.unit.score766),
+    s.unit.score766 === null ? "" : formatScore766(s.unit.score766),
     ...s.scores.map((c) => formatNumberVi(c.points)),
     formatNumberVi(s.total),
     s.eligible ? "Có" : "Không",
@@ -291,6 +291,8 @@ describe("appendix", () => {
     ]);
     expect(rows).toEqual(expectedRows(result.scores));
     expect(rows).toHaveLength(33);
+    // 766 scores with two decimals, as the explanations in the sheet print them.
+    expect(rows.map((r) => r[2])).toEqual(expect.arrayContaining(["74,30", "80,00", "84,37"]));
     expect(rows.filter((r) => r.at(-1) === "Có").map((r) => r[1])).toEqual(
       letter.proposed.map((p) => p.name),
     );

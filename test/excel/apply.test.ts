@@ -70,6 +70,8 @@ describe("cells and formats written for 30 units", () => {
     expect(header?.formula).toBeUndefined();
     expect(header?.format).toEqual({
       bold: true,
+      fontName: "Times New Roman",
+      fontSize: 11,
       fill: "DDEBF7",
       horizontal: "Center",
       vertical: "Center",
@@ -90,7 +92,7 @@ describe("cells and formats written for 30 units", () => {
     expect(cell(fake, UNITS_SHEET, "G4")?.format.horizontal).toBe("Center");
     expect(cell(fake, UNITS_SHEET, "J4")).toMatchObject({ value: "Xuất sắc", numberFormat: "@" });
     expect(cell(fake, UNITS_SHEET, "K4")).toMatchObject({ value: "Có", numberFormat: "@" });
-    expect(String(cell(fake, UNITS_SHEET, "L4")?.value)).toMatch(/^III: 95,5 > 80 → 30 điểm/);
+    expect(String(cell(fake, UNITS_SHEET, "L4")?.value)).toMatch(/^III: 95,50 > 80 → 30 điểm/);
     // The unit whose 766 score is #N/A: the error stays in the user's cell, the output says why.
     expect(cell(fake, UNITS_SHEET, "D5")).toMatchObject({ value: "#N/A", error: true });
   });
@@ -177,7 +179,13 @@ describe("cells and formats written for 30 units", () => {
       expect(compared).toBeGreaterThan(150);
       expect(now.merges).toEqual(old.merges);
       for (const [col, width] of old.columnWidths) expect(now.columnWidths.get(col)).toBe(width);
-      expect(now.rowHeights).toEqual(old.rowHeights);
+      // Only the header row may grow, to hold the wrapped output headers; no row shrinks.
+      const header = plan.sheets.find((s) => s.name === old.name)?.rowHeights.filter((h) => h.atLeast) ?? [];
+      const grown = new Map([...now.rowHeights].filter(([row]) => header.some((h) => h.row === row)));
+      for (const [row, height] of grown) expect(height).toBeGreaterThanOrEqual(old.rowHeights.get(row) ?? 15);
+      expect(new Map([...now.rowHeights].filter(([row]) => !grown.has(row)))).toEqual(
+        new Map([...old.rowHeights].filter(([row]) => !grown.has(row))),
+      );
     }
   });
 

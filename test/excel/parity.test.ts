@@ -61,7 +61,7 @@ function pageSetupOfCli(cli: CliOutput, name: string) {
       setup.margins?.footer,
     ],
     fitToWidth: setup.fitToPage ? [setup.fitToWidth, setup.fitToHeight] : undefined,
-    printArea: setup.printArea,
+    printArea: setup.printArea?.replace(/\$/g, ""),
     breaksBefore: breaks,
   };
 }
@@ -118,12 +118,20 @@ describe("parity with the CLI on the sample workbook", () => {
     expect(pictureOfFake(fake)).toEqual(file);
   });
 
-  it("sets up the summary sheet for printing as the CLI does", () => {
-    const cliSetup = pageSetupOfCli(cli, "Tổng hợp");
-    const adapterSetup = pageSetupOfFake(fake, "Tổng hợp");
+  it.each(["Tổng hợp", "Tiêu chí"])("sets up “%s” for printing as the CLI does", (name) => {
+    const cliSetup = pageSetupOfCli(cli, name);
+    const adapterSetup = pageSetupOfFake(fake, name);
     // The file says "1 page wide, automatic tall"; Excel gets the scale that does the same (print-scale.ts).
     expect(adapterSetup).toEqual({ ...cliSetup, fitToWidth: undefined, scale: expect.any(Number) });
     expect(cliSetup.fitToWidth).toEqual([1, 0]);
+  });
+
+  it("sets the unit sheet's print area alone, as the CLI does", () => {
+    const cliSetup = pageSetupOfCli(cli, "Theo dõi 2023");
+    const adapterSetup = pageSetupOfFake(fake, "Theo dõi 2023");
+    // Up to "Đề xuất khen thưởng": "Cách tính điểm" (column M) stays on the screen.
+    expect([cliSetup.printArea, adapterSetup.printArea]).toEqual(["A1:L44", "A1:L44"]);
+    expect(adapterSetup.orientation).toBeUndefined();
   });
 
   it("stays equal to the CLI on a second run over its own output", async () => {

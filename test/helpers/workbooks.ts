@@ -79,7 +79,8 @@ export function snapshot(workbook: ExcelJS.Workbook): Record<string, unknown> {
       // A copy of the rules alone: ExcelJS hangs a parser flag (hasExtContent) on the array itself.
       conditional: [...(sheet as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings],
       widths: sheet.columns?.map((c) => c.width ?? null) ?? [],
-      pageSetup: sheet.pageSetup,
+      // ExcelJS keeps the print area as written ("A$1:G$2", see src/xlsx/apply.ts) and reads it without "$".
+      pageSetup: { ...sheet.pageSetup, printArea: sheet.pageSetup.printArea?.replace(/\$/g, "") },
     };
   }
   return out;

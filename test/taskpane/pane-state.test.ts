@@ -9,6 +9,7 @@ import { readSource } from "../../src/core/sources/read-source";
 import { WriteBlockedError } from "../../src/excel/errors";
 import { draftOf } from "../../src/taskpane/criteria-draft";
 import {
+  criteriaSourceOf,
   initialPaneState,
   isDraftDirty,
   isReading,
@@ -200,4 +201,26 @@ test("source files being read, then put in force: the last run's result is stale
   expect(state.sources).toEqual({ files: [source], prefer: "table", reading: [] });
   expect(state.run).toEqual({ state: "done", result, stale: true });
   expect(state.notice).toEqual(notice);
+});
+
+test("after a run that wrote the “Tiêu chí” sheet, the criteria come from the workbook", () => {
+  expect(result.criteriaSource).toBe("default");
+  const analysed = run([
+    { type: "analysisStarted", id: 1 },
+    { type: "analysisAnswered", id: 1, result, resetDraft: false },
+  ]);
+  expect(criteriaSourceOf(analysed)).toBe("default");
+  const scored = run([{ type: "runStarted" }, { type: "runAnswered", result }], analysed);
+  expect(result.plan.sheets.map((s) => s.name)).toContain("Tiêu chí");
+  expect(criteriaSourceOf(scored)).toBe("sheet");
+  // Another workbook read afterwards says where its own criteria come from.
+  const other = run(
+    [
+      { type: "analysisStarted", id: 2 },
+      { type: "analysisAnswered", id: 2, result: otherResult, resetDraft: true },
+    ],
+    scored,
+  );
+  expect(criteriaSourceOf(other)).toBe("default");
+  expect(criteriaSourceOf(initialPaneState)).toBeUndefined();
 });

@@ -118,6 +118,16 @@ describe("task pane over the sample workbook", () => {
     );
   });
 
+  it("says the criteria are the workbook's once a run wrote the “Tiêu chí” sheet", async () => {
+    renderPane();
+    await screen.findByText("33 đơn vị");
+    openSection("Tiêu chí");
+    expect(screen.getByText(/Đang dùng tiêu chí mặc định/)).toBeTruthy();
+    await scoreAndWait(4);
+    expect(screen.queryByText(/Đang dùng tiêu chí mặc định/)).toBeNull();
+    expect(screen.getByText(/Đang dùng tiêu chí của trang “Tiêu chí” trong sổ tính/)).toBeTruthy();
+  });
+
   it("selects a problem's cell, and a proposed unit's row, when clicked", async () => {
     const port = renderPane();
     await screen.findByText("33 đơn vị");

@@ -6,6 +6,8 @@ import { cellProblem, UnusableInputError, type Problem } from "../problems";
 import type { UnitTable } from "../reader/units";
 import type { UnitScore } from "../scoring";
 import type { Settings } from "../settings";
+import { heightOfLines, wrappedLines } from "./row-height";
+import { STYLES } from "./styles";
 import { withFormulas, type FormulaTables, type OutputMode } from "./formulas";
 import { emptySheetPlan, type PlainValue, type Scalar, type SheetPlan } from "./types";
 
@@ -42,6 +44,20 @@ export interface DataSheetPlan {
   highlightRange: CellRange;
   highlightFormula: string;
   problems: Problem[];
+}
+
+const OUTPUT_FONT = STYLES.outHeader.font;
+
+/** The leftmost column of the table's header: the highlight covers the whole row of a unit from there. */
+function tableFirstColumn(grid: SheetGrid, table: UnitTable): number {
+  const { layout } = table;
+  const known = Math.min(layout.columns.name, layout.columns.stt ?? layout.columns.name);
+  for (let col = 0; col < known; col++) {
+    for (let row = layout.headerTop; row <= layout.headerBottom; row++) {
+      if (!isEmpty(grid, row, col)) return col;
+    }
+  }
+  return known;
 }
 
 const isEmpty = (grid: SheetGrid, row: number, col: number) => cellText(cellAt(grid, row, col)).trim() === "";
@@ -123,6 +139,12 @@ export function planDataSheet(
       `Không còn chỗ ghi kết quả trên trang “${layout.sheet}”: cần ${headers.length} cột trống bên phải bảng (từ cột ${columnLetter(Math.min(left, EXCEL_COLUMNS - 1))}) nhưng trang tính chỉ có đến cột XFD. Hãy xóa các ô thừa ở những cột xa bên phải bảng (hoặc chép bảng sang trang mới) rồi chạy lại. Chưa có gì được ghi.`,
     );
   }
+  let lastUserColumn = 0;
+  grid.values.forEach((line, row) =>
+    line.forEach((_, col) => {
+      if (col > lastUserColumn && !isEmpty(grid, row, col) && !isOwned(row, col)) lastUserColumn = col;
+    }),
+  );
 
   plan.blocks.push({ top, left, values: [headers], style: "outHeader" });
   if (layout.headerBottom > top) {
@@ -167,24 +189,32 @@ export function planDataSheet(
       ),
     });
   }
-  plan.columnWidths = headers.map((_, i) => ({
-    col: left + i,
-    width:
-      i === explanationCol || i === headers.length - 1
-        ? 60
-        : i === explanationCol + 2
-          ? 28
-          : i < pointColumns
-            ? 11
-            : 12,
-  }));
+  const widths = headers.map((_, i) =>
+    i === explanationCol || i === headers.length - 1
+      ? 60
+      : i === explanationCol + 2
+        ? 28
+        : i < pointColumns
+          ? 11
+          : 12,
+  );
+  plan.columnWidths = widths.map((width, i) => ({ col: left + i, width }));
+  // The headers wrap in narrow columns: a one-row header grows to hold them (never shrinks).
+  if (layout.headerBottom === top) {
+    const lines = Math.max(...headers.map((h, i) => wrappedLines(h, widths[i], OUTPUT_FONT)));
+    plan.rowHeights.push({ row: top, height: heightOfLines(lines, OUTPUT_FONT), atLeast: true });
+  }
 
   const proposedCol = left + criteria.length + 2;
-  const firstCol = Math.min(layout.columns.name, layout.columns.stt ?? layout.columns.name);
+  const firstCol = tableFirstColumn(grid, table);
   const highlightRange = { top: table.firstRow, left: firstCol, bottom: table.lastRow, right };
   const highlightFormula = `$${columnLetter(proposedCol)}${table.firstRow + 1}="${YES}"`;
   if (scores.length > 0)
     plan.highlights.push({ range: highlightRange, formula: highlightFormula, style: "highlight" });
+  // "Cách tính điểm" is for the screen: the printed sheet keeps its pages, with the scores on them.
+  // (and so are the columns of the sources after it).
+  const printRight = Math.max(lastUserColumn, proposedCol);
+  plan.printArea = { top: 0, left: 0, bottom: Math.max(grid.values.length - 1, bottom), right: printRight };
 
   return {
     plan,

@@ -4,8 +4,9 @@ import type { CellStyle } from "./types";
 const TIMES = "Times New Roman";
 
 export const STYLES = {
+  /** A named font: one without a name prints as whatever serif the renderer picks. */
   outHeader: {
-    font: { bold: true },
+    font: { name: TIMES, size: 11, bold: true },
     fill: "DDEBF7",
     horizontal: "center",
     vertical: "middle",

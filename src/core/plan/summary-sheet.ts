@@ -1,8 +1,10 @@
 /** The summary sheet: the draft letter laid out as Nghị định 30/2020 wants it, then the proposed units. */
-import type { LetterModel } from "../letter";
+import { appendixReference, type LetterModel } from "../letter";
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
 import { describeSource, type SourceProvenance } from "../sources/provenance";
+import { rowHeightFor } from "./row-height";
+import { STYLES, type StyleName } from "./styles";
 import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -15,16 +17,11 @@ const ALL = { from: 0, to: 5 };
 
 type Span = { from: number; to: number };
 
-/** Excel does not fit the height of merged cells: estimate the lines of wrapped text. */
-export function estimateRowHeight(text: string, span: Span, fontSize: number): number {
-  let width = 0;
-  for (let c = span.from; c <= span.to; c++) width += WIDTHS[c];
-  // About 0.48 em per character of Vietnamese text in Times New Roman; 7 px per width unit.
-  const charsPerLine = Math.max(10, Math.floor((width * 7) / (0.48 * fontSize)));
-  const lines = text
-    .split("\n")
-    .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / charsPerLine)), 0);
-  return Math.ceil(lines * fontSize * 1.3 + 4);
+const spanWidth = (span: Span) => WIDTHS.slice(span.from, span.to + 1).reduce((a, b) => a + b, 0);
+
+/** Excel does not fit the height of merged cells: estimate the lines of wrapped text in a style's font. */
+export function estimateRowHeight(text: string, span: Span, style: LetterStyle): number {
+  return rowHeightFor([{ text, width: spanWidth(span) }], STYLES[style].font);
 }
 
 /** Excel's limits: a row at most 409 points high, a cell at most 32,767 characters. */
@@ -35,16 +32,16 @@ export const MAX_CELL_CHARS = 32767;
  * A paragraph cut into pieces that each fit one row (≤ 409 pt once wrapped, ≤ 32,767 characters), cut
  * after "; ", ", " or a space so that the pieces read on from one row to the next.
  */
-export function splitForRows(text: string, span: Span, fontSize: number, extra = 0): string[] {
+export function splitForRows(text: string, span: Span, style: LetterStyle, extra = 0): string[] {
   const pieces: string[] = [];
   let rest = text;
-  while (estimateRowHeight(rest, span, fontSize) + extra > MAX_ROW_HEIGHT || rest.length > MAX_CELL_CHARS) {
+  while (estimateRowHeight(rest, span, style) + extra > MAX_ROW_HEIGHT || rest.length > MAX_CELL_CHARS) {
     // The longest head that fits, by halving then stepping: heights grow with length.
     let low = 1;
     let high = Math.min(rest.length, MAX_CELL_CHARS);
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
-      if (estimateRowHeight(rest.slice(0, mid), span, fontSize) + extra <= MAX_ROW_HEIGHT) low = mid;
+      if (estimateRowHeight(rest.slice(0, mid), span, style) + extra <= MAX_ROW_HEIGHT) low = mid;
       else high = mid - 1;
     }
     const head = rest.slice(0, low);
@@ -57,6 +54,13 @@ export function splitForRows(text: string, span: Span, fontSize: number, extra =
   return pieces;
 }
 
+/** The summary's styles, all with a named font of a known size. */
+type LetterStyle = Extract<StyleName, `letter${string}`>;
+
+/** Nghị định 30: a first-line indent of 1–1,27 cm (two em spaces of 14 pt), 6 pt between paragraphs. */
+const FIRST_LINE_INDENT = "\u2003\u2003";
+const PARAGRAPH_GAP = 6;
+
 export function planSummarySheet(
   name: string,
   letter: LetterModel,
@@ -66,7 +70,7 @@ export function planSummarySheet(
   const plan = emptySheetPlan(name, "create");
   plan.columnWidths = WIDTHS.map((width, col) => ({ col, width }));
   let row = 0;
-  const put = (r: number, span: Span, value: Scalar, style: string, height?: number) => {
+  const put = (r: number, span: Span, value: Scalar, style: LetterStyle, height?: number) => {
     plan.blocks.push({ top: r, left: span.from, values: [[value]], style });
     if (span.to > span.from) plan.merges.push({ top: r, left: span.from, bottom: r, right: span.to });
     if (height !== undefined) plan.rowHeights.push({ row: r, height });
@@ -83,16 +87,17 @@ export function planSummarySheet(
     LEFT,
     letter.subject,
     "letterSubject",
-    Math.min(MAX_ROW_HEIGHT, estimateRowHeight(letter.subject, LEFT, 12)),
+    Math.min(MAX_ROW_HEIGHT, estimateRowHeight(letter.subject, LEFT, "letterSubject")),
   );
   row = 5;
-  for (const piece of splitForRows(letter.recipientLine, ALL, 14)) {
-    put(row++, ALL, piece, "letterRecipient", estimateRowHeight(piece, ALL, 14));
+  for (const piece of splitForRows(letter.recipientLine, ALL, "letterRecipient")) {
+    put(row++, ALL, piece, "letterRecipient", estimateRowHeight(piece, ALL, "letterRecipient"));
   }
   row++;
   for (const paragraph of letter.paragraphs) {
-    for (const piece of splitForRows(paragraph, ALL, 14, 6)) {
-      put(row++, ALL, piece, "letterBody", estimateRowHeight(piece, ALL, 14) + 6);
+    const pieces = splitForRows(FIRST_LINE_INDENT + paragraph, ALL, "letterBody", PARAGRAPH_GAP);
+    for (const piece of pieces) {
+      put(row++, ALL, piece, "letterBody", estimateRowHeight(piece, ALL, "letterBody") + PARAGRAPH_GAP);
     }
   }
   row++;
@@ -109,7 +114,7 @@ export function planSummarySheet(
   // The list of proposed units starts a printed page of its own.
   const tableStart = row;
   put(row++, ALL, "DANH SÁCH ĐƠN VỊ ĐỀ XUẤT KHEN THƯỞNG", "letterTableTitle");
-  put(row++, ALL, `(Kèm theo công văn ${letter.number.replace(/^Số:\s*/, "số ")})`, "letterDate");
+  put(row++, ALL, appendixReference(letter), "letterDate");
   row++;
   plan.blocks.push({
     top: row++,
@@ -118,23 +123,31 @@ export function planSummarySheet(
     style: "letterTableHeader",
   });
   const proposed = scores.filter((s) => s.eligible);
+  const tableRow = (values: Scalar[]) =>
+    rowHeightFor(
+      values.map((v, col) => ({ text: typeof v === "string" ? v : String(v ?? ""), width: WIDTHS[col] })),
+      STYLES.letterTableText.font,
+    );
+  const proposedRows: Scalar[][] = proposed.map((s, i) => [
+    i + 1,
+    s.unit.name,
+    s.unit.group,
+    s.scores
+      .filter((c) => c.points > 0)
+      .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm)`)
+      .join("; "),
+    s.total,
+    s.rating,
+  ]);
+  // Long names and groups ("UBND CẤP HUYỆN, THỊ XÃ, THÀNH PHỐ") wrap: their rows grow with them.
+  proposedRows.forEach((values, i) => plan.rowHeights.push({ row: row + i, height: tableRow(values) }));
   if (proposed.length === 0) {
     put(row++, ALL, "Không có đơn vị đủ điều kiện đề xuất khen thưởng.", "letterTableText");
   } else {
     plan.blocks.push({
       top: row,
       left: 0,
-      values: proposed.map((s, i) => [
-        i + 1,
-        s.unit.name,
-        s.unit.group,
-        s.scores
-          .filter((c) => c.points > 0)
-          .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm)`)
-          .join("; "),
-        s.total,
-        s.rating,
-      ]),
+      values: proposedRows,
       columnStyles: [
         "letterTableNumber",
         "letterTableText",
@@ -151,7 +164,7 @@ export function planSummarySheet(
     put(row++, ALL, "NGUỒN SỐ LIỆU", "letterTableTitle");
     sources.forEach((source, i) => {
       const text = `${i + 1}. ${describeSource(source)}`;
-      put(row++, ALL, text, "letterTableText", estimateRowHeight(text, ALL, 12));
+      put(row++, ALL, text, "letterTableText", estimateRowHeight(text, ALL, "letterTableText"));
     });
   }
 

@@ -78,9 +78,12 @@ export interface SheetPlan {
   blocks: Block[];
   merges: CellRange[];
   columnWidths: { col: number; width: number }[];
-  rowHeights: { row: number; height: number }[];
+  /** `atLeast`: the row keeps a height of its own when that is taller (the user's rows). */
+  rowHeights: { row: number; height: number; atLeast?: boolean }[];
   highlights: Highlight[];
   pageSetup?: PageSetup;
+  /** The print area alone, on the user's sheet, whose other page settings stay the user's. */
+  printArea?: CellRange;
 }
 
 export interface WritePlan {

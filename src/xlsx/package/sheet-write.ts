@@ -200,6 +200,8 @@ function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<numbe
 interface RowChange {
   cells?: Map<number, string>;
   height?: number;
+  /** The row keeps its own height when that is taller (a user's row). */
+  atLeast?: boolean;
 }
 
 /** "AB" → 27 (0-based). */
@@ -237,7 +239,8 @@ function rowXml(
   kept.sort((a, b) => a.col - b.col);
   let tag = open.endsWith("/>") ? `${open.slice(0, -2).trimEnd()}>` : open;
   if (!/\sr="/.test(tag)) tag = withAttributes(tag, { r: String(index + 1) });
-  if (change.height !== undefined) {
+  const own = Number(/\sht="([^"]*)"/.exec(tag)?.[1] ?? 0);
+  if (change.height !== undefined && !(change.atLeast && own >= change.height)) {
     tag = withAttributes(tag, { ht: String(change.height), customHeight: "1" });
   }
   const spans = /\sspans="([^"]*)"/.exec(tag)?.[1];
@@ -254,7 +257,8 @@ function rowXml(
 function editSheetData(data: string, plan: SheetPlan, ctx: WriteContext, removedFormulas: string[]): string {
   const changes = new Map<number, RowChange>();
   for (const [row, cells] of plannedCells(plan, ctx)) changes.set(row, { cells });
-  for (const { row, height } of plan.rowHeights) changes.set(row, { ...changes.get(row), height });
+  for (const { row, height, atLeast } of plan.rowHeights)
+    changes.set(row, { ...changes.get(row), height, atLeast });
   const clear = plan.clear;
   const touched = (row: number) => changes.has(row) || clear.some((r) => r.top <= row && row <= r.bottom);
   if (changes.size === 0 && clear.length === 0) return data;

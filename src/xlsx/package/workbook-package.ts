@@ -227,6 +227,7 @@ export class WorkbookPackage {
         this.setText(sheet.part, edit.xml);
         removed.set(sheet.sheetId, edit.removedFormulas);
         if (joined) this.joinTable(sheet, joined);
+        if (sheetPlan.printArea) this.setPrintArea(sheet, sheetPlan);
       } else {
         const sheet = this.createSheet(sheetPlan);
         const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, ctx());
@@ -394,12 +395,12 @@ export class WorkbookPackage {
     this.setText(APP_PROPS, xml.replace(pairs, newPairs).replace(titles[0], newTitles));
   }
 
-  /** The print area of a sheet with a page setup, as the defined name _xlnm.Print_Area. */
+  /** The print area of a sheet, as the defined name _xlnm.Print_Area. */
   private setPrintArea(sheet: WorksheetInfo, plan: SheetPlan): void {
-    const setup = plan.pageSetup;
-    if (!setup) return;
+    // A sheet of the tool's has a page setup; the user's sheet gets its print area alone.
+    const area = plan.pageSetup?.printArea ?? plan.printArea;
+    if (!area) return;
     const index = parseSheets(this.text(this.workbookPart) ?? "").findIndex((s) => s.name === sheet.name);
-    const area = setup.printArea;
     const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
     const ref = `${quoted}!$${columnLetter(area.left)}$${area.top + 1}:$${columnLetter(area.right)}$${area.bottom + 1}`;
     const defined = `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(ref)}</definedName>`;

@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 /**
  * Which Excel API requirement sets the host supports. The adapter needs ExcelApi 1.9 (page layout,
- * conditional format ranges, calculation suspended during writes); with 1.13 it also reads merged
- * cells and widens the user's table over the output with Table.resize, and does without both before.
+ * conditional format ranges, calculation suspended during writes; checked by the pane's entry, host.ts);
+ * with 1.13 it also reads merged cells and widens the user's table over the output with Table.resize,
+ * and does without both before.
  */
-export const REQUIRED_EXCEL_API = "1.9";
 
 /**
  * True when the host supports ExcelApi 1.`minor`. Outside Office (tests, tools) there is no

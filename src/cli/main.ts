@@ -2,6 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { UnusableInputError } from "../core/problems";
+import { letterFileName } from "../core/letter";
 import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import { letterToDocx } from "../docx/letter-docx";
@@ -59,6 +60,9 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     mapping: command.mapping,
     writeCriteriaSheet: command.writeCriteriaSheet,
     output: command.writeFormulas ? "formulas" : "values",
+    year: command.year,
+    preset: command.preset,
+    fileName: path.basename(command.input),
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
@@ -78,9 +82,16 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
 async function letter(command: LetterCommand, io: Io): Promise<number> {
   const bytes = await readInput(command.input);
   const workbook = await loadWorkbook(bytes, path.basename(command.input));
-  const result = runScoring(workbookToGrids(workbook), { sheet: command.sheet, mapping: command.mapping });
-  await writeAtomically(command.docx, await letterBytes(result));
-  report(result, [`Đã ghi công văn: ${command.docx}`], command.json, io);
+  const result = runScoring(workbookToGrids(workbook), {
+    sheet: command.sheet,
+    mapping: command.mapping,
+    year: command.year,
+    preset: command.preset,
+    fileName: path.basename(command.input),
+  });
+  const target = command.docx ?? path.join(path.dirname(command.input), letterFileName(result.year));
+  await writeAtomically(target, await letterBytes(result));
+  report(result, [`Đã ghi công văn: ${target}`], command.json, io);
   return EXIT_OK;
 }
 

@@ -2,6 +2,7 @@
 import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
+import { PRESETS } from "./presets";
 import type { Problem } from "./problems";
 import type { RunResult } from "./run";
 
@@ -23,6 +24,11 @@ export interface JsonReport {
   /** 1-based rows of the header. */
   headerRows: { from: number; to: number };
   criteriaSource: RunResult["criteriaSource"];
+  /** The preset of the criteria and settings when the workbook has no "Tiêu chí" sheet. */
+  preset?: RunResult["preset"];
+  /** The assessment year (null: not known, the letter prints "…") and where it came from. */
+  year: number | null;
+  yearSource: RunResult["yearSource"];
   criteria: { code: string; points: number; rule: string }[];
   units: UnitReport[];
   /** Rows of the table that are not units (sections, totals, notes…), 1-based, with why. */
@@ -56,6 +62,9 @@ export function jsonReport(result: RunResult): JsonReport {
     sheet: layout.sheet,
     headerRows: { from: layout.headerTop + 1, to: layout.headerBottom + 1 },
     criteriaSource: result.criteriaSource,
+    preset: result.preset,
+    year: result.year,
+    yearSource: result.yearSource,
     criteria: result.criteria.map((c) => ({ code: c.code, points: c.points, rule: describeCriterion(c) })),
     units: result.scores.map((s) => ({
       row: s.unit.row + 1,
@@ -75,6 +84,22 @@ export function jsonReport(result: RunResult): JsonReport {
   };
 }
 
+const YEAR_SOURCES: Record<RunResult["yearSource"], string> = {
+  option: "theo lựa chọn khi chạy",
+  sheet: "theo trang “Tiêu chí”",
+  workbook: "tìm thấy trong tệp",
+  "file-name": "theo tên tệp",
+  preset: "theo mẫu tiêu chí",
+  none: "",
+};
+
+/** "Năm thi đua: 2024 (tìm thấy trong tệp: trang “Theo dõi”, dòng 2)." */
+export function yearLine(result: RunResult): string {
+  if (result.year === null) return "Năm thi đua: chưa rõ — công văn in “…”; chỉ định bằng --year NĂM.";
+  const where = result.yearWhere ? `: ${result.yearWhere}` : "";
+  return `Năm thi đua: ${result.year} (${YEAR_SOURCES[result.yearSource]}${where}).`;
+}
+
 const LEVEL_TITLES: Record<Problem["level"], string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 
 /** The summary printed by the CLI; at most `maxProblems` problems of each level are listed. */
@@ -88,7 +113,11 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
   lines.push(
     `Bảng đơn vị: trang “${layout.sheet}”, tiêu đề ở ${headerRows}, ${result.scores.length} đơn vị.`,
   );
-  const source = result.criteriaSource === "sheet" ? "trang “Tiêu chí” của tệp" : "mặc định";
+  lines.push(yearLine(result));
+  const source =
+    result.criteriaSource === "sheet"
+      ? "trang “Tiêu chí” của tệp"
+      : `mẫu “${PRESETS.find((p) => p.id === result.preset)?.label ?? "mặc định"}”`;
   lines.push(`Tiêu chí (${source}):`);
   for (const c of result.criteria) {
     lines.push(`  ${c.code}: ${formatNumberVi(c.points)} điểm khi ${describeCriterion(c)}`);

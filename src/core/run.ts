@@ -1,10 +1,11 @@
 /** One scoring run over a workbook's grids: read, score, draft the letter and plan the writes. */
-import { defaultCriteria, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
+import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import { readCriteriaSheet } from "./criteria-sheet/read";
 import { CRITERIA_SHEET } from "./criteria-sheet/schema";
 import { writtenCriteriaLayout } from "./criteria-sheet/write";
 import type { SheetGrid } from "./grid";
-import { buildLetter, type LetterModel } from "./letter";
+import { groupOfUnit } from "./groups";
+import { buildLetter, missingFactsSentence, type LetterModel } from "./letter";
 import {
   findMetaGrid,
   META_SHEET,
@@ -20,13 +21,16 @@ import { planDataSheet } from "./plan/output-columns";
 import { STYLES } from "./plan/styles";
 import { planSummarySheet, SUMMARY_SHEET } from "./plan/summary-sheet";
 import { emptySheetPlan, type SheetPlan, type WritePlan } from "./plan/types";
-import type { Problem } from "./problems";
+import { presetById, presetForYear, presetSettings, type PresetId } from "./presets";
+import { sheetProblem, UnusableInputError, type Problem } from "./problems";
 import type { ColumnMapping } from "./reader/table";
 import { formatMapping, parseMapping } from "./reader/mapping";
+import type { Level } from "./reader/columns";
 import { readUnitTable, type UnitTable } from "./reader/units";
 import { scoreUnits, type UnitScore } from "./scoring";
-import { defaultSettings, type Settings } from "./settings";
+import { withoutFacts, type Settings } from "./settings";
 import { foldKey } from "./text";
+import { findFileNameYear, findWorkbookYear, type YearSource } from "./year";
 
 export interface RunOptions {
   sheet?: string;
@@ -40,6 +44,15 @@ export interface RunOptions {
    * "Tiêu chí" sheet, which recalculate with the add-in (and show #NAME? without it).
    */
   output?: OutputMode;
+  /**
+   * The assessment year the user gave (`--year`, the pane's field). It wins over the year found in the
+   * workbook; facts of the "Tiêu chí" sheet that belong to another year are then left out.
+   */
+  year?: number;
+  /** The workbook's file name ("theo-doi-2024.xlsx"): the year is looked for in it last. */
+  fileName?: string;
+  /** The criteria and letter settings to use when the workbook has no "Tiêu chí" sheet (`--preset`). */
+  preset?: PresetId;
 }
 
 export interface RunResult {
@@ -47,6 +60,13 @@ export interface RunResult {
   criteria: Criterion[];
   settings: Settings;
   criteriaSource: "sheet" | "default";
+  /** The preset the criteria and settings came from when the workbook has no "Tiêu chí" sheet. */
+  preset?: PresetId;
+  /** The assessment year, or null when nothing told it (the letter then prints "…"). */
+  year: number | null;
+  yearSource: YearSource;
+  /** Where the year was read ("trang “Theo dõi 2024”, dòng 2"), for the summary. */
+  yearWhere?: string;
   scores: UnitScore[];
   letter: LetterModel;
   /** Every problem: the criteria sheet's first, then the unit table's by row. */
@@ -72,17 +92,88 @@ function metaSheetPlan(ownership: Ownership): SheetPlan {
   return plan;
 }
 
+interface YearChoice {
+  year: number | null;
+  source: YearSource;
+  where?: string;
+}
+
+/** The option, else the "Tiêu chí" sheet, else the workbook, else the file name; or nothing. */
+function chooseYear(grids: SheetGrid[], options: RunOptions, sheetYear: number | null): YearChoice {
+  if (options.year !== undefined) return { year: options.year, source: "option" };
+  if (sheetYear !== null) return { year: sheetYear, source: "sheet" };
+  const found = findWorkbookYear(grids, [CRITERIA_SHEET, META_SHEET, SUMMARY_SHEET]);
+  if (found) return { year: found.year, source: "workbook", where: found.where };
+  const named = findFileNameYear(options.fileName);
+  if (named) return { year: named.year, source: "file-name", where: named.where };
+  return { year: null, source: "none" };
+}
+
+/** The levels of the one-stop figures the table has: the "các cấp (…)" of the IV.9 sentence. */
+function levelsOf(table: UnitTable): Level[] {
+  const { rates, counts } = table.layout.columns;
+  return [...rates.map((r) => r.level), ...counts.map((c) => c.level)];
+}
+
 export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunResult {
   const ownership = readOwnership(findMetaGrid(grids));
   const criteriaGrid = byName(grids, CRITERIA_SHEET);
   const fromSheet = criteriaGrid ? readCriteriaSheet(criteriaGrid) : undefined;
-  const criteria = fromSheet?.criteria ?? defaultCriteria();
-  const settings = fromSheet?.settings ?? defaultSettings();
+  const setupProblems: Problem[] = [];
+  const chosen = options.preset === undefined ? undefined : presetById(options.preset);
+  if (options.preset !== undefined && !chosen) {
+    throw new UnusableInputError(`Không có mẫu tiêu chí “${options.preset}”.`);
+  }
+  const sheetYear = fromSheet?.settings.letter.year ?? null;
+  const found = chooseYear(grids, options, sheetYear);
+  let year = found.year;
+  let yearSource = found.source;
+  let criteria: Criterion[];
+  let settings: Settings;
+  if (fromSheet) {
+    criteria = fromSheet.criteria;
+    settings = fromSheet.settings;
+    if (sheetYear !== null && year !== sheetYear) {
+      // The sheet's decisions and dates are those of its own year: never another year's letter.
+      settings = { ...settings, letter: withoutFacts(settings.letter) };
+      setupProblems.push(
+        sheetProblem(
+          criteriaGrid!.name,
+          "warning",
+          `năm thi đua ghi ${sheetYear} nhưng lần chạy này dùng năm ${year}; số và ngày các văn bản của năm ${sheetYear} không được đưa vào công văn.`,
+        ),
+      );
+    }
+    if (chosen) {
+      setupProblems.push(
+        sheetProblem(
+          criteriaGrid!.name,
+          "info",
+          `sổ tính đã có trang này nên mẫu “${chosen.label}” không được dùng; xóa trang để dùng mẫu.`,
+        ),
+      );
+    }
+    settings.letter = { ...settings.letter, year };
+  } else if (chosen) {
+    criteria = chosen.criteria();
+    settings = presetSettings(chosen, year);
+    if (year === null && settings.letter.year !== null) {
+      year = settings.letter.year;
+      yearSource = "preset";
+    }
+  } else {
+    // The defaults carry no year's facts: blank, they print "…" and raise one warning.
+    const preset = presetForYear(year);
+    criteria = preset.criteria();
+    settings = preset.settings();
+    settings.letter = { ...withoutFacts(settings.letter), year };
+  }
+  const presetUsed = fromSheet ? undefined : (chosen ?? presetForYear(found.year)).id;
   const summary = summaryName(grids, ownership);
 
   const kept = ownership?.mapping ? parseMapping(ownership.mapping) : undefined;
   const mapping = options.mapping ?? (typeof kept === "object" ? kept : undefined);
-  const table = readUnitTable(grids, {
+  const read = readUnitTable(grids, {
     sheet: options.sheet ?? (mapping && ownership ? ownership.dataSheet : undefined),
     mapping,
     customInputs: criteria
@@ -91,8 +182,27 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     ownedColumns: ownedColumns(ownership),
     ownSheets: ownedSheetNames(ownership),
   });
+  // Units without a group column or section take the group their name tells ("UBND xã …").
+  const table: UnitTable = {
+    ...read,
+    units: read.units.map((u) => ({ ...u, group: groupOfUnit(u.group, u.name) })),
+  };
   const scored = scoreUnits(table, criteria, settings);
-  const letter = buildLetter(scored.units, criteria, settings.letter);
+  const letter = buildLetter(scored.units, criteria, settings.letter, { levels: levelsOf(table) });
+  const missing = missingFactsSentence(letter);
+  if (missing) {
+    const fill =
+      criteriaGrid || options.writeCriteriaSheet !== false
+        ? "Hãy điền ở phần CÀI ĐẶT của trang này rồi chạy lại"
+        : "Hãy thêm trang này (với phần CÀI ĐẶT) rồi điền và chạy lại";
+    setupProblems.push(
+      sheetProblem(
+        criteriaGrid?.name ?? CRITERIA_SHEET,
+        "warning",
+        `${missing} ${fill}; đến lúc đó công văn in “…” ở các chỗ này.`,
+      ),
+    );
+  }
 
   const dataGrid = grids.find((g) => g.name === table.layout.sheet) as SheetGrid;
   const writeCriteria = !criteriaGrid && options.writeCriteriaSheet !== false;
@@ -129,9 +239,13 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     criteria,
     settings,
     criteriaSource: fromSheet ? "sheet" : "default",
+    preset: presetUsed,
+    year,
+    yearSource,
+    yearWhere: found.where,
     scores: scored.units,
     letter,
-    problems: [...(fromSheet?.problems ?? []), ...tableProblems],
+    problems: [...(fromSheet?.problems ?? []), ...setupProblems, ...tableProblems],
     plan: { styles: STYLES, sheets },
   };
 }

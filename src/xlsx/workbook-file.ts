@@ -48,13 +48,14 @@ export class WorkbookFile {
       .map((s) => s.name);
   }
 
+  /** The file's name goes with the options: the year is looked for in it last, as the CLI does. */
   analyse(options: RunOptions): RunResult {
-    return runScoring(workbookToGrids(this.workbook), options);
+    return runScoring(workbookToGrids(this.workbook), { fileName: this.name, ...options });
   }
 
   /** As `kstthc score`: the criteria sheet is added when the workbook has none. */
   score(options: RunOptions): Promise<RunResult> {
-    return this.change((workbook) => scoreWorkbook(workbook, options));
+    return this.change((workbook) => scoreWorkbook(workbook, { fileName: this.name, ...options }));
   }
 
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {

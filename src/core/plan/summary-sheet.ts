@@ -1,5 +1,5 @@
 /** The summary sheet: the draft letter laid out as Nghị định 30/2020 wants it, then the proposed units. */
-import type { LetterModel } from "../letter";
+import { missingFactsSentence, type LetterModel } from "../letter";
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
 import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
@@ -11,6 +11,8 @@ const WIDTHS = [6, 30, 16, 13, 11, 12];
 const LEFT = { from: 0, to: 1 };
 const RIGHT = { from: 2, to: 5 };
 const ALL = { from: 0, to: 5 };
+/** The note on facts the letter lacks: column H, one empty column away from the letter. */
+const NOTE = { from: 7, to: 7 };
 
 type Span = { from: number; to: number };
 
@@ -43,6 +45,12 @@ export function planSummarySheet(name: string, letter: LetterModel, scores: Unit
   put(2, LEFT, letter.number, "letterNumber", 24);
   put(2, RIGHT, letter.placeAndDate, "letterDate");
   put(3, LEFT, letter.subject, "letterSubject", estimateRowHeight(letter.subject, LEFT, 12));
+  // Beside the letter, outside its print area: seen on screen, never printed with the letter.
+  const missing = missingFactsSentence(letter);
+  if (missing) {
+    put(0, NOTE, `${missing} Điền ở phần CÀI ĐẶT của trang “Tiêu chí” rồi chạy lại.`, "letterMissing");
+    plan.columnWidths.push({ col: NOTE.from, width: 40 });
+  }
   row = 5;
   put(row++, ALL, letter.recipientLine, "letterRecipient", estimateRowHeight(letter.recipientLine, ALL, 14));
   row++;

@@ -38,7 +38,8 @@ export function findWorkbookYear(grids: SheetGrid[], ownSheets: string[] = []): 
   for (const grid of sheets) {
     for (let row = 0; row < Math.min(grid.values.length, TOP_ROWS); row++) {
       for (const value of grid.values[row] ?? []) {
-        const text = cellText(value);
+        // Rows are sparse: a hole is an empty cell.
+        const text = cellText(value ?? null);
         const year = yearIn(text, YEAR_PHRASE);
         if (year === undefined) continue;
         const where = `trang “${grid.name}”, dòng ${row + 1}`;

@@ -45,7 +45,10 @@ describe("layouts met in practice", () => {
       ["Ban Quản lý Khu kinh tế", 0, 0],
       ["UBND huyện An Phú", 30, 0],
     ]);
-    expect(report.problems).toEqual([]);
+    // The year of the title row, not of the decision's date; the letter's facts are the user's to give.
+    expect([report.year, report.yearSource]).toEqual([2023, "workbook"]);
+    expect(report.problems.map((p) => [p.sheet, p.level])).toEqual([["Tiêu chí", "warning"]]);
+    expect(report.problems[0].message).toMatch(/Công văn còn thiếu: số Quyết định kế hoạch, /);
   });
 
   it("a one-stop table of counts per level for the vertical-sector agencies", async () => {
@@ -120,11 +123,18 @@ describe("layouts met in practice", () => {
       ["Bảo hiểm xã hội tỉnh", "CƠ QUAN NGÀNH DỌC", 35],
       ["Công an tỉnh", "CƠ QUAN NGÀNH DỌC", 0],
     ]);
+    // Vertical-sector bodies have no 766 score: III does not apply, no warning. The one warning left
+    // is the letter's: its facts are not known. The year comes from the cover sheet.
     expect(report.problems.map((p) => [p.level, p.row])).toEqual([
-      ["warning", 5],
-      ["warning", 6],
+      ["warning", undefined],
       ["info", 9],
     ]);
+    expect(report.units.map((u) => u.explanations.III)).toEqual([
+      "84,37 > 80 → 30 điểm",
+      "không áp dụng",
+      "không áp dụng",
+    ]);
+    expect([report.year, report.yearSource]).toEqual([2023, "workbook"]);
   });
 });
 

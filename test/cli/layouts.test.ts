@@ -3,7 +3,7 @@ import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
-import { buildSampleWorkbook } from "../../scripts/sample";
+import { buildSampleWorkbook, SAMPLE_2025 } from "../../scripts/sample";
 import { snapshot, SAMPLE, SAMPLE_CSV, tempDir, writeXlsx, type SheetSpec } from "../helpers/workbooks";
 import { loadWorkbook } from "../../src/xlsx/workbook";
 
@@ -166,5 +166,21 @@ describe("the bundled sample", () => {
     );
     expect(snapshot(committed)).toEqual(snapshot(rebuilt));
     expect(path.basename(SAMPLE)).toBe("theo-doi-thi-dua-kstthc-2023.xlsx");
+    // Its "Tiêu chí" sheet is the preset of 2023, as the tool writes it.
+    expect(committed.worksheets.map((w) => w.name)).toEqual(["Theo dõi 2023", "Tiêu chí"]);
+  });
+
+  it("of 2025 is its fixture table laid out by scripts/sample.ts, in the two-level shape", async () => {
+    const examples = path.dirname(SAMPLE);
+    const committed = await loadWorkbook(readFileSync(path.join(examples, SAMPLE_2025.file)), "2025.xlsx");
+    const csv = readFileSync(path.join(examples, SAMPLE_2025.csv), "utf8");
+    const rebuilt = await loadWorkbook(
+      new Uint8Array(await buildSampleWorkbook(csv, SAMPLE_2025).xlsx.writeBuffer()),
+      "rebuilt.xlsx",
+    );
+    expect(snapshot(committed)).toEqual(snapshot(rebuilt));
+    // No "Tiêu chí" sheet and no group column: the sections tell the groups.
+    expect(committed.worksheets.map((w) => w.name)).toEqual(["Theo dõi"]);
+    expect(committed.worksheets[0].getCell("E6").value).toBe("Cấp xã");
   });
 });

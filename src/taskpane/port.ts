@@ -7,8 +7,14 @@ import type { Criterion } from "../core/criteria";
 import type { RunOptions, RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
 
-/** Where the unit table is and how its columns are read; the mapping travels with the workbook. */
-export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping">;
+/** The assessment year the user gave and the preset chosen for a workbook without a "Tiêu chí" sheet. */
+export type AssessmentOptions = Pick<RunOptions, "year" | "preset">;
+
+/**
+ * Where the unit table is and how its columns are read (the mapping travels with the workbook), and
+ * the year and preset the user chose.
+ */
+export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping"> & AssessmentOptions;
 
 /** A scoring run's options: the analysis's, and whether the output holds values or formulas. */
 export type ScoreRunOptions = AnalyseOptions & Pick<RunOptions, "output">;

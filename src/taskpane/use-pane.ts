@@ -16,20 +16,23 @@ import {
   type Located,
   type SectionId,
 } from "./pane-state";
-import type { AnalyseOptions, WorkbookPort } from "./port";
+import type { AnalyseOptions, AssessmentOptions, WorkbookPort } from "./port";
 import { problemAddress } from "./problem-location";
 
 export function usePane(port: WorkbookPort) {
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   // Each analysis gets an id; the reducer keeps only the answer of the latest.
   const lastId = useRef(0);
+  // The year and preset chosen (state.assessment), read by analyses already under way.
+  const assessment = useRef<AssessmentOptions>({});
 
   const analyse = useCallback(
     async (options: AnalyseOptions, resetDraft = false) => {
       const id = ++lastId.current;
       dispatch({ type: "analysisStarted", id });
       try {
-        dispatch({ type: "analysisAnswered", id, result: await port.analyse(options), resetDraft });
+        const result = await port.analyse({ ...options, ...assessment.current });
+        dispatch({ type: "analysisAnswered", id, result, resetDraft });
       } catch (error) {
         dispatch({ type: "analysisFailed", id, message: messageOf(error) });
       }
@@ -95,7 +98,7 @@ export function usePane(port: WorkbookPort) {
   const score = async () => {
     dispatch({ type: "runStarted" });
     try {
-      const result = await port.score({ ...options, output }, (done, total) =>
+      const result = await port.score({ ...options, ...state.assessment, output }, (done, total) =>
         dispatch({ type: "runProgressed", done, total }),
       );
       dispatch({ type: "runAnswered", result });
@@ -166,6 +169,11 @@ export function usePane(port: WorkbookPort) {
       },
       changeColumn,
       chooseSheet: (sheet: string) => reanalyse({ sheet }),
+      changeAssessment: (next: AssessmentOptions) => {
+        assessment.current = next;
+        dispatch({ type: "assessmentChosen", assessment: next });
+        void analyse(options);
+      },
       pickFromSelection,
       pickSelectedSheet,
       score,

@@ -6,6 +6,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { EXIT_OK, EXIT_USAGE, main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
+import { loadWorkbook } from "../../src/xlsx/workbook";
 import { freshSampleBytes, SAMPLE, tempDir, writeXlsx, type SheetSpec } from "../helpers/workbooks";
 
 async function cli(...argv: string[]) {
@@ -189,5 +190,10 @@ describe("the samples", () => {
       "Trung tâm Phục vụ hành chính công các cấp (cấp tỉnh, cấp xã)",
     );
     expect(report.letter.subject).toMatch(/năm 2025$/);
+    // On the summary sheet, beside the letter and outside its print area.
+    const written = await loadWorkbook(await fs.readFile(inDir("kq.xlsx")), "kq.xlsx");
+    const summary = written.getWorksheet("Tổng hợp");
+    expect(String(summary?.getCell("H1").value)).toMatch(MISSING);
+    expect(summary?.pageSetup.printArea).toMatch(/^A1:F\d+$/);
   });
 });

@@ -97,7 +97,10 @@ export function cellValues(sheet: ExcelJS.Worksheet): Map<string, unknown> {
 }
 
 /** Cells of the sample left blank in the fresh sample: two departments whose 766 score is not in yet. */
-export const FRESH_BLANKS = { cells: ["D9", "D11"], units: ["Sở Nội vụ", "Sở Kế hoạch và Đầu tư"] };
+export const FRESH_BLANKS = {
+  cells: ["D12", "D14"],
+  units: ["Sở Tài chính", "Sở Nông nghiệp và Phát triển nông thôn"],
+};
 
 /**
  * The sample as staff start from it: no "Tiêu chí" sheet yet (so the tool writes the defaults, with no

@@ -99,10 +99,15 @@ interface YearChoice {
 }
 
 /** The option, else the "Tiêu chí" sheet, else the workbook, else the file name; or nothing. */
-function chooseYear(grids: SheetGrid[], options: RunOptions, sheetYear: number | null): YearChoice {
+function chooseYear(
+  grids: SheetGrid[],
+  options: RunOptions,
+  sheetYear: number | null,
+  ownSheets: string[],
+): YearChoice {
   if (options.year !== undefined) return { year: options.year, source: "option" };
   if (sheetYear !== null) return { year: sheetYear, source: "sheet" };
-  const found = findWorkbookYear(grids, [CRITERIA_SHEET, META_SHEET, SUMMARY_SHEET]);
+  const found = findWorkbookYear(grids, ownSheets);
   if (found) return { year: found.year, source: "workbook", where: found.where };
   const named = findFileNameYear(options.fileName);
   if (named) return { year: named.year, source: "file-name", where: named.where };
@@ -125,7 +130,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     throw new UnusableInputError(`Không có mẫu tiêu chí “${options.preset}”.`);
   }
   const sheetYear = fromSheet?.settings.letter.year ?? null;
-  const found = chooseYear(grids, options, sheetYear);
+  const found = chooseYear(grids, options, sheetYear, ownedSheetNames(ownership));
   let year = found.year;
   let yearSource = found.source;
   let criteria: Criterion[];

@@ -8,6 +8,7 @@ import type { Criterion } from "../core/criteria";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { UserFacingError } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
+import { documentFileName } from "./score-action";
 import type { Settings } from "../core/settings";
 import { parseAddress, rangeAddress } from "./address";
 import { applyPlan } from "./apply";
@@ -22,10 +23,12 @@ export class SelectionError extends UserFacingError {
 }
 
 /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
-export async function analyseWorkbook(options: Pick<RunOptions, "sheet" | "mapping">): Promise<RunResult> {
+export async function analyseWorkbook(
+  options: Pick<RunOptions, "sheet" | "mapping" | "year" | "preset">,
+): Promise<RunResult> {
   return Excel.run(async (context) => {
     const { grids } = await readWorkbook(context, { sheet: options.sheet });
-    return runScoring(grids, options);
+    return runScoring(grids, { ...options, fileName: documentFileName() });
   });
 }
 

@@ -4,6 +4,7 @@
  * one Excel.run. The task pane can also call the steps apart (read, show a preview, then write).
  */
 import type { OutputMode } from "../core/plan/formulas";
+import type { PresetId } from "../core/presets";
 import type { ColumnMapping } from "../core/reader/table";
 import { runScoring, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
@@ -14,6 +15,9 @@ export interface ScoreOptions {
   mapping?: ColumnMapping;
   /** Plain values (default) or formulas in the output columns. */
   output?: OutputMode;
+  /** The assessment year and preset chosen in the pane. */
+  year?: number;
+  preset?: PresetId;
   /** Write requests done out of the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -27,6 +31,18 @@ export interface ScoreOutcome {
   result: RunResult;
 }
 
+/** "theo-doi-2024.xlsx" of the open workbook's address, where the host tells it (not for a new book). */
+export function documentFileName(): string | undefined {
+  const url = typeof Office === "undefined" ? undefined : Office.context?.document?.url;
+  if (!url) return undefined;
+  const name = url.split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(name.split("?")[0]);
+  } catch {
+    return name;
+  }
+}
+
 /** Scores the workbook open in Excel in place, as `kstthc score` does for a file. */
 export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<ScoreOutcome> {
   if (typeof Excel === "undefined") {
@@ -38,6 +54,9 @@ export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<S
       sheet: options.sheet,
       mapping: options.mapping,
       output: options.output,
+      year: options.year,
+      preset: options.preset,
+      fileName: documentFileName(),
     });
     await applyPlan(context, result.plan, options.onProgress, { facts });
     return {

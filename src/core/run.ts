@@ -149,6 +149,17 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
         ),
       );
     }
+    const named = yearSource === "sheet" ? findWorkbookYear(grids, ownedSheetNames(ownership)) : undefined;
+    if (named && named.year !== sheetYear) {
+      // A sheet written for another year (or by an older version, with the 2023 defaults).
+      setupProblems.push(
+        sheetProblem(
+          criteriaGrid!.name,
+          "warning",
+          `năm thi đua ghi ${sheetYear} nhưng bảng đơn vị ghi năm ${named.year} (${named.where}); hãy sửa mục “Năm thi đua” và các văn bản ở phần CÀI ĐẶT, hoặc chạy với năm ${named.year}.`,
+        ),
+      );
+    }
     if (chosen) {
       setupProblems.push(
         sheetProblem(

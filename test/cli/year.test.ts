@@ -197,3 +197,18 @@ describe("the samples", () => {
     expect(summary?.pageSetup.printArea).toMatch(/^A1:F\d+$/);
   });
 });
+
+describe("a “Tiêu chí” sheet of another year", () => {
+  it("is used as written, with a warning naming the year the table gives", async () => {
+    // The sample's sheet says 2023; a table titled 2024 beside it (as after copying last year's file).
+    const workbook = await loadWorkbook(await fs.readFile(SAMPLE), "mau.xlsx");
+    workbook.worksheets[0].getCell("A2").value = "BẢNG THEO DÕI KẾT QUẢ THI ĐUA NĂM 2024";
+    const file = inDir("sao-chep.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const report = await json("letter", file);
+    expect([report.year, report.yearSource]).toEqual([2023, "sheet"]);
+    expect(report.problems.map((p) => p.message)).toEqual([
+      "Trang “Tiêu chí”: năm thi đua ghi 2023 nhưng bảng đơn vị ghi năm 2024 (trang “Theo dõi 2023”, dòng 2); hãy sửa mục “Năm thi đua” và các văn bản ở phần CÀI ĐẶT, hoặc chạy với năm 2024.",
+    ]);
+  });
+});

@@ -180,5 +180,7 @@ export function letterFileName(year: number | null): string {
 
 /** The one warning about the facts a letter lacks: "Công văn còn thiếu: số Quyết định kế hoạch, …". */
 export function missingFactsSentence(letter: LetterModel): string | undefined {
-  return letter.missingFacts.length > 0 ? `Công văn còn thiếu: ${letter.missingFacts.join(", ")}.` : undefined;
+  return letter.missingFacts.length > 0
+    ? `Công văn còn thiếu: ${letter.missingFacts.join(", ")}.`
+    : undefined;
 }

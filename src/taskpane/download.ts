@@ -8,7 +8,6 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
 
 const SCORED_SUFFIX = "-da-tinh-diem";
 
-
 /**
  * "theo-doi-2023.xlsx" → "theo-doi-2023-da-tinh-diem.xlsx", as the CLI names its output. A file scored
  * before keeps its name rather than growing a second suffix; NFC because macOS hands out names in NFD.

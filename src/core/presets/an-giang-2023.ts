@@ -6,7 +6,8 @@ import type { Preset } from "./types";
 export const AN_GIANG_2023: Preset = {
   id: "an-giang-2023",
   label: "An Giang 2023",
-  description: "Kế hoạch thi đua năm 2023 (Quyết định 568/QĐ-UBND): sở, ban, ngành; UBND cấp huyện; ngành dọc.",
+  description:
+    "Kế hoạch thi đua năm 2023 (Quyết định 568/QĐ-UBND): sở, ban, ngành; UBND cấp huyện; ngành dọc.",
   factsYear: 2023,
   criteria: defaultCriteria,
   settings() {

@@ -1,11 +1,17 @@
-/** Writes examples/theo-doi-thi-dua-kstthc-2023.xlsx from examples/an-giang-2023-don-vi.csv. */
+/** Writes the sample workbooks of examples/ from their fixture tables (the .csv files beside them). */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildSampleWorkbook } from "./sample";
+import { buildSampleWorkbook, SAMPLE_2023, SAMPLE_2025 } from "./sample";
 
 const root = path.resolve(__dirname, "..");
-const csv = readFileSync(path.join(root, "examples", "an-giang-2023-don-vi.csv"), "utf8");
-const target = path.join(root, "examples", "theo-doi-thi-dua-kstthc-2023.xlsx");
-buildSampleWorkbook(csv)
-  .xlsx.writeFile(target)
-  .then(() => console.log(`Đã ghi ${path.relative(root, target)}`));
+
+async function main(): Promise<void> {
+  for (const spec of [SAMPLE_2023, SAMPLE_2025]) {
+    const csv = readFileSync(path.join(root, "examples", spec.csv), "utf8");
+    const target = path.join(root, "examples", spec.file);
+    await buildSampleWorkbook(csv, spec).xlsx.writeFile(target);
+    console.log(`Đã ghi ${path.relative(root, target)}`);
+  }
+}
+
+void main();

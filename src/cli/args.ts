@@ -2,6 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { columnIndex } from "../core/grid";
+import { PRESETS, presetById, type PresetId } from "../core/presets";
 import type { ColumnMapping } from "../core/reader/table";
 import type { Preference } from "../core/sources/join";
 import type { Period } from "../core/sources/types";
@@ -26,12 +27,13 @@ export const USAGE = `Cách dùng:
   kstthc score TỆP.xlsx [-o TỆP_KẾT_QUẢ.xlsx] [--docx CÔNG_VĂN.docx] [--sheet TÊN_TRANG] [--json]
                 [--map ten=B,khoi=C,diem766=D,tinh=E,huyen=F] [--header-row SỐ] [--no-criteria-sheet]
                 [--formulas] [--source TỆP_NGUỒN.xlsx …] [--prefer nguon|bang]
-                [--period nam|quy|thang] [--as-of NGÀY/THÁNG/NĂM]
-  kstthc letter TỆP.xlsx --docx CÔNG_VĂN.docx [--sheet TÊN_TRANG] [--json]
-                [--map …] [--header-row SỐ]
+                [--period nam|quy|thang] [--as-of NGÀY/THÁNG/NĂM] [--year NĂM] [--preset MẪU]
+  kstthc letter TỆP.xlsx [--docx CÔNG_VĂN.docx] [--sheet TÊN_TRANG] [--json]
+                [--map …] [--header-row SỐ] [--year NĂM] [--preset MẪU]
 
   score               Tính điểm bảng đơn vị, ghi tệp kết quả và dự thảo công văn.
-  letter              Tính điểm rồi chỉ ghi công văn Word (.docx), không ghi tệp Excel.
+  letter              Tính điểm rồi chỉ ghi công văn Word (.docx), không ghi tệp Excel
+                      (mặc định: cong-van-de-xuat-khen-thuong-<năm>.docx cạnh tệp gốc).
   -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc).
   --docx              Ghi công văn đề xuất khen thưởng (Word, kèm phụ lục bảng điểm) ra tệp này.
   --sheet             Trang chứa bảng đơn vị (mặc định: tự tìm).
@@ -46,6 +48,8 @@ export const USAGE = `Cách dùng:
                       tệp nguồn, bang giữ số liệu của bảng. Cả hai đều được ghi ra cột “Nguồn số liệu”.
   --period            Kỳ của số liệu khi tệp không ghi rõ: nam, quy hoặc thang.
   --as-of             Ngày chốt số liệu khi tệp không ghi rõ, ví dụ 31/12/2025.
+  --year              Năm thi đua (mặc định: trang “Tiêu chí”, rồi tiêu đề/tên trang, rồi tên tệp).
+  --preset            Mẫu tiêu chí khi tệp chưa có trang “Tiêu chí”: ${PRESETS.map((p) => `${p.id} (${p.label})`).join(", ")}.
   -h, --help          Hướng dẫn này.`;
 
 export interface ScoreCommand {
@@ -65,13 +69,18 @@ export interface ScoreCommand {
   prefer: Preference;
   period?: Period;
   asOf?: string;
+  year?: number;
+  preset?: PresetId;
 }
 
 /** `kstthc letter`: scores in memory and writes only the letter. */
 export interface LetterCommand {
   command: "letter";
   input: string;
-  docx: string;
+  /** Without it, cong-van-de-xuat-khen-thuong-<year>.docx beside the input. */
+  docx?: string;
+  year?: number;
+  preset?: PresetId;
   sheet?: string;
   json: boolean;
   mapping?: ColumnMapping;
@@ -154,6 +163,8 @@ export function parseCommandLine(argv: string[]): Parsed {
         prefer: { type: "string" },
         period: { type: "string" },
         "as-of": { type: "string" },
+        year: { type: "string" },
+        preset: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -176,8 +187,16 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (docx !== undefined && samePath(docx, input)) {
     return { command: "error", message: "Tệp công văn (--docx) không được trùng với tệp .xlsx nguồn." };
   }
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
+    return { command: "error", message: `--year cần một năm như 2025, không phải “${values.year}”.` };
+  }
+  const preset = values.preset === undefined ? undefined : presetById(values.preset)?.id;
+  if (values.preset !== undefined && preset === undefined) {
+    const known = PRESETS.map((p) => p.id).join(", ");
+    return { command: "error", message: `--preset “${values.preset}” không có; chọn một trong: ${known}.` };
+  }
   if (command === "letter") {
-    if (docx === undefined) return { command: "error", message: "Lệnh letter cần --docx TỆP.docx." };
     if (values.output !== undefined || values["no-criteria-sheet"] || values.formulas) {
       return {
         command: "error",
@@ -185,7 +204,16 @@ export function parseCommandLine(argv: string[]): Parsed {
           "Lệnh letter không ghi tệp Excel: -o, --no-criteria-sheet và --formulas chỉ dùng với lệnh score.",
       };
     }
-    return { command: "letter", input, docx, sheet: values.sheet, json: values.json ?? false, mapping };
+    return {
+      command: "letter",
+      input,
+      docx,
+      sheet: values.sheet,
+      json: values.json ?? false,
+      mapping,
+      year,
+      preset,
+    };
   }
   const sources = values.source ?? [];
   if (sources.some((s) => samePath(s, input))) {
@@ -229,5 +257,7 @@ export function parseCommandLine(argv: string[]): Parsed {
     prefer,
     period: period && { ...period, label: `--period ${values.period}` },
     asOf: asOf?.trim(),
+    year,
+    preset,
   };
 }

@@ -2,6 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { UnusableInputError } from "../core/problems";
+import { letterFileName } from "../core/letter";
 import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { Source } from "../core/sources/types";
@@ -113,6 +114,8 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     prefer: command.prefer,
     fileName: path.basename(command.input),
     sourceSettings: { period: command.period, asOf: command.asOf },
+    year: command.year,
+    preset: command.preset,
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
@@ -131,10 +134,17 @@ async function letter(command: LetterCommand, io: Io): Promise<number> {
   const { WorkbookPackage, packageGrids } = await fileAdapter();
   const bytes = await readInput(command.input);
   const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
-  const options = { sheet: command.sheet, mapping: command.mapping, fileName: path.basename(command.input) };
+  const options = {
+    sheet: command.sheet,
+    mapping: command.mapping,
+    year: command.year,
+    preset: command.preset,
+    fileName: path.basename(command.input),
+  };
   const result = runScoring(packageGrids(workbook, options), options);
-  await writeAll([{ file: command.docx, bytes: await letterBytes(result), extension: ".docx" }]);
-  report(result, [`Đã ghi công văn: ${command.docx}`], command.json, io);
+  const target = command.docx ?? path.join(path.dirname(command.input), letterFileName(result.year));
+  await writeAll([{ file: target, bytes: await letterBytes(result), extension: ".docx" }]);
+  report(result, [`Đã ghi công văn: ${target}`], command.json, io);
   return EXIT_OK;
 }
 

@@ -24,7 +24,10 @@ export interface Criterion {
   /** Unit groups it applies to (matched loosely, "ngành dọc" matches "Cơ quan ngành dọc"); empty = all. */
   appliesTo: string[];
   basis: string;
-  /** Letter sentence when some units earned the points ({don_vi}, {diem}, {ma}, {nguong}, {dv}, …). */
+  /**
+   * Letter sentence when some units earned the points ({don_vi}, {diem}, {ma}, {nguong}, {dv}, and
+   * {cac_cap}: "các cấp (cấp tỉnh, cấp xã)" from the levels the one-stop columns of the data have).
+   */
   sentenceEarned: string;
   /** Letter sentence when no unit earned them; empty leaves the criterion out of the letter. */
   sentenceNone: string;
@@ -76,6 +79,10 @@ export function parseOperator(text: string): Operator | undefined {
   return table[t];
 }
 
+/** Groups that the 766 index scores (sở, ban, ngành; UBND cấp huyện before 2025; UBND cấp xã). */
+export const GROUPS_WITH_766 = ["Sở, ban, ngành", "UBND cấp huyện", "UBND cấp xã"] as const;
+
+/** The criteria of An Giang's plan of 2023 (Quyết định 568/QĐ-UBND), the defaults before 2025. */
 export const DEFAULT_CRITERIA: readonly Criterion[] = [
   {
     code: "III",
@@ -85,7 +92,8 @@ export const DEFAULT_CRITERIA: readonly Criterion[] = [
     input: INPUT_SCORE_766,
     operator: ">",
     threshold: 80,
-    appliesTo: [],
+    // The units the 766 index scores; vertical-sector bodies have no 766 score.
+    appliesTo: [...GROUPS_WITH_766],
     basis: "Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ",
     sentenceEarned:
       "- {don_vi} đạt trên {nguong} điểm theo đánh giá tại {ket_qua} tương ứng đạt {diem} điểm tại tiêu chí {ma} phụ lục kèm theo {ke_hoach} trên thang điểm 100 (các đơn vị khác không đạt, nên 0 điểm nội dung này).",
@@ -103,7 +111,7 @@ export const DEFAULT_CRITERIA: readonly Criterion[] = [
     appliesTo: ["ngành dọc"],
     basis: "Quyết định số 338/QĐ-UBND ngày 19/02/2020 của UBND tỉnh",
     sentenceEarned:
-      "- {don_vi} đã triển khai {nguong}% thủ tục hành chính của {dv} (ngành dọc) tiếp nhận tại Bộ phận một cửa các cấp (cấp tỉnh, cấp huyện), do đó {dv} đạt {diem} điểm theo tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach} trên thang điểm 100 (các đơn vị khác không thực hiện hoặc thực hiện không đầy đủ theo Quyết định số 338/QĐ-UBND ngày 19/02/2020 của UBND tỉnh, nên 0 điểm nội dung này).",
+      "- {don_vi} đã triển khai {nguong}% thủ tục hành chính của {dv} (ngành dọc) tiếp nhận tại Bộ phận một cửa {cac_cap}, do đó {dv} đạt {diem} điểm theo tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach} trên thang điểm 100 (các đơn vị khác không thực hiện hoặc thực hiện không đầy đủ theo Quyết định số 338/QĐ-UBND ngày 19/02/2020 của UBND tỉnh, nên 0 điểm nội dung này).",
     sentenceNone:
       "- Không có đơn vị ngành dọc triển khai {nguong}% thủ tục hành chính tiếp nhận tại Bộ phận một cửa các cấp, nên các đơn vị 0 điểm tại tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach}.",
   },

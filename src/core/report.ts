@@ -2,6 +2,7 @@
 import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
+import { PRESETS } from "./presets";
 import type { Problem } from "./problems";
 import type { RunResult } from "./run";
 import type { SourceMatchReport } from "./sources/join";
@@ -33,6 +34,11 @@ export interface JsonReport {
   /** 1-based rows of the first and last unit read: the table that was scored. */
   unitRows: { from: number; to: number };
   criteriaSource: RunResult["criteriaSource"];
+  /** The preset of the criteria and settings when the workbook has no "Tiêu chí" sheet. */
+  preset?: RunResult["preset"];
+  /** The assessment year (null: not known, the letter prints "…") and where it came from. */
+  year: number | null;
+  yearSource: RunResult["yearSource"];
   criteria: { code: string; points: number; rule: string }[];
   units: UnitReport[];
   /** Rows of the table that are not units (sections, totals, notes…), 1-based, with why. */
@@ -72,6 +78,9 @@ export function jsonReport(result: RunResult): JsonReport {
     headerRows: { from: layout.headerTop + 1, to: layout.headerBottom + 1 },
     unitRows: { from: result.table.firstRow + 1, to: result.table.lastRow + 1 },
     criteriaSource: result.criteriaSource,
+    preset: result.preset,
+    year: result.year,
+    yearSource: result.yearSource,
     criteria: result.criteria.map((c) => ({ code: c.code, points: c.points, rule: describeCriterion(c) })),
     units: result.scores.map((s) => ({
       sheet: sheetOf(result, s),
@@ -100,6 +109,22 @@ function sheetOf(result: RunResult, score: RunResult["scores"][number]): string 
   return (part ?? result.table).layout.sheet;
 }
 
+const YEAR_SOURCES: Record<RunResult["yearSource"], string> = {
+  option: "theo lựa chọn khi chạy",
+  sheet: "theo trang “Tiêu chí”",
+  workbook: "tìm thấy trong tệp",
+  "file-name": "theo tên tệp",
+  preset: "theo mẫu tiêu chí",
+  none: "",
+};
+
+/** "Năm thi đua: 2024 (tìm thấy trong tệp: trang “Theo dõi”, dòng 2)." */
+export function yearLine(result: RunResult): string {
+  if (result.year === null) return "Năm thi đua: chưa rõ — công văn in “…”; chỉ định bằng --year NĂM.";
+  const where = result.yearWhere ? `: ${result.yearWhere}` : "";
+  return `Năm thi đua: ${result.year} (${YEAR_SOURCES[result.yearSource]}${where}).`;
+}
+
 const LEVEL_TITLES: Record<Problem["level"], string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
 
 /** The summary printed by the CLI; at most `maxProblems` problems of each level are listed. */
@@ -119,6 +144,7 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
             ? ` ở dòng ${result.table.firstRow + 1}–${result.table.lastRow + 1}.`
             : "."),
   );
+  lines.push(yearLine(result));
   if (result.sources.length > 0) {
     lines.push("Nguồn số liệu:");
     for (const source of result.sources) {
@@ -133,7 +159,10 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
       }
     }
   }
-  const source = result.criteriaSource === "sheet" ? "trang “Tiêu chí” của tệp" : "mặc định";
+  const source =
+    result.criteriaSource === "sheet"
+      ? "trang “Tiêu chí” của tệp"
+      : `mẫu “${PRESETS.find((p) => p.id === result.preset)?.label ?? "mặc định"}”`;
   lines.push(`Tiêu chí (${source}):`);
   for (const c of result.criteria) {
     lines.push(`  ${c.code}: ${formatNumberVi(c.points)} điểm khi ${describeCriterion(c)}`);

@@ -1,10 +1,11 @@
 /** One scoring run over a workbook's grids: read, score, draft the letter and plan the writes. */
-import { defaultCriteria, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
+import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import { readCriteriaSheet } from "./criteria-sheet/read";
 import { CRITERIA_SHEET } from "./criteria-sheet/schema";
 import { writtenCriteriaLayout } from "./criteria-sheet/write";
 import type { SheetGrid } from "./grid";
-import { buildLetter, type LetterModel } from "./letter";
+import { groupOfUnit } from "./groups";
+import { buildLetter, missingFactsSentence, type LetterModel } from "./letter";
 import {
   findMetaGrid,
   META_SHEET,
@@ -22,12 +23,14 @@ import { planDataSheet } from "./plan/output-columns";
 import { STYLES } from "./plan/styles";
 import { planSummarySheet, SUMMARY_SHEET } from "./plan/summary-sheet";
 import { emptySheetPlan, type SheetPlan, type WritePlan } from "./plan/types";
-import { UnusableInputError, type Problem } from "./problems";
+import { presetById, presetForYear, presetSettings, type PresetId } from "./presets";
+import { sheetProblem, UnusableInputError, type Problem } from "./problems";
 import type { ColumnMapping } from "./reader/table";
 import { formatMapping, parseMapping } from "./reader/mapping";
+import type { Level } from "./reader/columns";
 import { readUnitTable, type ReadOptions, type Unit, type UnitTable } from "./reader/units";
 import { scoreUnits, type UnitScore } from "./scoring";
-import { defaultSettings, type Settings } from "./settings";
+import { withoutFacts, type Settings } from "./settings";
 import { joinSources, SOURCE_HEADERS, type Preference, type SourceMatchReport } from "./sources/join";
 import { isPortalExport } from "./sources/portal-766";
 import { portalUnitTables } from "./sources/portal-table";
@@ -35,6 +38,7 @@ import { periodProblems, provenanceOf, sourceCitation, type SourceProvenance } f
 import type { SourceSettings } from "./sources/read-source";
 import type { Source } from "./sources/types";
 import { foldKey } from "./text";
+import { findFileNameYear, findWorkbookYear, type YearSource } from "./year";
 
 export interface RunOptions {
   sheet?: string;
@@ -52,12 +56,21 @@ export interface RunOptions {
   sources?: Source[];
   /** Which figure wins when the table and a source disagree (default: the source's). */
   prefer?: Preference;
-  /** The workbook's file name, for messages when the workbook is itself a portal export. */
+  /**
+   * The workbook's file name ("theo-doi-2024.xlsx"): named in messages when the workbook is itself a
+   * portal export, and the year is looked for in it last.
+   */
   fileName?: string;
   /** Period and as-of date of figures whose file does not say them. */
   sourceSettings?: Omit<SourceSettings, "sheet">;
-  /** The assessment year: of several 766 columns, the one whose header names it is read. */
+  /**
+   * The assessment year the user gave (`--year`, the pane's field). It wins over the year found in the
+   * workbook; facts of the "Tiêu chí" sheet that belong to another year are then left out. The year
+   * used (given or found) also picks, of several 766 columns, the one whose header names it.
+   */
   year?: number;
+  /** The criteria and letter settings to use when the workbook has no "Tiêu chí" sheet (`--preset`). */
+  preset?: PresetId;
 }
 
 export interface RunResult {
@@ -68,6 +81,13 @@ export interface RunResult {
   criteria: Criterion[];
   settings: Settings;
   criteriaSource: "sheet" | "default";
+  /** The preset the criteria and settings came from when the workbook has no "Tiêu chí" sheet. */
+  preset?: PresetId;
+  /** The assessment year, or null when nothing told it (the letter then prints "…"). */
+  year: number | null;
+  yearSource: YearSource;
+  /** Where the year was read ("trang “Theo dõi 2024”, dòng 2"), for the summary. */
+  yearWhere?: string;
   scores: UnitScore[];
   letter: LetterModel;
   /** Every problem: the criteria sheet's first, then the sources', then the unit tables' by row. */
@@ -131,27 +151,124 @@ function refuseMetaNameTaken(grids: SheetGrid[]): void {
   );
 }
 
+interface YearChoice {
+  year: number | null;
+  source: YearSource;
+  where?: string;
+  fromHeader?: boolean;
+}
+
+/** The option, else the "Tiêu chí" sheet, else the workbook, else the file name; or nothing. */
+function chooseYear(
+  grids: SheetGrid[],
+  options: RunOptions,
+  sheetYear: number | null,
+  ownSheets: string[],
+): YearChoice {
+  if (options.year !== undefined) return { year: options.year, source: "option" };
+  if (sheetYear !== null) return { year: sheetYear, source: "sheet" };
+  const found = findWorkbookYear(grids, ownSheets);
+  if (found)
+    return { year: found.year, source: "workbook", where: found.where, fromHeader: found.fromHeader };
+  const named = findFileNameYear(options.fileName);
+  if (named) return { year: named.year, source: "file-name", where: named.where };
+  return { year: null, source: "none" };
+}
+
+/** The levels of the one-stop figures the table has: the "các cấp (…)" of the IV.9 sentence. */
+function levelsOf(table: UnitTable): Level[] {
+  const { rates, counts } = table.layout.columns;
+  return [...rates.map((r) => r.level), ...counts.map((c) => c.level)];
+}
+
 export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunResult {
   refuseMetaNameTaken(grids);
   const ownership = readOwnership(findMetaGrid(grids));
   const criteriaGrid = byName(grids, CRITERIA_SHEET);
   const fromSheet = criteriaGrid ? readCriteriaSheet(criteriaGrid) : undefined;
-  const criteria = fromSheet?.criteria ?? defaultCriteria();
-  const settings = fromSheet?.settings ?? defaultSettings();
+  const setupProblems: Problem[] = [];
+  const chosen = options.preset === undefined ? undefined : presetById(options.preset);
+  if (options.preset !== undefined && !chosen) {
+    throw new UnusableInputError(`Không có mẫu tiêu chí “${options.preset}”.`);
+  }
+  const sheetYear = fromSheet?.settings.letter.year ?? null;
+  const found = chooseYear(grids, options, sheetYear, ownedSheetNames(ownership));
+  let year = found.year;
+  let yearSource = found.source;
+  let criteria: Criterion[];
+  let settings: Settings;
+  if (fromSheet) {
+    criteria = fromSheet.criteria;
+    settings = fromSheet.settings;
+    if (sheetYear !== null && year !== sheetYear) {
+      // The sheet's decisions and dates are those of its own year: never another year's letter.
+      settings = { ...settings, letter: withoutFacts(settings.letter) };
+      setupProblems.push(
+        sheetProblem(
+          criteriaGrid!.name,
+          "warning",
+          `năm thi đua ghi ${sheetYear} nhưng lần chạy này dùng năm ${year}; số và ngày các văn bản của năm ${sheetYear} không được đưa vào công văn.`,
+        ),
+      );
+    }
+    const named = yearSource === "sheet" ? findWorkbookYear(grids, ownedSheetNames(ownership)) : undefined;
+    if (named && named.year !== sheetYear) {
+      // A sheet written for another year (or by an older version, with the 2023 defaults).
+      setupProblems.push(
+        sheetProblem(
+          criteriaGrid!.name,
+          "warning",
+          `năm thi đua ghi ${sheetYear} nhưng bảng đơn vị ghi năm ${named.year} (${named.where}); hãy sửa mục “Năm thi đua” và các văn bản ở phần CÀI ĐẶT, hoặc chạy với năm ${named.year}.`,
+        ),
+      );
+    }
+    if (chosen) {
+      setupProblems.push(
+        sheetProblem(
+          criteriaGrid!.name,
+          "info",
+          `sổ tính đã có trang này nên mẫu “${chosen.label}” không được dùng; xóa trang để dùng mẫu.`,
+        ),
+      );
+    }
+    settings.letter = { ...settings.letter, year };
+  } else if (chosen) {
+    criteria = chosen.criteria();
+    settings = presetSettings(chosen, year);
+    if (year === null && settings.letter.year !== null) {
+      year = settings.letter.year;
+      yearSource = "preset";
+    }
+  } else {
+    // The defaults carry no year's facts: blank, they print "…" and raise one warning.
+    const preset = presetForYear(year);
+    criteria = preset.criteria();
+    settings = preset.settings();
+    settings.letter = { ...withoutFacts(settings.letter), year };
+  }
+  const presetUsed = fromSheet ? undefined : (chosen ?? presetForYear(found.year)).id;
   const summary = summaryName(grids, ownership);
 
   const kept = ownership?.mapping ? parseMapping(ownership.mapping) : undefined;
   const mapping = options.mapping ?? (typeof kept === "object" ? kept : undefined);
-  const { parts, own } = readParts(grids, options, {
+  const read = readParts(grids, options, {
     sheet: options.sheet ?? (mapping && ownership ? ownership.dataSheet : undefined),
     mapping,
-    year: options.year,
+    // The year given or found picks, of several 766 columns, the one naming it; not a year read from
+    // those very headers, which would silently take the latest column (the reader refuses instead).
+    year: found.fromHeader ? undefined : (year ?? undefined),
     customInputs: criteria
       .map((c) => c.input)
       .filter((input) => input !== INPUT_SCORE_766 && input !== INPUT_ONE_STOP_RATE),
     ownedColumns: ownedColumns(ownership),
     ownSheets: ownedSheetNames(ownership),
   });
+  // Units without a group column or section take the group their name tells ("UBND xã …").
+  const parts: UnitTable[] = read.parts.map((part) => ({
+    ...part,
+    units: part.units.map((u) => ({ ...u, group: groupOfUnit(u.group, u.name) })),
+  }));
+  const own = read.own;
   const sources = options.sources ?? [];
   if (sources.length > 0 && options.output === "formulas") {
     throw new UnusableInputError(
@@ -190,7 +307,22 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
 
   const citation: Record<string, string> =
     provenance.length > 0 ? { nguon_so_lieu: sourceCitation(provenance) } : {};
-  const letter = buildLetter(scores, criteria, settings.letter, citation);
+  const levels = [...new Set(parts.flatMap(levelsOf))];
+  const letter = buildLetter(scores, criteria, settings.letter, { levels }, citation);
+  const missing = missingFactsSentence(letter);
+  if (missing) {
+    const fill =
+      criteriaGrid || options.writeCriteriaSheet !== false
+        ? "Hãy điền ở phần CÀI ĐẶT của trang này rồi chạy lại"
+        : "Hãy thêm trang này (với phần CÀI ĐẶT) rồi điền và chạy lại";
+    setupProblems.push(
+      sheetProblem(
+        criteriaGrid?.name ?? CRITERIA_SHEET,
+        "warning",
+        `${missing} ${fill}; đến lúc đó công văn in “…” ở các chỗ này.`,
+      ),
+    );
+  }
 
   const sheets: SheetPlan[] = [];
   const written = scoredParts.map(({ table, dataGrid, joined, scored, sorted }) => {
@@ -237,9 +369,13 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     criteria,
     settings,
     criteriaSource: fromSheet ? "sheet" : "default",
+    preset: presetUsed,
+    year,
+    yearSource,
+    yearWhere: found.where,
     scores,
     letter,
-    problems: [...(fromSheet?.problems ?? []), ...sourceProblems, ...partProblems],
+    problems: [...(fromSheet?.problems ?? []), ...setupProblems, ...sourceProblems, ...partProblems],
     plan: { styles: STYLES, sheets },
     sources: provenance,
     matches,

@@ -7,12 +7,12 @@ import {
   OPERATOR_SYMBOLS,
   type Criterion,
 } from "./criteria";
+import { groupMatches } from "./groups";
 import { formatNumberVi, formatScore766, roundTo } from "./numbers";
 import { cellProblem, type Problem } from "./problems";
 import { LEVEL_LABELS } from "./reader/columns";
 import type { Unit, UnitTable } from "./reader/units";
 import type { RatingBands, Settings } from "./settings";
-import { foldKey } from "./text";
 
 export interface CriterionScore {
   code: string;
@@ -115,8 +115,7 @@ export function appliesTo(criterion: Criterion, group: string): boolean {
   const memo = `${criterion.appliesTo.join("\u0000")}\u0001${group}`;
   let answer = appliesMemo.get(memo);
   if (answer === undefined) {
-    const key = foldKey(group);
-    answer = criterion.appliesTo.some((g) => key.includes(foldKey(g)));
+    answer = groupMatches(criterion.appliesTo, group);
     if (appliesMemo.size > 1000) appliesMemo.clear();
     appliesMemo.set(memo, answer);
   }

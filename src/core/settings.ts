@@ -34,22 +34,27 @@ export interface LetterSettings {
   /** "VPUBND-TH". */
   symbol: string;
   place: string;
-  /** ISO date "2024-02-05". */
+  /** ISO date "2024-02-05"; "" until the letter is dated. */
   date: string;
   subject: string;
   recipient: string;
   legalBases: string[];
   /** The paragraph that opens the findings. */
   findingsIntro: string;
-  /** "Quyết định số 568/QĐ-UBND": the campaign plan the criteria come from. */
+  /** "Quyết định số 568/QĐ-UBND": the campaign plan the criteria come from ({ke_hoach}). */
   planReference: string;
-  /** "Quyết định số 21/QĐ-UBND": the published evaluation results. */
+  /** ISO date of the plan's decision ({ngay_ke_hoach}), "" when not known. */
+  planDate: string;
+  /** "Quyết định số 21/QĐ-UBND": the published evaluation results ({ket_qua}). */
   resultsReference: string;
+  /** ISO date of the results' decision ({ngay_ket_qua}), "" when not known. */
+  resultsDate: string;
   /** "Chủ tịch UBND tỉnh". */
   awardAuthority: string;
   /** The title of the award without the year. */
   awardTitle: string;
-  year: number;
+  /** The assessment year ({nam}); null until the workbook, its file name or the user tells it. */
+  year: number | null;
   /** "04/03/2024". */
   replyDeadline: string;
   proposalSentence: string;
@@ -66,6 +71,14 @@ export interface Settings {
   letter: LetterSettings;
 }
 
+/** What the tool prints for a fact of the year it does not know: the clerk fills it in. */
+export const UNKNOWN = "…";
+
+/**
+ * The letter of a year whose facts the tool does not know: the wording with placeholders, the facts
+ * (decision numbers and dates, reply deadline, letter date, year) blank. A preset (src/core/presets)
+ * fills the facts of the year it belongs to; blank facts print as "…" and raise one warning.
+ */
 export const DEFAULT_LETTER: LetterSettings = {
   parentBody: "UBND TỈNH AN GIANG",
   issuingBody: "VĂN PHÒNG",
@@ -73,23 +86,25 @@ export const DEFAULT_LETTER: LetterSettings = {
   number: "",
   symbol: "VPUBND-TH",
   place: "An Giang",
-  date: "2024-02-05",
+  date: "",
   subject:
-    "V/v lấy ý kiến đề xuất khen thưởng thành tích xuất sắc công tác kiểm soát thủ tục hành chính năm 2023",
+    "V/v lấy ý kiến đề xuất khen thưởng thành tích xuất sắc công tác kiểm soát thủ tục hành chính năm {nam}",
   recipient: "Sở Nội vụ (Ban thi đua khen thưởng)",
   legalBases: [
-    "Căn cứ Quyết định số 568/QĐ-UBND ngày 27 tháng 4 năm 2023 của Ủy ban nhân dân tỉnh về Ban hành Kế hoạch phát động thi đua trong công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử năm 2023;",
-    "Căn cứ Quyết định số 21/QĐ-UBND ngày 03 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh về công khai kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử của các cơ quan, đơn vị năm 2023 trên địa bàn tỉnh An Giang theo Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ;",
+    "Căn cứ {ke_hoach} ngày {ngay_ke_hoach} của Ủy ban nhân dân tỉnh về Ban hành Kế hoạch phát động thi đua trong công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử năm {nam};",
+    "Căn cứ {ket_qua} ngày {ngay_ket_qua} của Ủy ban nhân dân tỉnh về công khai kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử của các cơ quan, đơn vị năm {nam} trên địa bàn tỉnh An Giang theo Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ;",
   ],
   findingsIntro:
     "Qua quá trình theo dõi, kiểm tra thực tế tại các đơn vị và kết quả đánh giá tại {ket_qua} nêu trên, {co_quan} nhận thấy:",
-  planReference: "Quyết định số 568/QĐ-UBND",
-  resultsReference: "Quyết định số 21/QĐ-UBND",
+  planReference: "",
+  planDate: "",
+  resultsReference: "",
+  resultsDate: "",
   awardAuthority: "Chủ tịch UBND tỉnh",
   awardTitle:
     "thành tích xuất sắc công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử",
-  year: 2023,
-  replyDeadline: "04/03/2024",
+  year: null,
+  replyDeadline: "",
   proposalSentence:
     "Từ các nội dung nêu trên, trên cơ sở {ke_hoach} của Ủy ban nhân dân tỉnh, {co_quan} dự kiến đề xuất {nguoi_khen} khen thưởng “{danh_hieu} năm {nam}” đối với các đơn vị: {don_vi}.",
   noProposalSentence:
@@ -100,6 +115,23 @@ export const DEFAULT_LETTER: LetterSettings = {
   distribution: ["Như trên;", "CT, các PCT UBND tỉnh (b/c);", "Lãnh đạo Vp. UBND tỉnh;", "Lưu: VT, TH."],
   signer: { authority: "KT. CHÁNH VĂN PHÒNG", title: "PHÓ CHÁNH VĂN PHÒNG", name: "" },
 };
+
+/** The facts of one year: never carried into another year's letter (see withoutFacts). */
+export const YEAR_FACTS = [
+  "planReference",
+  "planDate",
+  "resultsReference",
+  "resultsDate",
+  "replyDeadline",
+  "date",
+  "number",
+] as const satisfies readonly (keyof LetterSettings)[];
+
+/** The letter settings with the facts of their year blanked, for a letter of another year. */
+export function withoutFacts(letter: LetterSettings): LetterSettings {
+  const blank = Object.fromEntries(YEAR_FACTS.map((key) => [key, ""]));
+  return { ...letter, ...blank };
+}
 
 export const DEFAULT_RATING: RatingBands = { excellent: 90, good: 80, fair: 70, average: 50 };
 

@@ -8,6 +8,7 @@ import type { Criterion } from "../core/criteria";
 import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { UserFacingError } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
+import { documentFileName } from "./score-action";
 import type { Settings } from "../core/settings";
 import { parseAddress, rangeAddress } from "./address";
 import { applyPlan } from "./apply";
@@ -23,11 +24,11 @@ export class SelectionError extends UserFacingError {
 
 /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
 export async function analyseWorkbook(
-  options: Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer">,
+  options: Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer" | "year" | "preset">,
 ): Promise<RunResult> {
   return Excel.run(async (context) => {
     const { grids } = await readWorkbook(context, { sheet: options.sheet });
-    return runScoring(grids, options);
+    return runScoring(grids, { ...options, fileName: documentFileName() });
   });
 }
 

@@ -4,6 +4,7 @@
  * one Excel.run. The task pane can also call the steps apart (read, show a preview, then write).
  */
 import type { OutputMode } from "../core/plan/formulas";
+import type { PresetId } from "../core/presets";
 import type { ColumnMapping } from "../core/reader/table";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
@@ -17,6 +18,9 @@ export interface ScoreOptions {
   /** Source files joined into the table, and which figure wins when they differ. */
   sources?: RunOptions["sources"];
   prefer?: RunOptions["prefer"];
+  /** The assessment year and preset chosen in the pane. */
+  year?: number;
+  preset?: PresetId;
   /** Write requests done out of the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -28,6 +32,18 @@ export interface ScoreOutcome {
   /** Number of problems found in the data (errors, warnings and notes). */
   problems: number;
   result: RunResult;
+}
+
+/** "theo-doi-2024.xlsx" of the open workbook's address, where the host tells it (not for a new book). */
+export function documentFileName(): string | undefined {
+  const url = typeof Office === "undefined" ? undefined : Office.context?.document?.url;
+  if (!url) return undefined;
+  const name = url.split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(name.split("?")[0]);
+  } catch {
+    return name;
+  }
 }
 
 /** Scores the workbook open in Excel in place, as `kstthc score` does for a file. */
@@ -43,6 +59,9 @@ export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<S
       output: options.output,
       sources: options.sources,
       prefer: options.prefer,
+      year: options.year,
+      preset: options.preset,
+      fileName: documentFileName(),
     });
     await applyPlan(context, result.plan, options.onProgress, { facts });
     return {

@@ -2,6 +2,7 @@
 import { Accordion, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { WorkbookPort } from "./port";
+import { AssessmentSection } from "./sections/AssessmentSection";
 import { CriteriaSection } from "./sections/CriteriaSection";
 import { LetterSection } from "./sections/LetterSection";
 import { ScoreSection } from "./sections/ScoreSection";
@@ -64,6 +65,14 @@ export function App({ port, fileBar }: AppProps) {
             // A file in the page cannot change under the pane: nothing to read again.
             onRefresh={file ? undefined : act.refresh}
             sheets={file && { names: file.sheetNames(), onChoose: act.chooseSheet }}
+          />
+        </Section>
+        <Section value="assessment" title="Năm thi đua và mẫu">
+          <AssessmentSection
+            result={result}
+            value={state.assessment}
+            disabled={running}
+            onChange={act.changeAssessment}
           />
         </Section>
         <Section value="sources" title="Nguồn số liệu">

@@ -32,7 +32,7 @@ export function draftOf(criteria: Criterion[], settings: Settings): Draft {
   return {
     criteria: criteria.map(criterionDraft),
     settings: JSON.parse(JSON.stringify(settings)) as Settings,
-    dateText: isoToVietnamese(settings.letter.date),
+    dateText: settings.letter.date ? isoToVietnamese(settings.letter.date) : "",
   };
 }
 
@@ -51,14 +51,15 @@ export function thresholdError(text: string): string | undefined {
   return parseNumberText(text).ok ? undefined : "Nhập một số, ví dụ 80 hoặc 79,5.";
 }
 
+/** Blank is allowed: a date not known yet, which the letter prints as "…". */
 export function dateError(text: string): string | undefined {
-  return toIsoDate(text) ? undefined : "Nhập ngày dạng dd/mm/yyyy, ví dụ 04/03/2024.";
+  return text.trim() === "" || toIsoDate(text) ? undefined : "Nhập ngày dạng dd/mm/yyyy, ví dụ 04/03/2024.";
 }
 
 /** The draft with the letter's date typed as `text`. */
 export function withDateText(draft: Draft, text: string): Draft {
-  const iso = toIsoDate(text);
-  const letter = iso ? { ...draft.settings.letter, date: iso } : draft.settings.letter;
+  const iso = text.trim() === "" ? "" : toIsoDate(text);
+  const letter = iso !== undefined ? { ...draft.settings.letter, date: iso } : draft.settings.letter;
   return { ...draft, dateText: text, settings: { ...draft.settings, letter } };
 }
 

@@ -1,17 +1,12 @@
 /** Saving bytes as a file from the page, through a Blob URL: nothing leaves the machine. */
 import type { RunResult } from "../core/run";
-import type { Settings } from "../core/settings";
+import { letterFileName } from "../core/letter";
 
 /** The MIME type of .docx; kept here so that the pane does not load the Word writer to know it. */
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const SCORED_SUFFIX = "-da-tinh-diem";
-
-/** "cong-van-de-xuat-khen-thuong-2023.docx": ASCII, so that every file system and mail client keeps it. */
-export function letterFileName(settings: Settings): string {
-  return `cong-van-de-xuat-khen-thuong-${settings.letter.year}.docx`;
-}
 
 /**
  * "theo-doi-2023.xlsx" → "theo-doi-2023-da-tinh-diem.xlsx", as the CLI names its output. A file scored
@@ -42,5 +37,5 @@ export async function downloadLetter(result: RunResult): Promise<void> {
   // Loaded on first use: the Word writer is large and most sessions never download a letter.
   const { letterToDocx } = await import("../docx/letter-docx");
   const bytes = await letterToDocx(result.letter, result.scores, result.criteria);
-  downloadBytes(bytes, letterFileName(result.settings), DOCX_MIME);
+  downloadBytes(bytes, letterFileName(result.year), DOCX_MIME);
 }

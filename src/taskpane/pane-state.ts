@@ -10,7 +10,7 @@ import type { RunResult } from "../core/run";
 import type { Preference } from "../core/sources/join";
 import type { Source } from "../core/sources/types";
 import { draftOf, isDirty, type Draft } from "./criteria-draft";
-import type { AnalyseOptions } from "./port";
+import type { AnalyseOptions, AssessmentOptions } from "./port";
 
 export type AnalysisState =
   { state: "loading" } | { state: "ready"; result: RunResult } | { state: "failed"; message: string };
@@ -57,6 +57,8 @@ export interface DraftState {
 export interface PaneState {
   /** Where the unit table is and how its columns are read, as last chosen. */
   options: AnalyseOptions;
+  /** The year and preset the user chose: they go with every analysis and run, whatever the sheet. */
+  assessment: AssessmentOptions;
   /** Values by default: a recipient without the add-in sees the numbers (see ShareSection). */
   output: OutputMode;
   analysis: AnalysisState;
@@ -72,6 +74,7 @@ export interface PaneState {
 
 export const initialPaneState: PaneState = {
   options: {},
+  assessment: {},
   output: "values",
   analysis: { state: "loading" },
   run: { state: "idle" },
@@ -81,6 +84,7 @@ export const initialPaneState: PaneState = {
 
 export type PaneAction =
   | { type: "optionsChosen"; options: AnalyseOptions }
+  | { type: "assessmentChosen"; assessment: AssessmentOptions }
   | { type: "outputChosen"; output: OutputMode }
   | { type: "analysisStarted"; id: number }
   | { type: "analysisAnswered"; id: number; result: RunResult; resetDraft: boolean }
@@ -124,6 +128,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "optionsChosen":
       return { ...state, options: action.options, notice: undefined, run: staled(state.run) };
+    case "assessmentChosen":
+      // Another year or preset: another letter, and criteria that may differ from the workbook's.
+      return { ...state, assessment: action.assessment, notice: undefined, run: staled(state.run) };
     case "outputChosen":
       return { ...state, output: action.output };
     case "analysisStarted":

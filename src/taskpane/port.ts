@@ -8,11 +8,15 @@ import type { RunOptions, RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
 import type { Source } from "../core/sources/types";
 
+/** The assessment year the user gave and the preset chosen for a workbook without a "Tiêu chí" sheet. */
+export type AssessmentOptions = Pick<RunOptions, "year" | "preset">;
+
 /**
- * Where the unit table is and how its columns are read (the mapping travels with the workbook), and the
- * source files joined into it with the choice for figures that differ.
+ * Where the unit table is and how its columns are read (the mapping travels with the workbook), the
+ * source files joined into it with the choice for figures that differ, and the year and preset the user
+ * chose.
  */
-export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer">;
+export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer"> & AssessmentOptions;
 
 /** A scoring run's options: the analysis's, and whether the output holds values or formulas. */
 export type ScoreRunOptions = AnalyseOptions & Pick<RunOptions, "output">;

@@ -19,7 +19,7 @@ import {
   type Notice,
   type SectionId,
 } from "./pane-state";
-import type { AnalyseOptions, WorkbookPort } from "./port";
+import type { AnalyseOptions, AssessmentOptions, WorkbookPort } from "./port";
 import { problemAddress } from "./problem-location";
 
 /** The options of an analysis or run with the sources in force, if any. */
@@ -36,13 +36,18 @@ export function usePane(port: WorkbookPort) {
   const lastId = useRef(0);
   // The sources in force, read by every analysis and run whatever sheet or columns they are given.
   const sources = useRef<{ files: Source[]; prefer: Preference }>(initialPaneState.sources);
+  // The year and preset chosen (state.assessment), read by analyses already under way.
+  const assessment = useRef<AssessmentOptions>({});
 
   const analyse = useCallback(
     async (options: AnalyseOptions, resetDraft = false) => {
       const id = ++lastId.current;
       dispatch({ type: "analysisStarted", id });
       try {
-        const result = await port.analyse(withSources(options, sources.current));
+        const result = await port.analyse({
+          ...withSources(options, sources.current),
+          ...assessment.current,
+        });
         dispatch({ type: "analysisAnswered", id, result, resetDraft });
       } catch (error) {
         dispatch({ type: "analysisFailed", id, message: messageOf(error) });
@@ -116,8 +121,9 @@ export function usePane(port: WorkbookPort) {
   const score = async () => {
     dispatch({ type: "runStarted" });
     try {
-      const result = await port.score({ ...withSources(options, sources.current), output }, (done, total) =>
-        dispatch({ type: "runProgressed", done, total }),
+      const result = await port.score(
+        { ...withSources(options, sources.current), ...state.assessment, output },
+        (done, total) => dispatch({ type: "runProgressed", done, total }),
       );
       dispatch({ type: "runAnswered", result });
     } catch (error) {
@@ -218,6 +224,11 @@ export function usePane(port: WorkbookPort) {
       },
       changeColumn,
       chooseSheet: (sheet: string) => reanalyse({ sheet }),
+      changeAssessment: (next: AssessmentOptions) => {
+        assessment.current = next;
+        dispatch({ type: "assessmentChosen", assessment: next });
+        void analyse(options);
+      },
       pickFromSelection,
       pickSelectedSheet,
       score,

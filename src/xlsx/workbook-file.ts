@@ -46,13 +46,15 @@ export class WorkbookFile {
       .map((s) => s.name);
   }
 
+  /** The file's name goes with the options: the year is looked for in it last, as the CLI does. */
   analyse(options: RunOptions): RunResult {
-    return runScoring(packageGrids(this.workbook, options), options);
+    const named = { fileName: this.name, ...options };
+    return runScoring(packageGrids(this.workbook, named), named);
   }
 
   /** As `kstthc score`: the criteria sheet is added when the workbook has none. */
   score(options: RunOptions): Promise<RunResult> {
-    return this.change((workbook) => scorePackage(workbook, options));
+    return this.change((workbook) => scorePackage(workbook, { fileName: this.name, ...options }));
   }
 
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {

@@ -22,7 +22,7 @@ import { readSourceFile } from "../../src/xlsx/source-file";
 import { loadWorkbook } from "../../src/xlsx/workbook";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { II07B_ROWS, ii07b, portalExport, tracking2025 } from "../helpers/source-files";
-import { SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
+import { freshSampleBytes, SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
 
 /** A folder of the server, as on an intranet host: every URL of the build must be relative. */
 const FOLDER = "/don-vi/kstthc/";
@@ -143,7 +143,13 @@ suite(title, () => {
     // The file adapter is fetched when a file is opened, not before.
     expect(requests.filter(isChunk)).toEqual([]);
 
-    await page.locator('input[type="file"]').setInputFiles(SAMPLE);
+    // The sample as staff start from it: no "Tiêu chí" sheet yet, two scores not entered.
+    const fresh = Buffer.from(await freshSampleBytes());
+    await page.locator('input[type="file"]').setInputFiles({
+      name: SAMPLE_NAME,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: fresh,
+    });
     await page.getByText("33 đơn vị").waitFor();
     expect(
       requests
@@ -163,15 +169,15 @@ suite(title, () => {
     await expect(page.getByText("Đã tính điểm 33 đơn vị.", { exact: false }).isVisible()).resolves.toBe(true);
 
     // A problem shows where its cell is.
-    await page.getByRole("button", { name: /Dòng 41, cột D: “Công an tỉnh”/ }).click();
-    await page.getByText("Trang “Theo dõi 2023”, ô D41: mở tệp bằng Excel để xem hoặc sửa.").waitFor();
+    await page.getByRole("button", { name: /Dòng 14, cột D: “Sở Nông nghiệp/ }).click();
+    await page.getByText("Trang “Theo dõi 2023”, ô D14: mở tệp bằng Excel để xem hoặc sửa.").waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "webapp.png"), fullPage: true });
 
     const xlsx = await download(page, "Tải về tệp đã tính điểm");
     expect(xlsx.name).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
     expect(xlsx.url.startsWith("blob:")).toBe(true);
     const scored = await loadWorkbook(new Uint8Array(xlsx.bytes), xlsx.name);
-    const expected = await cliOutput(new Uint8Array(readFileSync(SAMPLE)));
+    const expected = await cliOutput(new Uint8Array(fresh));
     expect(scored.worksheets.map((s) => [s.name, s.state])).toEqual([
       ["Theo dõi 2023", "visible"],
       ["Tiêu chí", "visible"],
@@ -180,7 +186,7 @@ suite(title, () => {
     ]);
     expect(snapshot(scored)).toEqual(snapshot(expected));
 
-    await page.getByRole("button", { name: "Công văn" }).click();
+    await page.getByRole("button", { name: "Công văn", exact: true }).click();
     const docx = await download(page, "Tải công văn (.docx)");
     expect(docx.name).toBe("cong-van-de-xuat-khen-thuong-2023.docx");
     expect(docx.bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");

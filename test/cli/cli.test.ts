@@ -211,7 +211,7 @@ describe("kstthc score --formulas", () => {
     const book = await readBook(output);
     const sheet = book.getWorksheet("Theo dõi 2023")!;
     const range = "'Tiêu chí'!$A$3:$L$5";
-    const settings = "'Tiêu chí'!$A$3:$L$43";
+    const settings = "'Tiêu chí'!$A$3:$L$45";
     // Sở Ngoại vụ, row 24.
     expect(sheet.getCell("B24").value).toBe("Sở Ngoại vụ");
     expect(["H24", "I24", "J24", "K24", "L24", "M24"].map((a) => formulaOf(sheet.getCell(a)))).toEqual([
@@ -242,7 +242,8 @@ describe("kstthc score --formulas", () => {
         expect([cell.address, shown]).toEqual([cell.address, valuesSheet.getCell(row, col).value]);
       }
     }
-    expect(formulas).toBe(33 * 4 + 5);
+    // DIEM of III for the 28 units of the 766 groups, of IV.9 for the 5 vertical-sector ones.
+    expect(formulas).toBe(28 + 5 + 33 * 3);
     expect(book.worksheets.map((w) => w.name)).toEqual(values.worksheets.map((w) => w.name));
     expect(snapshot(book)["Tổng hợp"]).toEqual(snapshot(values)["Tổng hợp"]);
     // The JSON report does not change with the mode.

@@ -3,7 +3,7 @@ import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
-import { buildSampleWorkbook } from "../../scripts/sample";
+import { buildSampleWorkbook, SAMPLE_2025 } from "../../scripts/sample";
 import { snapshot, SAMPLE, SAMPLE_CSV, tempDir, writeXlsx, type SheetSpec } from "../helpers/workbooks";
 import { loadWorkbook } from "../../src/xlsx/workbook";
 
@@ -45,7 +45,10 @@ describe("layouts met in practice", () => {
       ["Ban Quản lý Khu kinh tế", 0, 0],
       ["UBND huyện An Phú", 30, 0],
     ]);
-    expect(report.problems).toEqual([]);
+    // The year of the title row, not of the decision's date; the letter's facts are the user's to give.
+    expect([report.year, report.yearSource]).toEqual([2023, "workbook"]);
+    expect(report.problems.map((p) => [p.sheet, p.level])).toEqual([["Tiêu chí", "warning"]]);
+    expect(report.problems[0].message).toMatch(/Công văn còn thiếu: số Quyết định kế hoạch, /);
   });
 
   it("a one-stop table of counts per level for the vertical-sector agencies", async () => {
@@ -120,11 +123,18 @@ describe("layouts met in practice", () => {
       ["Bảo hiểm xã hội tỉnh", "CƠ QUAN NGÀNH DỌC", 35],
       ["Công an tỉnh", "CƠ QUAN NGÀNH DỌC", 0],
     ]);
+    // Vertical-sector bodies have no 766 score: III does not apply, no warning. The one warning left
+    // is the letter's: its facts are not known. The year comes from the cover sheet.
     expect(report.problems.map((p) => [p.level, p.row])).toEqual([
-      ["warning", 5],
-      ["warning", 6],
+      ["warning", undefined],
       ["info", 9],
     ]);
+    expect(report.units.map((u) => u.explanations.III)).toEqual([
+      "84,37 > 80 → 30 điểm",
+      "không áp dụng",
+      "không áp dụng",
+    ]);
+    expect([report.year, report.yearSource]).toEqual([2023, "workbook"]);
   });
 });
 
@@ -156,5 +166,21 @@ describe("the bundled sample", () => {
     );
     expect(snapshot(committed)).toEqual(snapshot(rebuilt));
     expect(path.basename(SAMPLE)).toBe("theo-doi-thi-dua-kstthc-2023.xlsx");
+    // Its "Tiêu chí" sheet is the preset of 2023, as the tool writes it.
+    expect(committed.worksheets.map((w) => w.name)).toEqual(["Theo dõi 2023", "Tiêu chí"]);
+  });
+
+  it("of 2025 is its fixture table laid out by scripts/sample.ts, in the two-level shape", async () => {
+    const examples = path.dirname(SAMPLE);
+    const committed = await loadWorkbook(readFileSync(path.join(examples, SAMPLE_2025.file)), "2025.xlsx");
+    const csv = readFileSync(path.join(examples, SAMPLE_2025.csv), "utf8");
+    const rebuilt = await loadWorkbook(
+      new Uint8Array(await buildSampleWorkbook(csv, SAMPLE_2025).xlsx.writeBuffer()),
+      "rebuilt.xlsx",
+    );
+    expect(snapshot(committed)).toEqual(snapshot(rebuilt));
+    // No "Tiêu chí" sheet and no group column: the sections tell the groups.
+    expect(committed.worksheets.map((w) => w.name)).toEqual(["Theo dõi"]);
+    expect(committed.worksheets[0].getCell("E6").value).toBe("Cấp xã");
   });
 });

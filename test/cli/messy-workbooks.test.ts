@@ -83,6 +83,10 @@ beforeEach(async () => {
 });
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
+/** Issue #10: a workbook without a "Tiêu chí" sheet nor a year gets one warning for the letter's facts. */
+const LETTER_FACTS_MISSING =
+  "Trang “Tiêu chí”: Công văn còn thiếu: năm thi đua, số Quyết định kế hoạch, ngày Quyết định kế hoạch, số Quyết định công bố kết quả, ngày Quyết định công bố kết quả, hạn phản hồi, ngày ban hành công văn. Hãy điền ở phần CÀI ĐẶT của trang này rồi chạy lại; đến lúc đó công văn in “…” ở các chỗ này.";
+
 describe("silent wrong answers", () => {
   it("1. refuses formula cells that openpyxl wrote without a value, naming the cell, never 'chưa có số liệu'", async () => {
     const report = await scoreJson(libre.formulasSource);
@@ -227,8 +231,9 @@ describe("silent wrong answers", () => {
       ["Công an tỉnh", "CƠ QUAN NGÀNH DỌC"],
     ]);
     expect(unit(report, "Công an tỉnh").points["IV.9"]).toBe(35);
+    // Issue #10: III applies to the groups with a 766 score, IV.9 to the vertical agencies.
     expect(messages(report, "warning")).toContain(
-      "Trang “Đơn vị”, dòng 5, cột C: “CỤC THUẾ TỈNH” chưa có số liệu cho tiêu chí III, tính 0 điểm.",
+      "Trang “Đơn vị”, dòng 5, cột D: “CỤC THUẾ TỈNH” chưa có số liệu cho tiêu chí IV.9, tính 0 điểm.",
     );
   });
 
@@ -366,7 +371,7 @@ describe("messages and refusals", () => {
     const report = await scoreJson(file);
     expect(report.eligible).toEqual(["Sở Ngoại vụ"]);
     // The package adapter copies the parts it does not own: both charts and the chart sheet stay.
-    expect(messages(report, "warning")).toEqual([]);
+    expect(messages(report, "warning")).toEqual([LETTER_FACTS_MISSING]);
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, "out.xlsx")));
     const parts = Object.keys(zip.files);
     expect(parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(2);
@@ -442,6 +447,7 @@ describe("messages and refusals", () => {
     const report = await scoreJson(file);
     expect(report.units.map((u) => u.name)).toEqual(["Sở Ngoại vụ"]);
     expect(messages(report)).toEqual([
+      LETTER_FACTS_MISSING,
       "Trang “Đơn vị”, dòng 2, cột B: dòng có số liệu nhưng tên “😀” không có chữ hay số, không tính điểm.",
       "Trang “Đơn vị”, dòng 3, cột B: dòng có số liệu nhưng tên “😀” không có chữ hay số, không tính điểm.",
     ]);
@@ -459,6 +465,7 @@ describe("messages and refusals", () => {
     const report = await scoreJson(file);
     expect(report.eligible).toEqual(["Sở Ngoại vụ", "Sở Tư pháp"]);
     expect(messages(report, "warning")).toEqual([
+      LETTER_FACTS_MISSING,
       "Trang “Đơn vị”, dòng 3, cột B: “Sở Tư pháp” nằm ở dòng đang bị ẩn hoặc bị lọc; đơn vị vẫn được tính điểm như mọi dòng khác, cần kiểm tra lại.",
     ]);
   });

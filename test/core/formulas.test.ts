@@ -20,7 +20,7 @@ import { gridsOf, SAMPLE, type SheetSpec, type SpecCell } from "../helpers/workb
 
 const SHEET = "Theo dõi 2023";
 const CRITERIA = "'Tiêu chí'!$A$3:$L$5";
-const WITH_SETTINGS = "'Tiêu chí'!$A$3:$L$43";
+const WITH_SETTINGS = "'Tiêu chí'!$A$3:$L$45";
 
 let sample: SheetGrid[];
 beforeAll(async () => {
@@ -147,8 +147,8 @@ describe("formulas on the sample", () => {
       formula: `=KSTTHC.DIEM("IV.9",MIN(E40:F40),${CRITERIA})`,
       result: 0,
     });
-    // No 766 score: DIEM of the empty cell is 0, XEPLOAI's band is empty.
-    expect(planned(formulas, "H39")).toEqual({ formula: `=KSTTHC.DIEM("III",D39,${CRITERIA})`, result: 0 });
+    // III applies to the groups the 766 index scores: a plain 0 here. XEPLOAI's band of no score is empty.
+    expect(planned(formulas, "H39")).toBe(0);
     expect(planned(formulas, "K39")).toEqual({
       formula: `=KSTTHC.XEPLOAI(D39,${WITH_SETTINGS})`,
       result: "",
@@ -159,7 +159,8 @@ describe("formulas on the sample", () => {
     const block = dataBlock(formulas);
     expect(block.values.map((line) => line.map(plainOf))).toEqual(dataBlock(values).values);
     const cells = block.values.flat();
-    expect(cells.filter(isFormulaCell)).toHaveLength(33 * 4 + 5);
+    // DIEM of III for the 28 units of the 766 groups, of IV.9 for the 5 vertical-sector ones.
+    expect(cells.filter(isFormulaCell)).toHaveLength(28 + 5 + 33 * 3);
     // Rating and proposal in General rather than text ("@"), where a formula typed again stays a formula.
     expect(block.columnStyles).toEqual([
       "outNumber",
@@ -236,7 +237,9 @@ describe("formulas on other tables", () => {
   it("reads levels that are not side by side with MIN(D2,F2), and keeps an error's points as a value", async () => {
     const grids = await gridsOf([tableSheet(LEVELS, rows)]);
     const result = run(grids, { output: "formulas" });
-    expect(planned(result, "G2")).toEqual({ formula: `=KSTTHC.DIEM("III",C2,${CRITERIA})`, result: 30 });
+    // III does not apply to a vertical-sector body: a plain 0; it applies to Sở Y tế (70 ≤ 80).
+    expect(planned(result, "G2")).toBe(0);
+    expect(planned(result, "G4")).toEqual({ formula: `=KSTTHC.DIEM("III",C4,${CRITERIA})`, result: 0 });
     expect(planned(result, "H2")).toEqual({
       formula: `=KSTTHC.DIEM("IV.9",MIN(D2,F2),${CRITERIA})`,
       result: 0,
@@ -300,7 +303,8 @@ describe("formulas on other tables", () => {
     const range = "'Tiêu chí'!$A$3:$L$6";
     expect(planned(result, "I2")).toEqual({ formula: `=KSTTHC.DIEM("IV.9",MAX(D2,F2),${range})`, result: 0 });
     expect(planned(result, "J2")).toEqual({ formula: `=KSTTHC.DIEM("V",G2,${range})`, result: 5 });
-    expect(planned(result, "K2")).toEqual({ formula: "=SUM(H2:J2)", result: 35 });
+    // III does not apply to Cục Thuế: V's 5 points only.
+    expect(planned(result, "K2")).toEqual({ formula: "=SUM(H2:J2)", result: 5 });
     // Sở Y tế has no rate: MAX of nothing is 0, which passes “< 99”; the core gives 0 points.
     expect(planned(result, "I4")).toBe(0);
     // Its empty “trễ hạn” cell reaches DIEM as 0 on Windows and passes “= 0”: a value too.
@@ -325,15 +329,20 @@ describe("formulas on other tables", () => {
       lastColumn: 11,
     });
     const result = run(grids, { output: "formulas" });
-    expect(planned(result, "G2")).toEqual({
-      formula: `=KSTTHC.DIEM("III",C2,'Tiêu chí'!$A$6:$L$8)`,
-      result: 30,
+    expect(planned(result, "G4")).toEqual({
+      formula: `=KSTTHC.DIEM("III",C4,'Tiêu chí'!$A$6:$L$8)`,
+      result: 0,
+    });
+    expect(planned(result, "H3")).toEqual({
+      formula: `=KSTTHC.DIEM("IV.9",MIN(D3,F3),'Tiêu chí'!$A$6:$L$8)`,
+      result: 35,
     });
     expect(planned(result, "J2")).toEqual({
       formula: `=KSTTHC.XEPLOAI(C2,'Tiêu chí'!$A$6:$L$${grid.values.length})`,
       result: "Xuất sắc",
     });
-    // 30 points earn the full points of III, but not the total of 35 these settings ask for.
+    // Kho bạc's 35 points reach the total of 35 these settings ask for; Cục Thuế's 0 do not.
+    expect(planned(result, "K3")).toMatchObject({ result: "Có" });
     expect(planned(result, "K2")).toMatchObject({ result: "Không" });
     // The award rule and the bands of these settings come through the range: the functions agree.
     for (const empty of [null, 0] as const) {
@@ -347,12 +356,13 @@ describe("formulas on other tables", () => {
     const result = run(grids, { output: "formulas", writeCriteriaSheet: false });
     expect(result.plan.sheets.map((s) => s.name)).not.toContain(CRITERIA_SHEET);
     expect(["G2", "H2", "I2", "J2", "K2"].map((a) => planned(result, a))).toEqual([
-      { formula: '=KSTTHC.DIEM("III",C2)', result: 30 },
+      0,
       { formula: '=KSTTHC.DIEM("IV.9",MIN(D2,F2))', result: 0 },
-      { formula: "=SUM(G2:H2)", result: 30 },
+      { formula: "=SUM(G2:H2)", result: 0 },
       { formula: "=KSTTHC.XEPLOAI(C2)", result: "Tốt" },
-      { formula: "=KSTTHC.DEXUAT(G2:H2)", result: "Có" },
+      { formula: "=KSTTHC.DEXUAT(G2:H2)", result: "Không" },
     ]);
+    expect(planned(result, "G4")).toEqual({ formula: '=KSTTHC.DIEM("III",C4)', result: 0 });
   });
 
   it("writes the one-stop rate as a value where the table gives it as counts", async () => {
@@ -364,7 +374,7 @@ describe("formulas on other tables", () => {
     ]);
     const result = run(grids, { output: "formulas" });
     expect(result.criteria[1].input).toBe(INPUT_ONE_STOP_RATE);
-    expect(planned(result, "F2")).toEqual({ formula: `=KSTTHC.DIEM("III",C2,${CRITERIA})`, result: 30 });
+    expect(planned(result, "F2")).toBe(0);
     expect(planned(result, "G2")).toBe(35);
   });
 
@@ -396,7 +406,7 @@ describe("references", () => {
     expect(writtenCriteriaLayout(criteria, settings)).toEqual({
       headerRow: 2,
       lastCriterionRow: 4,
-      lastRow: 42,
+      lastRow: 44,
       lastColumn: 11,
     });
   });

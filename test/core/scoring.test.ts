@@ -25,8 +25,21 @@ describe("criterion III: strictly above 80", () => {
     expect(scoreCriterion(III, unit({ score766: score }))).toMatchObject({ points, explanation });
   });
 
-  it("gives 0 and flags a blank", () => {
-    expect(scoreCriterion(III, unit({}))).toMatchObject({ points: 0, blank: true });
+  it("gives 0 and flags a blank in a group the 766 index scores", () => {
+    for (const group of ["Sở, ban, ngành", "UBND cấp huyện", "UBND xã, phường, đặc khu"]) {
+      expect(scoreCriterion(III, unit({ group }))).toMatchObject({ points: 0, blank: true });
+    }
+  });
+
+  it("does not apply to a vertical-sector body: “không áp dụng”, no warning", () => {
+    for (const group of ["Cơ quan ngành dọc", "Cơ quan Trung ương đóng trên địa bàn", "Khối nghành dọc"]) {
+      expect(scoreCriterion(III, unit({ group, score766: 90 }))).toMatchObject({
+        points: 0,
+        applies: false,
+        blank: false,
+        explanation: "không áp dụng",
+      });
+    }
   });
 
   it("follows a ≥ setting (“từ 80 điểm trở lên”)", () => {

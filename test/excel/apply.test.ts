@@ -207,7 +207,7 @@ describe("the formulas mode on 30 units", () => {
 
   it("writes the add-in's formulas, which Excel computes to the core's values", () => {
     const criteria = "'Tiêu chí'!$A$3:$L$5";
-    const settings = "'Tiêu chí'!$A$3:$L$43";
+    const settings = "'Tiêu chí'!$A$3:$L$45";
     expect(["G4", "H4", "I4", "J4", "K4"].map((a) => cell(fake, UNITS_SHEET, a))).toEqual([
       expect.objectContaining({ formula: `=KSTTHC.DIEM("III",D4,${criteria})`, value: 30 }),
       expect.objectContaining({ value: 0 }),

@@ -96,3 +96,26 @@ export function cellValues(sheet: ExcelJS.Worksheet): Map<string, unknown> {
   );
   return map;
 }
+
+/** Cells of the sample left blank in the fresh sample: two departments whose 766 score is not in yet. */
+export const FRESH_BLANKS = {
+  cells: ["D12", "D14"],
+  units: ["Sở Tài chính", "Sở Nông nghiệp và Phát triển nông thôn"],
+};
+
+/**
+ * The sample as staff start from it: no "Tiêu chí" sheet yet (so the tool writes the defaults, with no
+ * year's facts) and two 766 scores not entered, which the tool warns about.
+ */
+export async function freshSampleBytes(): Promise<Uint8Array> {
+  const workbook = await loadWorkbook(await fs.readFile(SAMPLE), path.basename(SAMPLE));
+  const criteria = workbook.getWorksheet("Tiêu chí");
+  if (criteria) workbook.removeWorksheet(criteria.id);
+  const sheet = workbook.worksheets[0];
+  for (const address of FRESH_BLANKS.cells) sheet.getCell(address).value = null;
+  return saveWorkbook(workbook);
+}
+
+export async function freshSampleGrids(): Promise<SheetGrid[]> {
+  return workbookToGrids(await loadWorkbook(await freshSampleBytes(), path.basename(SAMPLE)));
+}

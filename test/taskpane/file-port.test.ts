@@ -4,7 +4,7 @@
  * downloaded bytes out, byte for byte what the CLI (WorkbookPackage + scorePackage + save) writes.
  */
 import JSZip from "jszip";
-import { promises as fs, readFileSync } from "node:fs";
+import { promises as fs } from "node:fs";
 import { defaultCriteria } from "../../src/core/criteria";
 import { criteriaWritePlan } from "../../src/core/plan/criteria-sheet-plan";
 import { UnusableInputError } from "../../src/core/problems";
@@ -18,12 +18,15 @@ import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
 import { generatedWorkbook } from "../excel/fixtures";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";
-import { SAMPLE, snapshot, tempDir } from "../helpers/workbooks";
+import { freshSampleBytes, snapshot, tempDir } from "../helpers/workbooks";
 import { captureDownloads, type Download } from "./dom-stubs";
 
 const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
 const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
-const sampleBytes = () => new Uint8Array(readFileSync(SAMPLE));
+// The sample as staff start from it: no "Tiêu chí" sheet yet, two scores not entered.
+let fresh: Uint8Array;
+beforeAll(async () => (fresh = await freshSampleBytes()));
+const sampleBytes = () => fresh.slice();
 
 /** The bytes `kstthc score` writes for these bytes. */
 function cliBytes(bytes: Uint8Array, options: RunOptions = {}): Uint8Array {
@@ -140,8 +143,12 @@ describe("file port over a messy workbook", () => {
     const result = await port.score({}, () => undefined);
     expect(result.table.layout.sheet).toBe(MESSY_SHEET);
     expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(MESSY_PROPOSED);
-    // The #N/A is an error; no "chưa có số liệu" warning repeats it (issue #11, item 17).
-    expect(result.problems.map((p) => [p.level, p.row, p.column])).toEqual([["error", 9, "D"]]);
+    // The letter's facts of the year, which the defaults do not know; the #N/A is an error, and no
+    // "chưa có số liệu" warning repeats it (issue #11, item 17).
+    expect(result.problems.map((p) => [p.level, p.row, p.column])).toEqual([
+      ["warning", undefined, undefined],
+      ["error", 9, "D"],
+    ]);
     const { download, workbook } = await downloaded(port);
     expect(download.fileName).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");
     const expected = await cliOutput(bytes);
@@ -223,6 +230,8 @@ describe("file port on workbooks other programs wrote (issue #11)", () => {
     const result = await port.score({}, () => undefined);
     expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(["Sở Ngoại vụ"]);
     expect(result.problems.map((p) => p.message)).toEqual([
+      // Issue #10: no "Tiêu chí" sheet nor year, so the letter's facts are missing (one warning).
+      expect.stringContaining("Trang “Tiêu chí”: Công văn còn thiếu: năm thi đua"),
       expect.stringContaining(
         "Trang “Đơn vị”, dòng 3, cột C: ô có công thức “=C2-10” nhưng tệp không lưu kết quả",
       ),

@@ -97,6 +97,7 @@ test("choosing other columns, writing criteria or a ribbon run make the last res
   const done = run([{ type: "runStarted" }, { type: "runAnswered", result }]);
   for (const action of [
     { type: "optionsChosen", options: { sheet: "Khác" } },
+    { type: "assessmentChosen", assessment: { year: 2025 } },
     { type: "criteriaWritten" },
     { type: "scoredElsewhere", summary: "Đã tính", failed: false },
   ] as PaneAction[]) {
@@ -105,6 +106,15 @@ test("choosing other columns, writing criteria or a ribbon run make the last res
   }
   expect(paneReducer(done, { type: "optionsChosen", options: { sheet: "Khác" } }).options).toEqual({
     sheet: "Khác",
+  });
+  // The year and preset are kept apart from the sheet and columns: choosing a sheet keeps them.
+  const chosen = paneReducer(done, {
+    type: "assessmentChosen",
+    assessment: { year: 2025, preset: "tu-nam-2025" },
+  });
+  expect(paneReducer(chosen, { type: "optionsChosen", options: { sheet: "Khác" } }).assessment).toEqual({
+    year: 2025,
+    preset: "tu-nam-2025",
   });
   // Nothing to make stale before a run.
   expect(paneReducer(initialPaneState, { type: "criteriaWritten" }).run).toEqual({ state: "idle" });

@@ -4,16 +4,12 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { SheetGrid } from "../../src/core/grid";
 import { App } from "../../src/taskpane/App";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { freshSampleGrids } from "../helpers/workbooks";
 import { FakePort } from "./fake-port";
 import { installFluentStandIns } from "./dom-stubs";
 
-const SAMPLE = path.join(__dirname, "..", "..", "examples", "theo-doi-thi-dua-kstthc-2023.xlsx");
 const SHEET = "Theo dõi 2023";
 const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
 /** Above 79 instead of above 80: Sở Tư pháp 79,12, Sở TT&TT 79,95, BQL Khu kinh tế 80, TP Long Xuyên 79,48. */
@@ -33,7 +29,8 @@ beforeAll(installFluentStandIns);
 
 let sample: SheetGrid[];
 beforeAll(async () => {
-  sample = workbookToGrids(await loadWorkbook(readFileSync(SAMPLE), "theo-doi-thi-dua-kstthc-2023.xlsx"));
+  // The sample as staff start from it: no "Tiêu chí" sheet yet, two scores not entered.
+  sample = await freshSampleGrids();
 });
 
 function renderPane(port = new FakePort(sample)) {
@@ -109,12 +106,14 @@ describe("task pane over the sample workbook", () => {
     // The plan was applied: output columns, the criteria sheet, the summary and the hidden sheet.
     expect(port.grids.map((g) => g.name)).toEqual([SHEET, "Tiêu chí", "Tổng hợp", "KSTTHC"]);
     expect(port.grids[0].values[4][7]).toBe("Điểm tiêu chí III");
-    const problems = within(screen.getByRole("region", { name: "Số liệu cần xem (5)" })).getAllByRole(
+    const problems = within(screen.getByRole("region", { name: "Số liệu cần xem (3)" })).getAllByRole(
       "button",
     );
-    expect(problems).toHaveLength(5);
-    expect(problems[0].textContent).toBe(
-      "Cảnh báo: Dòng 39, cột D: “Bảo hiểm xã hội tỉnh” chưa có số liệu cho tiêu chí III, tính 0 điểm.",
+    expect(problems).toHaveLength(3);
+    // The defaults know no year's decisions: one warning for the letter, then the two blank scores.
+    expect(problems[0].textContent).toMatch(/^Cảnh báo: .*Công văn còn thiếu: số Quyết định kế hoạch, /);
+    expect(problems[1].textContent).toBe(
+      "Cảnh báo: Dòng 12, cột D: “Sở Tài chính” chưa có số liệu cho tiêu chí III, tính 0 điểm.",
     );
   });
 
@@ -132,11 +131,11 @@ describe("task pane over the sample workbook", () => {
     const port = renderPane();
     await screen.findByText("33 đơn vị");
     await scoreAndWait(4);
-    fireEvent.click(screen.getByRole("button", { name: /Dòng 41, cột D: “Công an tỉnh”/ }));
+    fireEvent.click(screen.getByRole("button", { name: /Dòng 14, cột D: “Sở Nông nghiệp/ }));
     fireEvent.click(screen.getByRole("button", { name: "UBND huyện Phú Tân" }));
     await waitFor(() => expect(port.selected).toHaveLength(2));
     expect(port.selected).toEqual([
-      { sheet: SHEET, address: "D41" },
+      { sheet: SHEET, address: "D14" },
       { sheet: SHEET, address: "B31" },
     ]);
   });
@@ -257,7 +256,7 @@ describe("task pane over the sample workbook", () => {
     renderPane();
     await screen.findByText("33 đơn vị");
     await scoreAndWait(4);
-    const problem = screen.getByRole("button", { name: /Dòng 39, cột D/ });
+    const problem = screen.getByRole("button", { name: /Dòng 12, cột D/ });
     // A native <button>: Enter and Space activate it in every browser (the real-browser test presses Enter).
     expect(problem.tagName).toBe("BUTTON");
     act(() => problem.focus());

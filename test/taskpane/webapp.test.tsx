@@ -5,7 +5,6 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { readFileSync } from "node:fs";
 import { UnusableInputError } from "../../src/core/problems";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
@@ -13,7 +12,7 @@ import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
 import { openErrorMessage } from "../../src/taskpane/use-file-opener";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
-import { SAMPLE, snapshot } from "../helpers/workbooks";
+import { freshSampleBytes, snapshot } from "../helpers/workbooks";
 import { captureDownloads, installBrowserApis, installFluentStandIns } from "./dom-stubs";
 
 const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
@@ -30,7 +29,10 @@ beforeEach(() => (capture = captureDownloads()));
 afterEach(() => capture.restore());
 
 const fileOf = (bytes: Uint8Array, name: string) => new File([bytes.slice()], name);
-const sampleFile = () => fileOf(new Uint8Array(readFileSync(SAMPLE)), SAMPLE_NAME);
+// The sample as staff start from it: no "Tiêu chí" sheet yet, two scores not entered.
+let fresh: Uint8Array;
+beforeAll(async () => (fresh = await freshSampleBytes()));
+const sampleFile = () => fileOf(fresh, SAMPLE_NAME);
 
 function renderWebApp() {
   render(
@@ -91,7 +93,7 @@ describe("web app", () => {
       "theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx",
     ]);
     const workbook = await loadWorkbook(await capture.downloads[0].bytes(), "tai-ve.xlsx");
-    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(new Uint8Array(readFileSync(SAMPLE)))));
+    expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(fresh.slice())));
 
     fireEvent.click(screen.getByRole("button", { name: "Công văn" }));
     fireEvent.click(screen.getByRole("button", { name: "Tải công văn (.docx)" }));
@@ -116,12 +118,12 @@ describe("web app", () => {
     openAndExpect("Giá trị để chia sẻ", /tiếp theo\.$/);
 
     await scoreAndWait();
-    const problem = screen.getByRole("button", { name: /Dòng 41, cột D: “Công an tỉnh”/ });
+    const problem = screen.getByRole("button", { name: /Dòng 14, cột D: “Sở Nông nghiệp/ });
     fireEvent.click(problem);
     expect(problem.getAttribute("aria-current")).toBe("true");
     const place = document.getElementById(problem.getAttribute("aria-describedby") ?? "");
-    expect(place?.textContent).toBe(`Trang “${SHEET}”, ô D41: mở tệp bằng Excel để xem hoặc sửa.`);
-    const other = screen.getByRole("button", { name: /Dòng 39, cột D/ });
+    expect(place?.textContent).toBe(`Trang “${SHEET}”, ô D14: mở tệp bằng Excel để xem hoặc sửa.`);
+    const other = screen.getByRole("button", { name: /Dòng 12, cột D/ });
     fireEvent.click(other);
     expect(problem.getAttribute("aria-current")).toBeNull();
     expect(other.getAttribute("aria-current")).toBe("true");

@@ -223,7 +223,19 @@ function readSettings(grid: SheetGrid, fromRow: number, problems: Problem[]): Se
         spec.set(settings, parsed.value);
         break;
       }
+      case "year": {
+        const year = typeof raw === "number" ? raw : value === "" ? null : Number(value);
+        if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
+          throw bad(`“${label}” cần một năm như 2025, không phải “${value}”.`);
+        }
+        spec.set(settings, year ?? "");
+        break;
+      }
       case "date": {
+        if (raw === null || value === "") {
+          spec.set(settings, "");
+          break;
+        }
         const iso = typeof raw === "number" ? toIsoDate(raw) : toIsoDate(value);
         if (!iso) throw bad(`“${label}” cần một ngày dạng dd/mm/yyyy, không phải “${value}”.`);
         spec.set(settings, iso);

@@ -52,7 +52,8 @@ export const INPUT_LABELS: Record<string, string> = {
 export type SettingValue = string | number | string[];
 export interface SettingRow {
   label: string;
-  kind: "text" | "number" | "date" | "list" | "award";
+  /** "date" and "year" may be blank: a fact not known yet. */
+  kind: "text" | "number" | "date" | "year" | "list" | "award";
   get: (s: Settings) => SettingValue;
   set: (s: Settings, v: SettingValue) => void;
 }
@@ -72,6 +73,21 @@ const list = (
   get: (s: Settings) => string[],
   set: (s: Settings, v: string[]) => void,
 ): SettingRow => ({ label, kind: "list", get, set: (s, v) => set(s, v as string[]) });
+
+/** An ISO date shown as "27/04/2023"; blank stays blank. */
+const date = (
+  label: string,
+  get: (s: Settings) => string,
+  set: (s: Settings, v: string) => void,
+): SettingRow => ({
+  label,
+  kind: "date",
+  get: (s) => (get(s) ? isoToVietnamese(get(s)) : ""),
+  set: (s, v) => set(s, String(v)),
+});
+
+/** The setting that holds the assessment year: the first place the run looks for it. */
+export const YEAR_LABEL = "Năm thi đua";
 
 export const AWARD_FULL = "Đạt đủ điểm ít nhất một tiêu chí";
 export const AWARD_TOTAL = "Tổng điểm từ mức tối thiểu";
@@ -139,12 +155,11 @@ export const SETTING_ROWS: SettingRow[] = [
     (s) => s.letter.place,
     (s, v) => (s.letter.place = v),
   ),
-  {
-    label: "Ngày ban hành",
-    kind: "date",
-    get: (s) => isoToVietnamese(s.letter.date),
-    set: (s, v) => (s.letter.date = String(v)),
-  },
+  date(
+    "Ngày ban hành",
+    (s) => s.letter.date,
+    (s, v) => (s.letter.date = v),
+  ),
   text(
     "Trích yếu",
     (s) => s.letter.subject,
@@ -170,10 +185,20 @@ export const SETTING_ROWS: SettingRow[] = [
     (s) => s.letter.planReference,
     (s, v) => (s.letter.planReference = v),
   ),
+  date(
+    "Ngày văn bản kế hoạch thi đua",
+    (s) => s.letter.planDate,
+    (s, v) => (s.letter.planDate = v),
+  ),
   text(
     "Văn bản kết quả đánh giá",
     (s) => s.letter.resultsReference,
     (s, v) => (s.letter.resultsReference = v),
+  ),
+  date(
+    "Ngày văn bản kết quả đánh giá",
+    (s) => s.letter.resultsDate,
+    (s, v) => (s.letter.resultsDate = v),
   ),
   text(
     "Người có thẩm quyền khen thưởng",
@@ -185,11 +210,12 @@ export const SETTING_ROWS: SettingRow[] = [
     (s) => s.letter.awardTitle,
     (s, v) => (s.letter.awardTitle = v),
   ),
-  number(
-    "Năm thi đua",
-    (s) => s.letter.year,
-    (s, v) => (s.letter.year = v),
-  ),
+  {
+    label: YEAR_LABEL,
+    kind: "year",
+    get: (s) => s.letter.year ?? "",
+    set: (s, v) => (s.letter.year = v === "" ? null : Number(v)),
+  },
   text(
     "Hạn phản hồi",
     (s) => s.letter.replyDeadline,

@@ -26,6 +26,14 @@ export const STYLES = {
   note: { font: { italic: true }, numberFormat: "@" },
   hiddenMeta: { numberFormat: "@" },
 
+  /** The note beside the letter on the facts it lacks. */
+  letterMissing: {
+    font: { name: TIMES, size: 12, bold: true },
+    fill: "FFF2CC",
+    vertical: "top",
+    wrap: true,
+    numberFormat: "@",
+  },
   letterParent: { font: { name: TIMES, size: 13 }, horizontal: "center", vertical: "top", numberFormat: "@" },
   letterIssuer: {
     font: { name: TIMES, size: 13, bold: true, underline: true },

@@ -1,5 +1,5 @@
 /** The summary sheet: the draft letter laid out as Nghị định 30/2020 wants it, then the proposed units. */
-import { appendixReference, type LetterModel } from "../letter";
+import { appendixReference, missingFactsSentence, type LetterModel } from "../letter";
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
 import { describeSource, type SourceProvenance } from "../sources/provenance";
@@ -14,6 +14,8 @@ const WIDTHS = [6, 30, 16, 13, 11, 12];
 const LEFT = { from: 0, to: 1 };
 const RIGHT = { from: 2, to: 5 };
 const ALL = { from: 0, to: 5 };
+/** The note on facts the letter lacks: column H, one empty column away from the letter. */
+const NOTE = { from: 7, to: 7 };
 
 type Span = { from: number; to: number };
 
@@ -89,6 +91,12 @@ export function planSummarySheet(
     "letterSubject",
     Math.min(MAX_ROW_HEIGHT, estimateRowHeight(letter.subject, LEFT, "letterSubject")),
   );
+  // Beside the letter, outside its print area: seen on screen, never printed with the letter.
+  const missing = missingFactsSentence(letter);
+  if (missing) {
+    put(0, NOTE, `${missing} Điền ở phần CÀI ĐẶT của trang “Tiêu chí” rồi chạy lại.`, "letterMissing");
+    plan.columnWidths.push({ col: NOTE.from, width: 40 });
+  }
   row = 5;
   for (const piece of splitForRows(letter.recipientLine, ALL, "letterRecipient")) {
     put(row++, ALL, piece, "letterRecipient", estimateRowHeight(piece, ALL, "letterRecipient"));

@@ -211,7 +211,7 @@ describe("file port on workbooks other programs wrote (issue #11)", () => {
   });
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it("14. opens an openpyxl file with a comment and a chart, scores it and warns the chart is not kept", async () => {
+  it("14. opens an openpyxl file with a comment and a chart, scores it and keeps both", async () => {
     const file = await writeWithOpenpyxl(
       dir,
       "bieu-do.xlsx",
@@ -235,8 +235,13 @@ describe("file port on workbooks other programs wrote (issue #11)", () => {
       expect.stringContaining(
         "Trang “Đơn vị”, dòng 3, cột C: ô có công thức “=C2-10” nhưng tệp không lưu kết quả",
       ),
-      "Tệp có 1 biểu đồ hoặc hình vẽ mà công cụ không chép được sang tệp kết quả; bảng số liệu và ghi chú được giữ nguyên. Biểu đồ vẫn còn trong tệp gốc.",
     ]);
+    // The package adapter keeps the chart and the comment of the file it was given.
+    port.file.download();
+    const saved = await capture.downloads[capture.downloads.length - 1].bytes();
+    const parts = Object.keys((await JSZip.loadAsync(saved)).files);
+    expect(parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(1);
+    expect(parts.some((p) => /comments/i.test(p))).toBe(true);
   });
 
   it("16. says what a .docx or a plain zip named .xlsx really is, as the CLI does", async () => {

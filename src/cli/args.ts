@@ -86,8 +86,7 @@ export interface LetterCommand {
   mapping?: ColumnMapping;
 }
 
-export type Parsed =
-  ScoreCommand | LetterCommand | { command: "help" } | { command: "error"; message: string };
+type Parsed = ScoreCommand | LetterCommand | { command: "help" } | { command: "error"; message: string };
 
 const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 

@@ -8,7 +8,7 @@ import { runScoring, type RunResult } from "../core/run";
 import type { Source } from "../core/sources/types";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
-export interface Io {
+interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -17,7 +17,7 @@ export const EXIT_OK = 0;
 export const EXIT_UNUSABLE = 1;
 export const EXIT_USAGE = 2;
 
-export function defaultOutputPath(input: string): string {
+function defaultOutputPath(input: string): string {
   const parsed = path.parse(input);
   return path.join(parsed.dir, `${parsed.name}-da-tinh-diem.xlsx`);
 }

@@ -80,10 +80,10 @@ export function parseOperator(text: string): Operator | undefined {
 }
 
 /** Groups that the 766 index scores (sở, ban, ngành; UBND cấp huyện before 2025; UBND cấp xã). */
-export const GROUPS_WITH_766 = ["Sở, ban, ngành", "UBND cấp huyện", "UBND cấp xã"] as const;
+const GROUPS_WITH_766 = ["Sở, ban, ngành", "UBND cấp huyện", "UBND cấp xã"] as const;
 
 /** The criteria of An Giang's plan of 2023 (Quyết định 568/QĐ-UBND), the defaults before 2025. */
-export const DEFAULT_CRITERIA: readonly Criterion[] = [
+const DEFAULT_CRITERIA: readonly Criterion[] = [
   {
     code: "III",
     title: "Kết quả đánh giá Bộ chỉ số 766 (đạt trên 80 điểm)",

@@ -1,6 +1,6 @@
 /** The neutral picture of a worksheet that every adapter hands to the core. */
 
-export interface CellError {
+interface CellError {
   error: string;
   /** The formula of a cell that the file holds without a calculated value (openpyxl writes them so). */
   uncalculated?: string;

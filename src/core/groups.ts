@@ -6,10 +6,10 @@
  */
 import { foldKey } from "./text";
 
-export type GroupKind = "so-ban-nganh" | "huyen" | "xa" | "nganh-doc";
+type GroupKind = "so-ban-nganh" | "huyen" | "xa" | "nganh-doc";
 
 /** The label a unit gets when only its name tells its group. */
-export const GROUP_LABELS: Record<GroupKind, string> = {
+const GROUP_LABELS: Record<GroupKind, string> = {
   "so-ban-nganh": "Sở, ban, ngành",
   huyen: "UBND cấp huyện",
   xa: "UBND cấp xã",

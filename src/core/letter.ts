@@ -6,7 +6,7 @@ import type { UnitScore } from "./scoring";
 import { UNKNOWN, type LetterSettings, type Signer } from "./settings";
 import { cleanText, fillTemplate } from "./text";
 
-export interface ProposedUnit {
+interface ProposedUnit {
   name: string;
   group: string;
   /** Codes of the criteria whose points the unit earned. */
@@ -37,7 +37,7 @@ export interface LetterModel {
 }
 
 /** What the letter knows of the data besides the scores. */
-export interface LetterContext {
+interface LetterContext {
   /** The levels of the one-stop figures ("tinh", "xa"…): the {cac_cap} of the IV.9 sentence. */
   levels?: Level[];
 }
@@ -53,14 +53,14 @@ const FACTS: { key: string; label: string; value: (s: LetterSettings) => string 
 ];
 const LETTER_DATE_LABEL = "ngày ban hành công văn";
 
-export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
+const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
 /**
  * "27 tháng 4 năm 2023" from "2023-04-27", "" when not a date. Nghị định 30/2020: days below 10 and
  * the months January and February take a leading zero.
  */
-export function longDate(isoDate: string): string {
+function longDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(isoDate.trim());
   if (!match) return "";
   const [, year, month, day] = match.map(Number);
@@ -75,14 +75,14 @@ export function formatLetterDate(place: string, isoDate: string): string {
 }
 
 /** "các cấp (cấp tỉnh, cấp xã)" from the levels of the data; "các cấp" when they name none. */
-export function levelsPhrase(levels: Level[]): string {
+function levelsPhrase(levels: Level[]): string {
   const order: Level[] = ["tinh", "huyen", "xa"];
   const named = order.filter((l) => levels.includes(l)).map((l) => LEVEL_LABELS[l]);
   return named.length > 0 ? `các cấp (${named.join(", ")})` : "các cấp";
 }
 
 /** Unit lists in letters: names joined with "; ", in workbook order. */
-export function joinUnits(names: string[]): string {
+function joinUnits(names: string[]): string {
   return names.join("; ");
 }
 

@@ -1,6 +1,6 @@
 /** Reading and writing numbers the way Vietnamese staff type them ("84,37", "1.234", "100%"). */
 
-export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
+type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
 
 /** A unit of measure after the number, abbreviated or not ("84,37 đ.", "12 TTHC", "96,5 %"). */
 const UNIT_WORDS = /\s*(điểm|diem|đ|d|thủ tục|tthc|%)\.?\s*$/iu;

@@ -8,7 +8,7 @@ import type { RunResult } from "./run";
 import type { SourceMatchReport } from "./sources/join";
 import { describeSource, type SourceProvenance } from "./sources/provenance";
 
-export interface UnitReport {
+interface UnitReport {
   /** The sheet of the unit (units may stand on several sheets of one set). */
   sheet: string;
   /** 1-based row as Excel shows it. */
@@ -119,7 +119,7 @@ const YEAR_SOURCES: Record<RunResult["yearSource"], string> = {
 };
 
 /** "Năm thi đua: 2024 (tìm thấy trong tệp: trang “Theo dõi”, dòng 2)." */
-export function yearLine(result: RunResult): string {
+function yearLine(result: RunResult): string {
   if (result.year === null) return "Năm thi đua: chưa rõ — công văn in “…”; chỉ định bằng --year NĂM.";
   const where = result.yearWhere ? `: ${result.yearWhere}` : "";
   return `Năm thi đua: ${result.year} (${YEAR_SOURCES[result.yearSource]}${where}).`;

@@ -93,6 +93,8 @@ export interface RunResult {
   /** Every problem: the criteria sheet's first, then the sources', then the unit tables' by row. */
   problems: Problem[];
   plan: WritePlan;
+  /** The sheet the plan lays the letter out on ("Tổng hợp", or "Tổng hợp (2)" beside a user's sheet). */
+  summarySheet: string;
   /** Files the figures came from (the workbook itself when it is a portal export). */
   sources: SourceProvenance[];
   /** How the tracking table's units met each source's. */
@@ -377,6 +379,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     letter,
     problems: [...(fromSheet?.problems ?? []), ...setupProblems, ...sourceProblems, ...partProblems],
     plan: { styles: STYLES, sheets },
+    summarySheet: summary,
     sources: provenance,
     matches,
     origins,

@@ -14,7 +14,7 @@ import { LEVEL_LABELS } from "./reader/columns";
 import type { Unit, UnitTable } from "./reader/units";
 import type { RatingBands, Settings } from "./settings";
 
-export interface CriterionScore {
+interface CriterionScore {
   code: string;
   points: number;
   applies: boolean;
@@ -34,7 +34,7 @@ export interface UnitScore {
   explanation: string;
 }
 
-export interface ScoreResult {
+interface ScoreResult {
   units: UnitScore[];
   problems: Problem[];
 }
@@ -46,7 +46,7 @@ export interface Figure {
 }
 
 /** What a criterion looks at for one unit: the unit's group and its figures. */
-export interface CriterionInputs {
+interface CriterionInputs {
   group: string;
   figures: readonly Figure[];
   /** Some input cell could not be read: the criterion gives 0. */
@@ -59,7 +59,7 @@ export interface CriterionInputs {
  * What a criterion decided for one unit, before any wording: the points and what they rest on. The
  * points are read from it as they are; the explanation is worded from it (explain), so both always agree.
  */
-export type Decision =
+type Decision =
   | { kind: "notApplicable"; points: 0 }
   /** No figure: 0 points; `expected` when the unit should have had one (a warning). */
   | { kind: "blank"; points: 0; expected: boolean }
@@ -99,7 +99,7 @@ function suffixOf(input: string): string {
 const vi = (n: number) => formatNumberVi(n, COMPARE_DECIMALS);
 
 /** Figures are compared and shown at 2 decimals, as the 766 index and the rates are published. */
-export const COMPARE_DECIMALS = 2;
+const COMPARE_DECIMALS = 2;
 
 /** Levels left blank or "-": no procedures there. */
 function emptyLevelsOf(unit: Unit, input: string): readonly string[] | undefined {
@@ -176,7 +176,7 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
 }
 
 /** The explanation of a decision: "84,37 > 80 → 30 điểm", "cấp huyện 96,5% < 100% → 0 điểm". */
-export function explain(criterion: Criterion, decision: Decision): string {
+function explain(criterion: Criterion, decision: Decision): string {
   if (decision.kind === "notApplicable") return "không áp dụng";
   if (decision.kind === "blank") return "chưa có số liệu → 0 điểm";
   if (decision.kind === "unreadable") return "có ô số liệu không đọc được (xem lỗi) → 0 điểm";

@@ -8,7 +8,7 @@ export interface RatingBands {
   average: number;
 }
 
-export interface AwardRule {
+interface AwardRule {
   /** "fullPointsAny": earned the full points of at least one criterion (the plan of 2023); "minTotal": total ≥ minTotal. */
   kind: "fullPointsAny" | "minTotal";
   minTotal: number;
@@ -79,7 +79,7 @@ export const UNKNOWN = "…";
  * (decision numbers and dates, reply deadline, letter date, year) blank. A preset (src/core/presets)
  * fills the facts of the year it belongs to; blank facts print as "…" and raise one warning.
  */
-export const DEFAULT_LETTER: LetterSettings = {
+const DEFAULT_LETTER: LetterSettings = {
   parentBody: "UBND TỈNH AN GIANG",
   issuingBody: "VĂN PHÒNG",
   issuerName: "Văn phòng UBND tỉnh",
@@ -117,7 +117,7 @@ export const DEFAULT_LETTER: LetterSettings = {
 };
 
 /** The facts of one year: never carried into another year's letter (see withoutFacts). */
-export const YEAR_FACTS = [
+const YEAR_FACTS = [
   "planReference",
   "planDate",
   "resultsReference",

@@ -7,7 +7,7 @@ import { foldKey } from "./text";
 
 export type YearSource = "option" | "sheet" | "workbook" | "file-name" | "preset" | "none";
 
-export interface FoundYear {
+interface FoundYear {
   year: number;
   /** Where it was read, for the summary: "trang “Theo dõi 2024”, dòng 2". */
   where: string;

@@ -16,7 +16,7 @@ import type { UnitScore } from "../core/scoring";
 import { textParagraph, type RunStyle } from "./runs";
 import { cm, textWidth } from "./units";
 
-export const APPENDIX_STYLE = {
+const APPENDIX_STYLE = {
   label: { size: 14, bold: true },
   title: { size: 14, bold: true },
   reference: { size: 14, italics: true },
@@ -24,11 +24,11 @@ export const APPENDIX_STYLE = {
   cell: { size: 12 },
 } as const satisfies Record<string, RunStyle>;
 
-export const APPENDIX_LABEL = "Phụ lục";
-export const APPENDIX_TITLE = "KẾT QUẢ CHẤM ĐIỂM THI ĐUA CỦA CÁC CƠ QUAN, ĐƠN VỊ";
+const APPENDIX_LABEL = "Phụ lục";
+const APPENDIX_TITLE = "KẾT QUẢ CHẤM ĐIỂM THI ĐUA CỦA CÁC CƠ QUAN, ĐƠN VỊ";
 export const YES = "Có";
 export const NO = "Không";
-export const NO_UNITS = "Không có đơn vị nào được chấm điểm.";
+const NO_UNITS = "Không có đơn vị nào được chấm điểm.";
 
 const FIXED_COLUMNS = { stt: cm(1.3), score766: cm(1.7), total: cm(1.7), proposed: cm(2) };
 const CRITERION_COLUMN = cm(2.1);
@@ -36,7 +36,7 @@ const NAME_MIN = cm(4.5);
 /** A little air above and below the text of each cell, in points. */
 const CELL_SPACING = { before: 1, after: 1 };
 
-export interface AppendixLayout {
+interface AppendixLayout {
   landscape: boolean;
   /** STT, name, 766, one per criterion, total, proposed. */
   widths: number[];
@@ -70,7 +70,7 @@ export function appendixHeading(letter: LetterModel): Paragraph[] {
   ];
 }
 
-export function appendixHeaderTexts(criteria: Criterion[]): string[][] {
+function appendixHeaderTexts(criteria: Criterion[]): string[][] {
   return [
     ["STT"],
     ["Tên cơ quan, đơn vị"],
@@ -82,7 +82,7 @@ export function appendixHeaderTexts(criteria: Criterion[]): string[][] {
 }
 
 /** The cells of one unit's row, as the appendix shows them; scores stand in the order of the criteria. */
-export function appendixRowTexts(score: UnitScore, index: number, criteria: Criterion[]): string[] {
+function appendixRowTexts(score: UnitScore, index: number, criteria: Criterion[]): string[] {
   const points = (i: number): string => {
     const criterionScore = score.scores[i];
     return criterionScore ? formatNumberVi(criterionScore.points) : "";

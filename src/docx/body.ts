@@ -4,13 +4,13 @@ import type { LetterModel } from "../core/letter";
 import { paragraphProps, textRun, type RunStyle } from "./runs";
 import { cm } from "./units";
 
-export const BODY_STYLE = {
+const BODY_STYLE = {
   recipient: { size: 14 },
   paragraph: { size: 14 },
 } as const satisfies Record<string, RunStyle>;
 
 /** Nghị định 30: first-line indent 1–1,27 cm, ≥ 6 pt between paragraphs, line spacing 1–1,5. */
-export const BODY_LAYOUT = { firstLine: cm(1.27), after: 6, line: 1.2 } as const;
+const BODY_LAYOUT = { firstLine: cm(1.27), after: 6, line: 1.2 } as const;
 
 export function recipientParagraph(letter: LetterModel): Paragraph {
   return new Paragraph({

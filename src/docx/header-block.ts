@@ -6,7 +6,7 @@ import { estimateTextWidth, ruleParagraph, textParagraph, type RunStyle } from "
 import { cm } from "./units";
 
 /** Sizes in points, within the ranges the decree allows. */
-export const HEADER_STYLE = {
+const HEADER_STYLE = {
   parentBody: { size: 13 },
   issuingBody: { size: 13, bold: true },
   number: { size: 13 },

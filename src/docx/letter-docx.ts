@@ -25,7 +25,7 @@ import { FONT, LANGUAGE, paragraphProps } from "./runs";
 import { signatureTable } from "./signature-block";
 import { halfPoints, PAGE, pt } from "./units";
 
-export const PAGE_NUMBER_SIZE = 14;
+const PAGE_NUMBER_SIZE = 14;
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** Centred page number in the top margin; the only field in the document, and built from no user text. */
@@ -63,7 +63,7 @@ function pageProperties(landscape: boolean): NonNullable<ISectionOptions["proper
   };
 }
 
-export function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
+function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
   const layout = appendixLayout(criteria.length);
   const letterSection: ISectionOptions = {
     // The decree shows no number on the first page: a first-page header of its own, left empty.

@@ -24,7 +24,7 @@ export interface RunStyle {
  * NFC, with the characters XML 1.0 cannot carry dropped (docx drops C0 controls itself but not lone
  * surrogates or U+FFFE/U+FFFF, which would make Word refuse the file) and line breaks read as spaces.
  */
-export function safeText(text: string): string {
+function safeText(text: string): string {
   return (
     text
       .normalize("NFC")
@@ -51,7 +51,7 @@ export function textRun(text: string, style: RunStyle): TextRun {
   });
 }
 
-export interface ParagraphStyle {
+interface ParagraphStyle {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
   /** Points. */
   before?: number;

@@ -4,7 +4,7 @@ import type { LetterModel } from "../core/letter";
 import { borderlessTable } from "./layout-table";
 import { textParagraph, type RunStyle } from "./runs";
 
-export const SIGNATURE_STYLE = {
+const SIGNATURE_STYLE = {
   distributionTitle: { size: 12, bold: true, italics: true },
   distribution: { size: 11 },
   authority: { size: 14, bold: true },
@@ -13,7 +13,7 @@ export const SIGNATURE_STYLE = {
 } as const satisfies Record<string, RunStyle>;
 
 /** Room for the handwritten signature and the seal, in points (about 3 cm). */
-export const SIGNATURE_SPACE = 84;
+const SIGNATURE_SPACE = 84;
 
 export function signatureTable(letter: LetterModel): Table {
   const s = SIGNATURE_STYLE;

@@ -3,9 +3,9 @@ import { columnIndex, columnLetter, rangeAddress, type CellRange } from "../core
 
 /** Excel's last row and column (0-based), for whole-row and whole-column addresses. */
 export const LAST_ROW = 1048575;
-export const LAST_COLUMN = 16383;
+const LAST_COLUMN = 16383;
 
-export interface SheetRange {
+interface SheetRange {
   /** Undefined when the address names no sheet. */
   sheet?: string;
   range: CellRange;

@@ -28,7 +28,7 @@ import { checkPlan, type TableJoin } from "../core/plan/preflight";
 import { fitWidthScale } from "./print-scale";
 import { columnWidthPoints, formatBytes, marginPoints, queueFormat } from "./styles";
 
-export interface ApplyOptions {
+interface ApplyOptions {
   /**
    * What readWorkbook learnt in the same Excel.run. Without it (a plan previewed in an earlier run)
    * the adapter inspects the workbook first, in two or three more syncs.
@@ -38,7 +38,7 @@ export interface ApplyOptions {
   requestBytes?: number;
 }
 
-export interface ApplyReport {
+interface ApplyReport {
   /** Write requests sent, one context.sync() each. */
   requests: number;
   /** What was written, in Vietnamese, in order. */
@@ -318,12 +318,7 @@ function layoutSteps(
 }
 
 /** Every step of the plan, in the order Excel must run them. */
-export function planSteps(
-  context: Context,
-  plan: WritePlan,
-  facts: WorkbookFacts,
-  join?: TableJoin,
-): WriteStep[] {
+function planSteps(context: Context, plan: WritePlan, facts: WorkbookFacts, join?: TableJoin): WriteStep[] {
   return [
     ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts)),
     ...plan.sheets.flatMap((sheet) =>

@@ -27,7 +27,7 @@ export function jsonBytes(value: unknown): number {
 }
 
 /** One indivisible write: a few small operations on one object. */
-export interface AtomicStep {
+interface AtomicStep {
   kind: "atomic";
   /** Says in Vietnamese what this step wrote, for the report of a write that stopped half-way. */
   label: string;
@@ -36,7 +36,7 @@ export interface AtomicStep {
 }
 
 /** Rows of a block that may be written in several requests, each row weighing `rowBytes[i]`. */
-export interface RowsStep {
+interface RowsStep {
   kind: "rows";
   label: (from: number, to: number) => string;
   rowBytes: number[];
@@ -46,7 +46,7 @@ export interface RowsStep {
 
 export type WriteStep = AtomicStep | RowsStep;
 
-export interface WriteRequest {
+interface WriteRequest {
   bytes: number;
   labels: string[];
   queue: (() => void)[];

@@ -36,7 +36,7 @@ export interface WorkbookFacts extends PlanFacts {
 }
 
 /** Stage 1: the sheets, the workbook's protection and the lists of tables and PivotTables. */
-export interface StructureLoad {
+interface StructureLoad {
   worksheets: Excel.WorksheetCollection;
   protection: Excel.WorkbookProtection;
   tables: Excel.TableCollection;
@@ -52,7 +52,7 @@ export function queueStructure(context: Excel.RequestContext): StructureLoad {
   return { worksheets, protection, tables, pivotTables };
 }
 
-export function sheetFacts(structure: StructureLoad): SheetFacts[] {
+function sheetFacts(structure: StructureLoad): SheetFacts[] {
   return structure.worksheets.items.map((sheet) => ({
     name: sheet.name,
     visible: sheet.visibility === "Visible",
@@ -61,7 +61,7 @@ export function sheetFacts(structure: StructureLoad): SheetFacts[] {
 }
 
 /** Stage 2: the ranges of tables and PivotTables. */
-export interface RangesLoad {
+interface RangesLoad {
   structure: StructureLoad;
   tableRanges: Excel.Range[];
   pivotRanges: Excel.Range[];

@@ -15,7 +15,7 @@ import { applyPlan } from "./apply";
 import { readWorkbook } from "./read";
 
 /** Thrown when the selection is not one contiguous range on a sheet; the message is for the user. */
-export class SelectionError extends UserFacingError {
+class SelectionError extends UserFacingError {
   constructor(message: string) {
     super(message);
     this.name = "SelectionError";

@@ -12,16 +12,16 @@ import { columnWidthPoints, marginPoints } from "./styles";
 /** A4 in points (210 × 297 mm). */
 const A4_POINTS = { short: (210 / 25.4) * 72, long: (297 / 25.4) * 72 };
 /** Excel's default column: 64 px (8.43 characters of Calibri 11 plus padding). */
-export const DEFAULT_COLUMN_POINTS = 48;
-export const MIN_SCALE = 10;
+const DEFAULT_COLUMN_POINTS = 48;
+const MIN_SCALE = 10;
 
-export function printableWidth(setup: PageSetup): number {
+function printableWidth(setup: PageSetup): number {
   const page = setup.orientation === "landscape" ? A4_POINTS.long : A4_POINTS.short;
   return page - marginPoints(setup.margins.left) - marginPoints(setup.margins.right);
 }
 
 /** Points of the columns of `area`, from the plan's widths (characters) or Excel's default. */
-export function columnsWidth(area: CellRange, widths: { col: number; width: number }[]): number {
+function columnsWidth(area: CellRange, widths: { col: number; width: number }[]): number {
   let points = 0;
   for (let col = area.left; col <= area.right; col++) {
     const planned = widths.find((w) => w.col === col);

@@ -31,9 +31,9 @@ const HEADER_REGION_ROWS = 42;
  * kilobytes for a long text, so requests are sized by bytes: by an estimate first, then by what the
  * cells of each sheet actually weighed, and a request refused for its size is read again in halves.
  */
-export const READ_RESPONSE_BYTES = 3 * 1024 * 1024;
+const READ_RESPONSE_BYTES = 3 * 1024 * 1024;
 /** The first estimate of a cell's weight in a response: a short text or a number with its format. */
-export const ESTIMATED_CELL_BYTES = 60;
+const ESTIMATED_CELL_BYTES = 60;
 
 export interface ReadOptions {
   /** Read this sheet (and the tool's own sheets) only, as the core's `sheet` option. */
@@ -42,7 +42,7 @@ export interface ReadOptions {
   readResponseBytes?: number;
 }
 
-export interface WorkbookRead {
+interface WorkbookRead {
   grids: SheetGrid[];
   facts: WorkbookFacts;
 }

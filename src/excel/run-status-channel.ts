@@ -6,7 +6,7 @@
 import type { RunStatus } from "../core/run-status";
 
 /** The DOM event fired on the page whenever the status changes. */
-export const RUN_STATUS_EVENT = "kstthc:run-status";
+const RUN_STATUS_EVENT = "kstthc:run-status";
 const KEY = "__kstthcRunStatus";
 
 type Holder = { [KEY]?: RunStatus };
@@ -18,7 +18,7 @@ export function publishRunStatus(status: RunStatus): void {
   }
 }
 
-export function lastRunStatus(): RunStatus | undefined {
+function lastRunStatus(): RunStatus | undefined {
   return (globalThis as Holder)[KEY];
 }
 

@@ -25,7 +25,7 @@ export interface ScoreOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ScoreOutcome {
+interface ScoreOutcome {
   units: number;
   /** Names of the units proposed for an award. */
   proposed: string[];

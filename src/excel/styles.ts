@@ -58,8 +58,8 @@ export function formatBytes(style: CellStyle): number {
  * a width of 11 shows as "10.29 (77 pixels)" in Excel. Office.js wants points: pixels = round(7 × width),
  * points = pixels × 72 / 96. So 11 → 57.75 pt, which Excel saves back as width 11.
  */
-export const PIXELS_PER_CHARACTER = 7;
-export const POINTS_PER_PIXEL = 0.75;
+const PIXELS_PER_CHARACTER = 7;
+const POINTS_PER_PIXEL = 0.75;
 
 export function columnWidthPoints(characters: number): number {
   return Math.round(characters * PIXELS_PER_CHARACTER) * POINTS_PER_PIXEL;

@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 /** Sections open when the pane starts: what the core found, and the command to score. */
 const OPEN_AT_START = ["table", "score"];
 
-export interface AppProps {
+interface AppProps {
   port: WorkbookPort;
   /** Shown under the title: the web app's opened file and its "Mở tệp khác". */
   fileBar?: ReactNode;

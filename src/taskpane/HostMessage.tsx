@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   },
 });
 
-export type HostProblem = Exclude<HostCheck, { ok: true } | { reason: "outside-office" }>;
+type HostProblem = Exclude<HostCheck, { ok: true } | { reason: "outside-office" }>;
 
 export function HostMessage({ check }: { check: HostProblem }) {
   const styles = useStyles();

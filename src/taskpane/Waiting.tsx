@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 /** After this long, the page offers the web app (it still goes on waiting). */
-export const OFFER_WEB_APP_AFTER_MS = 10_000;
+const OFFER_WEB_APP_AFTER_MS = 10_000;
 
 export function Waiting({ framed }: { framed: boolean }) {
   const styles = useStyles();

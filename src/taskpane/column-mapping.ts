@@ -39,7 +39,7 @@ export function columnOf(layout: TableLayout, field: MappingField): number | und
  * Rates are left out when the table has none (its rates come from count columns, which a mapping with
  * rates would drop).
  */
-export function mappingOf(layout: TableLayout): ColumnMapping {
+function mappingOf(layout: TableLayout): ColumnMapping {
   const { columns } = layout;
   const mapping: ColumnMapping = {
     headerRow: layout.headerTop,
@@ -70,7 +70,7 @@ export function withColumn(layout: TableLayout, field: MappingField, col: number
   return { ...mapping, score766: col };
 }
 
-export interface ColumnChoice {
+interface ColumnChoice {
   col: number;
   /** "D · Điểm Bộ chỉ số 766 năm 2023". */
   text: string;

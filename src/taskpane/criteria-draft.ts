@@ -23,7 +23,7 @@ export interface Draft {
 /** Numbers as staff write them, with up to six decimals ("96,5", "100"). */
 const numberText = (value: number | undefined) => (value === undefined ? "" : formatNumberVi(value, 6));
 
-export function criterionDraft(criterion: Criterion): CriterionDraft {
+function criterionDraft(criterion: Criterion): CriterionDraft {
   return { criterion, points: numberText(criterion.points), threshold: numberText(criterion.threshold) };
 }
 

@@ -7,7 +7,7 @@
  * plain browser tab: office.js would report no host there, once it has loaded from the CDN.
  * Kept free of imports: boot.ts runs it before anything else on the page.
  */
-export type HostInfo =
+type HostInfo =
   | { kind: "office"; host: string; platform: string }
   /** Framed, or a host bridge is present, without host information: only office.js can tell. */
   | { kind: "unknown" }

@@ -11,7 +11,7 @@ export type HostCheck =
   | { ok: false; reason: "old-excel"; missing: string[] };
 
 /** The requirement sets the pane and the ribbon command use (ranges, conditional formats, shared runtime). */
-export const REQUIRED_SETS: { name: string; version: string }[] = [
+const REQUIRED_SETS: { name: string; version: string }[] = [
   { name: "ExcelApi", version: "1.9" },
   { name: "SharedRuntime", version: "1.1" },
 ];

@@ -12,26 +12,28 @@ import type { RunResult } from "../core/run";
 import { UserFacingError } from "../core/problems";
 
 /** The letter cannot reach the user here; the message says how to get it. */
-export class LetterError extends UserFacingError {
+class LetterError extends UserFacingError {
   constructor(message: string) {
     super(message);
     this.name = "LetterError";
   }
 }
 
-export type LetterDelivery = "file" | "sheet";
+type LetterDelivery = "file" | "sheet";
 
 /** Office.context.platform: "OfficeOnline", "PC", "Mac", "iOS"… (Office.PlatformType). */
 export function letterDeliveryFor(platform: string | undefined): LetterDelivery {
   return platform === "Mac" || platform === "iOS" ? "sheet" : "file";
 }
 
-/** The sheet the scoring plan lays the letter out on (the one with a page setup). */
-export function letterSheetOf(result: RunResult): string | undefined {
-  return result.plan.sheets.find((sheet) => sheet.pageSetup !== undefined)?.name;
+/** The sheet the scoring plan lays the letter out on, when the plan has it. */
+function letterSheetOf(result: RunResult): string | undefined {
+  return result.plan.sheets.some((sheet) => sheet.name === result.summarySheet)
+    ? result.summarySheet
+    : undefined;
 }
 
-export function noLetterSheet(name: string): LetterError {
+function noLetterSheet(name: string): LetterError {
   return new LetterError(
     `Excel trên máy Mac không lưu được tệp từ bảng điều khiển. Hãy bấm “Tính điểm”: công văn được ghi vào trang “${name}”, khổ A4, để in hoặc chép sang Word.`,
   );

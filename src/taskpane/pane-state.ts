@@ -48,7 +48,7 @@ export interface Located {
   problem?: Problem;
 }
 
-export interface DraftState {
+interface DraftState {
   draft: Draft;
   /** The criteria and settings in force that the draft started from. */
   base: Pick<RunResult, "criteria" | "settings">;

@@ -6,7 +6,7 @@ import { messageOf } from "./pane-state";
 export type OpenState =
   { state: "idle" } | { state: "opening"; name: string } | { state: "failed"; message: string };
 
-export interface OpenedFile {
+interface OpenedFile {
   /** A new id for each file opened, so that the pane starts afresh. */
   id: number;
   port: FilePort;

@@ -30,7 +30,7 @@ export function relativeTarget(relsPath: string, absolute: string): string {
 const ABSOLUTE_TARGET = /(<Relationship\b[^>]*?\bTarget=")(\/[^"]*)"/g;
 const DRAWING_REL = /<Relationship\b[^>]*?\bType="[^"]*\/relationships\/drawing"[^>]*?\/>/g;
 
-export interface Repair {
+interface Repair {
   bytes: Uint8Array;
   /** Drawings (charts, pictures) the repaired copy leaves out: the result file will not have them. */
   droppedDrawings: number;

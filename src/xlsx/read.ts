@@ -59,7 +59,7 @@ function valueOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
  */
 const formulaFacts = new WeakMap<SheetGrid, { calculated: boolean; maybeEmptyText: [number, number][] }>();
 
-export function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+function sheetToGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const facts = { calculated: false, maybeEmptyText: [] as [number, number][] };
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];

@@ -16,7 +16,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 const droppedDrawings = new WeakMap<ExcelJS.Workbook, number>();
 
 /** A note for the user when the result file will not have the input's charts or pictures. */
-export function loadNotes(workbook: ExcelJS.Workbook): Problem[] {
+function loadNotes(workbook: ExcelJS.Workbook): Problem[] {
   const dropped = droppedDrawings.get(workbook);
   if (!dropped) return [];
   const sheet = workbook.worksheets[0]?.name ?? "";

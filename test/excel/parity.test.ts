@@ -118,7 +118,8 @@ describe("parity with the CLI on the sample workbook", () => {
     expect(pictureOfFake(fake)).toEqual(file);
   });
 
-  it.each(["Tổng hợp", "Tiêu chí"])("sets up “%s” for printing as the CLI does", (name) => {
+  // The 2023 sample carries its own "Tiêu chí" sheet (issue 10): the tool sets up only its summary here.
+  it.each(["Tổng hợp"])("sets up “%s” for printing as the CLI does", (name) => {
     const cliSetup = pageSetupOfCli(cli, name);
     const adapterSetup = pageSetupOfFake(fake, name);
     // The file says "1 page wide, automatic tall"; Excel gets the scale that does the same (print-scale.ts).

@@ -38,7 +38,7 @@ function parseInput(text: string): string {
   return cleanText(text);
 }
 
-export interface CriteriaSheetContent {
+interface CriteriaSheetContent {
   criteria: Criterion[];
   settings: Settings;
   problems: Problem[];

@@ -49,7 +49,7 @@ export const INPUT_LABELS: Record<string, string> = {
   [INPUT_SCORE_766]: "Điểm 766",
   [INPUT_ONE_STOP_RATE]: "Tỷ lệ một cửa",
 };
-export type SettingValue = string | number | string[];
+type SettingValue = string | number | string[];
 export interface SettingRow {
   label: string;
   /** "date" and "year" may be blank: a fact not known yet. */
@@ -87,7 +87,7 @@ const date = (
 });
 
 /** The setting that holds the assessment year: the first place the run looks for it. */
-export const YEAR_LABEL = "Năm thi đua";
+const YEAR_LABEL = "Năm thi đua";
 
 export const AWARD_FULL = "Đạt đủ điểm ít nhất một tiêu chí";
 export const AWARD_TOTAL = "Tổng điểm từ mức tối thiểu";

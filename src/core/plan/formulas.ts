@@ -17,7 +17,7 @@ import type { PlainValue, Scalar } from "./types";
 export type OutputMode = "values" | "formulas";
 
 /** The custom functions' namespace, as the manifest declares it. */
-export const FUNCTION_NAMESPACE = "KSTTHC";
+const FUNCTION_NAMESPACE = "KSTTHC";
 
 /** Where the formulas find the criteria in force. */
 export interface FormulaTables {
@@ -115,7 +115,7 @@ function criterionArgument(
   return col === undefined ? undefined : cellArgument(grid, row, col);
 }
 
-export interface FormulaRowInput {
+interface FormulaRowInput {
   grid: SheetGrid;
   table: UnitTable;
   criteria: Criterion[];

@@ -17,7 +17,7 @@ const EXCEL_COLUMNS = 16384;
 export const YES = "Có";
 export const NO = "Không";
 
-export function outputHeaders(criteria: Criterion[]): string[] {
+function outputHeaders(criteria: Criterion[]): string[] {
   return [
     ...criteria.map((c) => `Điểm tiêu chí ${c.code}`),
     "Tổng điểm thi đua",
@@ -38,7 +38,7 @@ export function outputRow(score: UnitScore): PlainValue[] {
   ];
 }
 
-export interface DataSheetPlan {
+interface DataSheetPlan {
   plan: SheetPlan;
   outputRange: CellRange;
   highlightRange: CellRange;
@@ -70,7 +70,7 @@ function stillOwned(grid: SheetGrid, range: CellRange, headerRow: number, firstH
 }
 
 /** How the output cells are written: plain values (the default), or formulas over the criteria sheet. */
-export interface OutputOptions {
+interface OutputOptions {
   output: OutputMode;
   settings: Settings;
   tables: FormulaTables;

@@ -50,13 +50,13 @@ export interface TableJoin {
   added: string[];
 }
 
-export interface Preflight {
+interface Preflight {
   problems: string[];
   join?: TableJoin;
 }
 
 /** The rectangle of everything the plan writes on an updated sheet (its blocks). */
-export function outputArea(plan: SheetPlan): CellRange | undefined {
+function outputArea(plan: SheetPlan): CellRange | undefined {
   if (plan.blocks.length === 0) return undefined;
   let area: CellRange | undefined;
   for (const b of plan.blocks) {

@@ -5,7 +5,7 @@
  * metric twin Liberation Serif); other fonts get wider letters and taller lines, to stay on the safe side.
  */
 
-export interface FontSize {
+interface FontSize {
   size: number;
   name?: string;
 }

@@ -22,19 +22,19 @@ type Span = { from: number; to: number };
 const spanWidth = (span: Span) => WIDTHS.slice(span.from, span.to + 1).reduce((a, b) => a + b, 0);
 
 /** Excel does not fit the height of merged cells: estimate the lines of wrapped text in a style's font. */
-export function estimateRowHeight(text: string, span: Span, style: LetterStyle): number {
+function estimateRowHeight(text: string, span: Span, style: LetterStyle): number {
   return rowHeightFor([{ text, width: spanWidth(span) }], STYLES[style].font);
 }
 
 /** Excel's limits: a row at most 409 points high, a cell at most 32,767 characters. */
-export const MAX_ROW_HEIGHT = 409;
-export const MAX_CELL_CHARS = 32767;
+const MAX_ROW_HEIGHT = 409;
+const MAX_CELL_CHARS = 32767;
 
 /**
  * A paragraph cut into pieces that each fit one row (≤ 409 pt once wrapped, ≤ 32,767 characters), cut
  * after "; ", ", " or a space so that the pieces read on from one row to the next.
  */
-export function splitForRows(text: string, span: Span, style: LetterStyle, extra = 0): string[] {
+function splitForRows(text: string, span: Span, style: LetterStyle, extra = 0): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (estimateRowHeight(rest, span, style) + extra > MAX_ROW_HEIGHT || rest.length > MAX_CELL_CHARS) {

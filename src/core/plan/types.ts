@@ -12,7 +12,7 @@ export type PlainValue = string | number | boolean | null;
  * value the core computed for it: files keep that value as the formula's cached result, so that a reader
  * sees the numbers before Excel recalculates. Only the core makes formulas; no user text becomes one.
  */
-export interface FormulaCell {
+interface FormulaCell {
   formula: string;
   result: PlainValue;
 }
@@ -46,7 +46,7 @@ export interface Block {
 }
 
 /** A native conditional format (formula relative to the range's top-left cell) that works without the add-in. */
-export interface Highlight {
+interface Highlight {
   range: CellRange;
   formula: string;
   style: string;

@@ -9,7 +9,7 @@ export type { Preset, PresetId } from "./types";
 export const PRESETS: readonly Preset[] = [AN_GIANG_2023, TU_NAM_2025];
 
 /** The first year of two-level local government (1 July 2025). */
-export const TWO_LEVEL_FROM = 2025;
+const TWO_LEVEL_FROM = 2025;
 
 export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

@@ -3,7 +3,7 @@ import { cellAt, cellText, columnCount, mergeAt, type CellRange, type SheetGrid 
 import { cleanText, foldKey } from "../text";
 import { classifyHeader, type ColumnRole, type Level } from "./columns";
 
-export interface CountColumns {
+interface CountColumns {
   level: Level;
   total: number;
   received: number;

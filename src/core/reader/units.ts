@@ -37,7 +37,7 @@ export interface Unit {
   unreadable?: string[];
 }
 
-export type SkippedReason = "section" | "total" | "numbering" | "note" | "empty-name";
+type SkippedReason = "section" | "total" | "numbering" | "note" | "empty-name";
 
 export interface UnitTable {
   layout: TableLayout;

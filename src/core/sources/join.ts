@@ -16,7 +16,7 @@ import { matchUnits, type MatchResult } from "./unit-match";
 /** "source" (default): a figure from a source file wins over the table's; "table": the table's wins. */
 export type Preference = "source" | "table";
 
-export const PREFERENCE_LABELS: Record<Preference, string> = {
+const PREFERENCE_LABELS: Record<Preference, string> = {
   source: "dùng số liệu của tệp nguồn",
   table: "giữ số liệu của bảng theo dõi",
 };
@@ -34,7 +34,7 @@ export interface SourceMatchReport {
   ambiguous: { key: string; table: string[]; source: string[] }[];
 }
 
-export interface JoinResult {
+interface JoinResult {
   /** The table's units with the figures used. */
   units: Unit[];
   /** Values of SOURCE_HEADERS per 0-based unit row. */
@@ -47,7 +47,7 @@ const EPSILON = 0.005;
 const same = (a: number, b: number) => Math.abs(a - b) < EPSILON;
 
 /** The table's column of unit codes ("Mã đơn vị", "MA_COQUAN"), if it has one. */
-export function codeColumn(layout: TableLayout): number | undefined {
+function codeColumn(layout: TableLayout): number | undefined {
   const header = layout.headers.find((h) => /^ma (don vi|co quan|dvhc)\b|^ma coquan$|^ma$/.test(foldKey(h)));
   return header === undefined ? undefined : findColumnByHeader(layout, header);
 }

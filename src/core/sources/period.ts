@@ -14,7 +14,7 @@ const PERIOD_WORDS: [PeriodKind, RegExp][] = [
 ];
 
 /** A sheet name: "Điểm tháng" → tháng, "Quý 3 năm 2025" → quý (the shortest period named wins). */
-export function periodOf(text: string): Period | undefined {
+function periodOf(text: string): Period | undefined {
   const clean = cleanText(text);
   // "Tháng 12 năm 2025" is a month; "năm 2025" alone a year.
   const found = PERIOD_WORDS.find(([, pattern]) => pattern.test(clean.replace(/ngày\s+\d+\s+tháng/giu, "")));
@@ -24,7 +24,7 @@ export function periodOf(text: string): Period | undefined {
 const DATE = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/;
 
 /** "đến ngày 31/12/2025" (or the last date of a line that has one) → "31/12/2025". */
-export function asOfIn(text: string): string | undefined {
+function asOfIn(text: string): string | undefined {
   const clean = cleanText(text);
   const after =
     /(?:đến|tính đến|cập nhật|ngày xuất|thời điểm)[^\d]{0,20}(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/iu.exec(

@@ -23,7 +23,7 @@ export const GROUPS_766: Record<string, { label: string; max: number }> = {
 };
 
 /** LOAI_COQUAN: 1 a province, 2 a sở/ban, 3 a xã/phường/đặc khu. */
-export const PORTAL_GROUPS: Record<string, string> = {
+const PORTAL_GROUPS: Record<string, string> = {
   "2": "Sở, ban, ngành",
   "3": "UBND cấp xã",
 };
@@ -98,11 +98,10 @@ export function isPortalExport(grids: SheetGrid[]): boolean {
 
 const MISSING = /^(null|none|nan|-+|—|n\/a|#n\/a)?$/i;
 
-export type PortalScore =
-  { kind: "missing" } | { kind: "number"; value: number } | { kind: "bad"; text: string };
+type PortalScore = { kind: "missing" } | { kind: "number"; value: number } | { kind: "bad"; text: string };
 
 /** "93.75", "93,75", 93.75 → 93.75; "", "null", "-" → missing (never 0). */
-export function readPortalScore(value: ReturnType<typeof cellAt>, max = 100): PortalScore {
+function readPortalScore(value: ReturnType<typeof cellAt>, max = 100): PortalScore {
   if (typeof value === "number") {
     return value >= 0 && value <= max ? { kind: "number", value } : { kind: "bad", text: String(value) };
   }
@@ -113,7 +112,7 @@ export function readPortalScore(value: ReturnType<typeof cellAt>, max = 100): Po
   return { kind: "number", value: Math.round(parsed.value * 1e9) / 1e9 };
 }
 
-export interface PortalSheetRead {
+interface PortalSheetRead {
   sheet: SourceSheet;
   records: SourceRecord[];
   /** Province rows (LOAI_COQUAN 1): codes such as "H01", with names. */

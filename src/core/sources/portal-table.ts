@@ -54,7 +54,7 @@ function layoutOf(grid: SheetGrid, columns: PortalColumns): TableLayout {
   };
 }
 
-export interface PortalParts {
+interface PortalParts {
   source: Source;
   parts: UnitTable[];
 }

@@ -6,13 +6,13 @@
  */
 import { cleanText } from "../text";
 
-export interface MatchCandidate {
+interface MatchCandidate {
   name: string;
   /** The unit's code ("H01.12"), where the list has one. */
   code?: string;
 }
 
-export interface MatchPair {
+interface MatchPair {
   left: number;
   right: number;
   by: "code" | "name";
@@ -31,7 +31,7 @@ export interface MatchResult {
   kindConflicts: { left: number; right: number }[];
 }
 
-export interface MatchOptions {
+interface MatchOptions {
   /** Province names whose "tỉnh …" ending is dropped; names ending " - tỉnh X" teach more of them. */
   provinces?: string[];
 }
@@ -101,7 +101,7 @@ export function unitKey(name: string, provinces: string[] = []): string {
   return key.replace(/\s+tỉnh$/u, "").trim();
 }
 
-export type UnitKind =
+type UnitKind =
   | "xã"
   | "phường"
   | "thị trấn"

@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 const BY_YEAR = "Theo năm thi đua";
 
 /** Where the year came from, as the field's hint says it. */
-export function yearHint(result: RunResult | undefined): string {
+function yearHint(result: RunResult | undefined): string {
   if (!result) return "";
   if (result.year === null) {
     return "Chưa rõ năm thi đua: nhập năm (ví dụ 2025) để công văn, trích yếu và tên tệp tải về có năm.";
@@ -48,7 +48,7 @@ export function parseYear(text: string): number | undefined | null {
   return year >= 2000 && year <= 2100 ? year : null;
 }
 
-export interface AssessmentSectionProps {
+interface AssessmentSectionProps {
   result: RunResult | undefined;
   value: AssessmentOptions;
   disabled: boolean;

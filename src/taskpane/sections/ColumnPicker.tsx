@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   text: { minWidth: 0, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
-export interface ColumnPickerProps {
+interface ColumnPickerProps {
   spec: MappingFieldSpec;
   layout: TableLayout;
   disabled: boolean;

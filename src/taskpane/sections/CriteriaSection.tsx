@@ -13,7 +13,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export interface CriteriaSectionProps {
+interface CriteriaSectionProps {
   draft: Draft | undefined;
   source: RunResult["criteriaSource"] | undefined;
   errors: string[];

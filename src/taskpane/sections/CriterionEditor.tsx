@@ -39,7 +39,7 @@ const useStyles = makeStyles({
   rule: { color: tokens.colorNeutralForeground3 },
 });
 
-export interface CriterionEditorProps {
+interface CriterionEditorProps {
   value: CriterionDraft;
   disabled: boolean;
   onChange: (next: CriterionDraft) => void;

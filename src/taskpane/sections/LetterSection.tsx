@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export interface LetterSectionProps {
+interface LetterSectionProps {
   draft: Draft | undefined;
   errors: string[];
   dirty: boolean;

@@ -53,7 +53,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface ProblemListProps {
+interface ProblemListProps {
   problems: Problem[];
   /** The unit table's sheet: its name is left out of the messages, the pane shows it above. */
   tableSheet: string;

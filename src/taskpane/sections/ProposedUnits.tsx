@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   link: { textAlign: "start" },
 });
 
-export interface ProposedUnitsProps {
+interface ProposedUnitsProps {
   sheet: string;
   nameColumn: number;
   units: UnitScore[];

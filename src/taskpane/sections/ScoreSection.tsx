@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-export interface ScoreSectionProps {
+interface ScoreSectionProps {
   run: RunState;
   /** The criteria or the letter settings were edited and not saved. */
   unsaved: boolean;

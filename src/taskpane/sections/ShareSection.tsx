@@ -5,7 +5,7 @@
  */
 import { Caption1, Switch } from "@fluentui/react-components";
 
-export interface ShareSectionProps {
+interface ShareSectionProps {
   formulas: boolean;
   /** Off while a scoring run is writing. */
   disabled: boolean;

@@ -6,7 +6,7 @@ const useStyles = makeStyles({
   dropdown: { minWidth: 0, width: "100%" },
 });
 
-export interface SheetPickerProps {
+interface SheetPickerProps {
   sheets: string[];
   /** The sheet the table was found on, if it was. */
   current: string | undefined;

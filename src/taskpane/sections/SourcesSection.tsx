@@ -33,7 +33,7 @@ const listed = (names: string[]) =>
   names.slice(0, SHOWN).join(", ") +
   (names.length > SHOWN ? ` … và ${names.length - SHOWN} đơn vị khác` : "");
 
-export interface SourcesSectionProps {
+interface SourcesSectionProps {
   sources: SourcesState;
   /** The latest analysis, for how each source met the table. */
   result?: RunResult;

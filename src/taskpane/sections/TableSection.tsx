@@ -40,7 +40,7 @@ const MAPPING_HELP_EXCEL =
 const MAPPING_HELP_FILE =
   "Các cột được tự nhận ra. Nếu nhận sai, hãy chọn lại cột. Cách đọc cột được lưu vào tệp khi tính điểm.";
 
-export interface TableSectionProps {
+interface TableSectionProps {
   analysis: AnalysisState;
   reading: boolean;
   notice: Notice | undefined;

@@ -33,7 +33,7 @@ export function relsPath(part: string): string {
 }
 
 /** A relationship's target resolved against the folder of its source part. */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = source.split("/").slice(0, -1);
   for (const piece of target.split("/")) {
@@ -103,7 +103,7 @@ export function removeRelationships(xml: string, ids: Set<string>): string {
 
 // -------------------------------------------------------------------------------- [Content_Types].xml
 
-export function hasOverride(xml: string, part: string): boolean {
+function hasOverride(xml: string, part: string): boolean {
   return xml.includes(`PartName="/${escapeXml(part)}"`);
 }
 

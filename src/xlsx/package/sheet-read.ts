@@ -15,13 +15,13 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-export interface ReadSheet {
+interface ReadSheet {
   grid: SheetGrid;
   protected: boolean;
 }
 
 /** "BC12" → [11, 54] (0-based row, column). */
-export function parseCellRef(ref: string): [number, number] | undefined {
+function parseCellRef(ref: string): [number, number] | undefined {
   const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
   if (!m) return undefined;
   let col = 0;

@@ -66,7 +66,7 @@ export interface WriteContext {
   noMergesIn?: CellRange;
 }
 
-export interface SheetEdit {
+interface SheetEdit {
   xml: string;
   /** Cells the edit removed or overwrote that held a formula (for the calculation chain). */
   removedFormulas: string[];

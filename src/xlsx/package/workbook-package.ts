@@ -46,7 +46,7 @@ const CONTENT_TYPES = "[Content_Types].xml";
 const APP_PROPS = "docProps/app.xml";
 
 /** A worksheet of the workbook (chart sheets and dialog sheets hold no cells and are left alone). */
-export interface WorksheetInfo {
+interface WorksheetInfo {
   name: string;
   state: SheetEntry["state"];
   part: string;

@@ -115,7 +115,7 @@ export function childrenOf(xml: string, from: number, to: number): XmlChild[] {
 }
 
 /** The index of the ">" that closes the tag opened at `lt`, skipping quoted attribute values. */
-export function tagEnd(xml: string, lt: number): number {
+function tagEnd(xml: string, lt: number): number {
   let quote = "";
   for (let i = lt + 1; i < xml.length; i++) {
     const ch = xml[i];

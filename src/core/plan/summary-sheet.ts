@@ -72,10 +72,16 @@ export function planSummarySheet(
   const plan = emptySheetPlan(name, "create");
   plan.columnWidths = WIDTHS.map((width, col) => ({ col, width }));
   let row = 0;
+  // Rows without a height of their own get the tallest estimate of their texts: a renderer that does not
+  // fit rows by itself (LibreOffice on a file without a default row height) would print them over each other.
+  const fitted = new Map<number, number>();
   const put = (r: number, span: Span, value: Scalar, style: LetterStyle, height?: number) => {
     plan.blocks.push({ top: r, left: span.from, values: [[value]], style });
     if (span.to > span.from) plan.merges.push({ top: r, left: span.from, bottom: r, right: span.to });
     if (height !== undefined) plan.rowHeights.push({ row: r, height });
+    else if (typeof value === "string" && value && span.to < WIDTHS.length) {
+      fitted.set(r, Math.max(fitted.get(r) ?? 0, estimateRowHeight(value, span, style)));
+    }
   };
 
   put(0, LEFT, letter.parentBody, "letterParent");
@@ -184,5 +190,8 @@ export function planSummarySheet(
     printArea: { top: 0, left: 0, bottom: row - 1, right: 5 },
     pageBreaksBefore: [tableStart],
   };
+  for (const [r, height] of fitted) {
+    if (!plan.rowHeights.some((h) => h.row === r)) plan.rowHeights.push({ row: r, height });
+  }
   return plan;
 }

@@ -407,11 +407,15 @@ export class WorkbookPackage {
     let xml = this.text(this.workbookPart) ?? "";
     const names = /<definedNames\b[^>]*>([\s\S]*?)<\/definedNames>/.exec(xml);
     if (names) {
+      // Replaced where it stands, so that a second run writes the same bytes.
+      let replaced = false;
       const kept = names[1].replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>/g, (tag) => {
         const a = attributes(tag.slice(0, tag.indexOf(">") + 1));
-        return a.name === "_xlnm.Print_Area" && a.localSheetId === String(index) ? "" : tag;
+        if (a.name !== "_xlnm.Print_Area" || a.localSheetId !== String(index)) return tag;
+        replaced = true;
+        return defined;
       });
-      xml = xml.replace(names[0], names[0].replace(names[1], `${kept}${defined}`));
+      xml = xml.replace(names[0], names[0].replace(names[1], replaced ? kept : `${kept}${defined}`));
     } else {
       const after = /<\/externalReferences>|<\/functionGroups>|<\/sheets>/.exec(xml);
       const at = after ? (after.index ?? 0) + after[0].length : xml.lastIndexOf("</workbook>");

@@ -4,8 +4,8 @@
  * installed (.ci/run installs them); a missing one fails the test rather than skipping it.
  */
 import { execFileSync } from "node:child_process";
-import { promises as fs } from "node:fs";
 import path from "node:path";
+import { sofficeConvert } from "./office-tools";
 
 let python: string | undefined;
 
@@ -54,21 +54,5 @@ export async function convertWithLibreOffice(
   format: string,
   dir: string,
 ): Promise<string[]> {
-  const profile = path.join(dir, "lo-profile");
-  const outDir = path.join(dir, `lo-${format}`);
-  await fs.mkdir(outDir, { recursive: true });
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      format,
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { stdio: "ignore", timeout: 180_000 },
-  );
-  return files.map((file) => path.join(outDir, `${path.parse(file).name}.${format}`));
+  return sofficeConvert(files, format, path.join(dir, `lo-${format}`));
 }

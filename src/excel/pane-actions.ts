@@ -27,7 +27,7 @@ export async function analyseWorkbook(
   options: Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer" | "year" | "preset">,
 ): Promise<RunResult> {
   return Excel.run(async (context) => {
-    const { grids } = await readWorkbook(context, { sheet: options.sheet });
+    const { grids } = await readWorkbook(context, { sheet: options.sheet, mapping: options.mapping });
     return runScoring(grids, { ...options, fileName: documentFileName() });
   });
 }

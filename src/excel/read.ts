@@ -3,15 +3,17 @@
  * The open workbook → the core's grids (and the facts the writer needs), in a fixed number of syncs:
  * 1. the sheets and the lists of tables and PivotTables (Office.js cannot name a sheet it has not listed);
  * 2. the used range of each sheet, its merged cells (header cells and group cells merged down the
- *    table, which the core reads as Excel shows them), the tool's own sheet "KSTTHC" in full, table and
- *    PivotTable ranges;
- * 3. the cells, in requests of at most `readCellsPerRequest` cells (one for tables up to ~8,000 rows of
- *    7 columns);
+ *    table, which the core reads as Excel shows them), the first 42 rows of each sheet (where the core
+ *    looks for the unit table's header), the tool's own sheet "KSTTHC" in full, table and PivotTable ranges;
+ * 3. the rest of the cells of the sheets that may hold the unit table (their first rows hold a header, or
+ *    the user chose the sheet) and of the criteria sheet only, in requests of about 3 MB of response;
  * 4. on a workbook the tool scored before, the conditional formats over its own highlight (two syncs).
  */
 import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { CellRange, CellValue, SheetGrid } from "../core/grid";
 import { META_SHEET, readOwnership } from "../core/ownership";
+import type { ColumnMapping } from "../core/reader/table";
+import { HEADER_REGION_ROWS, mayHoldUnitTable } from "../core/table-candidates";
 import { cleanText, foldKey } from "../core/text";
 import { LAST_ROW, parseAddress, rangeAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
@@ -19,10 +21,8 @@ import { fromOfficeValue } from "./cell-values";
 import { jsonBytes } from "./chunks";
 import { mergesOf, queueMerges, readMergesApart } from "./merges";
 import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
+import { hiddenRowsOf, queueVisibleAreas } from "./hidden-rows";
 import { readHighlightRules, type HighlightScope } from "./highlight-rules";
-
-/** The core looks for the header in the first 40 rows, with a sub-header below. */
-const HEADER_REGION_ROWS = 42;
 
 /**
  * Bytes of response per read request. Excel on the web refuses a response above 5 MB
@@ -38,6 +38,8 @@ const ESTIMATED_CELL_BYTES = 60;
 export interface ReadOptions {
   /** Read this sheet (and the tool's own sheets) only, as the core's `sheet` option. */
   sheet?: string;
+  /** The user's column mapping: a header row they name may lie below the rows probed. */
+  mapping?: ColumnMapping;
   /** Bytes of response per read request (tests use smaller ones). */
   readResponseBytes?: number;
 }
@@ -191,6 +193,12 @@ async function readCells(
   }
 }
 
+/** Sheets read in full whatever their first rows hold: the one the user chose and the criteria sheet. */
+function alwaysRead(full: Set<string>, chosen: string | undefined): Set<string> {
+  if (chosen !== undefined) return new Set(full);
+  return new Set([...full].filter((n) => foldKey(n) === foldKey(CRITERIA_SHEET)));
+}
+
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {},
@@ -201,62 +209,120 @@ export async function readWorkbook(
 
   const names = structure.worksheets.items.map((s) => s.name);
   const full = sheetsToRead(names, options.sheet);
+  const always = alwaysRead(full, options.sheet);
+  // The other sheets are probed first: their header region, and the rest only if it holds a header.
+  const probed = [...full].filter((n) => !always.has(n));
   const sheets = context.workbook.worksheets;
   const mergesOk = supportsExcelApi(13);
-  const queueUsed = (withMerges: boolean) => {
+  const queueUsed = (withExtras: boolean) => {
     const used = [...full].map((name) => ({
       name,
-      range: sheets.getItem(name).getUsedRangeOrNullObject(true).load("address"),
-      merges: withMerges ? queueMerges(context, name, 0, LAST_ROW) : undefined,
+      range: sheets.getItem(name).getUsedRangeOrNullObject(true).load("address,rowHidden"),
+      merges: withExtras && mergesOk ? queueMerges(context, name, 0, LAST_ROW) : undefined,
     }));
+    const regions = withExtras
+      ? probed.map((name) => ({
+          name,
+          range: sheets
+            .getItem(name)
+            .getRange(`1:${HEADER_REGION_ROWS}`)
+            .getUsedRangeOrNullObject(true)
+            .load("address,values,valueTypes,numberFormat"),
+        }))
+      : [];
     const meta = names.includes(META_SHEET)
       ? sheets
           .getItem(META_SHEET)
           .getUsedRangeOrNullObject(true)
           .load("address,values,valueTypes,numberFormat")
       : undefined;
-    return { used, meta, ranges: queueRanges(structure) };
+    return { used, regions, meta, ranges: queueRanges(structure) };
   };
-  let stage = queueUsed(mergesOk);
-  const mergesApart = new Map<string, CellRange[]>();
+  let stage = queueUsed(true);
+  let extrasRefused = false;
   try {
     await context.sync();
-  } catch (error) {
-    // More than 512 merged areas on a sheet fail the whole request: again without the merges (which
-    // rethrows any other failure), then the merges of each sheet's used rows in smaller pieces.
-    if (!mergesOk) throw error;
+  } catch {
+    // More than 512 merged areas on a sheet, or header regions too heavy for one response, fail the
+    // whole request: again without them (which rethrows any other failure), then each apart.
+    extrasRefused = true;
     stage = queueUsed(false);
     await context.sync();
-    for (const { name, range } of stage.used) {
+  }
+  const { used, regions, meta, ranges } = stage;
+  const usedAt = new Map(
+    used.map(({ name, range }) => [
+      name,
+      range.isNullObject ? undefined : parseAddress(range.address)?.range,
+    ]),
+  );
+  const mergesApart = new Map<string, CellRange[]>();
+  if (extrasRefused && mergesOk) {
+    for (const name of full) {
       // Merges of empty cells lie outside the used range of values: the header region's count all the same.
-      const at = range.isNullObject ? undefined : parseAddress(range.address);
-      const bottom = Math.max(at?.range.bottom ?? 0, HEADER_REGION_ROWS - 1);
+      const bottom = Math.max(usedAt.get(name)?.bottom ?? 0, HEADER_REGION_ROWS - 1);
       mergesApart.set(name, await readMergesApart(context, name, 0, bottom));
     }
   }
-  const { used, meta, ranges } = stage;
 
   const grids = new Map<string, SheetGrid>(names.map((name) => [name, { name, values: [], formats: [] }]));
+  const gridOf = (name: string) => grids.get(name) as SheetGrid;
   if (meta && !meta.isNullObject) {
     const at = parseAddress(meta.address);
-    if (at) place(grids.get(META_SHEET) as SheetGrid, at.range.top, at.range.left, meta);
+    if (at) place(gridOf(META_SHEET), at.range.top, at.range.left, meta);
   }
+  for (const { name, range } of regions) {
+    const at = range.isNullObject ? undefined : parseAddress(range.address);
+    if (at) place(gridOf(name), at.range.top, at.range.left, range);
+    range.untrack();
+  }
+  if (extrasRefused) {
+    const regionSlices = probed.flatMap((name): Slice[] => {
+      const at = usedAt.get(name);
+      if (!at || at.top >= HEADER_REGION_ROWS) return [];
+      return [{ sheet: name, ...at, bottom: Math.min(at.bottom, HEADER_REGION_ROWS - 1) }];
+    });
+    await readCells(context, regionSlices, budget, (slice, range) =>
+      place(gridOf(slice.sheet), slice.top, slice.left, range),
+    );
+  }
+
   // The summary sheet the tool wrote itself is never read by the core: skip its cells (20,000 rows at most).
   const ownership = readOwnership(grids.get(META_SHEET));
-  const ownSummary = ownership?.summarySheet;
+  const ownSummary = options.sheet === undefined ? ownership?.summarySheet : undefined;
+  if (ownSummary !== undefined && grids.has(ownSummary))
+    grids.set(ownSummary, { name: ownSummary, values: [], formats: [] });
+  // The rest of a probed sheet is read only when its header region may hold the unit table; when none
+  // does, every sheet is read, so that the core can say why (a header further down, say).
+  const others = probed.filter((name) => name !== ownSummary);
+  const holding = others.filter((name) => mayHoldUnitTable(gridOf(name), options.mapping));
+  const rest = new Set([...always, ...(holding.length > 0 ? holding : others)]);
   const slices: Slice[] = [];
-  for (const { name, range, merges } of used) {
-    const grid = grids.get(name) as SheetGrid;
+  for (const { name, merges } of used) {
+    const grid = gridOf(name);
     const merged = merges ? mergesOf(merges) : mergesApart.get(name);
     if (merged && merged.length > 0) grid.merges = merged;
-    if (range.isNullObject || (name === ownSummary && options.sheet === undefined)) continue;
-    const at = parseAddress(range.address);
-    if (at) slices.push({ sheet: name, ...at.range });
+    const at = usedAt.get(name);
+    if (!at || !rest.has(name)) continue;
+    // A probed sheet's header region is in the grid already.
+    const top = always.has(name) ? at.top : Math.max(at.top, HEADER_REGION_ROWS);
+    if (top <= at.bottom) slices.push({ sheet: name, ...at, top });
   }
 
   await readCells(context, slices, budget, (slice, range) =>
-    place(grids.get(slice.sheet) as SheetGrid, slice.top, slice.left, range),
+    place(gridOf(slice.sheet), slice.top, slice.left, range),
   );
+
+  // Units in hidden or filtered rows are scored, and the core says so: a request only when there are some.
+  const hiddenQueries = used.flatMap(({ name, range }) => {
+    const at = usedAt.get(name);
+    const query = at && rest.has(name) && queueVisibleAreas(context, name, at, range.rowHidden);
+    return query ? [query] : [];
+  });
+  if (hiddenQueries.length > 0) {
+    await context.sync();
+    for (const query of hiddenQueries) gridOf(query.sheet).hiddenRows = hiddenRowsOf(query);
+  }
 
   // The rules over the tool's own highlight only, in requests of their own (see highlight-rules.ts).
   const highlights: HighlightScope[] =
@@ -265,7 +331,7 @@ export async function readWorkbook(
       : [];
   const customFormats = await readHighlightRules(context, highlights);
   return {
-    grids: names.map((name) => grids.get(name) as SheetGrid),
+    grids: names.map(gridOf),
     facts: collectFacts(ranges, customFormats),
   };
 }

@@ -52,7 +52,7 @@ export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<S
     throw new Error("Chức năng tính điểm chỉ chạy trong Excel: không thấy Excel JavaScript API (office.js).");
   }
   return Excel.run(async (context) => {
-    const { grids, facts } = await readWorkbook(context, { sheet: options.sheet });
+    const { grids, facts } = await readWorkbook(context, { sheet: options.sheet, mapping: options.mapping });
     const result = runScoring(grids, {
       sheet: options.sheet,
       mapping: options.mapping,

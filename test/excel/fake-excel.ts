@@ -103,6 +103,8 @@ export interface SheetState {
   /** Points. */
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Rows hidden by hand or by a filter: Excel tells them apart from visible ones only through ranges. */
+  hiddenRows: Set<number>;
   conditionalFormats: ConditionalFormatState[];
   pageLayout: PageLayoutState;
 }
@@ -163,6 +165,7 @@ export function emptySheet(name: string, id: string): SheetState {
     merges: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
+    hiddenRows: new Set(),
     conditionalFormats: [],
     pageLayout: { breaksBefore: [] },
   };
@@ -610,10 +613,13 @@ export class FakeWorksheet extends FakeProxy {
   }
 }
 
-function usedArea(sheet: SheetState, valuesOnly: boolean): CellRange | undefined {
+/** The bounding box of the used cells of `sheet`, or of those inside `within`. */
+function usedArea(sheet: SheetState, valuesOnly: boolean, within?: CellRange): CellRange | undefined {
   let area: CellRange | undefined;
   for (const [row, line] of sheet.cells) {
+    if (within && (row < within.top || row > within.bottom)) continue;
     for (const [col, cell] of line) {
+      if (within && (col < within.left || col > within.right)) continue;
       const used =
         !isEmptyCell(cell) ||
         (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
@@ -731,6 +737,9 @@ export class FakeRange extends FakeProxy {
   get valueTypes(): string[][] {
     return this.value("valueTypes");
   }
+  get rowHidden(): boolean | null {
+    return this.value("rowHidden");
+  }
   set style(style: string) {
     this.fake.enqueue("range.style", bytesOf({ style }), () => {
       if (style !== "Normal") throw new FakeOfficeError("InvalidArgument", `style ${style}`);
@@ -774,6 +783,12 @@ export class FakeRange extends FakeProxy {
             return grid(valueType);
           case "numberFormat":
             return grid((cell) => cell?.numberFormat ?? "General");
+          case "rowHidden": {
+            // "true when all rows are hidden, false when none is, null when some are" (Range.rowHidden).
+            let hidden = 0;
+            for (let row = area.top; row <= area.bottom; row++) if (sheet.hiddenRows.has(row)) hidden++;
+            return hidden === 0 ? false : hidden === area.bottom - area.top + 1 ? true : null;
+          }
           case "rowCount":
             return area.bottom - area.top + 1;
           case "columnCount":
@@ -833,6 +848,40 @@ export class FakeRange extends FakeProxy {
     this.fake.enqueue("range.select", 20, () => {
       const { sheet, area } = this.where();
       this.fake.state.selection = `${sheet.name}!${a1(area)}`;
+    });
+  }
+  /**
+   * "Returns the used range of the given range object. If there are no used cells within the range, this
+   * function returns a null object" (Range.getUsedRangeOrNullObject, ExcelApi 1.4).
+   */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.fake,
+      this.sheetOf,
+      (sheet) => {
+        const area = this.areaOf(sheet);
+        if (!area) throw new FakeOfficeError("ItemNotFound", "range");
+        return usedArea(sheet, valuesOnly === true, area);
+      },
+      true,
+    );
+  }
+  /**
+   * The visible cells as areas, one per run of visible rows (the fake hides no columns); a null object
+   * when every row is hidden (Range.getSpecialCellsOrNullObject, SpecialCellType "Visible", ExcelApi 1.9).
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    if (cellType !== "Visible") throw new FakeOfficeError("NotImplemented", `special cells ${cellType}`);
+    return new FakeRangeAreas(this.fake, () => {
+      const { sheet, area } = this.where();
+      const areas: CellRange[] = [];
+      for (let row = area.top; row <= area.bottom; row++) {
+        if (sheet.hiddenRows.has(row)) continue;
+        const last = areas[areas.length - 1];
+        if (last && last.bottom === row - 1) last.bottom = row;
+        else areas.push({ top: row, bottom: row, left: area.left, right: area.right });
+      }
+      return areas.length ? { sheet, areas } : undefined;
     });
   }
   /** "if the merged areas count in this range is more than 512, then this method will fail" (docs). */

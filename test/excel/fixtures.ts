@@ -194,6 +194,7 @@ export function fakeFromWorkbook(workbook: ExcelJS.Workbook): FakeExcel {
     );
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       if (row.height) sheet.rowHeights.set(r - 1, row.height);
+      if (row.hidden) sheet.hiddenRows.add(r - 1);
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const converted = officeCell(cell);
         if (

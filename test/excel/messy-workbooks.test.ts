@@ -61,4 +61,38 @@ describe("the add-in on messy workbooks", () => {
     await expect(scoreInFake(fake)).rejects.toThrow("trùng tên với trang ẩn “KSTTHC”");
     expect(fake.state.sheets.map((s) => s.name)).toEqual(before);
   });
+
+  it("18. says which scored units lie in hidden or filtered rows, with one request more only then", async () => {
+    const body = (extra: string[]) =>
+      [
+        `ws.title = "Đơn vị"`,
+        `ws.append(${HEADER})`,
+        `ws.append([1, "Sở Ngoại vụ", "Sở, ban, ngành", 85, 100])`,
+        `ws.append([2, "Sở Tư pháp", "Sở, ban, ngành", 95, 100])`,
+        `ws.append([3, "Sở Y tế", "Sở, ban, ngành", 90, 100])`,
+        ...extra,
+      ].join("\n");
+    const plain = await scoreInFake(await fakeOf("hien.xlsx", body([])));
+    const hiding = await scoreInFake(
+      await fakeOf(
+        "an-dong.xlsx",
+        body([
+          `ws.auto_filter.ref = "A1:E4"`,
+          `ws.row_dimensions[3].hidden = True`,
+          `ws.row_dimensions[4].hidden = True`,
+        ]),
+      ),
+    );
+    const warnings = (run: typeof plain) =>
+      run.outcome.result.problems
+        .filter((p) => /ẩn hoặc bị lọc/.test(p.message))
+        .map((p) => [p.row, p.column]);
+    expect(warnings(plain)).toEqual([]);
+    expect(warnings(hiding)).toEqual([
+      [3, "B"],
+      [4, "B"],
+    ]);
+    expect(hiding.outcome.proposed).toEqual(plain.outcome.proposed);
+    expect(hiding.syncs.length).toBe(plain.syncs.length + 1);
+  });
 });

@@ -2,6 +2,7 @@
  * Reads sized by bytes, not cells: Excel on the web refuses a response above 5 MB (the fake too), and a
  * sheet of long texts weighs far more per cell than a table of numbers.
  */
+import { HEADER_REGION_ROWS } from "../../src/core/table-candidates";
 import { readWorkbook } from "../../src/excel/read";
 import { emptySheet, PAYLOAD_LIMIT, type Cell, type FakeExcel } from "./fake-excel";
 import { fakeFromWorkbook, generatedWorkbook, scoreInFake, UNITS_SHEET } from "./fixtures";
@@ -23,25 +24,40 @@ function addNotesSheet(fake: FakeExcel): number {
 }
 
 describe("a text-heavy sheet beside the unit table", () => {
-  it("is read whole in requests whose responses stay under Excel's 5 MB, and the table is scored", async () => {
+  it("is read no further than its first rows, which cannot hold the unit table, and the table is scored", async () => {
     const fake = fakeFromWorkbook(await generatedWorkbook(30));
     expect(addNotesSheet(fake)).toBeGreaterThan(PAYLOAD_LIMIT);
     const first = fake.syncs.length;
     const { grids } = await readWorkbook(context(fake));
     const notes = grids.find((g) => g.name === "Ghi chú");
+    expect(notes?.values).toHaveLength(HEADER_REGION_ROWS);
+    expect(notes?.values[HEADER_REGION_ROWS - 1]?.[9]).toMatch(/^41-9 Ghi chú/);
+    const reads = fake.syncs.slice(first);
+    const received = reads.reduce((sum, s) => sum + s.responseBytes, 0);
+    // 42 of its 2,000 rows, and the unit table: well under one request's budget.
+    expect(received).toBeLessThan(PAYLOAD_LIMIT / 10);
+    expect(reads.every((s) => s.responseBytes <= PAYLOAD_LIMIT)).toBe(true);
+    const { outcome } = await scoreInFake(fake);
+    expect(outcome.units).toBe(30);
+  });
+
+  it("is read whole when the user chooses it, in requests that stay under Excel's 5 MB", async () => {
+    const fake = fakeFromWorkbook(await generatedWorkbook(30));
+    addNotesSheet(fake);
+    const first = fake.syncs.length;
+    const { grids } = await readWorkbook(context(fake), { sheet: "Ghi chú" });
+    const notes = grids.find((g) => g.name === "Ghi chú");
     expect(notes?.values).toHaveLength(2000);
     expect(notes?.values[1999]?.[9]).toMatch(/^1999-9 Ghi chú/);
     const answered = fake.syncs.slice(first).filter((s) => s.responseBytes <= PAYLOAD_LIMIT);
     expect(answered.length).toBeGreaterThan(2);
-    const { outcome } = await scoreInFake(fake, { sheet: UNITS_SHEET });
-    expect(outcome.units).toBe(30);
   });
 
   it("packs later requests by what the first cells weighed: at most two refusals, then ~3 MB each", async () => {
     const fake = fakeFromWorkbook(await generatedWorkbook(30));
     addNotesSheet(fake);
     const first = fake.syncs.length;
-    await readWorkbook(context(fake));
+    await readWorkbook(context(fake), { sheet: "Ghi chú" });
     const reads = fake.syncs.slice(first);
     const refused = reads.filter((s) => s.responseBytes > PAYLOAD_LIMIT);
     expect(refused.length).toBeLessThanOrEqual(2);
@@ -50,5 +66,32 @@ describe("a text-heavy sheet beside the unit table", () => {
     const heavy = afterRefusals.filter((s) => s.responseBytes > 3.5 * 1024 * 1024);
     expect(heavy.length).toBeLessThanOrEqual(1);
     expect(afterRefusals.length).toBeGreaterThan(heavy.length + 1);
+  });
+});
+
+describe("which sheets are read past their first rows", () => {
+  it("reads a unit table below a long sheet of notes, and not the notes", async () => {
+    const fake = fakeFromWorkbook(await generatedWorkbook(300));
+    addNotesSheet(fake);
+    const { grids } = await readWorkbook(context(fake));
+    expect(grids.find((g) => g.name === UNITS_SHEET)?.values.length).toBeGreaterThan(300);
+    expect(grids.find((g) => g.name === "Ghi chú")?.values).toHaveLength(HEADER_REGION_ROWS);
+  });
+
+  it("reads every sheet when none shows a header in its first rows, so the core can say where one lies", async () => {
+    const fake = fakeFromWorkbook(await generatedWorkbook(30));
+    const units = fake.state.sheets.find((s) => s.name === UNITS_SHEET);
+    if (!units) throw new Error("no unit sheet");
+    // The whole table moves 60 rows down: its header is no longer among the rows the reader scans.
+    units.cells = new Map([...units.cells].map(([row, line]) => [row + 60, line]));
+    units.merges = units.merges.map((m) => ({ ...m, top: m.top + 60, bottom: m.bottom + 60 }));
+    fake.state.tables = fake.state.tables
+      .filter((t) => t.sheet === UNITS_SHEET)
+      .map((t) => ({ ...t, range: { ...t.range, top: t.range.top + 60, bottom: t.range.bottom + 60 } }))
+      .concat(fake.state.tables.filter((t) => t.sheet !== UNITS_SHEET));
+    addNotesSheet(fake);
+    const { grids } = await readWorkbook(context(fake));
+    expect(grids.find((g) => g.name === "Ghi chú")?.values).toHaveLength(2000);
+    await expect(scoreInFake(fake)).rejects.toThrow(/--header-row 6\d/);
   });
 });

@@ -3,32 +3,13 @@ import ExcelJS from "exceljs";
 import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main";
 import { defaultCriteria } from "../../src/core/criteria";
 import { criteriaSheetRows } from "../../src/core/criteria-sheet/write";
 import type { JsonReport } from "../../src/core/report";
 import { defaultSettings } from "../../src/core/settings";
 import { normalizeSpace, seedLetter } from "../helpers/seed-letter";
 import { SAMPLE, buildWorkbook, cellValues, snapshot, tempDir, writeXlsx } from "../helpers/workbooks";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
+import { cli, readBook } from "../helpers/cli";
 
 let dir: string;
 let input: string;

@@ -7,23 +7,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
 import { convertWithLibreOffice, writeWithOpenpyxl } from "../helpers/foreign-writers";
 import { tempDir, writeXlsx } from "../helpers/workbooks";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from "../helpers/cli";
 
 async function scoreJson(file: string, ...extra: string[]): Promise<JsonReport> {
   const run = await cli("score", file, "-o", path.join(dir, "out.xlsx"), "--json", ...extra);

@@ -4,17 +4,11 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { EXIT_OK, EXIT_USAGE, main } from "../../src/cli/main";
+import { EXIT_OK, EXIT_USAGE } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
 import { loadWorkbook } from "../../src/xlsx/workbook";
 import { freshSampleBytes, SAMPLE, tempDir, writeXlsx, type SheetSpec } from "../helpers/workbooks";
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from "../helpers/cli";
 
 async function json(...argv: string[]): Promise<JsonReport> {
   const run = await cli(...argv, "--json");

@@ -2,17 +2,11 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseCommandLine, USAGE } from "../../src/cli/args";
-import { EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE, main } from "../../src/cli/main";
+import { EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
 import { all, openDocx, textOf } from "./docx-xml";
 import { SAMPLE_XLSX, tempDir } from "./fixtures";
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { cli } from "../helpers/cli";
 
 let dir: string;
 let input: string;

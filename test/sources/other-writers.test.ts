@@ -6,7 +6,6 @@ import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
 import {
   II07B_ROWS,
@@ -17,15 +16,9 @@ import {
   tracking2025,
 } from "../helpers/source-files";
 import { tempDir, writeXlsx } from "../helpers/workbooks";
+import { cli } from "../helpers/cli";
 
 jest.setTimeout(180_000);
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let portal: string;

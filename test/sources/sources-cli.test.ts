@@ -5,7 +5,6 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
 import {
   II07B_ROWS,
@@ -16,19 +15,7 @@ import {
   tracking2025,
 } from "../helpers/source-files";
 import { tempDir, writeXlsx, type SheetSpec } from "../helpers/workbooks";
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
+import { cli, readBook } from "../helpers/cli";
 
 /** The values of one column, found by its header in `headerRow` (1-based), by unit name in `nameCol`. */
 function column(sheet: ExcelJS.Worksheet, headerRow: number, header: string, nameCol: number) {

@@ -45,6 +45,8 @@ export function App({ port, fileBar }: AppProps) {
   const criteriaSource = criteriaSourceOf(state);
   const running = run.state === "running";
   const { file } = port;
+  const letter = act.downloadLetter &&
+    result && { delivery: port.letterDelivery ?? "file", run: act.downloadLetter };
   return (
     <main className={styles.root}>
       <PaneHeader />
@@ -98,6 +100,7 @@ export function App({ port, fileBar }: AppProps) {
             onSelectCell={port.selectCell && act.selectUnitRow}
             located={located}
             onDownload={file?.download}
+            letter={letter}
           />
         </Section>
         <Section value="criteria" title="Tiêu chí">
@@ -123,7 +126,7 @@ export function App({ port, fileBar }: AppProps) {
             onChange={act.setDraft}
             onSave={() => void act.saveDraft("letter")}
             onCreateSummary={act.score}
-            onDownload={act.downloadLetter && result ? act.downloadLetter : undefined}
+            letter={letter}
           />
         </Section>
         <Section value="share" title="Giá trị để chia sẻ">

@@ -277,7 +277,11 @@ suite(title, () => {
       mimeType: "text/plain",
       buffer: Buffer.from("Tên đơn vị;Điểm"),
     });
-    await page.getByText("Tệp “ghi-chu.xlsx” không phải tệp Excel .xlsx.").waitFor();
+    await page
+      .getByText(
+        `Tệp “ghi-chu.xlsx” là tệp văn bản (chữ thường hoặc .csv), không phải tệp Excel .xlsx: hãy mở bằng Excel hoặc LibreOffice Calc rồi lưu lại dạng .xlsx.`,
+      )
+      .waitFor();
     expect(requests).not.toContain(OFFICE_JS);
     expect(record).toEqual({ errors: [], violations: [] });
     await page.close();

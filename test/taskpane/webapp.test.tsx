@@ -141,7 +141,11 @@ describe("web app", () => {
     // A file that is not a workbook: the one open stays, with the CLI's sentence above it.
     drop(fileOf(new Uint8Array(Buffer.from("không phải Excel")), "ghi-chu.xlsx"));
     await screen.findByText("Không mở được tệp");
-    expect(screen.getByText("Tệp “ghi-chu.xlsx” không phải tệp Excel .xlsx.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        `Tệp “ghi-chu.xlsx” là tệp văn bản (chữ thường hoặc .csv), không phải tệp Excel .xlsx: hãy mở bằng Excel hoặc LibreOffice Calc rồi lưu lại dạng .xlsx.`,
+      ),
+    ).toBeTruthy();
     expect(proposedNames()).toEqual(MESSY_PROPOSED);
 
     choose(sampleFile());

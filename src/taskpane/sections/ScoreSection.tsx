@@ -17,13 +17,14 @@ import type { Problem } from "../../core/problems";
 import type { RunResult } from "../../core/run";
 import { placeText } from "../problem-location";
 import type { Located, Notice, RunState } from "../pane-state";
+import { LetterButton, type LetterAction } from "./LetterButton";
 import { ProblemList } from "./ProblemList";
 import { ProposedUnits } from "./ProposedUnits";
 import { SectionNotice } from "./SectionNotice";
 
 const useStyles = makeStyles({
   primary: { alignSelf: "flex-start" },
-  download: { alignSelf: "flex-start" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
@@ -42,6 +43,8 @@ interface ScoreSectionProps {
   located?: Located;
   /** Saves the scored file: present for a file opened in the page. */
   onDownload?: () => void;
+  /** The letter of the result, beside the scored file: what the user came for. */
+  letter?: LetterAction;
 }
 
 const CAPTION_EXCEL =
@@ -71,10 +74,11 @@ function Result({
   onSelectCell,
   located,
   onDownload,
+  letter,
 }: {
   result: RunResult;
   stale: boolean;
-} & Pick<ScoreSectionProps, "onSelectProblem" | "onSelectCell" | "located" | "onDownload">) {
+} & Pick<ScoreSectionProps, "onSelectProblem" | "onSelectCell" | "located" | "onDownload" | "letter">) {
   const styles = useStyles();
   const proposed = result.scores.filter((s) => s.eligible);
   const { layout } = result.table;
@@ -94,15 +98,15 @@ function Result({
           ? `Đề xuất khen thưởng ${proposed.length} đơn vị:`
           : "Không có đơn vị đủ điều kiện đề xuất khen thưởng."}
       </Body1>
-      {onDownload && (
-        <Button
-          appearance="primary"
-          className={styles.download}
-          icon={<ArrowDownload20Regular />}
-          onClick={onDownload}
-        >
-          Tải về tệp đã tính điểm
-        </Button>
+      {(onDownload || letter) && (
+        <div className={styles.actions}>
+          {onDownload && (
+            <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={onDownload}>
+              Tải về tệp đã tính điểm
+            </Button>
+          )}
+          {letter && <LetterButton action={letter} />}
+        </div>
       )}
       {proposed.length > 0 && (
         <ProposedUnits
@@ -175,6 +179,7 @@ export function ScoreSection(props: ScoreSectionProps) {
           onSelectCell={props.onSelectCell}
           located={props.located}
           onDownload={props.onDownload}
+          letter={props.letter}
         />
       )}
     </>

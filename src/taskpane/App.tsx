@@ -1,7 +1,7 @@
 /** The task pane: one page of collapsible sections over a workbook port (Excel's, or a file's in the page). */
 import { Accordion, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { WorkbookPort } from "./port";
+import type { FileAccess, WorkbookPort } from "./port";
 import { AssessmentSection } from "./sections/AssessmentSection";
 import { CriteriaSection } from "./sections/CriteriaSection";
 import { LetterSection } from "./sections/LetterSection";
@@ -10,7 +10,7 @@ import { Section } from "./sections/Section";
 import { ShareSection } from "./sections/ShareSection";
 import { SourcesSection } from "./sections/SourcesSection";
 import { TableSection } from "./sections/TableSection";
-import { criteriaSourceOf } from "./pane-state";
+import { criteriaSourceOf, type AnalysisState } from "./pane-state";
 import { usePane } from "./use-pane";
 import { PaneHeader } from "./PaneHeader";
 
@@ -26,6 +26,17 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
 });
+
+/**
+ * Why a file in the page cannot be scored yet: it cannot change under the pane, so until its table is
+ * read a run would only fail the same way. (Excel's workbook can be fixed while the pane is open.)
+ */
+function scoreBlocked(analysis: AnalysisState, file: FileAccess | undefined): string | undefined {
+  if (!file || analysis.state === "ready") return undefined;
+  return analysis.state === "loading"
+    ? "Đang đọc tệp…"
+    : "Chưa tính điểm được: tệp đang mở không có bảng đơn vị đọc được (xem mục “Bảng đơn vị”). Hãy mở tệp khác, hoặc sửa tệp bằng Excel rồi mở lại.";
+}
 
 /** Sections open when the pane starts: what the core found, and the command to score. */
 const OPEN_AT_START = ["table", "score"];
@@ -91,6 +102,7 @@ export function App({ port, fileBar }: AppProps) {
         <Section value="score" title="Kết quả tính điểm">
           <ScoreSection
             run={run}
+            blocked={scoreBlocked(analysis, file)}
             unsaved={dirty}
             canSave={errors.length === 0 && !saving}
             notice={notice}

@@ -65,12 +65,12 @@ export function plainKind(bytes: Uint8Array): PlainKind {
   const sample = bytes.subarray(0, 4096);
   // UTF-16 text (Excel's "Unicode Text" export) starts with its byte-order mark.
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return "text";
-  const head = new TextDecoder("utf-8")
-    .decode(sample)
-    .replace(/^\uFEFF/, "")
+  // The marks looked for are ASCII: bytes as characters are enough (no TextDecoder in every runtime).
+  const head = String.fromCharCode(...sample.subarray(0, 1024))
+    .replace(/^\xEF\xBB\xBF/, "")
     .trimStart();
   if (head.startsWith("%PDF-")) return "pdf";
-  const lower = head.slice(0, 1024).toLowerCase();
+  const lower = head.toLowerCase();
   if (lower.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml-2003";
   if (startsWithText(lower, "<!doctype html", "<html", "<table", "<meta") || lower.includes("<html"))
     return "html";

@@ -22,6 +22,8 @@ export interface StubSeed {
   sheets: SerialSheet[];
   /** Office's body background colour, from which the pane picks its light or dark theme. */
   bodyBackgroundColor?: string;
+  /** Office.context.platform: "OfficeOnline" unless given ("Mac", "PC"). */
+  platform?: string;
 }
 
 interface StubWindow {
@@ -88,15 +90,16 @@ async function run<T>(batch: (context: unknown) => Promise<T>): Promise<T> {
   return result;
 }
 
-const info = { host: "Excel", platform: "OfficeOnline" };
+const info = { host: "Excel", platform: seed.platform ?? "OfficeOnline" };
 page.Office = {
   HostType: { Excel: "Excel" },
-  PlatformType: { OfficeOnline: "OfficeOnline" },
+  PlatformType: { OfficeOnline: "OfficeOnline", Mac: "Mac", PC: "PC" },
   onReady(callback?: (ready: typeof info) => void) {
     callback?.(info);
     return Promise.resolve(info);
   },
   context: {
+    platform: info.platform,
     requirements: { isSetSupported: () => true },
     officeTheme: seed.bodyBackgroundColor ? { bodyBackgroundColor: seed.bodyBackgroundColor } : undefined,
   },

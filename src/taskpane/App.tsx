@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { FileAccess, WorkbookPort } from "./port";
 import { AssessmentSection } from "./sections/AssessmentSection";
 import { CriteriaSection } from "./sections/CriteriaSection";
+import type { LetterAction } from "./sections/LetterButton";
 import { LetterSection } from "./sections/LetterSection";
 import { ScoreSection } from "./sections/ScoreSection";
 import { Section } from "./sections/Section";
@@ -56,8 +57,11 @@ export function App({ port, fileBar }: AppProps) {
   const criteriaSource = criteriaSourceOf(state);
   const running = run.state === "running";
   const { file } = port;
-  const letter = act.downloadLetter &&
-    result && { delivery: port.letterDelivery ?? "file", run: act.downloadLetter };
+  // The letter once the workbook is read: beside the scored file, and in "Công văn".
+  const letter: LetterAction | undefined =
+    act.downloadLetter && result
+      ? { delivery: port.letterDelivery ?? "file", run: act.downloadLetter }
+      : undefined;
   return (
     <main className={styles.root}>
       <PaneHeader />

@@ -11,11 +11,15 @@
  */
 import { a1, FakeExcel, FakeRange, FakeWorksheet, type Cell, type SheetState } from "../excel/fake-excel";
 
-/** A sheet as JSON: the Maps of SheetState as arrays of entries. */
-export interface SerialSheet extends Omit<SheetState, "cells" | "columnWidths" | "rowHeights"> {
+/** A sheet as JSON: the Maps and Sets of SheetState as arrays of entries. */
+export interface SerialSheet extends Omit<
+  SheetState,
+  "cells" | "columnWidths" | "rowHeights" | "hiddenRows"
+> {
   cells: [number, [number, Cell][]][];
   columnWidths: [number, number][];
   rowHeights: [number, number][];
+  hiddenRows: number[];
 }
 
 export interface StubSeed {
@@ -41,6 +45,7 @@ function revive(sheet: SerialSheet): SheetState {
     cells: new Map(sheet.cells.map(([row, line]) => [row, new Map(line)])),
     columnWidths: new Map(sheet.columnWidths),
     rowHeights: new Map(sheet.rowHeights),
+    hiddenRows: new Set(sheet.hiddenRows),
   };
 }
 

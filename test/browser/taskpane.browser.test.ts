@@ -56,6 +56,7 @@ async function sampleSheets(): Promise<SerialSheet[]> {
     cells: [...sheet.cells].map(([row, line]): [number, [number, Cell][]] => [row, [...line]]),
     columnWidths: [...sheet.columnWidths],
     rowHeights: [...sheet.rowHeights],
+    hiddenRows: [...sheet.hiddenRows],
   }));
 }
 

@@ -38,6 +38,10 @@ function boundary(files, forbiddenRooms, forbiddenPackages, why) {
 }
 
 const NODE = ["node:*", "fs", "path", "os", "child_process"];
+/** The globals office.js puts on the page; only src/excel (and the ribbon and functions' hosts) use them. */
+const OFFICE_GLOBALS = ["Office", "Excel", "OfficeRuntime", "CustomFunctions"];
+const OFFICE_MESSAGE =
+  "Office.js calls live in src/excel; the pane uses them through its port (docs/architecture.md)";
 const others = (...allowed) => ROOMS.filter((r) => !allowed.includes(r));
 
 export default tseslint.config(
@@ -104,6 +108,23 @@ export default tseslint.config(
     ["react", "react-dom", "@fluentui/*"],
     "the CLI works on files: the core and the file and Word adapters",
   ),
+  {
+    // The pane reaches Office through the Excel adapter's functions and its port: no Office.js global,
+    // however it is reached (the window's property too).
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...OFFICE_GLOBALS.map((name) => ({ name, message: OFFICE_MESSAGE })),
+      ],
+      "no-restricted-properties": [
+        "error",
+        ...["window", "globalThis", "self"].flatMap((object) =>
+          OFFICE_GLOBALS.map((property) => ({ object, property, message: OFFICE_MESSAGE })),
+        ),
+      ],
+    },
+  },
   {
     // What runs in every host must not lean on one host's globals.
     files: ["src/core/**/*.ts", "src/docx/**/*.ts"],

@@ -1,16 +1,17 @@
 /** The task pane: one page of collapsible sections over a workbook port (Excel's, or a file's in the page). */
 import { Accordion, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { WorkbookPort } from "./port";
+import type { FileAccess, WorkbookPort } from "./port";
 import { AssessmentSection } from "./sections/AssessmentSection";
 import { CriteriaSection } from "./sections/CriteriaSection";
+import type { LetterAction } from "./sections/LetterButton";
 import { LetterSection } from "./sections/LetterSection";
 import { ScoreSection } from "./sections/ScoreSection";
 import { Section } from "./sections/Section";
 import { ShareSection } from "./sections/ShareSection";
 import { SourcesSection } from "./sections/SourcesSection";
 import { TableSection } from "./sections/TableSection";
-import { criteriaSourceOf } from "./pane-state";
+import { criteriaSourceOf, type AnalysisState } from "./pane-state";
 import { usePane } from "./use-pane";
 import { PaneHeader } from "./PaneHeader";
 
@@ -26,6 +27,17 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
 });
+
+/**
+ * Why a file in the page cannot be scored yet: it cannot change under the pane, so until its table is
+ * read a run would only fail the same way. (Excel's workbook can be fixed while the pane is open.)
+ */
+function scoreBlocked(analysis: AnalysisState, file: FileAccess | undefined): string | undefined {
+  if (!file || analysis.state === "ready") return undefined;
+  return analysis.state === "loading"
+    ? "Đang đọc tệp…"
+    : "Chưa tính điểm được: tệp đang mở không có bảng đơn vị đọc được (xem mục “Bảng đơn vị”). Hãy mở tệp khác, hoặc sửa tệp bằng Excel rồi mở lại.";
+}
 
 /** Sections open when the pane starts: what the core found, and the command to score. */
 const OPEN_AT_START = ["table", "score"];
@@ -45,6 +57,11 @@ export function App({ port, fileBar }: AppProps) {
   const criteriaSource = criteriaSourceOf(state);
   const running = run.state === "running";
   const { file } = port;
+  // The letter once the workbook is read: beside the scored file, and in "Công văn".
+  const letter: LetterAction | undefined =
+    act.downloadLetter && result
+      ? { delivery: port.letterDelivery ?? "file", run: act.downloadLetter }
+      : undefined;
   return (
     <main className={styles.root}>
       <PaneHeader />
@@ -89,6 +106,7 @@ export function App({ port, fileBar }: AppProps) {
         <Section value="score" title="Kết quả tính điểm">
           <ScoreSection
             run={run}
+            blocked={scoreBlocked(analysis, file)}
             unsaved={dirty}
             canSave={errors.length === 0 && !saving}
             notice={notice}
@@ -98,6 +116,7 @@ export function App({ port, fileBar }: AppProps) {
             onSelectCell={port.selectCell && act.selectUnitRow}
             located={located}
             onDownload={file?.download}
+            letter={letter}
           />
         </Section>
         <Section value="criteria" title="Tiêu chí">
@@ -123,7 +142,7 @@ export function App({ port, fileBar }: AppProps) {
             onChange={act.setDraft}
             onSave={() => void act.saveDraft("letter")}
             onCreateSummary={act.score}
-            onDownload={act.downloadLetter && result ? act.downloadLetter : undefined}
+            letter={letter}
           />
         </Section>
         <Section value="share" title="Giá trị để chia sẻ">

@@ -18,6 +18,7 @@ import { useRef, useState, type DragEvent } from "react";
 import { App } from "./App";
 import { useFileOpener, type OpenState } from "./use-file-opener";
 import { PaneHeader } from "./PaneHeader";
+import { useFocusHere } from "./use-focus-here";
 
 /** The file picker's filter; a drop takes any file, and loadWorkbook says what is wrong with it. */
 const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -54,6 +55,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   fileName: {
+    outlineStyle: "none",
     flexGrow: 1,
     minWidth: 0,
     fontWeight: tokens.fontWeightSemibold,
@@ -81,20 +83,25 @@ const useStyles = makeStyles({
 const PRIVACY =
   "Tệp được đọc, tính điểm và lưu ngay trong trình duyệt trên máy này; không gửi lên máy chủ nào.";
 
-/** While a file is read, or why it could not be. */
-function OpenStatus({ status }: { status: OpenState }) {
+/** While a file is read, or why it could not be; `kept` names the file that stays open. */
+function OpenStatus({ status, kept }: { status: OpenState; kept?: string }) {
   if (status.state === "opening") return <Spinner size="small" label={`Đang mở tệp “${status.name}”…`} />;
-  if (status.state === "failed") {
-    return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Không mở được tệp</MessageBarTitle>
-          {status.message}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (status.state === "failed") return <OpenFailed message={status.message} kept={kept} />;
   return null;
+}
+
+/** Takes the focus from the file chooser: the user hears at once why nothing opened. */
+function OpenFailed({ message, kept }: { message: string; kept?: string }) {
+  const here = useFocusHere<HTMLDivElement>(message);
+  return (
+    <MessageBar intent="error" layout="multiline" ref={here} tabIndex={-1}>
+      <MessageBarBody>
+        <MessageBarTitle>Không mở được tệp</MessageBarTitle>
+        {message}
+        {kept && ` Tệp đang mở vẫn là “${kept}”.`}
+      </MessageBarBody>
+    </MessageBar>
+  );
 }
 
 function Welcome({ status, onChoose }: { status: OpenState; onChoose: () => void }) {
@@ -121,16 +128,20 @@ function Welcome({ status, onChoose }: { status: OpenState; onChoose: () => void
 
 function FileBar({ name, status, onChoose }: { name: string; status: OpenState; onChoose: () => void }) {
   const styles = useStyles();
+  // A file just opened takes the focus from the button or drop that opened it (FileBar is new with it).
+  const opened = useFocusHere<HTMLSpanElement>();
   return (
     <>
       <div className={styles.fileBar} role="group" aria-label="Tệp đang mở">
         <DocumentTable20Regular aria-hidden />
-        <span className={styles.fileName}>{name}</span>
+        <span className={styles.fileName} ref={opened} tabIndex={-1}>
+          {name}
+        </span>
         <Button size="small" icon={<FolderOpen20Regular />} onClick={onChoose}>
           Mở tệp khác
         </Button>
       </div>
-      <OpenStatus status={status} />
+      <OpenStatus status={status} kept={name} />
     </>
   );
 }

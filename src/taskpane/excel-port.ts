@@ -1,13 +1,13 @@
 /** The workbook port over Excel: every operation is the Excel adapter's (src/excel); this file only wires them. */
 import { describeRunStatus } from "../core/run-status";
 import { analyseWorkbook, getSelection, selectCell, writeCriteria } from "../excel/pane-actions";
+import { paneVisibility } from "../excel/pane-visibility";
 import { onRunStatus } from "../excel/run-status-channel";
 import { showLetterSheet } from "../excel/letter-sheet";
 import { scoreActiveWorkbook } from "../excel/score-action";
 import { downloadLetter } from "./download";
 import { readSourceInPage } from "./file-port";
-import { deliverLetter } from "./letter-delivery";
-import { paneVisibility } from "./pane-visibility";
+import { deliverLetter, letterDeliveryFor } from "./letter-delivery";
 import { type ScoredElsewhere, type WorkbookPort } from "./port";
 
 /** The ribbon's "Tính điểm" runs in the same page and publishes its outcome for the pane. */
@@ -21,16 +21,9 @@ function onScoredElsewhere(listener: (run: ScoredElsewhere) => void): () => void
   });
 }
 
-/** Office.context.platform ("PC", "Mac", "OfficeOnline"…), undefined where Office cannot say. */
-function officePlatform(): string | undefined {
-  try {
-    return Office.context?.platform ? String(Office.context.platform) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function createExcelPort(): WorkbookPort {
+/** `platform`: Office.context.platform ("PC", "Mac", "OfficeOnline"…), which decides how the letter is given. */
+export function createExcelPort(platform: string | undefined): WorkbookPort {
+  const letterDelivery = letterDeliveryFor(platform);
   return {
     analyse: analyseWorkbook,
     score: async (options, onProgress) => (await scoreActiveWorkbook({ ...options, onProgress })).result,
@@ -40,7 +33,8 @@ export function createExcelPort(): WorkbookPort {
     // A source file is a file, not a workbook open in Excel: ExcelJS reads it in the pane.
     readSource: readSourceInPage,
     downloadLetter: (result) =>
-      deliverLetter(result, officePlatform(), { download: downloadLetter, showSheet: showLetterSheet }),
+      deliverLetter(result, letterDelivery, { download: downloadLetter, showSheet: showLetterSheet }),
+    letterDelivery,
     onScoredElsewhere,
     visibility: paneVisibility,
   };

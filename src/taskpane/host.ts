@@ -1,6 +1,6 @@
-/// <reference types="office-js" />
 /** Whether the page runs where the pane can work, and which Fluent theme matches Office's. */
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import type { Requirements } from "../excel/office-host";
 
 export type HostCheck =
   | { ok: true }
@@ -15,10 +15,6 @@ const REQUIRED_SETS: { name: string; version: string }[] = [
   { name: "ExcelApi", version: "1.9" },
   { name: "SharedRuntime", version: "1.1" },
 ];
-
-interface Requirements {
-  isSetSupported(name: string, minVersion?: string): boolean;
-}
 
 /**
  * `host` is what Office.onReady reported (undefined when office.js is not there at all). Without the

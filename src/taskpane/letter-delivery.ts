@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 /**
  * How the letter reaches the user in each host (README, "Công văn trong từng nơi chạy"):
  * - Excel on the web: the browser saves the .docx (a blob: URL and <a download>);
@@ -19,7 +18,14 @@ class LetterError extends UserFacingError {
   }
 }
 
-type LetterDelivery = "file" | "sheet";
+/** How the letter reaches the user: saved as a .docx, or shown on the summary sheet that holds it. */
+export type LetterDelivery = "file" | "sheet";
+
+/** The button's words say what it does in this host (the Mac's does not download anything). */
+export const LETTER_ACTION: Record<LetterDelivery, string> = {
+  file: "Tải công văn (.docx)",
+  sheet: "Mở công văn trong trang Tổng hợp",
+};
 
 /** Office.context.platform: "OfficeOnline", "PC", "Mac", "iOS"… (Office.PlatformType). */
 export function letterDeliveryFor(platform: string | undefined): LetterDelivery {
@@ -42,10 +48,10 @@ function noLetterSheet(name: string): LetterError {
 /** Saves the letter as a file, or shows the sheet that holds it, as the host allows. */
 export async function deliverLetter(
   result: RunResult,
-  platform: string | undefined,
+  delivery: LetterDelivery,
   effects: { download: (result: RunResult) => Promise<void>; showSheet: (name: string) => Promise<boolean> },
 ): Promise<void> {
-  if (letterDeliveryFor(platform) === "file") return effects.download(result);
+  if (delivery === "file") return effects.download(result);
   const name = letterSheetOf(result);
   if (!name) throw new LetterError("Chưa có công văn: hãy tính điểm trước.");
   if (!(await effects.showSheet(name))) throw noLetterSheet(name);

@@ -7,6 +7,7 @@ import type { Criterion } from "../core/criteria";
 import type { RunOptions, RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
 import type { Source } from "../core/sources/types";
+import type { LetterDelivery } from "./letter-delivery";
 
 /** The assessment year the user gave and the preset chosen for a workbook without a "Tiêu chí" sheet. */
 export type AssessmentOptions = Pick<RunOptions, "year" | "preset">;
@@ -58,8 +59,13 @@ export interface WorkbookPort {
    * calls this only on the user's explicit command.
    */
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void>;
-  /** Saves the letter of a result as a .docx file for the user; absent where the host cannot save files. */
+  /**
+   * Gives the user the letter of a result: saves it as a .docx, or (Excel on Mac, which cannot save a
+   * file from the pane) shows the summary sheet that holds it, as `letterDelivery` says.
+   */
   downloadLetter?(result: RunResult): Promise<void>;
+  /** What `downloadLetter` does here; "file" when absent. The button's words follow it. */
+  letterDelivery?: LetterDelivery;
   /**
    * Calls `listener` when the workbook was scored outside the pane (the ribbon's "Tính điểm"), and at
    * once for such a run that ended before the pane listened; returns the function that stops listening.

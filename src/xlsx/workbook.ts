@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { UnusableInputError, type Problem } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import { applyPlan } from "./apply";
-import { NOT_XLSX } from "./package-kind";
+import { NOT_XLSX, NOT_ZIP, plainKind } from "./package-kind";
 import { openZip, packageKind, repairForExcelJs, zipPartNames } from "./package-parts";
 import { workbookToGrids } from "./read";
 
@@ -42,7 +42,7 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
     );
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
-    throw new UnusableInputError(`Tệp “${fileName}” không phải tệp Excel .xlsx.`);
+    throw new UnusableInputError(`Tệp “${fileName}” ${NOT_ZIP[plainKind(bytes)]}`);
   }
   const corrupt = new UnusableInputError(
     `Không đọc được tệp “${fileName}”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.`,

@@ -11,17 +11,23 @@
  */
 import { a1, FakeExcel, FakeRange, FakeWorksheet, type Cell, type SheetState } from "../excel/fake-excel";
 
-/** A sheet as JSON: the Maps of SheetState as arrays of entries. */
-export interface SerialSheet extends Omit<SheetState, "cells" | "columnWidths" | "rowHeights"> {
+/** A sheet as JSON: the Maps and Sets of SheetState as arrays of entries. */
+export interface SerialSheet extends Omit<
+  SheetState,
+  "cells" | "columnWidths" | "rowHeights" | "hiddenRows"
+> {
   cells: [number, [number, Cell][]][];
   columnWidths: [number, number][];
   rowHeights: [number, number][];
+  hiddenRows: number[];
 }
 
 export interface StubSeed {
   sheets: SerialSheet[];
   /** Office's body background colour, from which the pane picks its light or dark theme. */
   bodyBackgroundColor?: string;
+  /** Office.context.platform: "OfficeOnline" unless given ("Mac", "PC"). */
+  platform?: string;
 }
 
 interface StubWindow {
@@ -39,6 +45,7 @@ function revive(sheet: SerialSheet): SheetState {
     cells: new Map(sheet.cells.map(([row, line]) => [row, new Map(line)])),
     columnWidths: new Map(sheet.columnWidths),
     rowHeights: new Map(sheet.rowHeights),
+    hiddenRows: new Set(sheet.hiddenRows),
   };
 }
 
@@ -88,15 +95,16 @@ async function run<T>(batch: (context: unknown) => Promise<T>): Promise<T> {
   return result;
 }
 
-const info = { host: "Excel", platform: "OfficeOnline" };
+const info = { host: "Excel", platform: seed.platform ?? "OfficeOnline" };
 page.Office = {
   HostType: { Excel: "Excel" },
-  PlatformType: { OfficeOnline: "OfficeOnline" },
+  PlatformType: { OfficeOnline: "OfficeOnline", Mac: "Mac", PC: "PC" },
   onReady(callback?: (ready: typeof info) => void) {
     callback?.(info);
     return Promise.resolve(info);
   },
   context: {
+    platform: info.platform,
     requirements: { isSetSupported: () => true },
     officeTheme: seed.bodyBackgroundColor ? { bodyBackgroundColor: seed.bodyBackgroundColor } : undefined,
   },

@@ -20,6 +20,7 @@ import { loadWorkbook } from "../../src/xlsx/workbook";
 import { fakeFromWorkbook } from "../excel/fixtures";
 import { freshSampleBytes } from "../helpers/workbooks";
 import type { SerialSheet, StubSeed } from "./office-stub";
+import { axeViolations } from "./axe";
 
 const SHEET = "Theo dõi 2023";
 const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
@@ -55,6 +56,7 @@ async function sampleSheets(): Promise<SerialSheet[]> {
     cells: [...sheet.cells].map(([row, line]): [number, [number, Cell][]] => [row, [...line]]),
     columnWidths: [...sheet.columnWidths],
     rowHeights: [...sheet.rowHeights],
+    hiddenRows: [...sheet.hiddenRows],
   }));
 }
 
@@ -259,6 +261,53 @@ suite(title, () => {
     // Fluent's expand animation runs even with reduced motion asked for: let it finish.
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-all-open.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("on Mac, offers the letter as what it is (the summary sheet), keeps the keyboard's place, and passes axe", async () => {
+    const page = await openPane({ platform: "Mac" });
+    expect(await axeViolations(page)).toEqual([]);
+    const downloads: string[] = [];
+    page.on("download", (download) => downloads.push(download.suggestedFilename()));
+
+    const score = page.getByRole("button", { name: "Tính điểm", exact: true });
+    await score.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
+    // The button the run disabled gave its focus to the result, not to the page's body.
+    expect(
+      await page.evaluate(() =>
+        document.activeElement === document.body ? "BODY" : document.activeElement?.textContent,
+      ),
+    ).toMatch(/^Đã tính điểm 33 đơn vị\./);
+    await page.keyboard.press("Tab");
+
+    // WKWebView saves no file from the pane: the button says what it does instead, and does it.
+    await expect(page.getByRole("button", { name: "Tải công văn (.docx)" }).count()).resolves.toBe(0);
+    const open = page.getByRole("button", { name: "Mở công văn trong trang Tổng hợp" });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      "Mở công văn trong trang Tổng hợp",
+    );
+    await open.click();
+    await page.waitForFunction(() =>
+      (window as unknown as { __kstthcStub: StubApi }).__kstthcStub.activations().includes("Tổng hợp"),
+    );
+    expect((await recorded.selections(page)).at(-1)).toEqual({ sheet: "Tổng hợp", address: "A1" });
+    // “Công văn” offers the same, in the same words.
+    await page.getByRole("button", { name: "Công văn", exact: true }).click();
+    await expect(open.count()).resolves.toBe(2);
+
+    for (const name of [
+      "Cột dữ liệu",
+      "Năm thi đua và mẫu",
+      "Nguồn số liệu",
+      "Tiêu chí",
+      "Giá trị để chia sẻ",
+    ])
+      await page.getByRole("button", { name, exact: true }).click();
+    await page.waitForTimeout(500);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(downloads).toEqual([]);
     await page.close();
   });
 

@@ -16,13 +16,16 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
+import { runScoring } from "../../src/core/run";
+import { letterToDocx } from "../../src/docx/letter-docx";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { readSourceFile } from "../../src/xlsx/source-file";
 import { loadWorkbook } from "../../src/xlsx/workbook";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { II07B_ROWS, ii07b, portalExport, tracking2025 } from "../helpers/source-files";
-import { freshSampleBytes, SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
+import { freshSampleBytes, freshSampleGrids, SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
+import { axeViolations } from "./axe";
 
 /** A folder of the server, as on an intranet host: every URL of the build must be relative. */
 const FOLDER = "/don-vi/kstthc/";
@@ -136,6 +139,36 @@ suite(title, () => {
 
   const isChunk = (url: string) => /\/xlsx\.js$/.test(url);
 
+  /** The text of the element that has the focus; "BODY" when the focus fell to the page's body. */
+  const focused = (page: Page) =>
+    page.evaluate(() =>
+      document.activeElement === document.body ? "BODY" : (document.activeElement?.textContent ?? ""),
+    );
+
+  /** The colour an icon is painted in, as "rgb(r, g, b)". */
+  const iconColour = (page: Page, group: string) =>
+    page
+      .getByRole("group", { name: group })
+      .locator("h4 svg")
+      .evaluate((svg) => getComputedStyle(svg).color);
+
+  /** Opens every section still closed, so that axe sees every form. */
+  async function openAllSections(page: Page): Promise<void> {
+    for (const name of [
+      "Năm thi đua và mẫu",
+      "Nguồn số liệu",
+      "Tiêu chí",
+      "Công văn",
+      "Giá trị để chia sẻ",
+    ]) {
+      const header = page.getByRole("button", { name, exact: true });
+      if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+    }
+    await page.getByRole("button", { name: "Cột dữ liệu" }).click();
+    // Fluent's expand animation runs even with reduced motion asked for: let it finish.
+    await page.waitForTimeout(500);
+  }
+
   it("scores the sample opened from disk from taskpane.html (outside Office: the web app) and downloads the CLI's file", async () => {
     const { page, record } = await open("taskpane.html", "404");
     // Outside Office boot.js sends the tab to the web app's page, which never loads office.js.
@@ -186,7 +219,7 @@ suite(title, () => {
     ]);
     expect(snapshot(scored)).toEqual(snapshot(expected));
 
-    await page.getByRole("button", { name: "Công văn", exact: true }).click();
+    // The letter's button stands beside the scored file's, without opening “Công văn”.
     const docx = await download(page, "Tải công văn (.docx)");
     expect(docx.name).toBe("cong-van-de-xuat-khen-thuong-2023.docx");
     expect(docx.bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
@@ -210,6 +243,13 @@ suite(title, () => {
     await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
     await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
     expect(await proposedNames(page)).toEqual(MESSY_PROPOSED);
+    // The error (a #N/A score) apart from the routine warning, each group red or orange as it is.
+    await page.getByRole("heading", { name: "Số liệu cần xem (1 lỗi, 1 cảnh báo)" }).waitFor();
+    expect(await iconColour(page, "Lỗi (1)")).toBe("rgb(177, 14, 28)");
+    expect(await iconColour(page, "Cảnh báo (1)")).toBe("rgb(188, 75, 9)");
+    await expect(
+      page.getByRole("group", { name: "Lỗi (1)" }).getByRole("button").textContent(),
+    ).resolves.toContain("#N/A");
 
     const xlsx = await download(page, "Tải về tệp đã tính điểm");
     expect(xlsx.name).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");
@@ -253,6 +293,79 @@ suite(title, () => {
     await page.close();
   });
 
+  it("refuses a Word letter given as the workbook, keeps “Tính điểm” off until a readable file is open, keeps the keyboard's place, and passes axe", async () => {
+    const { page, record } = await open("", "404");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A real .docx, as the page itself writes it: named as a workbook and as what it is.
+    const sample = runScoring(await freshSampleGrids());
+    const docx = await letterToDocx(sample.letter, sample.scores, sample.criteria);
+    const word = "là văn bản Word (.docx), không phải bảng tính: hãy chọn tệp Excel có bảng theo dõi đơn vị.";
+    for (const name of ["cong-van.docx", "bang-theo-doi.xlsx"]) {
+      await page.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        buffer: Buffer.from(docx),
+      });
+      await page.getByText(`Tệp “${name}” ${word}`).waitFor();
+      // The refusal takes the focus from the file chooser, and nothing offers to score.
+      expect(await focused(page)).toContain(`Không mở được tệp`);
+      await expect(page.getByRole("button", { name: "Tính điểm", exact: true }).count()).resolves.toBe(0);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A workbook without a unit table: open, but nothing to score.
+    const notes = await xlsxBytes([{ name: "Ghi chú", rows: [["Họp giao ban"], ["Nội dung", "Ngày"]] }]);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "ghi-chu.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(notes),
+    });
+    await page
+      .getByText("Chưa tính điểm được: tệp đang mở không có bảng đơn vị đọc được", { exact: false })
+      .waitFor();
+    await expect(page.getByRole("button", { name: "Tính điểm", exact: true }).isDisabled()).resolves.toBe(
+      true,
+    );
+    expect(await focused(page)).toBe("ghi-chu.xlsx");
+
+    // The sample: the focus on its name, the next Tab on “Mở tệp khác”, then scoring from the keyboard.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: SAMPLE_NAME,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await freshSampleBytes()),
+    });
+    await page.getByText("33 đơn vị").waitFor();
+    expect(await focused(page)).toBe(SAMPLE_NAME);
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Mở tệp khác");
+    const score = page.getByRole("button", { name: "Tính điểm", exact: true });
+    await expect(score.isEnabled()).resolves.toBe(true);
+    await score.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
+    expect(await focused(page)).toMatch(/^Đã tính điểm 33 đơn vị\. Đề xuất khen thưởng 4 đơn vị:/);
+    // What comes of the run, in reading order: the scored file, then the letter beside it.
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Tải về tệp đã tính điểm");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Tải công văn (.docx)");
+    const letter = await download(page, "Tải công văn (.docx)");
+    expect(letter.name).toBe("cong-van-de-xuat-khen-thuong-2023.docx");
+
+    // Routine warnings, counted, in Fluent's warning colour; no error group.
+    await page.getByRole("heading", { name: "Số liệu cần xem (3 cảnh báo)" }).waitFor();
+    await page.getByRole("group", { name: "Cảnh báo (3)" }).waitFor();
+    await expect(page.getByRole("group", { name: /^Lỗi/ }).count()).resolves.toBe(0);
+    expect(await iconColour(page, "Cảnh báo (3)")).toBe("rgb(188, 75, 9)");
+
+    await openAllSections(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "webapp-all-open.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(record).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+
   it("serves the web app alone from the folder's index.html, with no request for office.js, and opens a dropped file", async () => {
     const { page, record } = await open("", "404");
     expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
@@ -277,7 +390,11 @@ suite(title, () => {
       mimeType: "text/plain",
       buffer: Buffer.from("Tên đơn vị;Điểm"),
     });
-    await page.getByText("Tệp “ghi-chu.xlsx” không phải tệp Excel .xlsx.").waitFor();
+    await page
+      .getByText(
+        `Tệp “ghi-chu.xlsx” là tệp văn bản (chữ thường hoặc .csv), không phải tệp Excel .xlsx: hãy mở bằng Excel hoặc LibreOffice Calc rồi lưu lại dạng .xlsx.`,
+      )
+      .waitFor();
     expect(requests).not.toContain(OFFICE_JS);
     expect(record).toEqual({ errors: [], violations: [] });
     await page.close();

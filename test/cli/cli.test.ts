@@ -343,7 +343,9 @@ describe("bad input and usage", () => {
         await fs.writeFile(f, "STT,Tên đơn vị\n1,Sở Y tế\n");
         return f;
       },
-      /^Lỗi: Tệp “gia.xlsx” không phải tệp Excel .xlsx.\n$/,
+      new RegExp(
+        `^Lỗi: Tệp “gia.xlsx” là tệp văn bản \\(chữ thường hoặc \\.csv\\), không phải tệp Excel \\.xlsx: hãy mở bằng Excel`,
+      ),
     ],
     [
       "an old .xls or password-protected file",

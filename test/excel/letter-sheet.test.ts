@@ -25,7 +25,10 @@ describe("the letter, host by host", () => {
     await scoreInFake(fake);
     const result = runScoring(await readGrids(context(fake)));
     const download = jest.fn(() => Promise.resolve());
-    await deliverLetter(result, "Mac", { download, showSheet: (name) => showSheet(context(fake), name) });
+    await deliverLetter(result, letterDeliveryFor("Mac"), {
+      download,
+      showSheet: (name) => showSheet(context(fake), name),
+    });
     expect(download).not.toHaveBeenCalled();
     expect(fake.state.activeSheet).toBe("Tổng hợp");
     expect(fake.state.selection).toBe("Tổng hợp!A1");
@@ -35,7 +38,7 @@ describe("the letter, host by host", () => {
     const fake = fakeFromWorkbook(await generatedWorkbook(30));
     const result = runScoring(await readGrids(context(fake)));
     await expect(
-      deliverLetter(result, "Mac", {
+      deliverLetter(result, letterDeliveryFor("Mac"), {
         download: () => Promise.resolve(),
         showSheet: (name) => showSheet(context(fake), name),
       }),
@@ -48,7 +51,7 @@ describe("the letter, host by host", () => {
     const result = runScoring(await readGrids(context(fake)));
     const download = jest.fn(() => Promise.resolve());
     const show = jest.fn(() => Promise.resolve(true));
-    await deliverLetter(result, "PC", { download, showSheet: show });
+    await deliverLetter(result, letterDeliveryFor("PC"), { download, showSheet: show });
     expect(download).toHaveBeenCalledWith(result);
     expect(show).not.toHaveBeenCalled();
   });

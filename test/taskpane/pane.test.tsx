@@ -106,9 +106,9 @@ describe("task pane over the sample workbook", () => {
     // The plan was applied: output columns, the criteria sheet, the summary and the hidden sheet.
     expect(port.grids.map((g) => g.name)).toEqual([SHEET, "Tiêu chí", "Tổng hợp", "KSTTHC"]);
     expect(port.grids[0].values[4][7]).toBe("Điểm tiêu chí III");
-    const problems = within(screen.getByRole("region", { name: "Số liệu cần xem (3)" })).getAllByRole(
-      "button",
-    );
+    const problems = within(
+      screen.getByRole("region", { name: "Số liệu cần xem (3 cảnh báo)" }),
+    ).getAllByRole("button");
     expect(problems).toHaveLength(3);
     // The defaults know no year's decisions: one warning for the letter, then the two blank scores.
     expect(problems[0].textContent).toMatch(/^Cảnh báo: .*Công văn còn thiếu: số Quyết định kế hoạch, /);

@@ -95,8 +95,10 @@ describe("web app", () => {
     const workbook = await loadWorkbook(await capture.downloads[0].bytes(), "tai-ve.xlsx");
     expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(fresh.slice())));
 
-    fireEvent.click(screen.getByRole("button", { name: "Công văn" }));
-    fireEvent.click(screen.getByRole("button", { name: "Tải công văn (.docx)" }));
+    // The letter beside the scored file, as the README says.
+    const [letter] = screen.getAllByRole("button", { name: "Tải công văn (.docx)" });
+    expect(letter.parentElement?.textContent).toContain("Tải về tệp đã tính điểm");
+    fireEvent.click(letter);
     await waitFor(() => expect(capture.downloads).toHaveLength(2), { timeout: 10_000 });
     expect(capture.downloads[1].fileName).toBe("cong-van-de-xuat-khen-thuong-2023.docx");
     expect(Buffer.from((await capture.downloads[1].bytes()).subarray(0, 4)).toString("latin1")).toBe(
@@ -141,7 +143,11 @@ describe("web app", () => {
     // A file that is not a workbook: the one open stays, with the CLI's sentence above it.
     drop(fileOf(new Uint8Array(Buffer.from("không phải Excel")), "ghi-chu.xlsx"));
     await screen.findByText("Không mở được tệp");
-    expect(screen.getByText("Tệp “ghi-chu.xlsx” không phải tệp Excel .xlsx.")).toBeTruthy();
+    expect(
+      screen.getByText(
+        `Tệp “ghi-chu.xlsx” là tệp văn bản (chữ thường hoặc .csv), không phải tệp Excel .xlsx: hãy mở bằng Excel hoặc LibreOffice Calc rồi lưu lại dạng .xlsx. Tệp đang mở vẫn là “${MESSY_FILE}”.`,
+      ),
+    ).toBeTruthy();
     expect(proposedNames()).toEqual(MESSY_PROPOSED);
 
     choose(sampleFile());

@@ -1,13 +1,14 @@
 /**
  * "Công văn": the letter's settings (the settings rows of the "Tiêu chí" sheet), the summary sheet that
- * carries the draft letter, and the .docx download where the host can save files.
+ * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved).
  */
 import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import { DocumentArrowDown20Regular, Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
+import { Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import type { LetterSettings, Signer } from "../../core/settings";
 import { dateError, withDateText, type Draft } from "../criteria-draft";
 import type { Notice } from "../pane-state";
 import { DraftErrors } from "./DraftErrors";
+import { LetterButton, type LetterAction } from "./LetterButton";
 import { SectionNotice } from "./SectionNotice";
 
 const useStyles = makeStyles({
@@ -33,8 +34,8 @@ interface LetterSectionProps {
   onChange: (draft: Draft) => void;
   onSave: () => void;
   onCreateSummary: () => void;
-  /** Absent where the host cannot save a file. */
-  onDownload?: () => void;
+  /** Absent until the workbook has been read. */
+  letter?: LetterAction;
 }
 
 type TextKey = "number" | "symbol" | "replyDeadline" | "recipient";
@@ -126,11 +127,7 @@ export function LetterSection(props: LetterSectionProps) {
         <Button icon={<TableSearch20Regular />} disabled={props.running} onClick={props.onCreateSummary}>
           Tạo trang tổng hợp
         </Button>
-        {props.onDownload && (
-          <Button icon={<DocumentArrowDown20Regular />} onClick={props.onDownload}>
-            Tải công văn (.docx)
-          </Button>
-        )}
+        {props.letter && <LetterButton action={props.letter} />}
       </div>
       {props.dirty && (
         <Caption1>Trang tổng hợp và công văn tải về dùng cài đặt đã lưu: hãy lưu trước nếu vừa sửa.</Caption1>

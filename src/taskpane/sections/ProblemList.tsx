@@ -1,6 +1,7 @@
 /**
- * The problems of a run; each one is a link that selects its cell in the workbook or, where no grid is
- * on screen (a file in the page), highlights itself and says where its cell is.
+ * The problems of a run, errors apart from warnings and notes, each group with its count; each problem
+ * is a link that selects its cell in the workbook or, where no grid is on screen (a file in the page),
+ * highlights itself and says where its cell is.
  */
 import { Button, Link, makeStyles, Subtitle2, tokens, typographyStyles } from "@fluentui/react-components";
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/react-icons";
@@ -8,14 +9,35 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { Problem, ProblemLevel } from "../../core/problems";
 import { placeText, problemAddress } from "../problem-location";
 
-/** Long lists stay usable: the rest is one click away. */
+/** Long lists stay usable: the rest of a group is one click away. */
 const FIRST_SHOWN = 20;
 
+/**
+ * Errors first, then warnings, then notes. A warning is routine (a unit without a score, a letter fact
+ * still to fill in): Fluent's warning colour and triangle, never the red of an error.
+ */
 const LEVELS: Record<ProblemLevel, { label: string; Icon: typeof Warning20Filled; color: string }> = {
-  error: { label: "Lỗi", Icon: ErrorCircle20Filled, color: tokens.colorPaletteRedForeground1 },
-  warning: { label: "Cảnh báo", Icon: Warning20Filled, color: tokens.colorPaletteDarkOrangeForeground1 },
+  error: {
+    label: "Lỗi",
+    Icon: ErrorCircle20Filled,
+    color: tokens.colorStatusDangerForeground1,
+  },
+  warning: {
+    label: "Cảnh báo",
+    Icon: Warning20Filled,
+    color: tokens.colorStatusWarningForeground3,
+  },
   info: { label: "Ghi chú", Icon: Info20Filled, color: tokens.colorNeutralForeground3 },
 };
+const LEVEL_ORDER: ProblemLevel[] = ["error", "warning", "info"];
+
+/** "1 lỗi, 4 cảnh báo": the counts of the groups that have problems, for the list's heading. */
+export function problemCounts(problems: Problem[]): string {
+  return LEVEL_ORDER.map((level) => [level, problems.filter((p) => p.level === level).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([level, count]) => `${count} ${LEVELS[level].label.toLocaleLowerCase("vi")}`)
+    .join(", ");
+}
 
 const useStyles = makeStyles({
   list: {
@@ -43,6 +65,14 @@ const useStyles = makeStyles({
   },
   icon: { flexShrink: 0, marginTop: "1px" },
   heading: { display: "block", margin: `0 0 ${tokens.spacingVerticalXS}` },
+  groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  groupHeading: {
+    ...typographyStyles.body1Strong,
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+  },
   hidden: {
     position: "absolute",
     width: "1px",
@@ -72,6 +102,41 @@ function shortMessage(problem: Problem, tableSheet: string): string {
 
 export function ProblemList({ problems, tableSheet, onSelect, located }: ProblemListProps) {
   const styles = useStyles();
+  const headingId = useId();
+  if (problems.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId}>
+      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+        Số liệu cần xem ({problemCounts(problems)})
+      </Subtitle2>
+      <div className={styles.groups}>
+        {LEVEL_ORDER.map((level) => {
+          const group = problems.filter((p) => p.level === level);
+          return group.length === 0 ? null : (
+            <ProblemGroup
+              key={level}
+              level={level}
+              problems={group}
+              tableSheet={tableSheet}
+              onSelect={onSelect}
+              located={located}
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** One level's problems under a heading that gives their count. */
+function ProblemGroup({
+  level,
+  problems,
+  tableSheet,
+  onSelect,
+  located,
+}: ProblemListProps & { level: ProblemLevel }) {
+  const styles = useStyles();
   const [all, setAll] = useState(false);
   const headingId = useId();
   const placeId = useId();
@@ -80,16 +145,16 @@ export function ProblemList({ problems, tableSheet, onSelect, located }: Problem
     // jsdom has no scrollIntoView.
     placeRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [located]);
-  if (problems.length === 0) return null;
+  const { label, Icon, color } = LEVELS[level];
   const shown = all ? problems : problems.slice(0, FIRST_SHOWN);
   return (
-    <section aria-labelledby={headingId}>
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        Số liệu cần xem ({problems.length})
-      </Subtitle2>
+    <div role="group" aria-labelledby={headingId}>
+      <h4 id={headingId} className={styles.groupHeading}>
+        <Icon style={{ color }} aria-hidden />
+        {label} ({problems.length})
+      </h4>
       <ul className={styles.list}>
         {shown.map((problem, i) => {
-          const { label, Icon, color } = LEVELS[problem.level];
           const here = problem === located;
           return (
             <li key={`${i}:${problem.message}`} className={here ? styles.located : undefined}>
@@ -119,9 +184,9 @@ export function ProblemList({ problems, tableSheet, onSelect, located }: Problem
       </ul>
       {shown.length < problems.length && (
         <Button appearance="subtle" onClick={() => setAll(true)}>
-          Hiện thêm {problems.length - shown.length} mục
+          Hiện thêm {problems.length - shown.length} {label.toLocaleLowerCase("vi")}
         </Button>
       )}
-    </section>
+    </div>
   );
 }

@@ -1,6 +1,5 @@
 /** "Tính điểm": the primary command, its progress, and the result with the problems found. */
 import {
-  Body1,
   Button,
   Caption1,
   Field,
@@ -10,25 +9,36 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, Calculator20Regular } from "@fluentui/react-icons";
 import type { Problem } from "../../core/problems";
 import type { RunResult } from "../../core/run";
 import { placeText } from "../problem-location";
+import { useFocusHere } from "../use-focus-here";
 import type { Located, Notice, RunState } from "../pane-state";
+import { LetterButton, type LetterAction } from "./LetterButton";
 import { ProblemList } from "./ProblemList";
 import { ProposedUnits } from "./ProposedUnits";
 import { SectionNotice } from "./SectionNotice";
 
 const useStyles = makeStyles({
   primary: { alignSelf: "flex-start" },
-  download: { alignSelf: "flex-start" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // Focused by the page, not by the user: no ring around a sentence.
+  summary: { margin: 0, outlineStyle: "none" },
 });
 
 interface ScoreSectionProps {
   run: RunState;
+  /**
+   * Why "Tính điểm" cannot run, when it cannot: a file in the page whose table could not be read (the
+   * file cannot change under the pane, so a run would fail the same way). Excel's workbook can be fixed
+   * while the pane is open, and a run reads it afresh: there the button stays.
+   */
+  blocked?: string;
   /** The criteria or the letter settings were edited and not saved. */
   unsaved: boolean;
   canSave: boolean;
@@ -42,6 +52,8 @@ interface ScoreSectionProps {
   located?: Located;
   /** Saves the scored file: present for a file opened in the page. */
   onDownload?: () => void;
+  /** The letter of the result, beside the scored file: what the user came for. */
+  letter?: LetterAction;
 }
 
 const CAPTION_EXCEL =
@@ -64,6 +76,18 @@ function Progress({ progress }: { progress?: { done: number; total: number } }) 
   );
 }
 
+function RunFailed({ message }: { message: string }) {
+  const here = useFocusHere<HTMLDivElement>(message);
+  return (
+    <MessageBar intent="error" layout="multiline" ref={here} tabIndex={-1}>
+      <MessageBarBody>
+        <MessageBarTitle>Không tính được điểm</MessageBarTitle>
+        {message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 function Result({
   result,
   stale,
@@ -71,11 +95,14 @@ function Result({
   onSelectCell,
   located,
   onDownload,
+  letter,
 }: {
   result: RunResult;
   stale: boolean;
-} & Pick<ScoreSectionProps, "onSelectProblem" | "onSelectCell" | "located" | "onDownload">) {
+} & Pick<ScoreSectionProps, "onSelectProblem" | "onSelectCell" | "located" | "onDownload" | "letter">) {
   const styles = useStyles();
+  // Each new result takes the focus from the button the run disabled.
+  const summary = useFocusHere<HTMLElement>(result);
   const proposed = result.scores.filter((s) => s.eligible);
   const { layout } = result.table;
   return (
@@ -88,21 +115,21 @@ function Result({
           </MessageBarBody>
         </MessageBar>
       )}
-      <Body1 role="status">
+      <Text as="p" role="status" ref={summary} tabIndex={-1} className={styles.summary}>
         Đã tính điểm {result.scores.length} đơn vị.{" "}
         {proposed.length > 0
           ? `Đề xuất khen thưởng ${proposed.length} đơn vị:`
           : "Không có đơn vị đủ điều kiện đề xuất khen thưởng."}
-      </Body1>
-      {onDownload && (
-        <Button
-          appearance="primary"
-          className={styles.download}
-          icon={<ArrowDownload20Regular />}
-          onClick={onDownload}
-        >
-          Tải về tệp đã tính điểm
-        </Button>
+      </Text>
+      {(onDownload || letter) && (
+        <div className={styles.actions}>
+          {onDownload && (
+            <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={onDownload}>
+              Tải về tệp đã tính điểm
+            </Button>
+          )}
+          {letter && <LetterButton action={letter} />}
+        </div>
       )}
       {proposed.length > 0 && (
         <ProposedUnits
@@ -136,11 +163,12 @@ export function ScoreSection(props: ScoreSectionProps) {
         size="large"
         className={styles.primary}
         icon={<Calculator20Regular />}
-        disabled={running}
+        disabled={running || props.blocked !== undefined}
         onClick={props.onScore}
       >
         Tính điểm
       </Button>
+      {props.blocked && <Caption1>{props.blocked}</Caption1>}
       <Caption1>{props.onDownload ? CAPTION_FILE : CAPTION_EXCEL}</Caption1>
       {props.unsaved && !running && (
         <MessageBar intent="warning" layout="multiline">
@@ -158,14 +186,7 @@ export function ScoreSection(props: ScoreSectionProps) {
       )}
       <SectionNotice notice={props.notice} section="score" />
       {running && <Progress progress={run.progress} />}
-      {run.state === "failed" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Không tính được điểm</MessageBarTitle>
-            {run.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {run.state === "failed" && <RunFailed message={run.message} />}
       {run.state === "idle" && <Caption1>Chưa tính điểm trong phiên làm việc này.</Caption1>}
       {run.state === "done" && (
         <Result
@@ -175,6 +196,7 @@ export function ScoreSection(props: ScoreSectionProps) {
           onSelectCell={props.onSelectCell}
           located={props.located}
           onDownload={props.onDownload}
+          letter={props.letter}
         />
       )}
     </>

@@ -9,7 +9,7 @@ import { columnLetter, parseRangeAddress, type CellRange, type SheetGrid } from 
 import { META_SHEET, readOwnership } from "../../core/ownership";
 import type { SheetPlan, WritePlan } from "../../core/plan/types";
 import { UnusableInputError } from "../../core/problems";
-import { NOT_XLSX, packageKind, zipPartNames } from "../package-kind";
+import { NOT_XLSX, NOT_ZIP, packageKind, plainKind, zipPartNames } from "../package-kind";
 import { foldKey } from "../../core/text";
 import { checkPlan, type PivotFacts, type TableFacts, type TableJoin } from "../../core/plan/preflight";
 import {
@@ -93,7 +93,7 @@ export class WorkbookPackage {
       );
     }
     if (!startsWith(bytes, ZIP_MAGIC))
-      throw new UnusableInputError(`Tệp “${fileName}” không phải tệp Excel .xlsx.`);
+      throw new UnusableInputError(`Tệp “${fileName}” ${NOT_ZIP[plainKind(bytes)]}`);
     const names = zipPartNames(bytes);
     const kind = names && packageKind(names);
     if (kind && kind !== "xlsx") throw new UnusableInputError(`Tệp “${fileName}” ${NOT_XLSX[kind]}`);

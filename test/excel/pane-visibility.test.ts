@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** Whether the pane is on screen: the page's visibility at start, then Office's visibility mode changes. */
-import { paneVisibility, watchPaneVisibility } from "../../src/taskpane/pane-visibility";
+import { paneVisibility, watchPaneVisibility } from "../../src/excel/pane-visibility";
 
 type OfficeGlobal = { Office?: unknown };
 

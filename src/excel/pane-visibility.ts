@@ -5,9 +5,9 @@
  * or hidden. Office gives no call for the state at start, so the page's own visibility (the Page
  * Visibility API, document.visibilityState) stands for it until the first change.
  */
-import type { PaneVisibility } from "./port";
 
-export const paneVisibility: PaneVisibility = {
+/** The pane's port takes this as its `visibility` (src/taskpane/port.ts, PaneVisibility). */
+export const paneVisibility = {
   now: () => document.visibilityState === "visible",
   watch: watchPaneVisibility,
 };

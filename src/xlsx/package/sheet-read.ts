@@ -1,7 +1,7 @@
 /**
  * A worksheet part → the core's grid, streamed: the XML is decompressed and scanned piece by piece, so
  * that memory holds the cells' values, not the sheet's text. Values as ExcelJS gives them to the core
- * (see ../read.ts): a formula gives its cached result, a date-formatted number its ISO day, and a merged
+ * (see test/exceljs/read.ts): a formula gives its cached result, a date-formatted number its ISO day, and a merged
  * cell other than the top-left one reads as empty.
  */
 import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core/grid";

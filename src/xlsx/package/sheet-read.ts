@@ -18,6 +18,8 @@ export interface SheetContext {
 interface ReadSheet {
   grid: SheetGrid;
   protected: boolean;
+  /** Whether the whole part was read: its merges and protection are known. */
+  whole: boolean;
 }
 
 /** "BC12" → [11, 54] (0-based row, column). */
@@ -70,8 +72,9 @@ function uncalculated(inner: string): CellValue {
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /**
- * Reads the sheet; with `maxRows`, keeps only the cells of its first rows (the merges and the protection
- * are read from the whole part all the same).
+ * Reads the sheet; with `maxRows`, keeps only the cells of its first rows. The merges and the protection,
+ * which follow the cells, are read from the whole part all the same, unless `stopEarly`: the part is then
+ * decompressed no further than those rows, and the grid has no merges.
  */
 export function readSheet(
   bytes: Uint8Array,
@@ -79,6 +82,7 @@ export function readSheet(
   name: string,
   ctx: SheetContext,
   maxRows = Infinity,
+  stopEarly = false,
 ): ReadSheet {
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
@@ -190,10 +194,12 @@ export function readSheet(
     if (dataDone && final) tail(buffer);
   };
 
+  let stopped = false;
   streamEntryText(bytes, entry, (text) => {
     buffer += text;
     consume(false);
-    return true;
+    stopped = stopEarly && nextRow >= maxRows;
+    return !stopped;
   });
   consume(true);
 
@@ -208,5 +214,5 @@ export function readSheet(
     values[i] ??= [];
     formats[i] ??= [];
   }
-  return { grid: { name, values, formats, merges, hiddenRows }, protected: isProtected };
+  return { grid: { name, values, formats, merges, hiddenRows }, protected: isProtected, whole: !stopped };
 }

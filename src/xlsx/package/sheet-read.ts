@@ -6,7 +6,7 @@
  */
 import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core/grid";
 import { isDateFormat, type Styles } from "./styles";
-import { attributes, textOf, unescapeXml } from "./xml";
+import { attributes, mainPrefixCutter, textOf, unescapeXml } from "./xml";
 import { streamEntryText, type ZipEntry } from "./zip";
 
 export interface SheetContext {
@@ -194,13 +194,17 @@ export function readSheet(
     if (dataDone && final) tail(buffer);
   };
 
+  // A sheet that prefixes its elements (<x:row>) is read as if it did not.
+  const unprefixed = mainPrefixCutter();
+
   let stopped = false;
   streamEntryText(bytes, entry, (text) => {
-    buffer += text;
+    buffer += unprefixed(text, false);
     consume(false);
     stopped = stopEarly && nextRow >= maxRows;
     return !stopped;
   });
+  buffer += unprefixed("", true);
   consume(true);
 
   // As ExcelJS reads them: every other cell of a merged range is an empty cell.

@@ -35,7 +35,17 @@ import { readSheet, type SheetContext } from "./sheet-read";
 import { editSheet, EMPTY_WORKSHEET, type WriteContext } from "./sheet-write";
 import { Styles } from "./styles";
 import { joinTable, readTable, type TablePart } from "./tables";
-import { attributes, escapeXml, fromBytes, toBytes, withAttributes } from "./xml";
+import {
+  attributes,
+  escapeXml,
+  fromBytes,
+  mainPrefixOf,
+  toBytes,
+  withAttributes,
+  withMainPrefix,
+  withoutMainPrefix,
+  type MainPrefix,
+} from "./xml";
 import { inflateEntry, joinPieces, readEntries, writeZipPieces, ZipFormatError, type ZipEntry } from "./zip";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -63,6 +73,8 @@ export class WorkbookPackage {
   private readonly byName: Map<string, ZipEntry>;
   private readonly changed = new Map<string, Uint8Array | null>();
   private readonly texts = new Map<string, string>();
+  /** Parts that prefix SpreadsheetML's elements: read and edited without, written with the prefix. */
+  private readonly prefixes = new Map<string, MainPrefix>();
   private workbookPart = "";
   private workbookRels: Relationship[] = [];
   private sheetEntries: SheetEntry[] = [];
@@ -129,9 +141,8 @@ export class WorkbookPackage {
   private text(part: string): string | undefined {
     const edited = this.texts.get(part);
     if (edited !== undefined) return edited;
-    const entry = this.byName.get(part);
-    if (!entry || this.changed.get(part) === null) return undefined;
-    return fromBytes(inflateEntry(this.bytes, entry));
+    if (this.changed.get(part) === null) return undefined;
+    return this.text0(part);
   }
 
   private setText(part: string, xml: string): void {
@@ -478,7 +489,8 @@ export class WorkbookPackage {
     const put = (part: string, xml: string) => {
       if (this.byName.has(part)) {
         const original = this.text0(part);
-        if (original !== xml) changed.set(part, toBytes(xml));
+        const main = this.prefixes.get(part);
+        if (original !== xml) changed.set(part, toBytes(main ? withMainPrefix(xml, main) : xml));
       } else added.push([part, toBytes(xml)]);
     };
     for (const [part, xml] of this.texts) put(part, xml);
@@ -505,9 +517,14 @@ export class WorkbookPackage {
     return writeZipPieces(this.bytes, this.entries, changed, added);
   }
 
-  /** A part's text as the file holds it. */
+  /** A part's text as the file holds it, its SpreadsheetML elements unprefixed. */
   private text0(part: string): string | undefined {
     const entry = this.byName.get(part);
-    return entry ? fromBytes(inflateEntry(this.bytes, entry)) : undefined;
+    if (!entry) return undefined;
+    const xml = fromBytes(inflateEntry(this.bytes, entry));
+    const main = mainPrefixOf(xml);
+    if (!main) return xml;
+    this.prefixes.set(part, main);
+    return withoutMainPrefix(xml, main);
   }
 }

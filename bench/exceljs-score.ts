@@ -1,6 +1,6 @@
 /** `node exceljs-score.cjs IN OUT`: the CLI's scoring through the ExcelJS adapter it used before, for the bench. */
 import { readFileSync, writeFileSync } from "node:fs";
-import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../src/xlsx/workbook";
+import { loadWorkbook, saveWorkbook, scoreWorkbook } from "../test/exceljs/workbook";
 
 async function run(): Promise<void> {
   const [input, output] = process.argv.slice(2);

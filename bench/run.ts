@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 1000,20000] [-- --rounds 5]`: speed and memory as figures, one line
+ * `npm run bench [-- --json] [-- --sizes 1000,20000] [-- --rounds 5] [-- --only cli,package]`: speed and memory as figures, one line
  * each ("name: value unit"), with yardsticks measured in the same run so that ratios hold on a busy machine.
  * Never asserted in tests. docs/performance.md explains each figure.
  */
@@ -10,8 +10,8 @@ import path from "node:path";
 import { serialize } from "node:v8";
 import type { JsonReport } from "../src/core/report";
 import { runScoring } from "../src/core/run";
-import { workbookToGrids } from "../src/xlsx/read";
-import { loadWorkbook } from "../src/xlsx/workbook";
+import { workbookToGrids } from "../test/exceljs/read";
+import { loadWorkbook } from "../test/exceljs/workbook";
 import { bundleSizes } from "./bundles";
 import { excelAdapter } from "./excel-adapter";
 import { round, type Metric } from "./metric";
@@ -22,8 +22,13 @@ import { generatedBytes } from "./workbooks";
 const ROOT = path.join(__dirname, "..");
 const MiB = (n: number) => Math.round(n);
 
+/** The bench's parts, all by default; `--only` runs some of them. */
+const SECTIONS = ["startup", "functions", "cli", "package", "excel", "bundles"] as const;
+type Section = (typeof SECTIONS)[number];
+
 interface Options {
   sizes: number[];
+  sections: Set<Section>;
   /** Timed rounds per size: 5 up to 1,000 units, 3 up to 20,000, 2 above, unless given. */
   rounds?: number;
 }
@@ -131,7 +136,12 @@ function parseOptions(args: string[]): Options & { json: boolean } {
   const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const sizes = valueOf("--sizes");
   const rounds = valueOf("--rounds");
+  const only = valueOf("--only")?.split(",");
+  const unknown = only?.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown?.length)
+    throw new Error(`--only: unknown ${unknown.join(", ")} (known: ${SECTIONS.join(", ")})`);
   return {
+    sections: new Set((only ?? SECTIONS) as Section[]),
     json: args.includes("--json"),
     sizes: sizes ? sizes.split(",").map(Number) : [1000, 20000, 100000],
     rounds: rounds ? Number(rounds) : undefined,
@@ -162,16 +172,20 @@ async function main(): Promise<void> {
   await buildChildren();
   const dir = mkdtempSync(path.join(tmpdir(), "kstthc-bench-"));
   try {
-    report(await startUp());
-    report(await customFunctions(100000));
+    const run = (section: Section) => options.sections.has(section);
+    if (run("startup")) report(await startUp());
+    if (run("functions")) report(await customFunctions(100000));
     // Sizes one after another so that they do not compete for the cores.
-    for (const size of options.sizes) report(await cliAndYardsticks(size, dir, options));
+    if (run("cli")) for (const size of options.sizes) report(await cliAndYardsticks(size, dir, options));
     // Memory bounded by the sheets read: the CLI with and without an unrelated 100,000-row sheet.
-    for (const size of options.sizes.filter((s) => s >= 20000)) report(await packageCli(size));
-    for (const size of [...new Set([...options.sizes, 5000])].sort((a, b) => a - b)) {
-      report(await excelAdapter(size));
+    if (run("package"))
+      for (const size of options.sizes.filter((s) => s >= 20000)) report(await packageCli(size));
+    if (run("excel")) {
+      for (const size of [...new Set([...options.sizes, 5000])].sort((a, b) => a - b)) {
+        report(await excelAdapter(size));
+      }
     }
-    report(bundleSizes());
+    if (run("bundles")) report(bundleSizes());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { criteriaWritePlan } from "../src/core/plan/criteria-sheet-plan";
 import { AN_GIANG_2023 } from "../src/core/presets/an-giang-2023";
 import type { Preset } from "../src/core/presets/types";
-import { applyPlan } from "../src/xlsx/apply";
+import { applyPlan } from "../test/exceljs/apply";
 
 export interface SampleSpec {
   csv: string;

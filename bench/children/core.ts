@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { runScoring } from "../../src/core/run";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { workbookToGrids } from "../../test/exceljs/read";
+import { loadWorkbook } from "../../test/exceljs/workbook";
 import { median, seconds } from "../metric";
 
 async function core(input: string, runs: number): Promise<void> {

@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { deserialize } from "node:v8";
 import type { WritePlan } from "../../src/core/plan/types";
-import { applyPlan } from "../../src/xlsx/apply";
-import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { applyPlan } from "../../test/exceljs/apply";
+import { loadWorkbook, saveWorkbook } from "../../test/exceljs/workbook";
 
 async function floor(input: string, planFile: string, output: string): Promise<void> {
   const workbook = await loadWorkbook(readFileSync(input), input);

@@ -24,7 +24,8 @@ function defaultOutputPath(input: string): string {
 
 interface OutputFile {
   file: string;
-  bytes: Uint8Array;
+  /** The file's bytes, or its pieces in order (a workbook's untouched entries, not copied into one array). */
+  bytes: Uint8Array | Uint8Array[];
   /** ".xlsx" or ".docx", for the example of a file name. */
   extension: string;
 }
@@ -36,6 +37,16 @@ async function refuseFolder(target: string, extension: string): Promise<void> {
     throw new UnusableInputError(
       `“${target}” là một thư mục, không phải tên tệp: hãy ghi cả tên tệp, ví dụ “${path.join(target, `ket-qua${extension}`)}”. Chưa có gì được ghi.`,
     );
+  }
+}
+
+async function writePieces(file: string, bytes: Uint8Array | Uint8Array[]): Promise<void> {
+  if (!Array.isArray(bytes)) return fs.writeFile(file, bytes);
+  const handle = await fs.open(file, "w");
+  try {
+    await handle.writev(bytes);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -51,7 +62,7 @@ async function writeAll(outputs: OutputFile[]): Promise<void> {
       await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
       temporaries.push(temporary);
-      await fs.writeFile(temporary, bytes);
+      await writePieces(temporary, bytes);
     }
   } catch (error) {
     await Promise.all(temporaries.map((t) => fs.rm(t, { force: true })));
@@ -119,7 +130,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const outputs: OutputFile[] = [{ file: output, bytes: workbook.save(), extension: ".xlsx" }];
+  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: ".xlsx" }];
   const written = [`Đã ghi tệp kết quả: ${output}`];
   if (command.docx !== undefined) {
     outputs.push({ file: command.docx, bytes: await letterBytes(result), extension: ".docx" });

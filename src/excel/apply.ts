@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * Applies the core's write plan to the open workbook, with the same result as the file adapter
- * (src/xlsx/apply.ts): same cells, number formats, merges, widths, highlight and page setup.
+ * (src/xlsx/package): same cells, number formats, merges, widths, highlight and page setup.
  *
  * The writes go in three phases, packed into as few requests as Excel's payload limit allows (one
  * request up to ~10,000 units, ~7,000 in the formulas mode): (A) sheets replaced, the tool's old

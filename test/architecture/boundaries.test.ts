@@ -46,7 +46,7 @@ const forbidden: Case[] = [
   },
   {
     file: "src/core/plan/deep.ts",
-    code: 'import { applyPlan } from "../../xlsx/apply";\nexport const x = applyPlan;',
+    code: 'import { scorePackage } from "../../xlsx/package/score";\nexport const x = scorePackage;',
   },
   { file: "src/core/reader/deep/deeper.ts", code: 'export const x = import("../../../taskpane/port");' },
   {
@@ -76,7 +76,9 @@ const forbidden: Case[] = [
     file: "src/xlsx/deep.ts",
     code: 'import { applyPlan } from "../excel/apply";\nexport const x = applyPlan;',
   },
-  { file: "src/excel/deep.ts", code: 'export const x = import("../xlsx/apply");' },
+  { file: "src/excel/deep.ts", code: 'export const x = import("../xlsx/package/score");' },
+  { file: "src/xlsx/deep.ts", code: 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;' },
+  { file: "src/cli/deep.ts", code: 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;' },
   { file: "src/docx/deep.ts", code: 'import { main } from "../cli/main";\nexport const x = main;' },
 ];
 
@@ -98,7 +100,7 @@ const allowed: Case[] = [
   },
   {
     file: "src/cli/deep.ts",
-    code: 'import { applyPlan } from "../xlsx/apply";\nexport const x = applyPlan;',
+    code: 'import { scorePackage } from "../xlsx/package/score";\nexport const x = scorePackage;',
   },
 ];
 

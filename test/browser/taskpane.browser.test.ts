@@ -16,7 +16,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import type { Cell } from "../excel/fake-excel";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook } from "../exceljs/workbook";
 import { fakeFromWorkbook } from "../excel/fixtures";
 import { freshSampleBytes } from "../helpers/workbooks";
 import type { SerialSheet, StubSeed } from "./office-stub";

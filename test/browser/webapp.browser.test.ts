@@ -21,7 +21,7 @@ import { letterToDocx } from "../../src/docx/letter-docx";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { readSourceFile } from "../../src/xlsx/source-file";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook } from "../exceljs/workbook";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { II07B_ROWS, ii07b, portalExport, tracking2025 } from "../helpers/source-files";
 import { freshSampleBytes, freshSampleGrids, SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";

@@ -5,7 +5,7 @@ import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
 import { buildSampleWorkbook, SAMPLE_2025 } from "../../scripts/sample";
 import { snapshot, SAMPLE, SAMPLE_CSV, tempDir, writeXlsx, type SheetSpec } from "../helpers/workbooks";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook } from "../exceljs/workbook";
 
 let dir: string;
 beforeEach(async () => (dir = await tempDir()));

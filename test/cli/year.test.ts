@@ -6,7 +6,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { EXIT_OK, EXIT_USAGE } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook } from "../exceljs/workbook";
 import { freshSampleBytes, SAMPLE, tempDir, writeXlsx, type SheetSpec } from "../helpers/workbooks";
 import { cli } from "../helpers/cli";
 

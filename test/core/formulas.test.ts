@@ -13,8 +13,8 @@ import { absoluteRange, quoteSheetName, stringLiteral } from "../../src/core/pla
 import { isFormulaCell, type Block, type Scalar, type WritePlan } from "../../src/core/plan/types";
 import { runScoring, type RunOptions, type RunResult } from "../../src/core/run";
 import { defaultSettings, type Settings } from "../../src/core/settings";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { workbookToGrids } from "../exceljs/read";
+import { loadWorkbook } from "../exceljs/workbook";
 import { formulaReader, type FormulaSheet } from "../helpers/formula-eval";
 import { gridsOf, SAMPLE, type SheetSpec, type SpecCell } from "../helpers/workbooks";
 

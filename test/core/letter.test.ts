@@ -4,8 +4,8 @@ import { defaultCriteria } from "../../src/core/criteria";
 import { buildLetter, formatLetterDate } from "../../src/core/letter";
 import { runScoring } from "../../src/core/run";
 import { defaultSettings } from "../../src/core/settings";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { workbookToGrids } from "../exceljs/read";
+import { loadWorkbook } from "../exceljs/workbook";
 import { normalizeSpace, seedLetter } from "../helpers/seed-letter";
 import { SAMPLE } from "../helpers/workbooks";
 

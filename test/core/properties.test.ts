@@ -7,9 +7,9 @@ import fc from "fast-check";
 import type { CellValue, SheetGrid } from "../../src/core/grid";
 import { runScoring } from "../../src/core/run";
 import { readUnitTable } from "../../src/core/reader/units";
-import { applyPlan } from "../../src/xlsx/apply";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { applyPlan } from "../exceljs/apply";
+import { workbookToGrids } from "../exceljs/read";
+import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { buildWorkbook, gridsOf, snapshot, type SpecCell } from "../helpers/workbooks";
 
 const stripAccents = (s: string) =>

@@ -3,8 +3,8 @@ import { promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runScoring, type RunResult } from "../../src/core/run";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { workbookToGrids } from "../exceljs/read";
+import { loadWorkbook } from "../exceljs/workbook";
 import { seedLetter } from "../helpers/seed-letter";
 
 export { normalizeSpace } from "../helpers/seed-letter";

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { scoreActiveWorkbook, type ScoreOptions } from "../../src/excel/score-action";
 import { fromFileFormula } from "../../src/xlsx/formulas";
-import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import {
   formulaReader,
   supportsFormula,
@@ -26,7 +26,7 @@ import {
   type SheetState,
   type WorkbookState,
 } from "./fake-excel";
-import { mergesOf } from "../../src/xlsx/read";
+import { mergesOf } from "../exceljs/read";
 
 export const SAMPLE_PATH = path.join(__dirname, "..", "..", "examples", "theo-doi-thi-dua-kstthc-2023.xlsx");
 

@@ -3,7 +3,7 @@
  * reader merged areas of its own, and the tool's hidden sheet must not replace a sheet of the user's.
  */
 import { UnusableInputError } from "../../src/core/problems";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook } from "../exceljs/workbook";
 import { promises as fs } from "node:fs";
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";
 import { tempDir } from "../helpers/workbooks";

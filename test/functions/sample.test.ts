@@ -9,8 +9,8 @@ import { runScoring, type RunResult } from "../../src/core/run";
 import { dexuat } from "../../src/functions/dexuat";
 import { diem } from "../../src/functions/diem";
 import { xeploai } from "../../src/functions/xeploai";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { workbookToGrids } from "../exceljs/read";
+import { loadWorkbook } from "../exceljs/workbook";
 import { criteriaRange } from "./helpers";
 
 const SAMPLE = join(__dirname, "..", "..", "examples", "theo-doi-thi-dua-kstthc-2023.xlsx");

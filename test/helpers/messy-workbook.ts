@@ -5,7 +5,7 @@
  * rich text, a date, a hidden sheet, column widths and a number format of the user's own.
  */
 import ExcelJS from "exceljs";
-import { saveWorkbook } from "../../src/xlsx/workbook";
+import { saveWorkbook } from "../exceljs/workbook";
 
 export const MESSY_SHEET = "Số liệu 2024";
 export const MESSY_FILE = "Bảng theo dõi (bản lỗi).xlsx";

@@ -4,8 +4,8 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { SheetGrid } from "../../src/core/grid";
-import { workbookToGrids } from "../../src/xlsx/read";
-import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { workbookToGrids } from "../exceljs/read";
+import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 
 export type SpecCell = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
 
@@ -79,7 +79,7 @@ export function snapshot(workbook: ExcelJS.Workbook): Record<string, unknown> {
       // A copy of the rules alone: ExcelJS hangs a parser flag (hasExtContent) on the array itself.
       conditional: [...(sheet as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings],
       widths: sheet.columns?.map((c) => c.width ?? null) ?? [],
-      // ExcelJS keeps the print area as written ("A$1:G$2", see src/xlsx/apply.ts) and reads it without "$".
+      // ExcelJS keeps the print area as written ("A$1:G$2", see test/exceljs/apply.ts) and reads it without "$".
       pageSetup: { ...sheet.pageSetup, printArea: sheet.pageSetup.printArea?.replace(/\$/g, "") },
     };
   }

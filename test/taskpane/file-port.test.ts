@@ -14,7 +14,7 @@ import { scoredFileName, XLSX_MIME } from "../../src/taskpane/download";
 import { openFilePort, type FilePort } from "../../src/taskpane/file-port";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
-import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { generatedWorkbook } from "../excel/fixtures";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";

@@ -8,7 +8,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { UnusableInputError } from "../../src/core/problems";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
-import { loadWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { openErrorMessage } from "../../src/taskpane/use-file-opener";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { UnusableInputError } from "../../src/core/problems";
 import { NOT_ZIP, plainKind } from "../../src/xlsx/package-kind";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
-import { loadWorkbook } from "../../src/xlsx/workbook";
+import { loadWorkbook } from "../exceljs/workbook";
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";
 import { sofficeConvert } from "../helpers/office-tools";
 

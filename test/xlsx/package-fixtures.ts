@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { saveWorkbook } from "../../src/xlsx/workbook";
+import { saveWorkbook } from "../exceljs/workbook";
 
 export const DATA_SHEET = "Đơn vị 2024";
 const GROUPS = ["Sở, ban, ngành", "UBND cấp huyện", "UBND cấp xã"];

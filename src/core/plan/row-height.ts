@@ -24,13 +24,31 @@ const CAPITAL = 1.5;
 
 const metricsOf = (font: FontSize) => METRICS[font.name ?? ""] ?? OTHER_FONTS;
 
+/** Widths of the letters met outside ASCII (Vietnamese letters with their marks), in average letters. */
+const LETTER_WIDTHS = new Map<string, number>();
+
+function letterWidth(ch: string, letter: number): number {
+  const code = ch.charCodeAt(0);
+  // ASCII first: it is most of a letter, and needs no case tables.
+  if (code < 128) return code >= 65 && code <= 90 ? CAPITAL : 1;
+  if (ch === EM_SPACE) return 1 / letter;
+  let width = LETTER_WIDTHS.get(ch);
+  if (width === undefined) {
+    width = ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? CAPITAL : 1;
+    LETTER_WIDTHS.set(ch, width);
+  }
+  return width;
+}
+
 /** Lines a text wraps to in a cell `width` Excel character units wide. */
 export function wrappedLines(text: string, width: number, font: FontSize): number {
   const { letter } = metricsOf(font);
   const perLine = Math.max(4, (width * 7 - PADDING) / (letter * font.size));
-  const widthOf = (ch: string) =>
-    ch === EM_SPACE ? 1 / letter : ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? CAPITAL : 1;
-  const length = (word: string) => [...word].reduce((n, ch) => n + widthOf(ch), 0);
+  const length = (word: string) => {
+    let n = 0;
+    for (const ch of word) n += letterWidth(ch, letter);
+    return n;
+  };
   let lines = 0;
   for (const part of text.split("\n")) {
     let used = 0;

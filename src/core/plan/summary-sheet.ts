@@ -37,13 +37,22 @@ const MAX_CELL_CHARS = 32767;
 function splitForRows(text: string, span: Span, style: LetterStyle, extra = 0): string[] {
   const pieces: string[] = [];
   let rest = text;
-  while (estimateRowHeight(rest, span, style) + extra > MAX_ROW_HEIGHT || rest.length > MAX_CELL_CHARS) {
-    // The longest head that fits, by halving then stepping: heights grow with length.
+  const fits = (head: string) => estimateRowHeight(head, span, style) + extra <= MAX_ROW_HEIGHT;
+  while (rest.length > MAX_CELL_CHARS || !fits(rest)) {
+    // The longest head that fits: galloping up to a head too long, then halving (heights grow with
+    // length), so that the cost follows the piece, not the rest of a long list.
     let low = 1;
     let high = Math.min(rest.length, MAX_CELL_CHARS);
+    for (let probe = 256; probe < high; probe *= 2) {
+      if (!fits(rest.slice(0, probe))) {
+        high = probe - 1;
+        break;
+      }
+      low = probe;
+    }
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
-      if (estimateRowHeight(rest.slice(0, mid), span, style) + extra <= MAX_ROW_HEIGHT) low = mid;
+      if (fits(rest.slice(0, mid))) low = mid;
       else high = mid - 1;
     }
     const head = rest.slice(0, low);

@@ -1,11 +1,13 @@
 /**
  * Scoring a workbook package: the grids the core needs, read from the fewest parts, and the plan
  * applied. A sheet that holds no unit table is read only as far as the table detection looks (its first
- * rows), so that an unrelated sheet of any size costs little memory.
+ * rows); one whose first rows name no units is not even decompressed further, so that an unrelated
+ * sheet of any size costs no more than its compressed bytes in the file.
  */
 import { CRITERIA_SHEET } from "../../core/criteria-sheet/schema";
 import type { SheetGrid } from "../../core/grid";
 import { META_SHEET, readOwnership } from "../../core/ownership";
+import { mayHoldUnitTable } from "../../core/reader/table";
 import { runScoring, type RunOptions, type RunResult } from "../../core/run";
 import { UnusableInputError } from "../../core/problems";
 import type { WorkbookPackage } from "./workbook-package";
@@ -28,6 +30,12 @@ function ownSheets(pkg: WorkbookPackage): Set<string> {
   return own;
 }
 
+/** A column mapping kept by an earlier run, which applies when the user gives none. */
+function hasKeptMapping(pkg: WorkbookPackage): boolean {
+  const meta = pkg.worksheets.find((s) => s.name === META_SHEET);
+  return Boolean(meta && readOwnership(pkg.grid(meta.name))?.mapping);
+}
+
 /**
  * Grids that score as the whole workbook's grids do: whole for the tool's sheets and the sheets that hold
  * the units, the first rows only for the others (the tables are found from every sheet's first rows).
@@ -35,7 +43,13 @@ function ownSheets(pkg: WorkbookPackage): Set<string> {
 export function packageGrids(pkg: WorkbookPackage, options: RunOptions = {}): SheetGrid[] {
   const own = ownSheets(pkg);
   const rows = Math.max(PREVIEW_ROWS, (options.mapping?.headerRow ?? 0) + 3);
-  const preview = pkg.worksheets.map((s) => (own.has(s.name) ? pkg.grid(s.name) : pkg.grid(s.name, rows)));
+  // Columns the user picked may have headers of any text: every sheet's first rows are then read whole.
+  const mapped = options.mapping !== undefined || hasKeptMapping(pkg);
+  const previewOf = (name: string) => {
+    const glance = pkg.grid(name, rows, true);
+    return mapped || mayHoldUnitTable(glance) ? pkg.grid(name, rows) : glance;
+  };
+  const preview = pkg.worksheets.map((s) => (own.has(s.name) ? pkg.grid(s.name) : previewOf(s.name)));
   let unitSheets: Set<string>;
   try {
     unitSheets = new Set(runScoring(preview, options).parts.map((part) => part.layout.sheet));

@@ -1,12 +1,12 @@
 /**
  * A worksheet part → the core's grid, streamed: the XML is decompressed and scanned piece by piece, so
  * that memory holds the cells' values, not the sheet's text. Values as ExcelJS gives them to the core
- * (see ../read.ts): a formula gives its cached result, a date-formatted number its ISO day, and a merged
+ * (see test/exceljs/read.ts): a formula gives its cached result, a date-formatted number its ISO day, and a merged
  * cell other than the top-left one reads as empty.
  */
 import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core/grid";
 import { isDateFormat, type Styles } from "./styles";
-import { attributes, textOf, unescapeXml } from "./xml";
+import { attributes, mainPrefixCutter, textOf, unescapeXml } from "./xml";
 import { streamEntryText, type ZipEntry } from "./zip";
 
 export interface SheetContext {
@@ -18,6 +18,8 @@ export interface SheetContext {
 interface ReadSheet {
   grid: SheetGrid;
   protected: boolean;
+  /** Whether the whole part was read: its merges and protection are known. */
+  whole: boolean;
 }
 
 /** "BC12" → [11, 54] (0-based row, column). */
@@ -70,8 +72,9 @@ function uncalculated(inner: string): CellValue {
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /**
- * Reads the sheet; with `maxRows`, keeps only the cells of its first rows (the merges and the protection
- * are read from the whole part all the same).
+ * Reads the sheet; with `maxRows`, keeps only the cells of its first rows. The merges and the protection,
+ * which follow the cells, are read from the whole part all the same, unless `stopEarly`: the part is then
+ * decompressed no further than those rows, and the grid has no merges.
  */
 export function readSheet(
   bytes: Uint8Array,
@@ -79,6 +82,7 @@ export function readSheet(
   name: string,
   ctx: SheetContext,
   maxRows = Infinity,
+  stopEarly = false,
 ): ReadSheet {
   const values: CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
@@ -190,11 +194,17 @@ export function readSheet(
     if (dataDone && final) tail(buffer);
   };
 
+  // A sheet that prefixes its elements (<x:row>) is read as if it did not.
+  const unprefixed = mainPrefixCutter();
+
+  let stopped = false;
   streamEntryText(bytes, entry, (text) => {
-    buffer += text;
+    buffer += unprefixed(text, false);
     consume(false);
-    return true;
+    stopped = stopEarly && nextRow >= maxRows;
+    return !stopped;
   });
+  buffer += unprefixed("", true);
   consume(true);
 
   // As ExcelJS reads them: every other cell of a merged range is an empty cell.
@@ -208,5 +218,5 @@ export function readSheet(
     values[i] ??= [];
     formats[i] ??= [];
   }
-  return { grid: { name, values, formats, merges, hiddenRows }, protected: isProtected };
+  return { grid: { name, values, formats, merges, hiddenRows }, protected: isProtected, whole: !stopped };
 }

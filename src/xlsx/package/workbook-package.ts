@@ -35,8 +35,18 @@ import { readSheet, type SheetContext } from "./sheet-read";
 import { editSheet, EMPTY_WORKSHEET, type WriteContext } from "./sheet-write";
 import { Styles } from "./styles";
 import { joinTable, readTable, type TablePart } from "./tables";
-import { attributes, escapeXml, fromBytes, toBytes, withAttributes } from "./xml";
-import { inflateEntry, readEntries, writeZip, ZipFormatError, type ZipEntry } from "./zip";
+import {
+  attributes,
+  escapeXml,
+  fromBytes,
+  mainPrefixOf,
+  toBytes,
+  withAttributes,
+  withMainPrefix,
+  withoutMainPrefix,
+  type MainPrefix,
+} from "./xml";
+import { inflateEntry, joinPieces, readEntries, writeZipPieces, ZipFormatError, type ZipEntry } from "./zip";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -63,6 +73,8 @@ export class WorkbookPackage {
   private readonly byName: Map<string, ZipEntry>;
   private readonly changed = new Map<string, Uint8Array | null>();
   private readonly texts = new Map<string, string>();
+  /** Parts that prefix SpreadsheetML's elements: read and edited without, written with the prefix. */
+  private readonly prefixes = new Map<string, MainPrefix>();
   private workbookPart = "";
   private workbookRels: Relationship[] = [];
   private sheetEntries: SheetEntry[] = [];
@@ -70,7 +82,10 @@ export class WorkbookPackage {
   private stringsCache?: SharedStrings;
   private stylesCache?: Styles;
   private date1904 = false;
-  private readonly grids = new Map<string, { rows: number; grid: SheetGrid; protected: boolean }>();
+  private readonly grids = new Map<
+    string,
+    { rows: number; grid: SheetGrid; protected: boolean; whole: boolean }
+  >();
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -126,9 +141,8 @@ export class WorkbookPackage {
   private text(part: string): string | undefined {
     const edited = this.texts.get(part);
     if (edited !== undefined) return edited;
-    const entry = this.byName.get(part);
-    if (!entry || this.changed.get(part) === null) return undefined;
-    return fromBytes(inflateEntry(this.bytes, entry));
+    if (this.changed.get(part) === null) return undefined;
+    return this.text0(part);
   }
 
   private setText(part: string, xml: string): void {
@@ -165,20 +179,23 @@ export class WorkbookPackage {
     return lock === "1" || lock === "true";
   }
 
-  /** The sheet's grid, read from its part; with `maxRows`, only its first rows. */
-  grid(name: string, maxRows = Infinity): SheetGrid {
-    return this.read(name, maxRows).grid;
+  /**
+   * The sheet's grid, read from its part; with `maxRows`, only its first rows, and with `glance` as well,
+   * without decompressing the part past them (the grid then lacks the merges, which follow the cells).
+   */
+  grid(name: string, maxRows = Infinity, glance = false): SheetGrid {
+    return this.read(name, maxRows, glance).grid;
   }
 
-  private read(name: string, maxRows = Infinity) {
+  private read(name: string, maxRows = Infinity, glance = false) {
     const known = this.grids.get(name);
-    if (known && known.rows >= maxRows) return known;
+    if (known && known.rows >= maxRows && (known.whole || glance)) return known;
     const sheet = this.worksheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`no worksheet ${name}`);
     const entry = this.byName.get(sheet.part) as ZipEntry;
     let read;
     try {
-      read = readSheet(this.bytes, entry, name, this.context, maxRows);
+      read = readSheet(this.bytes, entry, name, this.context, maxRows, glance);
     } catch {
       throw corrupt(this.fileName);
     }
@@ -462,12 +479,18 @@ export class WorkbookPackage {
 
   /** The package with the tool's changes: changed parts recompressed, every other entry copied raw. */
   save(): Uint8Array {
+    return joinPieces(this.savePieces());
+  }
+
+  /** As save(), in pieces to write one after the other: the unchanged entries are views of the input. */
+  savePieces(): Uint8Array[] {
     const changed = new Map(this.changed);
     const added: [string, Uint8Array][] = [];
     const put = (part: string, xml: string) => {
       if (this.byName.has(part)) {
         const original = this.text0(part);
-        if (original !== xml) changed.set(part, toBytes(xml));
+        const main = this.prefixes.get(part);
+        if (original !== xml) changed.set(part, toBytes(main ? withMainPrefix(xml, main) : xml));
       } else added.push([part, toBytes(xml)]);
     };
     for (const [part, xml] of this.texts) put(part, xml);
@@ -491,12 +514,17 @@ export class WorkbookPackage {
     }
     // Added parts in a fixed order, so that the same input gives the same bytes.
     added.sort((a, b) => a[0].localeCompare(b[0]));
-    return writeZip(this.bytes, this.entries, changed, added);
+    return writeZipPieces(this.bytes, this.entries, changed, added);
   }
 
-  /** A part's text as the file holds it. */
+  /** A part's text as the file holds it, its SpreadsheetML elements unprefixed. */
   private text0(part: string): string | undefined {
     const entry = this.byName.get(part);
-    return entry ? fromBytes(inflateEntry(this.bytes, entry)) : undefined;
+    if (!entry) return undefined;
+    const xml = fromBytes(inflateEntry(this.bytes, entry));
+    const main = mainPrefixOf(xml);
+    if (!main) return xml;
+    this.prefixes.set(part, main);
+    return withoutMainPrefix(xml, main);
   }
 }

@@ -144,6 +144,99 @@ export function rootContent(xml: string): { open: string; from: number; to: numb
   }
 }
 
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * A part whose root element names SpreadsheetML's namespace with a prefix (`<x:worksheet
+ * xmlns:x="…/main"><x:sheetData>…`, as the Open XML SDK and some .NET writers do): its prefix, and
+ * whether the root also declares the namespace as the default one.
+ */
+export interface MainPrefix {
+  prefix: string;
+  declaresDefault: boolean;
+}
+
+/**
+ * The main-namespace prefix of a part, from its beginning: undefined when it has none (the usual
+ * default namespace), null while the root's start tag is not complete yet.
+ */
+export function mainPrefixOf(head: string): MainPrefix | undefined | null {
+  let at = 0;
+  for (;;) {
+    const lt = head.indexOf("<", at);
+    if (lt < 0) return null;
+    if (head[lt + 1] === "?" || head[lt + 1] === "!") {
+      const end = head.indexOf(">", lt);
+      if (end < 0) return null;
+      at = end + 1;
+      continue;
+    }
+    const gt = head.indexOf(">", lt);
+    if (gt < 0) return null;
+    const tag = head.slice(lt, gt + 1);
+    const prefix = /^<([\w.-]+):/.exec(tag)?.[1];
+    if (!prefix) return undefined;
+    const declared = attributes(tag);
+    if (declared[`xmlns:${prefix}`] !== MAIN_NS) return undefined;
+    const defaultNs = declared.xmlns;
+    // Unprefixed names would then be in another namespace: leave such a part as it is.
+    if (defaultNs !== undefined && defaultNs !== MAIN_NS) return undefined;
+    return { prefix, declaresDefault: defaultNs === MAIN_NS };
+  }
+}
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The tags of a piece of a part, their main-namespace prefix cut ("<x:row" → "<row"). */
+export function unprefixedTags(xml: string, main: MainPrefix): string {
+  return xml.replace(new RegExp(`<(/?)${escapeRe(main.prefix)}:`, "g"), "<$1");
+}
+
+/**
+ * For a part read piece by piece: each piece with the main-namespace prefix cut from its tags, up to its
+ * last "<" (the rest waits for the next piece, in case a tag is split between them). `final` gives all
+ * that is left.
+ */
+export function mainPrefixCutter(): (piece: string, final: boolean) => string {
+  let main: MainPrefix | undefined | null = null;
+  let held = "";
+  return (piece, final) => {
+    held += piece;
+    if (main === null) main = mainPrefixOf(held);
+    if (main === null && !final) return "";
+    let cut = held.length;
+    if (main && !final) {
+      const lt = held.lastIndexOf("<");
+      if (lt >= 0) cut = lt;
+    }
+    const out = main ? unprefixedTags(held.slice(0, cut), main) : held.slice(0, cut);
+    held = held.slice(cut);
+    return out;
+  };
+}
+
+/**
+ * The part with SpreadsheetML's elements unprefixed, as the rest of the adapter reads and edits them; the
+ * root then declares the namespace as its default. `withMainPrefix` gives the exact text back.
+ */
+export function withoutMainPrefix(xml: string, main: MainPrefix): string {
+  const bare = unprefixedTags(xml, main);
+  if (main.declaresDefault) return bare;
+  const root = rootContent(bare).open;
+  const name = /^<[^\s/>]+/.exec(root)?.[0] ?? "";
+  return bare.replace(root, `${name} xmlns="${MAIN_NS}"${root.slice(name.length)}`);
+}
+
+/** The (edited) part with its elements in SpreadsheetML's namespace prefixed again, new ones included. */
+export function withMainPrefix(xml: string, main: MainPrefix): string {
+  const root = rootContent(xml).open;
+  // A part written anew (the tool's sheet in place of the user's) has no prefix to restore.
+  if (main.declaresDefault || attributes(root)[`xmlns:${main.prefix}`] !== MAIN_NS) return xml;
+  const out = xml.replace(root, root.replace(` xmlns="${MAIN_NS}"`, ""));
+  // Every element without a prefix: those are the main namespace's (attributes take no default namespace).
+  return out.replace(/<(\/?)(?![\w.-]+:)(?=[A-Za-z_])/g, `<$1${main.prefix}:`);
+}
+
 /** The text content of every `<t>` in a fragment, joined, leaving out phonetic runs. */
 export function textOf(fragment: string): string {
   const visible = fragment.includes("<rPh") ? fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : fragment;

@@ -187,15 +187,16 @@ function copiedEntry(bytes: Uint8Array, entry: ZipEntry, offset: number): Writte
 }
 
 /**
- * A new zip: the entries of `bytes` in their order, each copied raw unless `changed` has new content for
- * it (or null to leave it out), then the `added` entries.
+ * A new zip, as the pieces to write one after the other: the entries of `bytes` in their order, each
+ * copied raw (a view into `bytes`, not a copy) unless `changed` has new content for it (or null to leave
+ * it out), then the `added` entries. A writer that takes pieces never holds the file twice.
  */
-export function writeZip(
+export function writeZipPieces(
   bytes: Uint8Array,
   entries: ZipEntry[],
   changed: Map<string, Uint8Array | null>,
   added: [string, Uint8Array][],
-): Uint8Array {
+): Uint8Array[] {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
@@ -226,11 +227,16 @@ export function writeZip(
   e.setUint32(12, directorySize, true);
   e.setUint32(16, directoryOffset, true);
   parts.push(end);
-  const out = new Uint8Array(directoryOffset + directorySize + 22);
+  return parts;
+}
+
+/** The pieces joined into one array. */
+export function joinPieces(pieces: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
   }
   return out;
 }

@@ -5,12 +5,12 @@
  */
 import type JSZip from "jszip";
 
-export { packageKind, zipPartNames, type PackageKind } from "./package-kind";
+export { packageKind, zipPartNames, type PackageKind } from "../../src/xlsx/package-kind";
 
-/** JSZip is fetched (in the web page: its own chunk) only for a file that needs repairing. */
+/** JSZip is loaded only for a file that needs repairing. */
 export async function openZip(bytes: Uint8Array): Promise<JSZip | undefined> {
   try {
-    const { default: zip } = await import(/* webpackChunkName: "zip-repair" */ "jszip");
+    const { default: zip } = await import("jszip");
     return await zip.loadAsync(bytes);
   } catch {
     return undefined;

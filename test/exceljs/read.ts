@@ -1,6 +1,6 @@
-/** ExcelJS workbook → the core's grids. Runs in Node (CLI) and in the browser alike. */
+/** ExcelJS workbook → the core's grids. Used by the tests and the bench to read workbooks through ExcelJS. */
 import type ExcelJS from "exceljs";
-import { isUncalculated, type CellRange, type CellValue, type SheetGrid } from "../core/grid";
+import { isUncalculated, type CellRange, type CellValue, type SheetGrid } from "../../src/core/grid";
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);

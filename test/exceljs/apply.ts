@@ -1,15 +1,18 @@
-/** Applies the core's write plan to an ExcelJS workbook: the file adapter of the CLI. */
+/**
+ * Applies the core's write plan to an ExcelJS workbook: the file adapter the CLI had before the package
+ * adapter (src/xlsx/package), kept for the parity test, the fixtures and the bench's ExcelJS floor.
+ */
 import type ExcelJS from "exceljs";
-import type { CellRange } from "../core/grid";
-import { rangeAddress } from "../core/grid";
+import type { CellRange } from "../../src/core/grid";
+import { rangeAddress } from "../../src/core/grid";
 import {
   isFormulaCell,
   type Block,
   type CellStyle,
   type SheetPlan,
   type WritePlan,
-} from "../core/plan/types";
-import { toFileFormula } from "./formulas";
+} from "../../src/core/plan/types";
+import { toFileFormula } from "../../src/xlsx/formulas";
 
 const MM_PER_INCH = 25.4;
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };

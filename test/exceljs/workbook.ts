@@ -1,9 +1,12 @@
-/** Loading and saving .xlsx bytes with ExcelJS, with the Vietnamese message a user sees when it fails. */
+/**
+ * Loading and saving .xlsx bytes with ExcelJS, for the tests and the bench (the tool itself reads and writes
+ * packages with src/xlsx/package; ExcelJS is a dev dependency).
+ */
 import ExcelJS from "exceljs";
-import { UnusableInputError, type Problem } from "../core/problems";
-import { runScoring, type RunOptions, type RunResult } from "../core/run";
+import { UnusableInputError, type Problem } from "../../src/core/problems";
+import { runScoring, type RunOptions, type RunResult } from "../../src/core/run";
 import { applyPlan } from "./apply";
-import { NOT_XLSX, NOT_ZIP, plainKind } from "./package-kind";
+import { NOT_XLSX, NOT_ZIP, plainKind } from "../../src/xlsx/package-kind";
 import { openZip, packageKind, repairForExcelJs, zipPartNames } from "./package-parts";
 import { workbookToGrids } from "./read";
 

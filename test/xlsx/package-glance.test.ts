@@ -6,7 +6,7 @@
  */
 import { unzipSync } from "fflate";
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import { mayHoldUnitTable } from "../../src/core/reader/table";
+import { mayHoldUnitTable } from "../../src/core/table-candidates";
 import { UnusableInputError } from "../../src/core/problems";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
@@ -131,5 +131,9 @@ describe("a sheet that cannot hold the unit table", () => {
     expect(mayHoldUnitTable(grid([["Cơ quan"]]))).toBe(true);
     expect(mayHoldUnitTable(grid([["ten_coquan", "tong_score"]]))).toBe(true);
     expect(mayHoldUnitTable(grid([["Đơn vị tính"]]))).toBe(true);
+    // A note that mentions units is no header: a sheet of such notes is not read past its first rows.
+    const note = "Ghi chú về tiến độ giải quyết hồ sơ thủ tục hành chính của đơn vị. ".repeat(2);
+    expect(mayHoldUnitTable(grid([[note]]))).toBe(false);
+    expect(mayHoldUnitTable(grid([[note]]), { headerRow: 60 })).toBe(true);
   });
 });

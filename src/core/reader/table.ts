@@ -45,21 +45,6 @@ export interface ColumnMapping {
 
 export const HEADER_SCAN_ROWS = 40;
 
-/**
- * Whether a sheet's first rows could hold the header of a unit table for any reader: a cell naming the
- * units ("Tên đơn vị", "Cơ quan", a portal export's "ten" / "ten_coquan"). A necessary condition only,
- * checked cell by cell so that it holds without the sheet's merges: a file adapter reads a sheet that
- * fails it no further than its first rows.
- */
-export function mayHoldUnitTable(grid: SheetGrid): boolean {
-  return grid.values.some((line) =>
-    (line ?? []).some((value) => {
-      const key = foldKey(cellText(value));
-      return /^ten\b/.test(key) || /\b(don vi|co quan|coquan)\b/.test(key);
-    }),
-  );
-}
-
 /** Header texts of row `top`, joined with the row below when that row is a sub-header. */
 function headerTexts(grid: SheetGrid, top: number, twoRows: boolean, width: number): string[] {
   const merged = (row: number, col: number): string => {

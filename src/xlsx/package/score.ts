@@ -7,7 +7,7 @@
 import { CRITERIA_SHEET } from "../../core/criteria-sheet/schema";
 import type { SheetGrid } from "../../core/grid";
 import { META_SHEET, readOwnership } from "../../core/ownership";
-import { mayHoldUnitTable } from "../../core/reader/table";
+import { mayHoldUnitTable } from "../../core/table-candidates";
 import { runScoring, type RunOptions, type RunResult } from "../../core/run";
 import { UnusableInputError } from "../../core/problems";
 import type { WorkbookPackage } from "./workbook-package";

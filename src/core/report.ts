@@ -1,5 +1,6 @@
 /** The run's result as a JSON report and as a readable Vietnamese summary. */
 import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
+import { awardThreshold, distributionOf, type GroupDistribution } from "./distribution";
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
 import { PRESETS } from "./presets";
@@ -50,6 +51,8 @@ export interface JsonReport {
   sources: SourceProvenance[];
   /** How the table's units met each source's: unmatched and ambiguous units both ways. */
   matches: SourceMatchReport[];
+  /** Units per 766 rating band and above the award threshold, per group. */
+  distribution: GroupDistribution[];
 }
 
 export function describeCriterion(c: Criterion): string {
@@ -101,6 +104,7 @@ export function jsonReport(result: RunResult): JsonReport {
     letter: result.letter,
     sources: result.sources,
     matches: result.matches,
+    distribution: distributionOf(result.scores, awardThreshold(result.criteria, result.settings.rating)),
   };
 }
 

@@ -1517,7 +1517,7 @@ class FakePivot extends FakeProxy {
 /**
  * Charts, strictly: what the adapter uses, refusing what Excel refuses or what its documentation does not
  * promise (a source range on another sheet, an unknown chart type, a point or series index out of range,
- * a colour that is not "#RRGGBB", a gap width outside 0–500, an axis minimum not below its maximum, a
+ * a colour neither "#RRGGBB" nor a name, a gap width outside 0–500, an axis minimum not below its maximum, a
  * position whose end is above or left of its start, a series name above 255 characters).
  */
 const CHART_TYPES = new Set([
@@ -1546,7 +1546,9 @@ const MARKER_STYLES = new Set([
   "Plus",
 ]);
 
+/** Office.js takes "#RRGGBB" or a colour's name ("Orange"). */
 function checkColour(colour: string): string {
+  if (/^[A-Za-z]+$/.test(colour)) return colour;
   if (!/^#[0-9A-Fa-f]{6}$/.test(colour)) throw new FakeOfficeError("InvalidArgument", `colour ${colour}`);
   return colour.toUpperCase();
 }

@@ -74,6 +74,25 @@ describe("syncs and request sizes", () => {
     ]);
   });
 
+  it("draws the chart of the 766 scores within the write request, with no sync of its own", async () => {
+    const fake = fakeFromWorkbook(await generatedWorkbook(30));
+    fake.recalculate = undefined;
+    const { syncs } = await scoreInFake(fake);
+    expect(syncs).toHaveLength(4);
+    const writes = syncs.filter(isWrite);
+    expect(writes).toHaveLength(1);
+    const log = writes[0].log;
+    // After the cells it reads: the chart's data is written before the chart is made over it.
+    expect(log.indexOf("charts.add")).toBeGreaterThan(log.lastIndexOf("range.values"));
+    expect(log.filter((op) => op === "charts.add")).toHaveLength(1);
+    const summary = fake.state.sheets.find((s) => s.name === "Tổng hợp");
+    // 29 units have a 766 score (one #N/A), each a bar; the line has as many points.
+    expect(summary?.charts[0].series.map((s) => [s.chartType, s.points])).toEqual([
+      ["ColumnClustered", 29],
+      ["Line", 29],
+    ]);
+  });
+
   it("takes at most 4 syncs for 5,000 units, each request under 4 MB", async () => {
     const m = await measure(5000);
     expect(m.syncs).toBeLessThanOrEqual(4);

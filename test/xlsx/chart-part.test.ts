@@ -98,6 +98,40 @@ describe("the chart part of the summary sheet", () => {
     ]);
   });
 
+  it("replaces the chart parts Excel adds when it saves the file (style, colours), and leaves images", () => {
+    // As Excel saves a chart: a style and a colour part under it; and a picture the user put on the sheet.
+    const parts = unzipSync(out);
+    const ms = "http://schemas.microsoft.com/office/2011/relationships";
+    parts["xl/charts/_rels/chart1.xml.rels"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="${ms}/chartColorStyle" Target="colors1.xml"/><Relationship Id="rId1" Type="${ms}/chartStyle" Target="style1.xml"/></Relationships>`,
+    );
+    parts["xl/charts/style1.xml"] = strToU8("<cs:chartStyle/>");
+    parts["xl/charts/colors1.xml"] = strToU8("<cs:colorStyle/>");
+    parts["xl/media/image1.png"] = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const drawingRels = strFromU8(parts["xl/drawings/_rels/drawing1.xml.rels"]);
+    parts["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(
+      drawingRels.replace(
+        "</Relationships>",
+        `<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/></Relationships>`,
+      ),
+    );
+    const types = strFromU8(parts["[Content_Types].xml"]).replace(
+      "</Types>",
+      `<Override PartName="/xl/charts/style1.xml" ContentType="application/vnd.ms-office.chartstyle+xml"/><Override PartName="/xl/charts/colors1.xml" ContentType="application/vnd.ms-office.chartcolorstyle+xml"/></Types>`,
+    );
+    parts["[Content_Types].xml"] = strToU8(types);
+    const again = scored(zipSync(parts));
+    const names = entryNames(again);
+    expect(names.filter((n) => /^xl\/(charts|drawings|media)\//.test(n)).sort()).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/drawings/drawing1.xml",
+      "xl/media/image1.png",
+    ]);
+    expect(partText(again, "[Content_Types].xml")).not.toMatch(/style1|colors1/);
+    expect(partText(again, "xl/charts/chart1.xml")).toBe(partText(out, "xl/charts/chart1.xml"));
+  });
+
   it("removes its chart parts when a later run has no score to draw", () => {
     const emptied = scored(withoutScores(out));
     expect(entryNames(emptied).filter((n) => /chart|drawing/.test(n))).toEqual([]);

@@ -54,6 +54,8 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 const CONTENT_TYPES = "[Content_Types].xml";
+/** Relationships to the parts of a chart (ECMA-376 and Microsoft's chart style and colour parts). */
+const CHART_PART_TYPES = /\/(chart|chartUserShapes|chartStyle|chartColorStyle|themeOverride)$/;
 const APP_PROPS = "docProps/app.xml";
 
 /** A worksheet of the workbook (chart sheets and dialog sheets hold no cells and are left alone). */
@@ -388,9 +390,9 @@ export class WorkbookPackage {
   }
 
   /**
-   * The drawing of a sheet the tool replaces and every part under it (charts, their styles, images):
-   * they go with the sheet, except those the new charts take again under the same names, so that a
-   * second run writes the same bytes.
+   * The drawing of a sheet the tool replaces and the chart parts under it (charts, their styles, colours,
+   * shapes): they go with the sheet, except those the new charts take again under the same names, so
+   * that a second run writes the same bytes. Images are left: Excel may share one with another sheet.
    */
   private drawingPartsOf(sheet: WorksheetInfo): { drawing?: string; charts: string[]; all: string[] } {
     const drawing = this.sheetRels(sheet).find((r) => r.type === REL_TYPE.drawing && !r.external)?.part;
@@ -403,6 +405,7 @@ export class WorkbookPackage {
       all.push(rels);
       for (const rel of parseRels(this.text(rels), part)) {
         if (rel.external || !this.byName.has(rel.part) || all.includes(rel.part)) continue;
+        if (!CHART_PART_TYPES.test(rel.type)) continue;
         all.push(rel.part);
         if (rel.type === REL_TYPE.chart && depth === 0) charts.push(rel.part);
         if (depth < 2) walk(rel.part, depth + 1);

@@ -13,7 +13,7 @@ import {
 } from "../../src/core/distribution";
 import type { SheetGrid } from "../../src/core/grid";
 import { CHART_NAME, DISTRIBUTION_TITLE } from "../../src/core/plan/chart-plan";
-import { jsonReport } from "../../src/core/report";
+import { jsonReport, summaryText } from "../../src/core/report";
 import { runScoring } from "../../src/core/run";
 import { DEFAULT_RATING } from "../../src/core/settings";
 
@@ -105,8 +105,15 @@ describe("the distribution of 766 ratings per group", () => {
     });
   });
 
-  it("is the JSON report's `distribution`", () => {
+  it("is the JSON report's `distribution`, and a line per group in the CLI's summary", () => {
     expect(jsonReport(result).distribution).toEqual(groups);
+    const summary = summaryText(result).split("\n");
+    const at = summary.indexOf("Phân bố xếp loại Bộ chỉ số 766:");
+    expect(summary.slice(at + 1, at + 4)).toEqual([
+      "  Sở, ban, ngành: 9 đơn vị — Xuất sắc 2, Tốt 2, Khá 2, Trung bình 1, Yếu 1; chưa có điểm 1; trên ngưỡng (> 80): 3",
+      "  UBND cấp xã: 2 đơn vị — Xuất sắc 1, Tốt 0, Khá 0, Trung bình 0, Yếu 0; chưa có điểm 1; trên ngưỡng (> 80): 1",
+      "  Cơ quan ngành dọc: 1 đơn vị — Xuất sắc 0, Tốt 0, Khá 0, Trung bình 0, Yếu 0; chưa có điểm 1; trên ngưỡng (> 80): 0",
+    ]);
   });
 
   it("keeps units without a group apart, as “Chưa rõ khối”", () => {

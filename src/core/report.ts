@@ -1,5 +1,6 @@
 /** The run's result as a JSON report and as a readable Vietnamese summary. */
 import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
+import { awardThreshold, distributionOf, RATING_NAMES, type GroupDistribution } from "./distribution";
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
 import { PRESETS } from "./presets";
@@ -50,6 +51,8 @@ export interface JsonReport {
   sources: SourceProvenance[];
   /** How the table's units met each source's: unmatched and ambiguous units both ways. */
   matches: SourceMatchReport[];
+  /** Units per 766 rating band and above the award threshold, per group. */
+  distribution: GroupDistribution[];
 }
 
 export function describeCriterion(c: Criterion): string {
@@ -101,6 +104,7 @@ export function jsonReport(result: RunResult): JsonReport {
     letter: result.letter,
     sources: result.sources,
     matches: result.matches,
+    distribution: distributionOf(result.scores, awardThreshold(result.criteria, result.settings.rating)),
   };
 }
 
@@ -123,6 +127,18 @@ function yearLine(result: RunResult): string {
   if (result.year === null) return "Năm thi đua: chưa rõ — công văn in “…”; chỉ định bằng --year NĂM.";
   const where = result.yearWhere ? `: ${result.yearWhere}` : "";
   return `Năm thi đua: ${result.year} (${YEAR_SOURCES[result.yearSource]}${where}).`;
+}
+
+/** "  Sở, ban, ngành: 17 đơn vị — Xuất sắc 0, Tốt 2, …; chưa có điểm 2; trên ngưỡng (> 80): 1". */
+function distributionLines(result: RunResult): string[] {
+  const threshold = awardThreshold(result.criteria, result.settings.rating);
+  return [
+    "Phân bố xếp loại Bộ chỉ số 766:",
+    ...distributionOf(result.scores, threshold).map(
+      (g) =>
+        `  ${g.group}: ${g.units} đơn vị — ${RATING_NAMES.map((n) => `${n} ${g.bands[n]}`).join(", ")}; chưa có điểm ${g.noScore}; trên ngưỡng (${threshold.test}): ${g.aboveThreshold}`,
+    ),
+  ];
 }
 
 const LEVEL_TITLES: Record<Problem["level"], string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
@@ -176,6 +192,7 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
       .join(", ");
     lines.push(`  ${i + 1}. ${s.unit.name} (${earned}; tổng ${formatNumberVi(s.total)})`);
   });
+  lines.push(...distributionLines(result));
   for (const level of ["error", "warning", "info"] as const) {
     const list = result.problems.filter((p) => p.level === level);
     if (list.length === 0) continue;

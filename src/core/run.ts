@@ -17,7 +17,9 @@ import {
   readOwnership,
   type Ownership,
 } from "./ownership";
+import { awardThreshold } from "./distribution";
 import { planCriteriaSheet } from "./plan/criteria-sheet-plan";
+import { planResultsView } from "./plan/chart-plan";
 import { formulaTables, type OutputMode } from "./plan/formulas";
 import { planDataSheet } from "./plan/output-columns";
 import { STYLES } from "./plan/styles";
@@ -351,7 +353,9 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     };
   });
   if (writeCriteria) sheets.push(planCriteriaSheet(criteria, settings));
-  sheets.push(planSummarySheet(summary, letter, scores, provenance));
+  const summaryPlan = planSummarySheet(summary, letter, scores, provenance);
+  planResultsView(summaryPlan, scores, awardThreshold(criteria, settings.rating));
+  sheets.push(summaryPlan);
   sheets.push(
     metaSheetPlan({
       ...written[0],

@@ -21,6 +21,7 @@ import {
 import { columnsAddress, overlaps, rowsAddress } from "./address";
 import { supportsExcelApi } from "./api-support";
 import { toOfficeValue } from "./cell-values";
+import { chartSteps } from "./charts";
 import { jsonBytes, packRequests, TARGET_REQUEST_BYTES, yieldToHost, type WriteStep } from "./chunks";
 import { WriteBlockedError, WriteFailedError } from "./errors";
 import { inspectWorkbook, type CustomFormatFacts, type WorkbookFacts } from "./facts";
@@ -325,6 +326,7 @@ function planSteps(context: Context, plan: WritePlan, facts: WorkbookFacts, join
       sheet.blocks.map((block) => valueSteps(context, sheet, block, plan.styles)),
     ),
     ...plan.sheets.flatMap((sheet) => layoutSteps(context, sheet, plan.styles, join)),
+    ...plan.sheets.flatMap((sheet) => chartSteps(context, sheet)),
   ];
 }
 

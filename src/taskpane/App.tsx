@@ -6,6 +6,7 @@ import { AssessmentSection } from "./sections/AssessmentSection";
 import { CriteriaSection } from "./sections/CriteriaSection";
 import type { LetterAction } from "./sections/LetterButton";
 import { LetterSection } from "./sections/LetterSection";
+import { ResultsSection } from "./sections/ResultsSection";
 import { ScoreSection } from "./sections/ScoreSection";
 import { Section } from "./sections/Section";
 import { ShareSection } from "./sections/ShareSection";
@@ -118,6 +119,9 @@ export function App({ port, fileBar }: AppProps) {
             onDownload={file?.download}
             letter={letter}
           />
+        </Section>
+        <Section value="results" title="Phân bố và biểu đồ điểm 766">
+          <ResultsSection result={result} />
         </Section>
         <Section value="criteria" title="Tiêu chí">
           <CriteriaSection

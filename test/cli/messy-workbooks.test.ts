@@ -361,7 +361,16 @@ describe("messages and refusals", () => {
     expect(messages(report, "warning")).toEqual([LETTER_FACTS_MISSING]);
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, "out.xlsx")));
     const parts = Object.keys(zip.files);
-    expect(parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(2);
+    // The user's two charts, byte for byte, and the tool's own chart under its summary sheet.
+    expect(parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+      "xl/charts/chart3.xml",
+    ]);
+    const original = await JSZip.loadAsync(await fs.readFile(file));
+    for (const part of ["xl/charts/chart1.xml", "xl/charts/chart2.xml"]) {
+      await expect(zip.file(part)?.async("string")).resolves.toBe(await original.file(part)?.async("string"));
+    }
     expect(parts.some((p) => p.startsWith("xl/chartsheets/"))).toBe(true);
     // The comment too (ExcelJS itself cannot open what openpyxl wrote, so the part is read as it is).
     const comments = parts.filter((p) => /comments/i.test(p) && p.endsWith(".xml"));

@@ -154,9 +154,12 @@ describe("cells and formats written for 30 units", () => {
     const named = [...summary.cells.values()]
       .flatMap((line) => [...line.values()])
       .filter((c) => c.value === "=1+1");
-    expect(named).toHaveLength(1);
-    expect(named[0].formula).toBeUndefined();
-    expect(named[0].numberFormat).toBe("@");
+    // In the list of proposed units and in the chart's data beside the distribution.
+    expect(named).toHaveLength(2);
+    for (const c of named) {
+      expect(c.formula).toBeUndefined();
+      expect(c.numberFormat).toBe("@");
+    }
     expect(cell(fake, UNITS_SHEET, "B4")).toMatchObject({ value: "=1+1" });
   });
 
@@ -232,7 +235,8 @@ describe("the formulas mode on 30 units", () => {
       .flatMap((s) => [...s.cells.values()])
       .flatMap((line) => [...line.values()])
       .filter((c) => c.value === "=1+1" || c.formula?.includes("1+1"));
-    expect(texts).toHaveLength(2);
+    // The user's cell, the list of proposed units and the chart's data.
+    expect(texts).toHaveLength(3);
     expect(texts.every((c) => c.formula === undefined && c.value === "=1+1")).toBe(true);
   });
 

@@ -107,6 +107,34 @@ export interface SheetState {
   hiddenRows: Set<number>;
   conditionalFormats: ConditionalFormatState[];
   pageLayout: PageLayoutState;
+  charts: ChartState[];
+}
+
+/** A chart series as the fake records it: addresses qualified with the sheet ("'Tổng hợp'!N36:N63"). */
+export interface ChartSeriesState {
+  name: string;
+  chartType: string;
+  values: string;
+  xValues?: string;
+  /** Points of the series (the rows of its values). */
+  points: number;
+  fill?: string;
+  lineColor?: string;
+  markerStyle?: string;
+  gapWidth?: number;
+  /** Fill of single points, by index. */
+  pointFills: Record<number, string>;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  title?: string;
+  legendPosition?: string;
+  series: ChartSeriesState[];
+  valueAxis: { minimum?: number; maximum?: number };
+  /** The cells the chart covers (setPosition). */
+  position?: CellRange;
 }
 
 export interface TableState {
@@ -168,6 +196,7 @@ export function emptySheet(name: string, id: string): SheetState {
     hiddenRows: new Set(),
     conditionalFormats: [],
     pageLayout: { breaksBefore: [] },
+    charts: [],
   };
 }
 
@@ -525,6 +554,7 @@ export class FakeWorksheet extends FakeProxy {
   readonly protection: FakeSheetProtection;
   readonly pageLayout: FakePageLayout;
   readonly horizontalPageBreaks: FakePageBreaks;
+  readonly charts: FakeChartCollection;
   constructor(
     fake: FakeExcel,
     readonly locate: SheetLocator,
@@ -534,6 +564,7 @@ export class FakeWorksheet extends FakeProxy {
     this.protection = new FakeSheetProtection(fake, () => this.sheet());
     this.pageLayout = new FakePageLayout(fake, () => this.sheet());
     this.horizontalPageBreaks = new FakePageBreaks(fake, () => this.sheet());
+    this.charts = new FakeChartCollection(fake, () => this.sheet());
   }
   sheet(): SheetState {
     const sheet = this.locate();
@@ -1478,5 +1509,292 @@ class FakePivot extends FakeProxy {
       },
       () => this,
     );
+  }
+}
+
+// ---------------------------------------------------------------- charts
+
+/**
+ * Charts, strictly: what the adapter uses, refusing what Excel refuses or what its documentation does not
+ * promise (a source range on another sheet, an unknown chart type, a point or series index out of range,
+ * a colour neither "#RRGGBB" nor a name, a gap width outside 0–500, an axis minimum not below its maximum, a
+ * position whose end is above or left of its start, a series name above 255 characters).
+ */
+const CHART_TYPES = new Set([
+  "ColumnClustered",
+  "ColumnStacked",
+  "BarClustered",
+  "Line",
+  "LineMarkers",
+  "XYScatter",
+  "Pie",
+  "Area",
+]);
+/** Types a series of a column chart may take in a combination chart (no 3-D, pie or stock). */
+const COMBINABLE = new Set(["ColumnClustered", "ColumnStacked", "Line", "LineMarkers", "Area"]);
+const MARKER_STYLES = new Set([
+  "Automatic",
+  "None",
+  "Square",
+  "Diamond",
+  "Triangle",
+  "X",
+  "Star",
+  "Dot",
+  "Dash",
+  "Circle",
+  "Plus",
+]);
+
+/** Office.js takes "#RRGGBB" or a colour's name ("Orange"). */
+function checkColour(colour: string): string {
+  if (/^[A-Za-z]+$/.test(colour)) return colour;
+  if (!/^#[0-9A-Fa-f]{6}$/.test(colour)) throw new FakeOfficeError("InvalidArgument", `colour ${colour}`);
+  return colour.toUpperCase();
+}
+
+function checkSeriesName(name: string): string {
+  if (name.length > 255) throw new FakeOfficeError("InvalidArgument", "series name above 255 characters");
+  return name;
+}
+
+/** The range's area on the chart's own sheet, or a refusal. */
+function rangeOnSheet(range: FakeRange, sheet: SheetState): CellRange {
+  const { sheet: owner, area } = range.where();
+  if (owner !== sheet)
+    throw new FakeOfficeError("InvalidArgument", `a chart on ${sheet.name} over cells of ${owner.name}`);
+  return area;
+}
+
+class FakeChartCollection {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: () => SheetState,
+  ) {}
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
+    const made: { chart?: ChartState } = {};
+    this.fake.enqueue("charts.add", bytesOf({ type, seriesBy }) + 60, () => {
+      const sheet = this.sheet();
+      this.fake.writable(sheet);
+      if (!CHART_TYPES.has(type)) throw new FakeOfficeError("InvalidArgument", `chart type ${type}`);
+      if (seriesBy !== undefined && !["Auto", "Columns", "Rows"].includes(seriesBy))
+        throw new FakeOfficeError("InvalidArgument", `seriesBy ${seriesBy}`);
+      const area = rangeOnSheet(source, sheet);
+      const byRows = seriesBy === "Rows";
+      const count = byRows ? area.bottom - area.top + 1 : area.right - area.left + 1;
+      const series: ChartSeriesState[] = Array.from({ length: count }, (_, i) => {
+        const values = byRows
+          ? { ...area, top: area.top + i, bottom: area.top + i }
+          : { ...area, left: area.left + i, right: area.left + i };
+        return {
+          name: `Series${i + 1}`,
+          chartType: type,
+          values: qualified(sheet.name, values),
+          points: byRows ? area.right - area.left + 1 : area.bottom - area.top + 1,
+          pointFills: {},
+        };
+      });
+      made.chart = { name: `Chart ${sheet.charts.length + 1}`, type, series, valueAxis: {} };
+      sheet.charts.push(made.chart);
+    });
+    return new FakeChart(this.fake, () => {
+      const sheet = this.sheet();
+      const chart = made.chart;
+      if (!chart || !sheet.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", "chart");
+      return { chart, sheet };
+    });
+  }
+}
+
+type ChartLocator = () => { chart: ChartState; sheet: SheetState };
+
+/** A setter that queues `run` with the value, under the operation `name`. */
+function queuedSetter(
+  target: object,
+  fake: FakeExcel,
+  prop: string,
+  name: string,
+  run: (value: never) => void,
+) {
+  Object.defineProperty(target, prop, {
+    set: (value: never) => fake.enqueue(name, bytesOf({ [prop]: value }), () => run(value)),
+    get: () => {
+      throw new FakeOfficeError("PropertyNotLoaded", prop);
+    },
+  });
+}
+
+class FakeChart {
+  readonly title: object = {};
+  readonly legend: object = {};
+  readonly series: FakeSeriesCollection;
+  readonly axes: { valueAxis: object };
+  declare name: string;
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly locate: ChartLocator,
+  ) {
+    queuedSetter(this, fake, "name", "chart.name", (name: string) => (locate().chart.name = name));
+    queuedSetter(
+      this.title,
+      fake,
+      "text",
+      "chart.title.text",
+      (text: string) => (locate().chart.title = text),
+    );
+    queuedSetter(this.legend, fake, "position", "chart.legend.position", (position: string) => {
+      if (!["Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(position))
+        throw new FakeOfficeError("InvalidArgument", `legend position ${position}`);
+      locate().chart.legendPosition = position;
+    });
+    const valueAxis = {};
+    const bound = (prop: "minimum" | "maximum") =>
+      queuedSetter(valueAxis, fake, prop, `chart.axes.valueAxis.${prop}`, (value: number) => {
+        const axis = locate().chart.valueAxis;
+        const next = { ...axis, [prop]: value };
+        if (typeof value !== "number") throw new FakeOfficeError("InvalidArgument", `${prop} ${value}`);
+        if (next.minimum !== undefined && next.maximum !== undefined && next.minimum >= next.maximum)
+          throw new FakeOfficeError("InvalidArgument", "axis minimum not below its maximum");
+        axis[prop] = value;
+      });
+    bound("minimum");
+    bound("maximum");
+    this.axes = { valueAxis };
+    this.series = new FakeSeriesCollection(fake, locate);
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.fake.enqueue("chart.setPosition", bytesOf({ startCell, endCell }), () => {
+      const start = parseA1(startCell);
+      const end = endCell === undefined ? start : parseA1(endCell);
+      if (end.bottom < start.top || end.right < start.left)
+        throw new FakeOfficeError("InvalidArgument", `position ${startCell}:${endCell}`);
+      this.locate().chart.position = {
+        top: start.top,
+        left: start.left,
+        bottom: end.bottom,
+        right: end.right,
+      };
+    });
+  }
+}
+
+class FakeSeriesCollection {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly locate: ChartLocator,
+  ) {}
+  getItemAt(index: number): FakeSeries {
+    return new FakeSeries(this.fake, () => {
+      const { chart, sheet } = this.locate();
+      const series = chart.series[index];
+      if (!series) throw new FakeOfficeError("ItemNotFound", `series ${index}`);
+      return { series, sheet };
+    });
+  }
+  /** Excel's series.add: a series with no values, invisible until they are set. */
+  add(name?: string, index?: number): FakeSeries {
+    const ref: { series?: ChartSeriesState } = {};
+    this.fake.enqueue("chart.series.add", bytesOf({ name, index }), () => {
+      const { chart } = this.locate();
+      const series: ChartSeriesState = {
+        name: checkSeriesName(name ?? `Series${chart.series.length + 1}`),
+        chartType: chart.type,
+        values: "",
+        points: 0,
+        pointFills: {},
+      };
+      if (index !== undefined && (index < 0 || index > chart.series.length))
+        throw new FakeOfficeError("InvalidArgument", `series index ${index}`);
+      chart.series.splice(index ?? chart.series.length, 0, series);
+      ref.series = series;
+    });
+    return new FakeSeries(this.fake, () => {
+      if (!ref.series) throw new FakeOfficeError("ItemNotFound", "series");
+      return { series: ref.series, sheet: this.locate().sheet };
+    });
+  }
+}
+
+type SeriesLocator = () => { series: ChartSeriesState; sheet: SheetState };
+
+class FakeSeries {
+  readonly format: { fill: { setSolidColor: (c: string) => void }; line: object };
+  readonly points: { getItemAt: (i: number) => { format: { fill: { setSolidColor: (c: string) => void } } } };
+  declare name: string;
+  declare chartType: string;
+  declare gapWidth: number;
+  declare markerStyle: string;
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly locate: SeriesLocator,
+  ) {
+    queuedSetter(
+      this,
+      fake,
+      "name",
+      "series.name",
+      (name: string) => (locate().series.name = checkSeriesName(name)),
+    );
+    queuedSetter(this, fake, "chartType", "series.chartType", (type: string) => {
+      if (!COMBINABLE.has(type)) throw new FakeOfficeError("InvalidArgument", `series chart type ${type}`);
+      locate().series.chartType = type;
+    });
+    queuedSetter(this, fake, "gapWidth", "series.gapWidth", (width: number) => {
+      if (!Number.isInteger(width) || width < 0 || width > 500)
+        throw new FakeOfficeError("InvalidArgument", `gap width ${width}`);
+      locate().series.gapWidth = width;
+    });
+    queuedSetter(this, fake, "markerStyle", "series.markerStyle", (style: string) => {
+      if (!MARKER_STYLES.has(style)) throw new FakeOfficeError("InvalidArgument", `marker style ${style}`);
+      locate().series.markerStyle = style;
+    });
+    const line = {};
+    queuedSetter(line, fake, "color", "series.format.line.color", (colour: string) => {
+      locate().series.lineColor = checkColour(colour);
+    });
+    this.format = {
+      fill: {
+        setSolidColor: (colour: string) =>
+          fake.enqueue("series.format.fill.setSolidColor", bytesOf({ colour }), () => {
+            locate().series.fill = checkColour(colour);
+          }),
+      },
+      line,
+    };
+    this.points = {
+      getItemAt: (index: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (colour: string) =>
+              fake.enqueue("point.format.fill.setSolidColor", bytesOf({ index, colour }), () => {
+                const { series } = locate();
+                if (!Number.isInteger(index) || index < 0 || index >= series.points)
+                  throw new FakeOfficeError("InvalidArgument", `point ${index} of ${series.points}`);
+                series.pointFills[index] = checkColour(colour);
+              }),
+          },
+        },
+      }),
+    };
+  }
+  /** Values: one row or one column of this sheet. */
+  setValues(source: FakeRange): void {
+    this.fake.enqueue("series.setValues", 60, () => {
+      const { series, sheet } = this.locate();
+      const area = rangeOnSheet(source, sheet);
+      if (area.top !== area.bottom && area.left !== area.right)
+        throw new FakeOfficeError("InvalidArgument", "series values over more than one row or column");
+      series.values = qualified(sheet.name, area);
+      series.points = Math.max(area.bottom - area.top, area.right - area.left) + 1;
+    });
+  }
+  setXAxisValues(source: FakeRange): void {
+    this.fake.enqueue("series.setXAxisValues", 60, () => {
+      const { series, sheet } = this.locate();
+      const area = rangeOnSheet(source, sheet);
+      if (series.values !== "" && area.bottom - area.top + 1 !== series.points)
+        throw new FakeOfficeError("InvalidArgument", "categories and values of different lengths");
+      series.xValues = qualified(sheet.name, area);
+    });
   }
 }

@@ -14,6 +14,7 @@ import { packageGrids, scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { workbookToGrids } from "../exceljs/read";
 import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
+import { chartsOfFake, chartsOfPackage } from "../helpers/chart-parts";
 import { rowBreaks } from "../helpers/package-parts";
 import { SAMPLE } from "../helpers/workbooks";
 import type { FakeExcel } from "./fake-excel";
@@ -135,11 +136,27 @@ describe("parity with the CLI on the sample workbook", () => {
     expect(adapterSetup.orientation).toBeUndefined();
   });
 
+  it("draws the same chart of the 766 scores on the summary sheet as the file the CLI writes", () => {
+    const adapter = chartsOfFake(fake, "Tổng hợp");
+    const file = chartsOfPackage(cli.bytes, "Tổng hợp");
+    expect(adapter).toEqual(file);
+    // The 28 units of the 766 groups, Sở Ngoại vụ, An Phú and Phú Tân marked as proposed.
+    expect(adapter).toHaveLength(1);
+    const [chart] = adapter;
+    expect(chart.bars.values).toMatch(/^'Tổng hợp'!N(\d+):N(\d+)$/);
+    const [, from, to] = /N(\d+):N(\d+)/.exec(chart.bars.values) ?? [];
+    expect(Number(to) - Number(from) + 1).toBe(28);
+    expect(Object.keys(chart.bars.marked)).toHaveLength(3);
+    expect(chart.line).toMatchObject({ name: "Ngưỡng Tốt (80 điểm)", type: "Line" });
+  });
+
   it("stays equal to the CLI on a second run over its own output", async () => {
     await scoreInFake(fake);
     const again = await cliScored(cli.bytes);
     // The criteria sheet is kept from the first run, as the file keeps it.
     expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again.workbook));
+    // The summary sheet is made anew: one chart, not one more per run.
+    expect(chartsOfFake(fake, "Tổng hợp")).toEqual(chartsOfPackage(again.bytes, "Tổng hợp"));
   });
 });
 

@@ -74,6 +74,36 @@ describe("syncs and request sizes", () => {
     ]);
   });
 
+  it("draws the chart of the 766 scores within the write request, with no sync of its own", async () => {
+    const workbook = await generatedWorkbook(30);
+    /** Reads, scores and applies as the action does; without the plan's charts when `charts` is false. */
+    const run = async (charts: boolean) => {
+      const fake = fakeFromWorkbook(workbook);
+      fake.recalculate = undefined;
+      const context = fake.context as unknown as Excel.RequestContext;
+      const { grids, facts } = await readWorkbook(context);
+      const plan = runScoring(grids).plan;
+      if (!charts) for (const sheet of plan.sheets) delete sheet.charts;
+      await applyPlan(context, plan, undefined, { facts });
+      return { fake, syncs: fake.syncs };
+    };
+    const withChart = await run(true);
+    const without = await run(false);
+    expect(withChart.syncs).toHaveLength(without.syncs.length);
+    const writes = withChart.syncs.filter(isWrite);
+    expect(writes).toHaveLength(1);
+    const log = writes[0].log;
+    // After the cells it reads: the chart's data is written before the chart is made over it.
+    expect(log.indexOf("charts.add")).toBeGreaterThan(log.lastIndexOf("range.values"));
+    expect(log.filter((op) => op === "charts.add")).toHaveLength(1);
+    const summary = withChart.fake.state.sheets.find((s) => s.name === "Tổng hợp");
+    // 29 units have a 766 score (one #N/A), each a bar; the line has as many points.
+    expect(summary?.charts[0].series.map((s) => [s.chartType, s.points])).toEqual([
+      ["ColumnClustered", 29],
+      ["Line", 29],
+    ]);
+  });
+
   it("takes at most 4 syncs for 5,000 units, each request under 4 MB", async () => {
     const m = await measure(5000);
     expect(m.syncs).toBeLessThanOrEqual(4);

@@ -63,6 +63,32 @@ export interface PageSetup {
   pageBreaksBefore: number[];
 }
 
+/**
+ * A native chart on the sheet, over cells of the same sheet: clustered columns of `bars` (some of them
+ * `marked` in another colour) and a line series, on categories of one or more label columns.
+ */
+export interface ChartPlan {
+  /** The chart object's name, the same in Excel and in the file. */
+  name: string;
+  title: string;
+  /** Label columns, outer level first (the group, then the unit): a multi-level category axis. */
+  categories: CellRange;
+  bars: {
+    name: string;
+    /** One column, one row per category. */
+    values: CellRange;
+    /** Hex RGB without "#". */
+    fill: string;
+    /** 0-based indexes of the bars drawn in `markedFill`. */
+    marked: number[];
+    markedFill: string;
+  };
+  line: { name: string; values: CellRange; color: string };
+  valueAxis: { min: number; max: number };
+  /** The cells the chart covers, from the top-left of the first to the bottom-right of the last. */
+  anchor: CellRange;
+}
+
 export interface SheetPlan {
   name: string;
   /**
@@ -84,6 +110,8 @@ export interface SheetPlan {
   pageSetup?: PageSetup;
   /** The print area alone, on the user's sheet, whose other page settings stay the user's. */
   printArea?: CellRange;
+  /** Charts on a sheet the tool creates (mode "create"): they go with the sheet when it is replaced. */
+  charts?: ChartPlan[];
 }
 
 export interface WritePlan {

@@ -10,6 +10,8 @@ export const REL_TYPE = {
   calcChain: `${REL}/calcChain`,
   table: `${REL}/table`,
   pivotTable: `${REL}/pivotTable`,
+  drawing: `${REL}/drawing`,
+  chart: `${REL}/chart`,
   extendedProperties: `${REL}/extended-properties`,
 };
 export const CONTENT_TYPE = {

@@ -64,6 +64,8 @@ export interface WriteContext {
   highlightFormat: (style: string) => number;
   /** Merges the plan asks for inside this range are left out (an Excel table holds none). */
   noMergesIn?: CellRange;
+  /** The relationship of the sheet's drawing (its charts), on a sheet the tool creates. */
+  drawingRelId?: string;
 }
 
 interface SheetEdit {
@@ -449,5 +451,6 @@ export function editSheet(xml: string, plan: SheetPlan, ctx: WriteContext): Shee
   editMerges(sheet, plan, ctx);
   editConditionalFormats(sheet, plan, ctx);
   editPageSetup(sheet, plan);
+  if (ctx.drawingRelId) sheet.set("drawing", [`<drawing r:id="${escapeXml(ctx.drawingRelId)}"/>`]);
   return { xml: sheet.toString(), removedFormulas };
 }

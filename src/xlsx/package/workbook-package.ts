@@ -30,6 +30,7 @@ import {
   type Relationship,
   type SheetEntry,
 } from "./parts";
+import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml } from "./chart-part";
 import { SharedStrings } from "./shared-strings";
 import { readSheet, type SheetContext } from "./sheet-read";
 import { editSheet, EMPTY_WORKSHEET, type WriteContext } from "./sheet-write";
@@ -53,6 +54,8 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 const CONTENT_TYPES = "[Content_Types].xml";
+/** Relationships to the parts of a chart (ECMA-376 and Microsoft's chart style and colour parts). */
+const CHART_PART_TYPES = /\/(chart|chartUserShapes|chartStyle|chartColorStyle|themeOverride)$/;
 const APP_PROPS = "docProps/app.xml";
 
 /** A worksheet of the workbook (chart sheets and dialog sheets hold no cells and are left alone). */
@@ -246,8 +249,11 @@ export class WorkbookPackage {
         if (joined) this.joinTable(sheet, joined);
         if (sheetPlan.printArea) this.setPrintArea(sheet, sheetPlan);
       } else {
+        const before = this.findSheet(sheetPlan.name);
+        const old = before ? this.drawingPartsOf(before) : undefined;
         const sheet = this.createSheet(sheetPlan);
-        const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, ctx());
+        const drawingRelId = this.writeCharts(sheet, sheetPlan, old);
+        const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, { ...ctx(), drawingRelId });
         this.setText(sheet.part, edit.xml);
         removed.set(sheet.sheetId, ["*"]);
         this.setPrintArea(sheet, sheetPlan);
@@ -381,6 +387,96 @@ export class WorkbookPackage {
     this.sheetEntries.push({ name: plan.name, sheetId, relId: id, state: info.state, tag });
     this.worksheets.push(info);
     return info;
+  }
+
+  /**
+   * The drawing of a sheet the tool replaces and the chart parts under it (charts, their styles, colours,
+   * shapes): they go with the sheet, except those the new charts take again under the same names, so
+   * that a second run writes the same bytes. Images are left: Excel may share one with another sheet.
+   */
+  private drawingPartsOf(sheet: WorksheetInfo): { drawing?: string; charts: string[]; all: string[] } {
+    const drawing = this.sheetRels(sheet).find((r) => r.type === REL_TYPE.drawing && !r.external)?.part;
+    if (!drawing || !this.byName.has(drawing)) return { charts: [], all: [] };
+    const all = [drawing];
+    const charts: string[] = [];
+    const walk = (part: string, depth: number) => {
+      const rels = relsPath(part);
+      if (!this.byName.has(rels)) return;
+      all.push(rels);
+      for (const rel of parseRels(this.text(rels), part)) {
+        if (rel.external || !this.byName.has(rel.part) || all.includes(rel.part)) continue;
+        if (!CHART_PART_TYPES.test(rel.type)) continue;
+        all.push(rel.part);
+        if (rel.type === REL_TYPE.chart && depth === 0) charts.push(rel.part);
+        if (depth < 2) walk(rel.part, depth + 1);
+      }
+    };
+    walk(drawing, 0);
+    return { drawing, charts, all };
+  }
+
+  /** The first part name `prefix`N`suffix` that the package does not hold and `taken` does not list. */
+  private freshPart(prefix: string, taken: string[]): string {
+    for (let n = 1; ; n++) {
+      const part = `${prefix}${n}.xml`;
+      if (!this.byName.has(part) && !this.texts.has(part) && !taken.includes(part)) return part;
+    }
+  }
+
+  private writePart(part: string, xml: string, contentType?: string): void {
+    this.changed.delete(part);
+    this.setText(part, xml);
+    if (contentType)
+      this.setText(CONTENT_TYPES, addOverride(this.text(CONTENT_TYPES) ?? "", part, contentType));
+  }
+
+  private dropPart(part: string): void {
+    this.changed.set(part, null);
+    this.texts.delete(part);
+    this.setText(CONTENT_TYPES, removeOverride(this.text(CONTENT_TYPES) ?? "", part));
+  }
+
+  /**
+   * The charts of a sheet the tool creates: a drawing part anchoring them, a chart part each, and the
+   * sheet's relationship to the drawing (its id returned for the sheet's <drawing r:id>).
+   */
+  private writeCharts(
+    sheet: WorksheetInfo,
+    plan: SheetPlan,
+    old: { drawing?: string; charts: string[]; all: string[] } | undefined,
+  ): string | undefined {
+    const charts = plan.charts ?? [];
+    const drawing =
+      charts.length > 0 ? (old?.drawing ?? this.freshPart("xl/drawings/drawing", [])) : undefined;
+    const chartParts: string[] = [];
+    for (let i = 0; i < charts.length; i++) {
+      chartParts.push(old?.charts[i] ?? this.freshPart("xl/charts/chart", chartParts));
+    }
+    const kept = new Set([...(drawing ? [drawing, relsPath(drawing)] : []), ...chartParts]);
+    for (const part of old?.all ?? []) if (!kept.has(part)) this.dropPart(part);
+    if (!drawing) return undefined;
+    const relId = "rId1";
+    this.writePart(
+      relsPath(sheet.part),
+      addRelationships(emptyRels(), [
+        relationshipXml(relId, REL_TYPE.drawing, relativeTarget(sheet.part, drawing)),
+      ]),
+    );
+    const chartIds = chartParts.map((_, i) => `rId${i + 1}`);
+    this.writePart(drawing, drawingXml(charts, chartIds), DRAWING_CONTENT_TYPE);
+    this.writePart(
+      relsPath(drawing),
+      addRelationships(
+        emptyRels(),
+        chartParts.map((part, i) =>
+          relationshipXml(chartIds[i], REL_TYPE.chart, relativeTarget(drawing, part)),
+        ),
+      ),
+    );
+    chartParts.forEach((part, i) =>
+      this.writePart(part, chartXml(plan.name, plan, charts[i]), CHART_CONTENT_TYPE),
+    );
+    return relId;
   }
 
   /** docProps/app.xml lists the worksheets' names after their count; a new sheet joins the list. */

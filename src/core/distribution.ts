@@ -1,0 +1,152 @@
+/**
+ * The picture staff decide with: how many units of each group fall in each 766 rating band, how many
+ * are above the award threshold, and every unit's 766 score against that threshold (the chart's data).
+ * The bands are the ones XEPLOAI uses (the settings of "Tiêu chí"); the threshold is the one the 766
+ * criterion tests, so the counts agree with the points the units earned.
+ */
+import { compare, INPUT_SCORE_766, OPERATOR_SYMBOLS, type Criterion, type Operator } from "./criteria";
+import { formatNumberVi, roundTo } from "./numbers";
+import type { UnitScore } from "./scoring";
+import type { RatingBands } from "./settings";
+import { foldKey } from "./text";
+
+/** The names ratingOf gives, best first. */
+export const RATING_NAMES = ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"] as const;
+export type RatingName = (typeof RATING_NAMES)[number];
+
+/** The label of units whose group neither a column, a section nor the name tells. */
+export const UNKNOWN_GROUP = "Chưa rõ khối";
+
+export interface AwardThreshold {
+  value: number;
+  operator: Operator;
+  /** "Ngưỡng Tốt (80 điểm)": the name of the threshold line, after the band it opens when there is one. */
+  label: string;
+  /** "> 80": the test as a column header says it. */
+  test: string;
+}
+
+export interface GroupDistribution {
+  group: string;
+  /** Units per rating band; every band is present, with 0 when empty. */
+  bands: Record<RatingName, number>;
+  /** Units whose 766 score passes the award threshold. */
+  aboveThreshold: number;
+  /** Every unit of the group, with or without a 766 score. */
+  units: number;
+  /** Units without a 766 score (blank, unreadable, or a body the index does not score). */
+  noScore: number;
+}
+
+/** One bar of the chart: a unit with a 766 score. */
+export interface ChartPoint {
+  group: string;
+  name: string;
+  score: number;
+  proposed: boolean;
+}
+
+/** Scores are compared at 2 decimals, as the index publishes them and as the criteria compare them. */
+const DECIMALS = 2;
+
+/**
+ * The award threshold of the 766 score: the first threshold criterion on the 766 score ("III: > 80"),
+ * else the lower bound of "Tốt" (a workbook whose criteria do not test the score).
+ */
+export function awardThreshold(criteria: readonly Criterion[], bands: RatingBands): AwardThreshold {
+  const criterion = criteria.find((c) => c.kind === "threshold" && c.input === INPUT_SCORE_766);
+  const value = criterion?.threshold ?? bands.good;
+  const operator = criterion ? (criterion.operator ?? ">=") : ">=";
+  const lower: [RatingName, number][] = [
+    ["Xuất sắc", bands.excellent],
+    ["Tốt", bands.good],
+    ["Khá", bands.fair],
+    ["Trung bình", bands.average],
+  ];
+  const band = lower.find(([, bound]) => bound === value)?.[0];
+  const points = `${formatNumberVi(value)} điểm`;
+  return {
+    value,
+    operator,
+    label: band ? `Ngưỡng ${band} (${points})` : `Ngưỡng khen thưởng (${points})`,
+    test: `${OPERATOR_SYMBOLS[operator]} ${formatNumberVi(value)}`,
+  };
+}
+
+export function passesThreshold(score: number, threshold: AwardThreshold): boolean {
+  return compare(roundTo(score, DECIMALS), threshold.operator, threshold.value);
+}
+
+const emptyBands = (): Record<RatingName, number> =>
+  Object.fromEntries(RATING_NAMES.map((name) => [name, 0])) as Record<RatingName, number>;
+
+const isRatingName = (rating: string): rating is RatingName =>
+  (RATING_NAMES as readonly string[]).includes(rating);
+
+/** The units in groups, in the order the groups first appear; "SỞ, BAN, NGÀNH" and "Sở, ban, ngành" are one. */
+function byGroup(scores: readonly UnitScore[]): { group: string; scores: UnitScore[] }[] {
+  const groups = new Map<string, { group: string; scores: UnitScore[] }>();
+  for (const score of scores) {
+    const label = score.unit.group.trim() || UNKNOWN_GROUP;
+    const key = foldKey(label);
+    let entry = groups.get(key);
+    if (!entry) groups.set(key, (entry = { group: label, scores: [] }));
+    entry.scores.push(score);
+  }
+  return [...groups.values()];
+}
+
+/** Counts per group: the rating each unit got (as XEPLOAI gives it), and the units above the threshold. */
+export function distributionOf(scores: readonly UnitScore[], threshold: AwardThreshold): GroupDistribution[] {
+  return byGroup(scores).map(({ group, scores: units }) => {
+    const bands = emptyBands();
+    let noScore = 0;
+    let aboveThreshold = 0;
+    for (const s of units) {
+      if (isRatingName(s.rating)) bands[s.rating]++;
+      else noScore++;
+      if (s.unit.score766 !== null && passesThreshold(s.unit.score766, threshold)) aboveThreshold++;
+    }
+    return { group, bands, aboveThreshold, units: units.length, noScore };
+  });
+}
+
+/** The sum of every group: the "Tổng cộng" row. */
+export function distributionTotal(groups: readonly GroupDistribution[]): GroupDistribution {
+  const bands = emptyBands();
+  for (const g of groups) for (const name of RATING_NAMES) bands[name] += g.bands[name];
+  const sum = (pick: (g: GroupDistribution) => number) => groups.reduce((n, g) => n + pick(g), 0);
+  return {
+    group: "Tổng cộng",
+    bands,
+    aboveThreshold: sum((g) => g.aboveThreshold),
+    units: sum((g) => g.units),
+    noScore: sum((g) => g.noScore),
+  };
+}
+
+/** The chart's bars: units with a 766 score, group after group, in table order within a group. */
+export function chartPoints(scores: readonly UnitScore[]): ChartPoint[] {
+  return byGroup(scores).flatMap(({ group, scores: units }) =>
+    units
+      .filter((s) => s.unit.score766 !== null)
+      .map((s) => ({
+        group,
+        name: s.unit.name,
+        score: roundTo(s.unit.score766 as number, DECIMALS),
+        proposed: s.eligible,
+      })),
+  );
+}
+
+/** "Điểm Bộ chỉ số 766 của 33 đơn vị theo khối, …": what the chart shows, for its accessible name. */
+export function chartDescription(points: readonly ChartPoint[], threshold: AwardThreshold): string {
+  const groups = new Set(points.map((p) => p.group)).size;
+  const above = points.filter((p) => passesThreshold(p.score, threshold)).length;
+  const proposed = points.filter((p) => p.proposed).length;
+  return (
+    `Biểu đồ điểm Bộ chỉ số 766 của ${points.length} đơn vị, chia theo ${groups} khối, ` +
+    `với đường ${threshold.label.charAt(0).toLowerCase()}${threshold.label.slice(1)}: ` +
+    `${above} đơn vị ${threshold.test} điểm, ${proposed} đơn vị được đề xuất khen thưởng.`
+  );
+}

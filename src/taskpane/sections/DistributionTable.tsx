@@ -1,0 +1,88 @@
+/** Units per 766 rating band and above the award threshold, per group, with the total: the summary sheet's table. */
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  distributionTotal,
+  RATING_NAMES,
+  type AwardThreshold,
+  type GroupDistribution,
+} from "../../core/distribution";
+
+const useStyles = makeStyles({
+  // Nine columns do not fit a narrow pane: the table scrolls sideways, and the keyboard can scroll it.
+  scroller: {
+    overflowX: "auto",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: { minWidth: "34em" },
+  number: { width: "4.2em", textAlign: "end" },
+  numberHeader: { justifyContent: "flex-end", textAlign: "end" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+});
+
+interface DistributionTableProps {
+  groups: GroupDistribution[];
+  threshold: AwardThreshold;
+}
+
+export function DistributionTable({ groups, threshold }: DistributionTableProps) {
+  const styles = useStyles();
+  const total = distributionTotal(groups);
+  const columns: [string, (g: GroupDistribution) => number][] = [
+    ["Số đơn vị", (g) => g.units],
+    ...RATING_NAMES.map((name): [string, (g: GroupDistribution) => number] => [name, (g) => g.bands[name]]),
+    ["Chưa có điểm", (g) => g.noScore],
+    [`Trên ngưỡng (${threshold.test})`, (g) => g.aboveThreshold],
+  ];
+  const row = (g: GroupDistribution, isTotal: boolean) => (
+    <TableRow key={isTotal ? "total" : g.group} className={isTotal ? styles.total : undefined}>
+      <TableCell>{g.group}</TableCell>
+      {columns.map(([label, value]) => (
+        <TableCell key={label} className={styles.number}>
+          {value(g)}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+  return (
+    <div
+      className={styles.scroller}
+      tabIndex={0}
+      role="region"
+      aria-label="Bảng phân bố xếp loại (cuộn ngang)"
+    >
+      <Table
+        size="extra-small"
+        className={styles.table}
+        aria-label="Phân bố xếp loại Bộ chỉ số 766 theo khối"
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Khối</TableHeaderCell>
+            {columns.map(([label]) => (
+              <TableHeaderCell
+                key={label}
+                className={styles.number}
+                button={{ className: styles.numberHeader }}
+              >
+                {label}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {groups.map((g) => row(g, false))}
+          {row(total, true)}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

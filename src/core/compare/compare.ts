@@ -33,7 +33,8 @@ const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(", ");
 function findOne(wanted: Candidate, list: Candidate[]): number | { none: true } | { many: string[] } {
   const match = matchUnits([wanted], list);
   if (match.pairs.length === 1) return match.pairs[0].right;
-  const many = match.ambiguous.flatMap((a) => a.right);
+  // Only the ambiguities of the name wanted: the list may share other names among its own units.
+  const many = match.ambiguous.filter((a) => a.left.length > 0).flatMap((a) => a.right);
   return many.length > 0 ? { many: many.map((i) => list[i].name) } : { none: true };
 }
 

@@ -351,9 +351,6 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     };
   });
   if (writeCriteria) sheets.push(planCriteriaSheet(criteria, settings));
-  const summaryPlan = planSummarySheet(summary, letter, scores, provenance);
-  planResultsView(summaryPlan, scores, awardThreshold(criteria, settings.rating));
-  sheets.push(summaryPlan);
   const compared = planComparison(
     grids,
     ownership,
@@ -362,6 +359,10 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     options.previous,
     year,
   );
+  if (compared.mapSheet) sheets.push(compared.mapSheet);
+  const summaryPlan = planSummarySheet(summary, letter, scores, provenance);
+  planResultsView(summaryPlan, scores, awardThreshold(criteria, settings.rating));
+  sheets.push(summaryPlan);
   sheets.push(...compared.sheets);
   sheets.push(
     metaSheetPlan({

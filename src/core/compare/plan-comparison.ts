@@ -14,6 +14,12 @@ import { planUnitMapSheet, readUnitMap, UNIT_MAP_SHEET } from "./unit-map-sheet"
 
 interface ComparisonPlan {
   comparison?: Comparison;
+  /**
+   * The mapping sheet, when the workbook has none: planned before the summary, so that the sheets the
+   * tool writes anew on every run (summary, comparison, record) stay together after it in both adapters.
+   */
+  mapSheet?: SheetPlan;
+  /** The comparison sheet (or its line saying this run compared nothing). */
   sheets: SheetPlan[];
   /** The comparison sheet this run writes, for the ownership record. */
   compareSheet?: string;
@@ -58,11 +64,9 @@ export function planComparison(
   const name = freeSheetName(grids, COMPARE_SHEET, written);
   return {
     comparison: { ...comparison, problems },
-    sheets: [
-      planCompareSheet(name, scores, comparison),
-      // The mapping sheet is written once; from then on it is the user's.
-      ...(mapGrid ? [] : [planUnitMapSheet(comparison.vanished)]),
-    ],
+    // The mapping sheet is written once; from then on it is the user's.
+    mapSheet: mapGrid ? undefined : planUnitMapSheet(comparison.vanished),
+    sheets: [planCompareSheet(name, scores, comparison)],
     compareSheet: name,
     problems,
   };

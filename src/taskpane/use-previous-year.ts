@@ -35,14 +35,21 @@ export function usePreviousYear(port: WorkbookPort): PreviousYearControl {
   const [state, setState] = useState<PreviousYearState>({});
   // Read by analyses and runs whenever they start.
   const current = useRef<PreviousYear | undefined>(undefined);
-  const wrapped = useMemo<WorkbookPort>(
-    () => ({
-      ...port,
-      analyse: (options) => port.analyse({ ...options, previous: current.current }),
-      score: (options, onProgress) => port.score({ ...options, previous: current.current }, onProgress),
-    }),
-    [port],
-  );
+  const wrapped = useMemo<WorkbookPort>(() => {
+    const analyse: WorkbookPort["analyse"] = (options) =>
+      port.analyse({ ...options, previous: current.current });
+    const score: WorkbookPort["score"] = (options, onProgress) =>
+      port.score({ ...options, previous: current.current }, onProgress);
+    // Everything else is the port's own, called on the port itself (whatever kind of object it is).
+    return new Proxy(port, {
+      get(target, key) {
+        if (key === "analyse") return analyse;
+        if (key === "score") return score;
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }, [port]);
   return {
     port: wrapped,
     state,

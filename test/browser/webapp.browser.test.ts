@@ -407,6 +407,7 @@ suite(title, () => {
     expect(rows[1][0]).toBe(
       "Sở Tài chínhSáp nhập từ 2 đơn vị, không cộng gộp: Sở Kế hoạch và Đầu tư: 74,30; tổng 0; Không · Sở Tài chính: 72,86; tổng 0; Không",
     );
+    expect(rows[4]).toEqual(["UBND xã Mỹ Hòa (không ghép được: trùng tên hoặc mã)", "81,00", "30", "Có"]);
     expect(rows[5]).toEqual(["UBND phường Bình Đức (đơn vị mới)", "83,00", "30", "Có"]);
     await expect(page.getByRole("list", { name: "Đơn vị năm trước không còn" }).textContent()).resolves.toBe(
       "UBND thị trấn Chợ Vàm: 70,00; tổng 0; Không",

@@ -44,7 +44,10 @@ const yesNo = (eligible: boolean | null | undefined) =>
 const oldFigures = (u: PreviousUnit) =>
   `${u.name}: ${score(u.score766)}; tổng ${formatNumberVi(u.total)}; ${yesNo(u.eligible)}`;
 
-function UnitRow({ s, c }: { s: UnitScore; c: UnitComparison }) {
+/** A unit that pairs with none of last year's: new this year, or sharing a name that pairs nothing. */
+type Unpaired = "new" | "ambiguous" | undefined;
+
+function UnitRow({ s, c, unpaired }: { s: UnitScore; c: UnitComparison; unpaired: Unpaired }) {
   const styles = useStyles();
   const merged = c.from.length > 1;
   const renamed =
@@ -53,12 +56,15 @@ function UnitRow({ s, c }: { s: UnitScore; c: UnitComparison }) {
     <TableRow>
       <TableCell>
         {s.unit.name}
-        {c.from.length === 0 && <Caption1> (đơn vị mới)</Caption1>}
+        {unpaired === "new" && <Caption1> (đơn vị mới)</Caption1>}
+        {unpaired === "ambiguous" && <Caption1> (không ghép được: trùng tên hoặc mã)</Caption1>}
         {renamed && <Caption1>{` (năm trước: ${renamed})`}</Caption1>}
         {merged && (
-          <Caption1 as="p">
-            {`Sáp nhập từ ${c.from.length} đơn vị, không cộng gộp: ${c.from.map((f) => oldFigures(f.unit)).join(" · ")}`}
-          </Caption1>
+          <div>
+            <Caption1>
+              {`Sáp nhập từ ${c.from.length} đơn vị, không cộng gộp: ${c.from.map((f) => oldFigures(f.unit)).join(" · ")}`}
+            </Caption1>
+          </div>
         )}
       </TableCell>
       <TableCell className={styles.figures}>
@@ -81,6 +87,9 @@ function UnitRow({ s, c }: { s: UnitScore; c: UnitComparison }) {
 function ComparisonView({ comparison, scores }: { comparison: Comparison; scores: UnitScore[] }) {
   const styles = useStyles();
   const matched = comparison.units.filter((u) => u.from.length > 0).length;
+  const fresh = new Set(comparison.newUnits);
+  const unpaired = (i: number): Unpaired =>
+    comparison.units[i].from.length > 0 ? undefined : fresh.has(i) ? "new" : "ambiguous";
   return (
     <>
       <Body1>
@@ -97,7 +106,7 @@ function ComparisonView({ comparison, scores }: { comparison: Comparison; scores
         </TableHeader>
         <TableBody>
           {scores.map((s, i) => (
-            <UnitRow key={`${s.unit.row}-${i}`} s={s} c={comparison.units[i]} />
+            <UnitRow key={`${s.unit.row}-${i}`} s={s} c={comparison.units[i]} unpaired={unpaired(i)} />
           ))}
         </TableBody>
       </Table>

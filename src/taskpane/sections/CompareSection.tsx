@@ -30,7 +30,8 @@ import type { PreviousYearControl } from "../use-previous-year";
 const useStyles = makeStyles({
   hidden: { display: "none" },
   row: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
-  figures: { whiteSpace: "nowrap" },
+  // A task pane is narrow: "75,00 → 79,12 (+4,12)" wraps at its spaces rather than overflow.
+  figures: { overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 

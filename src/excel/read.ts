@@ -194,10 +194,14 @@ async function readCells(
   }
 }
 
-/** Sheets read in full whatever their first rows hold: the one the user chose and the criteria sheet. */
+/**
+ * Sheets read in full whatever their first rows hold: the one the user chose, the criteria sheet and the
+ * user's mapping of renamed and merged units (longer than the rows probed after the 2025 mergers).
+ */
 function alwaysRead(full: Set<string>, chosen: string | undefined): Set<string> {
   if (chosen !== undefined) return new Set(full);
-  return new Set([...full].filter((n) => foldKey(n) === foldKey(CRITERIA_SHEET)));
+  const own = new Set([CRITERIA_SHEET, UNIT_MAP_SHEET].map(foldKey));
+  return new Set([...full].filter((n) => own.has(foldKey(n))));
 }
 
 export async function readWorkbook(

@@ -291,6 +291,20 @@ describe("parity with the CLI when comparing with last year", () => {
     });
   });
 
+  it("reads a mapping sheet longer than the rows it probes, as the CLI does", async () => {
+    const [table, mapping] = tracking2025();
+    // The real rows after 50 of units that were not found (as after the 2025 mergers).
+    const filler = Array.from({ length: 50 }, (_, i) => [`UBND xã Không Có ${i + 1}`, null, null]);
+    const long = { ...mapping, rows: [...mapping.rows.slice(0, 4), ...filler, ...mapping.rows.slice(4)] };
+    const workbook = buildWorkbook([table, long]);
+    const inExcel = fakeFromWorkbook(workbook);
+    const { outcome } = await scoreInFake(inExcel, { previous });
+    const file = WorkbookPackage.open(await saveWorkbook(workbook), "cli.xlsx");
+    const fromFile = scorePackage(file, { previous });
+    expect(outcome.result.comparison?.mapped).toBe(4);
+    expect(outcome.result.comparison).toEqual(fromFile.comparison);
+  });
+
   it("stays equal to the CLI on a run without last year, which leaves no stale figures", async () => {
     await scoreInFake(fake);
     const again = await cliScored(cli.bytes);

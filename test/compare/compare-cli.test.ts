@@ -6,20 +6,13 @@
 import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main";
 import type { JsonReport } from "../../src/core/report";
+import { cli } from "../helpers/cli";
 import { tracking2024, tracking2025 } from "../helpers/compare-files";
 import { exists, hasSoffice, openpyxlPython, sofficeConvert } from "../helpers/office-tools";
 import { tempDir, writeXlsx } from "../helpers/workbooks";
 
 jest.setTimeout(240_000);
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const python = openpyxlPython();
 const soffice = hasSoffice();

@@ -207,7 +207,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       return {
         command: "error",
         message:
-          "Lệnh letter không ghi tệp Excel: -o, --no-criteria-sheet, --formulas và --compare chỉ dùng với lệnh score.",
+          "Lệnh letter không ghi tệp Excel: -o, --no-criteria-sheet, --compare và --formulas chỉ dùng với lệnh score.",
       };
     }
     return {

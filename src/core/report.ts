@@ -31,7 +31,7 @@ interface UnitReport {
   explanations: Record<string, string>;
   /** Where the figures came from, when source files were joined. */
   origin?: string;
-  /** Last year's figures and the change (with --compare); null for a unit new this year. */
+  /** Last year's figures and the change (with --compare); null for a unit new this year or not paired. */
   previous?: PreviousReport | null;
 }
 

@@ -28,6 +28,7 @@ export const USAGE = `Cách dùng:
                 [--map ten=B,khoi=C,diem766=D,tinh=E,huyen=F] [--header-row SỐ] [--no-criteria-sheet]
                 [--formulas] [--source TỆP_NGUỒN.xlsx …] [--prefer nguon|bang]
                 [--period nam|quy|thang] [--as-of NGÀY/THÁNG/NĂM] [--year NĂM] [--preset MẪU]
+                [--compare TỆP_NĂM_TRƯỚC.xlsx]
   kstthc letter TỆP.xlsx [--docx CÔNG_VĂN.docx] [--sheet TÊN_TRANG] [--json]
                 [--map …] [--header-row SỐ] [--year NĂM] [--preset MẪU]
 
@@ -50,6 +51,9 @@ export const USAGE = `Cách dùng:
   --as-of             Ngày chốt số liệu khi tệp không ghi rõ, ví dụ 31/12/2025.
   --year              Năm thi đua (mặc định: trang “Tiêu chí”, rồi tiêu đề/tên trang, rồi tên tệp).
   --preset            Mẫu tiêu chí khi tệp chưa có trang “Tiêu chí”: ${PRESETS.map((p) => `${p.id} (${p.label})`).join(", ")}.
+  --compare           So sánh với năm trước: tệp đã tính điểm của năm trước (hoặc bảng đơn vị bất kỳ
+                      của năm đó); đơn vị ghép theo mã hoặc tên, đổi tên và sáp nhập ghi ở trang
+                      “Đổi tên, sáp nhập”; kết quả ở trang “So sánh năm trước”.
   -h, --help          Hướng dẫn này.`;
 
 export interface ScoreCommand {
@@ -71,6 +75,8 @@ export interface ScoreCommand {
   asOf?: string;
   year?: number;
   preset?: PresetId;
+  /** Last year's workbook, set beside this year (--compare). */
+  compare?: string;
 }
 
 /** `kstthc letter`: scores in memory and writes only the letter. */
@@ -164,6 +170,7 @@ export function parseCommandLine(argv: string[]): Parsed {
         "as-of": { type: "string" },
         year: { type: "string" },
         preset: { type: "string" },
+        compare: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -196,11 +203,11 @@ export function parseCommandLine(argv: string[]): Parsed {
     return { command: "error", message: `--preset “${values.preset}” không có; chọn một trong: ${known}.` };
   }
   if (command === "letter") {
-    if (values.output !== undefined || values["no-criteria-sheet"] || values.formulas) {
+    if (values.output !== undefined || values["no-criteria-sheet"] || values.formulas || values.compare) {
       return {
         command: "error",
         message:
-          "Lệnh letter không ghi tệp Excel: -o, --no-criteria-sheet và --formulas chỉ dùng với lệnh score.",
+          "Lệnh letter không ghi tệp Excel: -o, --no-criteria-sheet, --compare và --formulas chỉ dùng với lệnh score.",
       };
     }
     return {
@@ -227,6 +234,19 @@ export function parseCommandLine(argv: string[]): Parsed {
       message:
         "--formulas chưa dùng được cùng --source: công thức chỉ đọc ô của bảng theo dõi, không đọc số liệu của tệp nguồn. Hãy bỏ --formulas.",
     };
+  }
+  const { compare } = values;
+  if (compare !== undefined && compare.trim() === "") {
+    return { command: "error", message: "--compare cần tên tệp .xlsx của năm trước." };
+  }
+  if (compare !== undefined && samePath(compare, input)) {
+    return {
+      command: "error",
+      message: "Tệp năm trước (--compare) không được trùng với tệp đang tính điểm.",
+    };
+  }
+  if (compare !== undefined && values.output !== undefined && samePath(compare, values.output)) {
+    return { command: "error", message: "Tệp kết quả (-o) không được trùng với tệp năm trước (--compare)." };
   }
   const prefer = values.prefer === undefined ? "source" : PREFERENCES[plain(values.prefer)];
   if (!prefer)
@@ -258,5 +278,6 @@ export function parseCommandLine(argv: string[]): Parsed {
     asOf: asOf?.trim(),
     year,
     preset,
+    compare,
   };
 }

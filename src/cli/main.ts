@@ -5,6 +5,7 @@ import { UnusableInputError } from "../core/problems";
 import { letterFileName } from "../core/letter";
 import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
+import type { PreviousYear } from "../core/compare/types";
 import type { Source } from "../core/sources/types";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
@@ -111,11 +112,19 @@ async function readSources(command: ScoreCommand): Promise<Source[]> {
   return sources;
 }
 
+/** Last year's workbook (--compare), read before anything is written. */
+async function readPrevious(command: ScoreCommand): Promise<PreviousYear | undefined> {
+  if (command.compare === undefined) return undefined;
+  const { readPreviousFile } = await import("../xlsx/previous-file");
+  return readPreviousFile(path.basename(command.compare), await readInput(command.compare));
+}
+
 async function score(command: ScoreCommand, io: Io): Promise<number> {
   const { WorkbookPackage, scorePackage } = await fileAdapter();
   const bytes = await readInput(command.input);
   const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
   const sources = await readSources(command);
+  const previous = await readPrevious(command);
   const result = scorePackage(workbook, {
     sheet: command.sheet,
     mapping: command.mapping,
@@ -127,6 +136,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     sourceSettings: { period: command.period, asOf: command.asOf },
     year: command.year,
     preset: command.preset,
+    previous,
   });
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.

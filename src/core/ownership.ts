@@ -2,6 +2,7 @@
  * What the tool wrote in an earlier run, kept in a hidden sheet so that a new run replaces exactly
  * that and nothing else.
  */
+import { UNIT_MAP_SHEET } from "./compare/unit-map-sheet";
 import { CRITERIA_SHEET } from "./criteria-sheet/schema";
 import { cellText, parseRangeAddress, rangeAddress, type CellRange, type SheetGrid } from "./grid";
 import { cleanText, foldKey } from "./text";
@@ -15,6 +16,8 @@ export interface Ownership {
   highlightRange?: CellRange;
   highlightFormula?: string;
   summarySheet?: string;
+  /** The sheet of last year beside this year ("So sánh năm trước"), once a run compared. */
+  compareSheet?: string;
   /** The column mapping chosen by the user, as formatMapping writes it. */
   mapping?: string;
   /** Further sheets of the same unit set (a portal export's "Xã Phường" beside its "Sở Ban"). */
@@ -35,6 +38,7 @@ const KEYS: { key: Exclude<keyof Ownership, "more">; label: string }[] = [
   { key: "highlightRange", label: "Vùng tô nổi bật" },
   { key: "highlightFormula", label: "Công thức tô nổi bật" },
   { key: "summarySheet", label: "Trang tổng hợp" },
+  { key: "compareSheet", label: "Trang so sánh năm trước" },
   { key: "mapping", label: "Chỉ định cột" },
 ];
 
@@ -75,6 +79,7 @@ export function readOwnership(grid: SheetGrid | undefined): Ownership | undefine
     highlightRange: found.highlightRange ? parseRangeAddress(found.highlightRange) : undefined,
     highlightFormula: found.highlightFormula || undefined,
     summarySheet: found.summarySheet || undefined,
+    compareSheet: found.compareSheet || undefined,
     mapping: found.mapping || undefined,
   };
 }
@@ -116,11 +121,28 @@ export function ownershipRows(ownership: Ownership): string[][] {
 }
 
 /**
- * The sheets of the tool's own that never hold the unit table: "Tiêu chí", the hidden record and the
- * summary sheet an earlier run wrote (only that one: a user's sheet of the same name is theirs).
+ * The sheets of the tool's own that never hold the unit table: "Tiêu chí", the mapping of renamed and
+ * merged units, the hidden record, and the summary and comparison sheets an earlier run wrote (only
+ * those: a user's sheet of the same name is theirs).
  */
 export function ownedSheetNames(ownership: Ownership | undefined): string[] {
-  return [CRITERIA_SHEET, META_SHEET, ...(ownership?.summarySheet ? [ownership.summarySheet] : [])];
+  return [
+    CRITERIA_SHEET,
+    UNIT_MAP_SHEET,
+    META_SHEET,
+    ...(ownership?.summarySheet ? [ownership.summarySheet] : []),
+    ...(ownership?.compareSheet ? [ownership.compareSheet] : []),
+  ];
+}
+
+/** The first free sheet name among "Tổng hợp", "Tổng hợp (2)"…, unless the tool owns one already. */
+export function freeSheetName(grids: SheetGrid[], base: string, owned: string | undefined): string {
+  const taken = (name: string) => grids.some((g) => foldKey(g.name) === foldKey(name));
+  if (owned && taken(owned)) return owned;
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? base : `${base} (${i})`;
+    if (!taken(name)) return name;
+  }
 }
 
 /** What the tool wrote on `sheet`, whether the main data sheet or a further one. */

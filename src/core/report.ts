@@ -1,5 +1,12 @@
 /** The run's result as a JSON report and as a readable Vietnamese summary. */
 import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
+import {
+  comparisonLines,
+  comparisonReport,
+  previousReport,
+  type ComparisonReport,
+  type PreviousReport,
+} from "./compare/report";
 import { awardThreshold, distributionOf, RATING_NAMES, type GroupDistribution } from "./distribution";
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
@@ -24,6 +31,8 @@ interface UnitReport {
   explanations: Record<string, string>;
   /** Where the figures came from, when source files were joined. */
   origin?: string;
+  /** Last year's figures and the change (with --compare); null for a unit new this year or not paired. */
+  previous?: PreviousReport | null;
 }
 
 export interface JsonReport {
@@ -53,6 +62,8 @@ export interface JsonReport {
   matches: SourceMatchReport[];
   /** Units per 766 rating band and above the award threshold, per group. */
   distribution: GroupDistribution[];
+  /** Last year beside this year (with --compare): the file, new, vanished and ambiguous units. */
+  comparison?: ComparisonReport;
 }
 
 export function describeCriterion(c: Criterion): string {
@@ -85,7 +96,7 @@ export function jsonReport(result: RunResult): JsonReport {
     year: result.year,
     yearSource: result.yearSource,
     criteria: result.criteria.map((c) => ({ code: c.code, points: c.points, rule: describeCriterion(c) })),
-    units: result.scores.map((s) => ({
+    units: result.scores.map((s, i) => ({
       sheet: sheetOf(result, s),
       row: s.unit.row + 1,
       name: s.unit.name,
@@ -97,6 +108,7 @@ export function jsonReport(result: RunResult): JsonReport {
       eligible: s.eligible,
       explanations: Object.fromEntries(s.scores.map((c) => [c.code, c.explanation])),
       ...(result.origins.has(s.unit) ? { origin: result.origins.get(s.unit) } : {}),
+      ...(result.comparison ? { previous: previousReport(result.comparison.units[i]) } : {}),
     })),
     skippedRows: result.table.skipped.map((s) => ({ row: s.row + 1, reason: s.reason })),
     eligible: result.scores.filter((s) => s.eligible).map((s) => s.unit.name),
@@ -105,6 +117,9 @@ export function jsonReport(result: RunResult): JsonReport {
     sources: result.sources,
     matches: result.matches,
     distribution: distributionOf(result.scores, awardThreshold(result.criteria, result.settings.rating)),
+    ...(result.comparison
+      ? { comparison: comparisonReport(result.comparison, result.scores, (s) => sheetOf(result, s)) }
+      : {}),
   };
 }
 
@@ -193,6 +208,7 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
     lines.push(`  ${i + 1}. ${s.unit.name} (${earned}; tổng ${formatNumberVi(s.total)})`);
   });
   lines.push(...distributionLines(result));
+  if (result.comparison) lines.push(...comparisonLines(result.comparison, result.scores));
   for (const level of ["error", "warning", "info"] as const) {
     const list = result.problems.filter((p) => p.level === level);
     if (list.length === 0) continue;

@@ -8,6 +8,7 @@ import { groupOfUnit } from "./groups";
 import { buildLetter, missingFactsSentence, type LetterModel } from "./letter";
 import {
   findMetaGrid,
+  freeSheetName,
   META_SHEET,
   metaSheetTakenBy,
   ownedSheetNames,
@@ -17,6 +18,8 @@ import {
   readOwnership,
   type Ownership,
 } from "./ownership";
+import { planComparison } from "./compare/plan-comparison";
+import type { Comparison, PreviousYear } from "./compare/types";
 import { awardThreshold } from "./distribution";
 import { planCriteriaSheet } from "./plan/criteria-sheet-plan";
 import { planResultsView } from "./plan/chart-plan";
@@ -73,6 +76,8 @@ export interface RunOptions {
   year?: number;
   /** The criteria and letter settings to use when the workbook has no "Tiêu chí" sheet (`--preset`). */
   preset?: PresetId;
+  /** Last year's workbook, already read (readPreviousYear): its figures go beside this year's. */
+  previous?: PreviousYear;
 }
 
 export interface RunResult {
@@ -103,18 +108,11 @@ export interface RunResult {
   matches: SourceMatchReport[];
   /** Where each unit's figures came from, when sources were joined. */
   origins: Map<Unit, string>;
+  /** This year beside last year, when a previous year's workbook was given. */
+  comparison?: Comparison;
 }
 
 const byName = (grids: SheetGrid[], name: string) => grids.find((g) => foldKey(g.name) === foldKey(name));
-
-/** The first free sheet name among "Tổng hợp", "Tổng hợp (2)"…, unless the tool owns the sheet already. */
-function summaryName(grids: SheetGrid[], ownership: Ownership | undefined): string {
-  if (ownership?.summarySheet && byName(grids, ownership.summarySheet)) return ownership.summarySheet;
-  for (let i = 1; ; i++) {
-    const name = i === 1 ? SUMMARY_SHEET : `${SUMMARY_SHEET} (${i})`;
-    if (!byName(grids, name)) return name;
-  }
-}
 
 function metaSheetPlan(ownership: Ownership): SheetPlan {
   const plan = emptySheetPlan(META_SHEET, "create");
@@ -251,7 +249,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     settings.letter = { ...withoutFacts(settings.letter), year };
   }
   const presetUsed = fromSheet ? undefined : (chosen ?? presetForYear(found.year)).id;
-  const summary = summaryName(grids, ownership);
+  const summary = freeSheetName(grids, SUMMARY_SHEET, ownership?.summarySheet);
 
   const kept = ownership?.mapping ? parseMapping(ownership.mapping) : undefined;
   const mapping = options.mapping ?? (typeof kept === "object" ? kept : undefined);
@@ -353,13 +351,24 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     };
   });
   if (writeCriteria) sheets.push(planCriteriaSheet(criteria, settings));
+  const compared = planComparison(
+    grids,
+    ownership,
+    scores,
+    scoredParts.map((p) => p.table),
+    options.previous,
+    year,
+  );
+  if (compared.mapSheet) sheets.push(compared.mapSheet);
   const summaryPlan = planSummarySheet(summary, letter, scores, provenance);
   planResultsView(summaryPlan, scores, awardThreshold(criteria, settings.rating));
   sheets.push(summaryPlan);
+  sheets.push(...compared.sheets);
   sheets.push(
     metaSheetPlan({
       ...written[0],
       summarySheet: summary,
+      compareSheet: compared.compareSheet,
       mapping: mapping && formatMapping(mapping) ? formatMapping(mapping) : undefined,
       more: written.length > 1 ? written.slice(1) : undefined,
     }),
@@ -381,11 +390,18 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     yearWhere: found.where,
     scores,
     letter,
-    problems: [...(fromSheet?.problems ?? []), ...setupProblems, ...sourceProblems, ...partProblems],
+    problems: [
+      ...(fromSheet?.problems ?? []),
+      ...setupProblems,
+      ...sourceProblems,
+      ...partProblems,
+      ...compared.problems,
+    ],
     plan: { styles: STYLES, sheets },
     summarySheet: summary,
     sources: provenance,
     matches,
     origins,
+    ...(compared.comparison ? { comparison: compared.comparison } : {}),
   };
 }

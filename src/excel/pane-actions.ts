@@ -24,7 +24,7 @@ class SelectionError extends UserFacingError {
 
 /** Reads the workbook and scores it without writing anything: the preview the pane shows. */
 export async function analyseWorkbook(
-  options: Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer" | "year" | "preset">,
+  options: Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer" | "year" | "preset" | "previous">,
 ): Promise<RunResult> {
   return Excel.run(async (context) => {
     const { grids } = await readWorkbook(context, { sheet: options.sheet, mapping: options.mapping });

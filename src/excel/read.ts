@@ -9,6 +9,7 @@
  *    the user chose the sheet) and of the criteria sheet only, in requests of about 3 MB of response;
  * 4. on a workbook the tool scored before, the conditional formats over its own highlight (two syncs).
  */
+import { UNIT_MAP_SHEET } from "../core/compare/unit-map-sheet";
 import { CRITERIA_SHEET } from "../core/criteria-sheet/schema";
 import type { CellRange, CellValue, SheetGrid } from "../core/grid";
 import { META_SHEET, readOwnership } from "../core/ownership";
@@ -74,14 +75,14 @@ function place(grid: SheetGrid, top: number, left: number, cells: Loaded): void 
   }
 }
 
-/** Which sheets the core needs in full: every sheet, or the chosen one, and the criteria sheet. */
+/** Which sheets the core needs in full: every sheet, or the chosen one, the criteria and the unit mapping. */
 function sheetsToRead(names: string[], chosen: string | undefined): Set<string> {
-  const criteria = foldKey(CRITERIA_SHEET);
+  const own = new Set([CRITERIA_SHEET, UNIT_MAP_SHEET].map(foldKey));
   if (chosen === undefined) return new Set(names.filter((n) => n !== META_SHEET));
   const wanted = cleanText(chosen);
   const exact = names.find((n) => n === wanted);
   const matches = exact !== undefined ? [exact] : names.filter((n) => foldKey(n) === foldKey(wanted));
-  return new Set(names.filter((n) => matches.includes(n) || foldKey(n) === criteria));
+  return new Set(names.filter((n) => matches.includes(n) || own.has(foldKey(n))));
 }
 
 interface Slice {
@@ -193,10 +194,14 @@ async function readCells(
   }
 }
 
-/** Sheets read in full whatever their first rows hold: the one the user chose and the criteria sheet. */
+/**
+ * Sheets read in full whatever their first rows hold: the one the user chose, the criteria sheet and the
+ * user's mapping of renamed and merged units (longer than the rows probed after the 2025 mergers).
+ */
 function alwaysRead(full: Set<string>, chosen: string | undefined): Set<string> {
   if (chosen !== undefined) return new Set(full);
-  return new Set([...full].filter((n) => foldKey(n) === foldKey(CRITERIA_SHEET)));
+  const own = new Set([CRITERIA_SHEET, UNIT_MAP_SHEET].map(foldKey));
+  return new Set([...full].filter((n) => own.has(foldKey(n))));
 }
 
 export async function readWorkbook(

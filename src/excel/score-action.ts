@@ -21,6 +21,8 @@ export interface ScoreOptions {
   /** The assessment year and preset chosen in the pane. */
   year?: number;
   preset?: PresetId;
+  /** Last year's workbook, read, to set beside this year. */
+  previous?: RunOptions["previous"];
   /** Write requests done out of the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,6 +63,7 @@ export async function scoreActiveWorkbook(options: ScoreOptions = {}): Promise<S
       prefer: options.prefer,
       year: options.year,
       preset: options.preset,
+      previous: options.previous,
       fileName: documentFileName(),
     });
     await applyPlan(context, result.plan, options.onProgress, { facts });

@@ -3,6 +3,7 @@ import { Accordion, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { FileAccess, WorkbookPort } from "./port";
 import { AssessmentSection } from "./sections/AssessmentSection";
+import { CompareSection } from "./sections/CompareSection";
 import { CriteriaSection } from "./sections/CriteriaSection";
 import type { LetterAction } from "./sections/LetterButton";
 import { LetterSection } from "./sections/LetterSection";
@@ -14,6 +15,7 @@ import { SourcesSection } from "./sections/SourcesSection";
 import { TableSection } from "./sections/TableSection";
 import { criteriaSourceOf, type AnalysisState } from "./pane-state";
 import { usePane } from "./use-pane";
+import { usePreviousYear } from "./use-previous-year";
 import { PaneHeader } from "./PaneHeader";
 
 const useStyles = makeStyles({
@@ -51,7 +53,8 @@ interface AppProps {
 
 export function App({ port, fileBar }: AppProps) {
   const styles = useStyles();
-  const { state, errors, dirty, reading, commands: act } = usePane(port);
+  const compare = usePreviousYear(port);
+  const { state, errors, dirty, reading, commands: act } = usePane(compare.port);
   const { analysis, run, notice, saving, located, output } = state;
   const draft = state.drafting?.draft;
   const result = analysis.state === "ready" ? analysis.result : undefined;
@@ -103,6 +106,9 @@ export function App({ port, fileBar }: AppProps) {
             onRemove={act.removeSource}
             onPrefer={act.setPrefer}
           />
+        </Section>
+        <Section value="compare" title="So sánh với năm trước">
+          <CompareSection control={compare} result={result} disabled={running} onChange={act.refresh} />
         </Section>
         <Section value="score" title="Kết quả tính điểm">
           <ScoreSection

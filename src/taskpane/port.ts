@@ -14,10 +14,11 @@ export type AssessmentOptions = Pick<RunOptions, "year" | "preset">;
 
 /**
  * Where the unit table is and how its columns are read (the mapping travels with the workbook), the
- * source files joined into it with the choice for figures that differ, and the year and preset the user
- * chose.
+ * source files joined into it with the choice for figures that differ, the year and preset the user
+ * chose, and last year's workbook to set beside this year.
  */
-export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer"> & AssessmentOptions;
+export type AnalyseOptions = Pick<RunOptions, "sheet" | "mapping" | "sources" | "prefer" | "previous"> &
+  AssessmentOptions;
 
 /** A scoring run's options: the analysis's, and whether the output holds values or formulas. */
 export type ScoreRunOptions = AnalyseOptions & Pick<RunOptions, "output">;

@@ -18,7 +18,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import type { Cell } from "../excel/fake-excel";
 import { loadWorkbook } from "../exceljs/workbook";
 import { fakeFromWorkbook } from "../excel/fixtures";
-import { freshSampleBytes } from "../helpers/workbooks";
+import { freshSampleBytes, xlsxBytes } from "../helpers/workbooks";
 import type { SerialSheet, StubSeed } from "./office-stub";
 import { axeViolations } from "./axe";
 
@@ -203,6 +203,63 @@ suite(title, () => {
     expect(await recorded.activations(page)).toEqual([SHEET, SHEET, SHEET]);
 
     await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("sets last year beside this year from a file the user picks, and writes the comparison into the workbook", async () => {
+    const lastYear = await xlsxBytes([
+      {
+        name: "Theo dõi 2022",
+        rows: [
+          ["BẢNG THEO DÕI THI ĐUA KSTTHC NĂM 2022"],
+          ["STT", "Tên cơ quan, đơn vị", "Khối", "Điểm 766"],
+          [1, "Sở Tư pháp", "Sở, ban, ngành", 75],
+          [2, "Sở Ngoại vụ", "Sở, ban, ngành", 81],
+          [3, "UBND huyện An Phú", "UBND cấp huyện", 79],
+          [4, "UBND huyện Cũ", "UBND cấp huyện", 70],
+        ],
+      },
+    ]);
+    const page = await openPane();
+    await page.getByRole("button", { name: "So sánh với năm trước" }).click();
+    await page.getByLabel("Chọn tệp năm trước (.xlsx)").setInputFiles({
+      name: "theo-doi-2022.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(lastYear),
+    });
+    const table = page.getByRole("table", { name: "So sánh với năm trước" });
+    await table.waitFor();
+    const rows = await table
+      .locator("tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)),
+      );
+    const row = (name: string) => rows.find((r) => r[0] === name);
+    expect(row("Sở Tư pháp")).toEqual(["Sở Tư pháp", "75,00 → 79,12 (+4,12)", "0 → 0", "Không → Không"]);
+    expect(row("UBND huyện An Phú")).toEqual([
+      "UBND huyện An Phú",
+      "79,00 → 82,61 (+3,61)",
+      "0 → 30 (+30)",
+      "Không → Có",
+    ]);
+    expect(row("Sở Nội vụ (đơn vị mới)")).toBeDefined();
+    await expect(page.getByRole("list", { name: "Đơn vị năm trước không còn" }).textContent()).resolves.toBe(
+      "UBND huyện Cũ: 70,00; tổng 0; Không",
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, "taskpane-compare.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
+    await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
+    expect(await recorded.sheetNames(page)).toEqual([
+      SHEET,
+      "Tiêu chí",
+      "Đổi tên, sáp nhập",
+      "Tổng hợp",
+      "So sánh năm trước",
+      "KSTTHC",
+    ]);
+    expect(await recorded.cell(page, "So sánh năm trước", 4, 4)).toBe("Điểm 766 năm trước");
+    expect(await recorded.cell(page, "Đổi tên, sáp nhập", 4, 0)).toBe("UBND huyện Cũ");
     await page.close();
   });
 

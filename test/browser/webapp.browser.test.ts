@@ -20,8 +20,10 @@ import { runScoring } from "../../src/core/run";
 import { letterToDocx } from "../../src/docx/letter-docx";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
+import { readPreviousFile } from "../../src/xlsx/previous-file";
 import { readSourceFile } from "../../src/xlsx/source-file";
 import { loadWorkbook } from "../exceljs/workbook";
+import * as compareFiles from "../helpers/compare-files";
 import { MESSY_FILE, MESSY_PROPOSED, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { II07B_ROWS, ii07b, portalExport, tracking2025 } from "../helpers/source-files";
 import { freshSampleBytes, freshSampleGrids, SAMPLE, snapshot, xlsxBytes } from "../helpers/workbooks";
@@ -362,6 +364,64 @@ suite(title, () => {
     await openAllSections(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, "webapp-all-open.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+    expect(record).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+
+  it("sets last year beside this year under “So sánh với năm trước”, as the CLI's --compare does", async () => {
+    const current = await xlsxBytes(compareFiles.tracking2025());
+    const lastYear = await xlsxBytes(compareFiles.tracking2024());
+    const asFile = (name: string, bytes: Uint8Array) => ({
+      name,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(bytes),
+    });
+    const { page, record } = await open("", "404");
+    await page.getByLabel("Chọn tệp Excel (.xlsx)").setInputFiles(asFile("theo-doi-2025.xlsx", current));
+    await page.getByText("7 đơn vị").waitFor();
+    await page.getByRole("button", { name: "So sánh với năm trước" }).click();
+    // A file that is no workbook is refused, naming it; the section stays usable.
+    await page.getByLabel("Chọn tệp năm trước (.xlsx)").setInputFiles({
+      name: "ghi-chu.xlsx",
+      mimeType: "text/plain",
+      buffer: Buffer.from("không phải tệp Excel"),
+    });
+    await page
+      .getByText(/ghi-chu\.xlsx/)
+      .first()
+      .waitFor();
+    await page.getByLabel("Chọn tệp năm trước (.xlsx)").setInputFiles(asFile("theo-doi-2024.xlsx", lastYear));
+    const table = page.getByRole("table", { name: "So sánh với năm trước" });
+    await table.waitFor();
+    await page
+      .getByText(
+        "Năm trước: tệp “theo-doi-2024.xlsx” (năm 2024), chấm lại theo mẫu “An Giang 2023” (tệp chưa có trang “Tiêu chí”).",
+      )
+      .waitFor();
+    const rows = await table
+      .locator("tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)),
+      );
+    expect(rows[0]).toEqual(["Sở Tư pháp", "79,12 → 86,25 (+7,13)", "0 → 30 (+30)", "Không → Có"]);
+    expect(rows[1][0]).toBe(
+      "Sở Tài chínhSáp nhập từ 2 đơn vị, không cộng gộp: Sở Kế hoạch và Đầu tư: 74,30; tổng 0; Không · Sở Tài chính: 72,86; tổng 0; Không",
+    );
+    expect(rows[4]).toEqual(["UBND xã Mỹ Hòa (không ghép được: trùng tên hoặc mã)", "81,00", "30", "Có"]);
+    expect(rows[5]).toEqual(["UBND phường Bình Đức (đơn vị mới)", "83,00", "30", "Có"]);
+    await expect(page.getByRole("list", { name: "Đơn vị năm trước không còn" }).textContent()).resolves.toBe(
+      "UBND thị trấn Chợ Vàm: 70,00; tổng 0; Không",
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, "webapp-compare.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
+    await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
+    const xlsx = await download(page, "Tải về tệp đã tính điểm");
+    const scored = await loadWorkbook(new Uint8Array(xlsx.bytes), xlsx.name);
+    const expected = WorkbookPackage.open(current, "cli.xlsx");
+    scorePackage(expected, { previous: await readPreviousFile("theo-doi-2024.xlsx", lastYear) });
+    expect(scored.worksheets.map((s) => s.name)).toContain("So sánh năm trước");
+    expect(snapshot(scored)).toEqual(snapshot(await loadWorkbook(expected.save(), "cli-out.xlsx")));
     expect(record).toEqual({ errors: [], violations: [] });
     await page.close();
   });

@@ -15,7 +15,11 @@ import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { workbookToGrids } from "../exceljs/read";
 import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { chartsOfFake, chartsOfPackage } from "../helpers/chart-parts";
+import type { PreviousYear } from "../../src/core/compare/types";
+import { readPreviousFile } from "../../src/xlsx/previous-file";
+import { tracking2024, tracking2025 } from "../helpers/compare-files";
 import { rowBreaks } from "../helpers/package-parts";
+import { buildWorkbook } from "../helpers/workbooks";
 import { SAMPLE } from "../helpers/workbooks";
 import type { FakeExcel } from "./fake-excel";
 import {
@@ -250,5 +254,60 @@ describe("parity of reading", () => {
     const grids = await readGrids(context(fake));
     expect(grids[0].values[4][3]).toEqual({ error: "#N/A" });
     expect(grids[0].formats?.[3][4]).toBe("0.0%");
+  });
+});
+
+describe("parity with the CLI when comparing with last year", () => {
+  let fake: FakeExcel;
+  let cli: CliOutput;
+  let previous: PreviousYear;
+
+  beforeAll(async () => {
+    previous = await readPreviousFile(
+      "theo-doi-2024.xlsx",
+      await saveWorkbook(buildWorkbook(tracking2024())),
+    );
+    const current = buildWorkbook(tracking2025(false));
+    fake = fakeFromWorkbook(current);
+    await scoreInFake(fake, { previous });
+    cli = await cliScored(await saveWorkbook(current), { previous });
+  });
+
+  it("writes the same comparison sheet and mapping sheet as the CLI", () => {
+    const adapter = pictureOfFake(fake);
+    expect(adapter.map((s) => s.name)).toEqual([
+      "Theo dõi 2025",
+      "Tiêu chí",
+      "Đổi tên, sáp nhập",
+      "Tổng hợp",
+      "So sánh năm trước",
+      "KSTTHC",
+    ]);
+    expect(adapter).toEqual(pictureOfExcelJS(cli.workbook));
+    expect(pageSetupOfFake(fake, "So sánh năm trước")).toEqual({
+      ...pageSetupOfCli(cli, "So sánh năm trước"),
+      fitToWidth: undefined,
+      scale: expect.any(Number),
+    });
+  });
+
+  it("reads a mapping sheet longer than the rows it probes, as the CLI does", async () => {
+    const [table, mapping] = tracking2025();
+    // The real rows after 50 of units that were not found (as after the 2025 mergers).
+    const filler = Array.from({ length: 50 }, (_, i) => [`UBND xã Không Có ${i + 1}`, null, null]);
+    const long = { ...mapping, rows: [...mapping.rows.slice(0, 4), ...filler, ...mapping.rows.slice(4)] };
+    const workbook = buildWorkbook([table, long]);
+    const inExcel = fakeFromWorkbook(workbook);
+    const { outcome } = await scoreInFake(inExcel, { previous });
+    const file = WorkbookPackage.open(await saveWorkbook(workbook), "cli.xlsx");
+    const fromFile = scorePackage(file, { previous });
+    expect(outcome.result.comparison?.mapped).toBe(4);
+    expect(outcome.result.comparison).toEqual(fromFile.comparison);
+  });
+
+  it("stays equal to the CLI on a run without last year, which leaves no stale figures", async () => {
+    await scoreInFake(fake);
+    const again = await cliScored(cli.bytes);
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again.workbook));
   });
 });

@@ -16,13 +16,15 @@ const EXCEL_COLUMNS = 16384;
 
 export const YES = "Có";
 export const NO = "Không";
+export const TOTAL_HEADER = "Tổng điểm thi đua";
+export const PROPOSAL_HEADER = "Đề xuất khen thưởng";
 
 function outputHeaders(criteria: Criterion[]): string[] {
   return [
     ...criteria.map((c) => `Điểm tiêu chí ${c.code}`),
-    "Tổng điểm thi đua",
+    TOTAL_HEADER,
     "Xếp loại 766",
-    "Đề xuất khen thưởng",
+    PROPOSAL_HEADER,
     "Cách tính điểm",
   ];
 }

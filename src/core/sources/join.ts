@@ -47,7 +47,7 @@ const EPSILON = 0.005;
 const same = (a: number, b: number) => Math.abs(a - b) < EPSILON;
 
 /** The table's column of unit codes ("Mã đơn vị", "MA_COQUAN"), if it has one. */
-function codeColumn(layout: TableLayout): number | undefined {
+export function codeColumn(layout: TableLayout): number | undefined {
   const header = layout.headers.find((h) => /^ma (don vi|co quan|dvhc)\b|^ma coquan$|^ma$/.test(foldKey(h)));
   return header === undefined ? undefined : findColumnByHeader(layout, header);
 }

@@ -4,6 +4,7 @@
  * rows); one whose first rows name no units is not even decompressed further, so that an unrelated
  * sheet of any size costs no more than its compressed bytes in the file.
  */
+import { UNIT_MAP_SHEET } from "../../core/compare/unit-map-sheet";
 import { CRITERIA_SHEET } from "../../core/criteria-sheet/schema";
 import type { SheetGrid } from "../../core/grid";
 import { META_SHEET, readOwnership } from "../../core/ownership";
@@ -15,7 +16,7 @@ import type { WorkbookPackage } from "./workbook-package";
 /** More than the rows the table detection looks at (40, and the sub-header below). */
 const PREVIEW_ROWS = 64;
 
-/** The tool's own sheets, read whole: the criteria, the summary and the ownership record. */
+/** The tool's own sheets, read whole: the criteria, the mapping of units, the summary and the ownership record. */
 function ownSheets(pkg: WorkbookPackage): Set<string> {
   const own = new Set<string>();
   const meta = pkg.worksheets.find((s) => s.name === META_SHEET);
@@ -25,8 +26,10 @@ function ownSheets(pkg: WorkbookPackage): Set<string> {
     const found = summary ? pkg.worksheets.find((s) => s.name === summary) : undefined;
     if (found) own.add(found.name);
   }
-  const criteria = pkg.findSheet(CRITERIA_SHEET);
-  if (criteria) own.add(criteria.name);
+  for (const name of [CRITERIA_SHEET, UNIT_MAP_SHEET]) {
+    const sheet = pkg.findSheet(name);
+    if (sheet) own.add(sheet.name);
+  }
   return own;
 }
 

@@ -1,5 +1,6 @@
 /**
- * The problems of a run, errors apart from warnings and notes, each group with its count; each problem
+ * The problems of a run, errors apart from warnings and notes, each group with its count and its
+ * problems kind by kind (problem-kinds.ts), each kind with its count; each problem
  * is a link that selects its cell in the workbook or, where no grid is on screen (a file in the page),
  * highlights itself and says where its cell is.
  */
@@ -7,6 +8,7 @@ import { Button, Link, makeStyles, Subtitle2, tokens, typographyStyles } from "@
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Problem, ProblemLevel } from "../../core/problems";
+import { problemKinds } from "../problem-kinds";
 import { placeText, problemAddress } from "../problem-location";
 
 /** Long lists stay usable: the rest of a group is one click away. */
@@ -65,6 +67,11 @@ const useStyles = makeStyles({
   },
   icon: { flexShrink: 0, marginTop: "1px" },
   heading: { display: "block", margin: `0 0 ${tokens.spacingVerticalXS}` },
+  kinds: {
+    ...typographyStyles.caption1,
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+    color: tokens.colorNeutralForeground2,
+  },
   groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   groupHeading: {
     ...typographyStyles.body1Strong,
@@ -146,13 +153,22 @@ function ProblemGroup({
     placeRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [located]);
   const { label, Icon, color } = LEVELS[level];
-  const shown = all ? problems : problems.slice(0, FIRST_SHOWN);
+  // Kind by kind: the same sentence about twelve units is read once, with its count, and its items together.
+  const kinds = problemKinds(problems);
+  const ordered = kinds.flatMap((kind) => kind.problems);
+  const shown = all ? ordered : ordered.slice(0, FIRST_SHOWN);
+  const repeated = kinds.length < problems.length;
   return (
     <div role="group" aria-labelledby={headingId}>
       <h4 id={headingId} className={styles.groupHeading}>
         <Icon style={{ color }} aria-hidden />
         {label} ({problems.length})
       </h4>
+      {repeated && (
+        <p className={styles.kinds}>
+          Theo loại: {kinds.map((kind) => `${kind.label} (${kind.problems.length})`).join("; ")}.
+        </p>
+      )}
       <ul className={styles.list}>
         {shown.map((problem, i) => {
           const here = problem === located;

@@ -90,11 +90,15 @@ function structureSteps(context: Context, plan: SheetPlan, facts: WorkbookFacts)
   const atomic = (label: string, queue: () => void, bytes = OPERATION_BYTES) =>
     steps.push({ kind: "atomic", label, bytes, queue });
   if (plan.mode === "create") {
-    if (facts.sheets.some((s) => s.name === plan.name)) {
+    // A sheet replaced goes back where it stood (Worksheet.position, ExcelApi 1.1), as the file adapter
+    // replaces its part in place: added sheets go last, so a sheet of the user's after it is not passed.
+    const at = facts.sheets.findIndex((s) => s.name === plan.name);
+    if (at >= 0) {
       atomic(`đã xóa ${on(plan.name)} cũ`, () => sheetOf(context, plan.name).delete());
     }
     atomic(`đã tạo ${on(plan.name)}`, () => {
       const sheet = context.workbook.worksheets.add(plan.name);
+      if (at >= 0) sheet.position = at;
       if (plan.hidden) sheet.visibility = "Hidden";
     });
     return steps;

@@ -5,6 +5,7 @@
 import type { CellRange } from "../../src/core/grid";
 import type { SheetPlan, WritePlan } from "../../src/core/plan/types";
 import {
+  emptySheet,
   FakeOfficeError,
   parseA1,
   type Cell,
@@ -196,6 +197,17 @@ describe("cells and formats written for 30 units", () => {
     const once = stateOf(fake);
     await scoreInFake(fake);
     expect(stateOf(fake)).toEqual(once);
+  });
+
+  it("puts a sheet it replaces back where it stood, as the file adapter does, before a sheet of the user's", async () => {
+    const sheets = fake.state.sheets;
+    // The user moved "Tổng hợp" to the front and added a sheet of notes after the tool's sheets.
+    const summary = sheets.findIndex((s) => s.name === "Tổng hợp");
+    sheets.unshift(...sheets.splice(summary, 1));
+    sheets.push(emptySheet("Ghi chú", "{sheet-notes}"));
+    const order = sheets.map((s) => s.name);
+    await scoreInFake(fake);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(order);
   });
 });
 

@@ -585,6 +585,19 @@ export class FakeWorksheet extends FakeProxy {
       this.sheet().visibility = visibility as SheetState["visibility"];
     });
   }
+  /** "The zero-based position of the worksheet within the workbook" (Worksheet.position, ExcelApi 1.1). */
+  set position(position: number) {
+    this.fake.enqueue("worksheet.position", bytesOf({ position }), () => {
+      const sheets = this.fake.state.sheets;
+      if (!Number.isInteger(position) || position < 0 || position >= sheets.length)
+        throw new FakeOfficeError("InvalidArgument", `position ${position} of ${sheets.length} sheets`);
+      if (this.fake.state.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "workbook structure is protected");
+      const sheet = this.sheet();
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(position, 0, sheet);
+    });
+  }
   loadNow(paths: string[]): number {
     const sheet = this.locate();
     this.loaded.set("isNullObject", !sheet);

@@ -19,9 +19,7 @@ import { App } from "./App";
 import { useFileOpener, type OpenState } from "./use-file-opener";
 import { PaneHeader } from "./PaneHeader";
 import { useFocusHere } from "./use-focus-here";
-
-/** The file picker's filter; a drop takes any file, and loadWorkbook says what is wrong with it. */
-const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { XlsxFileInput } from "./XlsxFileInput";
 
 const useStyles = makeStyles({
   page: { position: "relative", minHeight: "100vh" },
@@ -77,7 +75,6 @@ const useStyles = makeStyles({
     pointerEvents: "none",
     zIndex: 1,
   },
-  hidden: { display: "none" },
 });
 
 const PRIVACY =
@@ -193,20 +190,7 @@ export function WebApp() {
           <Welcome status={status} onChoose={choose} />
         )}
       </div>
-      <input
-        ref={input}
-        type="file"
-        accept={ACCEPT}
-        className={styles.hidden}
-        aria-label="Chọn tệp Excel (.xlsx)"
-        tabIndex={-1}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          // Emptied, so that choosing the same file again (after fixing it in Excel) opens it again.
-          event.target.value = "";
-          if (file) void open(file);
-        }}
-      />
+      <XlsxFileInput ref={input} label="Chọn tệp Excel (.xlsx)" onFiles={([file]) => void open(file)} />
       {dragging && (
         <div className={styles.overlay} aria-hidden>
           Thả tệp .xlsx vào đây để mở

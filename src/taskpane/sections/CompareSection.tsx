@@ -26,16 +26,14 @@ import { formatNumberVi, formatScore766 } from "../../core/numbers";
 import type { RunResult } from "../../core/run";
 import type { UnitScore } from "../../core/scoring";
 import type { PreviousYearControl } from "../use-previous-year";
+import { XlsxFileInput } from "../XlsxFileInput";
 
 const useStyles = makeStyles({
-  hidden: { display: "none" },
   row: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   // A task pane is narrow: "75,00 → 79,12 (+4,12)" wraps at its spaces rather than overflow.
   figures: { overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const score = (value: number | null) => (value === null ? "—" : formatScore766(value));
 const change = (value: number | null | undefined, format: (v: number) => string) =>
@@ -164,18 +162,10 @@ export function CompareSection({ control, result, disabled, onChange }: CompareS
       >
         Mở tệp năm trước
       </Button>
-      <input
+      <XlsxFileInput
         ref={input}
-        type="file"
-        accept={ACCEPT}
-        className={styles.hidden}
-        aria-label="Chọn tệp năm trước (.xlsx)"
-        tabIndex={-1}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = "";
-          if (file) void control.open(file).then((opened) => opened && onChange());
-        }}
+        label="Chọn tệp năm trước (.xlsx)"
+        onFiles={([file]) => void control.open(file).then((opened) => opened && onChange())}
       />
       {reading && <Spinner size="tiny" label={`Đang đọc “${reading}”…`} />}
       {error && (

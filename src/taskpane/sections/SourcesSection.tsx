@@ -19,10 +19,10 @@ import type { RunResult } from "../../core/run";
 import type { Preference } from "../../core/sources/join";
 import { describeSource, provenanceOf } from "../../core/sources/provenance";
 import type { Notice, SourcesState } from "../pane-state";
+import { XlsxFileInput } from "../XlsxFileInput";
 import { SectionNotice } from "./SectionNotice";
 
 const useStyles = makeStyles({
-  hidden: { display: "none" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   row: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
@@ -69,20 +69,7 @@ export function SourcesSection({
       >
         Mở tệp nguồn
       </Button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        className={styles.hidden}
-        aria-label="Chọn tệp nguồn (.xlsx)"
-        tabIndex={-1}
-        onChange={(event) => {
-          const files = Array.from(event.target.files ?? []);
-          event.target.value = "";
-          onAdd(files);
-        }}
-      />
+      <XlsxFileInput ref={input} multiple label="Chọn tệp nguồn (.xlsx)" onFiles={onAdd} />
       {sources.reading.length > 0 && (
         <Spinner size="tiny" label={`Đang đọc ${sources.reading.map((n) => `“${n}”`).join(", ")}…`} />
       )}

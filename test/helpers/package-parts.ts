@@ -1,5 +1,15 @@
 /** The parts of an .xlsx package as the tests compare them: entry by entry, raw. */
 import { strFromU8, unzipSync } from "fflate";
+import type { RunOptions } from "../../src/core/run";
+import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
+import { scorePackage } from "../../src/xlsx/package/score";
+
+/** A package scored by the file adapter, as the CLI and the web page score it, saved to bytes. */
+export function scoredPackage(bytes: Uint8Array, options: RunOptions = {}, name = "tep.xlsx"): Uint8Array {
+  const pkg = WorkbookPackage.open(bytes, name);
+  scorePackage(pkg, options);
+  return pkg.save();
+}
 
 /** Every zip entry's uncompressed bytes, in the zip's order. */
 export function partsOf(bytes: Uint8Array): Map<string, Uint8Array> {

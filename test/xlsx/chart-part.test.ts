@@ -10,20 +10,14 @@ import os from "node:os";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { CHART_TITLE } from "../../src/core/plan/chart-plan";
-import { scorePackage } from "../../src/xlsx/package/score";
-import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { chartsOfPackage } from "../helpers/chart-parts";
 import { hasSoffice, sofficeConvert } from "../helpers/office-tools";
-import { entryNames, partText, sheetPart } from "../helpers/package-parts";
+import { entryNames, partText, sheetPart, scoredPackage } from "../helpers/package-parts";
 import { SAMPLE } from "../helpers/workbooks";
 
 const SUMMARY = "Tổng hợp";
 
-function scored(bytes: Uint8Array, name = "mau.xlsx"): Uint8Array {
-  const pkg = WorkbookPackage.open(bytes, name);
-  scorePackage(pkg);
-  return pkg.save();
-}
+const scored = (bytes: Uint8Array, name = "mau.xlsx") => scoredPackage(bytes, {}, name);
 
 const sample = () => new Uint8Array(readFileSync(SAMPLE));
 

@@ -3,10 +3,10 @@
  * user named like the tool's, a workbook whose structure is protected.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
-import { partText, rawEntries, sheetPart } from "../helpers/package-parts";
+import { partText, rawEntries, sheetPart, scoredPackage } from "../helpers/package-parts";
 import { xlsxBytes, type SheetSpec } from "../helpers/workbooks";
+import type { RunOptions } from "../../src/core/run";
 
 const SHEET = "Đơn vị";
 
@@ -20,11 +20,7 @@ function unitSheet(userFormula: boolean): SheetSpec {
   return { name: SHEET, rows };
 }
 
-const run = (bytes: Uint8Array, options: Parameters<typeof scorePackage>[1] = {}) => {
-  const pkg = WorkbookPackage.open(bytes, "tep.xlsx");
-  scorePackage(pkg, options);
-  return pkg.save();
-};
+const run = (bytes: Uint8Array, options: RunOptions = {}) => scoredPackage(bytes, options);
 
 /** Edits parts of a zip (a test's stand-in for a file Excel saved with these parts). */
 function withParts(bytes: Uint8Array, edit: (parts: Record<string, string>) => void): Uint8Array {

@@ -5,16 +5,21 @@
  * the data sheet changes only in the tool's cells with its extensions kept last, a second run changes
  * nothing, and LibreOffice opens the result.
  */
-import { strFromU8, unzipSync } from "fflate";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseRangeAddress } from "../../src/core/grid";
 import { META_SHEET, readOwnership } from "../../src/core/ownership";
-import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { EXCEL365_DATA_SHEET, EXCEL365_PIVOT_SHEET, excel365Workbook } from "../fixtures/excel365/build";
 import { hasSoffice, sofficeConvert } from "../helpers/office-tools";
-import { cellsOf, entryNames, rawEntries, sheetWithoutToolElements } from "../helpers/package-parts";
+import {
+  cellsOf,
+  entryNames,
+  rawEntries,
+  sheetWithoutToolElements,
+  scoredPackage,
+  partText,
+} from "../helpers/package-parts";
 import { tempDir } from "../helpers/workbooks";
 
 jest.setTimeout(300_000);
@@ -78,14 +83,10 @@ function topLevel(xml: string): string[] {
   return names;
 }
 
-const text = (bytes: Uint8Array, part: string) => strFromU8(unzipSync(bytes)[part]);
+const text = partText;
 const extLst = (xml: string) => /<extLst>[\s\S]*<\/extLst>(?=<\/worksheet>)/.exec(xml)?.[0];
 
-function score(bytes: Uint8Array): Uint8Array {
-  const pkg = WorkbookPackage.open(bytes, "theo-doi-2024.xlsx");
-  scorePackage(pkg);
-  return pkg.save();
-}
+const score = (bytes: Uint8Array) => scoredPackage(bytes, {}, "theo-doi-2024.xlsx");
 
 let input: Uint8Array;
 let output: Uint8Array;

@@ -8,9 +8,7 @@ import { unzipSync } from "fflate";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { mayHoldUnitTable } from "../../src/core/table-candidates";
 import { UnusableInputError } from "../../src/core/problems";
-import { scorePackage } from "../../src/xlsx/package/score";
-import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
-import { rawEntries, sheetPart } from "../helpers/package-parts";
+import { rawEntries, sheetPart, scoredPackage } from "../helpers/package-parts";
 import { xlsxBytes, type SheetSpec } from "../helpers/workbooks";
 
 const LOG = "Nhật ký";
@@ -103,11 +101,7 @@ async function withBrokenLog(header: string[]): Promise<{ input: Uint8Array; log
   return { input: zipOfRaw(entries), logPart };
 }
 
-const score = (bytes: Uint8Array) => {
-  const pkg = WorkbookPackage.open(bytes, "tep.xlsx");
-  scorePackage(pkg);
-  return pkg.save();
-};
+const score = (bytes: Uint8Array) => scoredPackage(bytes);
 
 describe("a sheet that cannot hold the unit table", () => {
   it("is read no further than its first rows, and copied raw", async () => {

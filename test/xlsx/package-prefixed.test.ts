@@ -10,7 +10,6 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import type { RunOptions } from "../../src/core/run";
-import { scorePackage } from "../../src/xlsx/package/score";
 import {
   mainPrefixCutter,
   mainPrefixOf,
@@ -19,7 +18,7 @@ import {
 } from "../../src/xlsx/package/xml";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { hasSoffice, sofficeConvert } from "../helpers/office-tools";
-import { rawEntries, sheetPart } from "../helpers/package-parts";
+import { rawEntries, sheetPart, scoredPackage, partText } from "../helpers/package-parts";
 import { tempDir } from "../helpers/workbooks";
 import { DATA_SHEET, exceljsWorkbook } from "./package-fixtures";
 
@@ -47,11 +46,7 @@ function prefixed(bytes: Uint8Array): { bytes: Uint8Array; parts: string[] } {
 
 const OPTIONS: RunOptions = { year: 2024 };
 
-function score(bytes: Uint8Array): Uint8Array {
-  const pkg = WorkbookPackage.open(bytes, "tep.xlsx");
-  scorePackage(pkg, OPTIONS);
-  return pkg.save();
-}
+const score = (bytes: Uint8Array) => scoredPackage(bytes, OPTIONS);
 
 function grids(bytes: Uint8Array) {
   const pkg = WorkbookPackage.open(bytes, "tep.xlsx");
@@ -84,7 +79,7 @@ beforeAll(async () => {
   plainOutput = score(plain);
 });
 
-const text = (bytes: Uint8Array, part: string) => strFromU8(unzipSync(bytes)[part]);
+const text = partText;
 
 it("is a fixture that prefixes the workbook, the sheets, shared strings, styles and the table", () => {
   for (const part of [dataPart, "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"]) {

@@ -53,8 +53,8 @@ interface AppProps {
 
 export function App({ port, fileBar }: AppProps) {
   const styles = useStyles();
-  const compare = usePreviousYear(port);
-  const { state, errors, dirty, reading, commands: act } = usePane(compare.port);
+  const compare = usePreviousYear();
+  const { state, errors, dirty, reading, commands: act } = usePane(port, compare.withPrevious);
   const { analysis, run, notice, saving, located, output } = state;
   const draft = state.drafting?.draft;
   const result = analysis.state === "ready" ? analysis.result : undefined;

@@ -30,7 +30,16 @@ function withSources(
   return current.files.length > 0 ? { ...options, sources: current.files, prefer: current.prefer } : options;
 }
 
-export function usePane(port: WorkbookPort) {
+const noInputs = (options: AnalyseOptions) => options;
+
+/**
+ * `withInputs` adds what other hooks hold in force (last year's workbook) to every analysis and run,
+ * read when each starts; it must keep its identity between renders.
+ */
+export function usePane(
+  port: WorkbookPort,
+  withInputs: (options: AnalyseOptions) => AnalyseOptions = noInputs,
+) {
   const [state, dispatch] = useReducer(paneReducer, initialPaneState);
   // Each analysis gets an id; the reducer keeps only the answer of the latest.
   const lastId = useRef(0);
@@ -44,16 +53,15 @@ export function usePane(port: WorkbookPort) {
       const id = ++lastId.current;
       dispatch({ type: "analysisStarted", id });
       try {
-        const result = await port.analyse({
-          ...withSources(options, sources.current),
-          ...assessment.current,
-        });
+        const result = await port.analyse(
+          withInputs({ ...withSources(options, sources.current), ...assessment.current }),
+        );
         dispatch({ type: "analysisAnswered", id, result, resetDraft });
       } catch (error) {
         dispatch({ type: "analysisFailed", id, message: messageOf(error) });
       }
     },
-    [port],
+    [port, withInputs],
   );
 
   const { options, output, analysis, drafting } = state;
@@ -122,7 +130,7 @@ export function usePane(port: WorkbookPort) {
     dispatch({ type: "runStarted" });
     try {
       const result = await port.score(
-        { ...withSources(options, sources.current), ...state.assessment, output },
+        { ...withInputs({ ...withSources(options, sources.current), ...state.assessment }), output },
         (done, total) => dispatch({ type: "runProgressed", done, total }),
       );
       dispatch({ type: "runAnswered", result });

@@ -1,12 +1,12 @@
 /**
  * "So sánh với năm trước" in the pane: the previous year's workbook the user opens (a file, in Excel as
- * in the web page), read in the page by the file adapter, and a port that hands it to every analysis
- * and run. The pane's own state stays as it is: the port carries the previous year.
+ * in the web page), read in the page by the file adapter, and handed to every analysis and run
+ * (`withPrevious`, given to usePane).
  */
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { PreviousYear } from "../core/compare/types";
 import { messageOf } from "./pane-state";
-import type { WorkbookPort } from "./port";
+import type { AnalyseOptions } from "./port";
 
 /** The previous year's file is read by the file adapter, in the same chunk as the workbook file. */
 async function readPreviousInPage(name: string, bytes: Uint8Array): Promise<PreviousYear> {
@@ -23,35 +23,24 @@ export interface PreviousYearState {
 }
 
 export interface PreviousYearControl {
-  /** The port whose analyses and runs set last year beside this year. */
-  port: WorkbookPort;
+  /** The options of an analysis or run with last year in force, read when it starts. */
+  withPrevious(options: AnalyseOptions): AnalyseOptions;
   state: PreviousYearState;
   /** Reads the file; true when it is now the previous year in force. */
   open(file: File): Promise<boolean>;
   clear(): void;
 }
 
-export function usePreviousYear(port: WorkbookPort): PreviousYearControl {
+export function usePreviousYear(): PreviousYearControl {
   const [state, setState] = useState<PreviousYearState>({});
-  // Read by analyses and runs whenever they start.
+  // Read by analyses and runs when they start, which may be before the state's next render.
   const current = useRef<PreviousYear | undefined>(undefined);
-  const wrapped = useMemo<WorkbookPort>(() => {
-    const analyse: WorkbookPort["analyse"] = (options) =>
-      port.analyse({ ...options, previous: current.current });
-    const score: WorkbookPort["score"] = (options, onProgress) =>
-      port.score({ ...options, previous: current.current }, onProgress);
-    // Everything else is the port's own, called on the port itself (whatever kind of object it is).
-    return new Proxy(port, {
-      get(target, key) {
-        if (key === "analyse") return analyse;
-        if (key === "score") return score;
-        const value: unknown = Reflect.get(target, key, target);
-        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-  }, [port]);
+  const withPrevious = useCallback(
+    (options: AnalyseOptions): AnalyseOptions => ({ ...options, previous: current.current }),
+    [],
+  );
   return {
-    port: wrapped,
+    withPrevious,
     state,
     open: async (file) => {
       const name = file.name.normalize("NFC");

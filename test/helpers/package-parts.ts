@@ -4,6 +4,17 @@ import type { RunOptions } from "../../src/core/run";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { scorePackage } from "../../src/xlsx/package/score";
 
+/** The parts every run may edit besides the data sheet: the package index, workbook, styles, strings, properties. */
+export const EDITED_PARTS = [
+  "[Content_Types].xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/styles.xml",
+  "xl/sharedStrings.xml",
+  "docProps/app.xml",
+  "xl/calcChain.xml",
+];
+
 /** A package scored by the file adapter, as the CLI and the web page score it, saved to bytes. */
 export function scoredPackage(bytes: Uint8Array, options: RunOptions = {}, name = "tep.xlsx"): Uint8Array {
   const pkg = WorkbookPackage.open(bytes, name);

@@ -7,6 +7,7 @@ import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { PreviousYear } from "../core/compare/types";
 import type { Source } from "../core/sources/types";
+import { NODE_CODEC } from "./node-codec";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
 interface Io {
@@ -122,7 +123,7 @@ async function readPrevious(command: ScoreCommand): Promise<PreviousYear | undef
 async function score(command: ScoreCommand, io: Io): Promise<number> {
   const { WorkbookPackage, scorePackage } = await fileAdapter();
   const bytes = await readInput(command.input);
-  const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
+  const workbook = WorkbookPackage.open(bytes, path.basename(command.input), NODE_CODEC);
   const sources = await readSources(command);
   const previous = await readPrevious(command);
   const result = scorePackage(workbook, {
@@ -154,7 +155,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
 async function letter(command: LetterCommand, io: Io): Promise<number> {
   const { WorkbookPackage, packageGrids } = await fileAdapter();
   const bytes = await readInput(command.input);
-  const workbook = WorkbookPackage.open(bytes, path.basename(command.input));
+  const workbook = WorkbookPackage.open(bytes, path.basename(command.input), NODE_CODEC);
   const options = {
     sheet: command.sheet,
     mapping: command.mapping,

@@ -86,9 +86,12 @@ const isRatingName = (rating: string): rating is RatingName =>
 /** The units in groups, in the order the groups first appear; "SỞ, BAN, NGÀNH" and "Sở, ban, ngành" are one. */
 function byGroup(scores: readonly UnitScore[]): { group: string; scores: UnitScore[] }[] {
   const groups = new Map<string, { group: string; scores: UnitScore[] }>();
+  // A few groups among thousands of units: each label is folded once.
+  const keys = new Map<string, string>();
   for (const score of scores) {
     const label = score.unit.group.trim() || UNKNOWN_GROUP;
-    const key = foldKey(label);
+    let key = keys.get(label);
+    if (key === undefined) keys.set(label, (key = foldKey(label)));
     let entry = groups.get(key);
     if (!entry) groups.set(key, (entry = { group: label, scores: [] }));
     entry.scores.push(score);

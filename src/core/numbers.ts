@@ -52,6 +52,8 @@ export function roundTo(value: number, decimals = 6): number {
 /** "84,37", "96,5", "1.234", "30": decimal comma, dot for thousands, at most `decimals` decimals. */
 export function formatNumberVi(value: number, decimals = 2): string {
   const rounded = roundTo(value, decimals);
+  // Scores and counts are mostly whole and under a thousand: nothing to group or trim.
+  if (Number.isInteger(rounded) && Math.abs(rounded) < 1000) return String(rounded === 0 ? 0 : rounded);
   const negative = rounded < 0;
   const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split(".");
   const trimmed = (fraction ?? "").replace(/0+$/, "");

@@ -18,57 +18,113 @@ const OTHER_FONTS = { letter: 0.52, line: 1.3 };
 /** Pixels of a cell's width that text does not use (margins on both sides); a width unit is 7 px. */
 const PADDING = 8;
 /** An em space (U+2003), the letter's first-line indent, is one em wide. */
-const EM_SPACE = "\u2003";
+const EM_SPACE = 0x2003;
 /** Capitals ("UBND CẤP HUYỆN, THỊ XÃ") are about half as wide again as the average letter. */
 const CAPITAL = 1.5;
 
 const metricsOf = (font: FontSize) => METRICS[font.name ?? ""] ?? OTHER_FONTS;
 
-/** Widths of the letters met outside ASCII (Vietnamese letters with their marks), in average letters. */
-const LETTER_WIDTHS = new Map<string, number>();
+/** Widths of the letters met outside ASCII (Vietnamese letters with their marks), by code point. */
+const LETTER_WIDTHS = new Map<number, number>();
 
-function letterWidth(ch: string, letter: number): number {
-  const code = ch.charCodeAt(0);
+/** The width of the letter at `at` (a pair of surrogates counts as one letter), in average letters. */
+function letterWidth(text: string, at: number, code: number, letter: number): number {
   // ASCII first: it is most of a letter, and needs no case tables.
   if (code < 128) return code >= 65 && code <= 90 ? CAPITAL : 1;
-  if (ch === EM_SPACE) return 1 / letter;
-  let width = LETTER_WIDTHS.get(ch);
+  if (code === EM_SPACE) return 1 / letter;
+  const point = text.codePointAt(at) as number;
+  let width = LETTER_WIDTHS.get(point);
   if (width === undefined) {
+    const ch = String.fromCodePoint(point);
     width = ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? CAPITAL : 1;
-    LETTER_WIDTHS.set(ch, width);
+    LETTER_WIDTHS.set(point, width);
   }
   return width;
 }
 
-/** Lines a text wraps to in a cell `width` Excel character units wide. */
-export function wrappedLines(text: string, width: number, font: FontSize): number {
+const SPACE = 32;
+const NEW_LINE = 10;
+
+/**
+ * Wraps a text word by word in a cell `width` Excel character units wide, in one pass over its characters
+ * (the letter lists thousands of units): the lines of the whole text, or with `maxLines`, the length of the
+ * longest start of it (at most `limit` characters) that stays within that many lines. The lines of a start
+ * never fall as it grows, so the first character that overflows ends the scan.
+ */
+function wrap(
+  text: string,
+  width: number,
+  font: FontSize,
+  maxLines = Infinity,
+  limit = text.length,
+): { lines: number; fitting: number } {
   const { letter } = metricsOf(font);
   const perLine = Math.max(4, (width * 7 - PADDING) / (letter * font.size));
-  const length = (word: string) => {
-    let n = 0;
-    for (const ch of word) n += letterWidth(ch, letter);
-    return n;
+  // The lines so far if the word being read ended here.
+  const ended = (lines: number, used: number, word: number) => {
+    if (used === 0) used = word;
+    else if (used + 1 + word <= perLine) used += 1 + word;
+    else {
+      lines++;
+      used = word;
+    }
+    // A word longer than a line breaks inside it.
+    while (used > perLine) {
+      lines++;
+      used -= perLine;
+    }
+    return { lines, used };
   };
-  let lines = 0;
-  for (const part of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of part.split(" ")) {
-      const n = length(word);
-      if (used === 0) used = n;
-      else if (used + 1 + n <= perLine) used += 1 + n;
-      else {
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const end = Math.min(limit, text.length);
+  for (let i = 0; i < end; i++) {
+    const start = i;
+    const code = text.charCodeAt(i);
+    if (code === SPACE || code === NEW_LINE) {
+      ({ lines, used } = ended(lines, used, word));
+      word = 0;
+      if (code === NEW_LINE) {
         lines++;
-        used = n;
+        used = 0;
       }
-      // A word longer than a line breaks inside it.
-      while (used > perLine) {
-        lines++;
-        used -= perLine;
+    } else {
+      word += letterWidth(text, i, code, letter);
+      // The second half of a surrogate pair belongs to the letter just counted.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) i++;
       }
     }
+    if (maxLines !== Infinity && ended(lines, used, word).lines > maxLines) {
+      return { lines: ended(lines, used, word).lines, fitting: Math.max(1, start) };
+    }
   }
-  return lines;
+  return { lines: ended(lines, used, word).lines, fitting: end };
+}
+
+/** Lines a text wraps to in a cell `width` Excel character units wide. */
+export function wrappedLines(text: string, width: number, font: FontSize): number {
+  return wrap(text, width, font).lines;
+}
+
+/**
+ * The length of the longest start of `text`, at most `limit` characters and at least one, whose wrapped
+ * lines fit a row `maxHeight` points high: where a long paragraph is cut to go on in the next row.
+ */
+export function fittingLength(
+  text: string,
+  width: number,
+  font: FontSize,
+  maxHeight: number,
+  limit: number,
+): number {
+  let maxLines = 0;
+  while (heightOfLines(maxLines + 1, font) <= maxHeight) maxLines++;
+  // Not even one line fits: one character, as a cut must move on.
+  if (maxLines === 0) return 1;
+  return wrap(text, width, font, maxLines, limit).fitting;
 }
 
 /** The height in points of a row holding `lines` lines of a font. */

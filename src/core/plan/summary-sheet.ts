@@ -3,7 +3,7 @@ import { appendixReference, missingFactsSentence, type LetterModel } from "../le
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
 import { describeSource, type SourceProvenance } from "../sources/provenance";
-import { rowHeightFor } from "./row-height";
+import { fittingLength, rowHeightFor } from "./row-height";
 import { STYLES, type StyleName } from "./styles";
 import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
 
@@ -37,27 +37,15 @@ const MAX_CELL_CHARS = 32767;
 function splitForRows(text: string, span: Span, style: LetterStyle, extra = 0): string[] {
   const pieces: string[] = [];
   let rest = text;
-  const fits = (head: string) => estimateRowHeight(head, span, style) + extra <= MAX_ROW_HEIGHT;
-  while (rest.length > MAX_CELL_CHARS || !fits(rest)) {
-    // The longest head that fits: galloping up to a head too long, then halving (heights grow with
-    // length), so that the cost follows the piece, not the rest of a long list.
-    let low = 1;
-    let high = Math.min(rest.length, MAX_CELL_CHARS);
-    for (let probe = 256; probe < high; probe *= 2) {
-      if (!fits(rest.slice(0, probe))) {
-        high = probe - 1;
-        break;
-      }
-      low = probe;
-    }
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (fits(rest.slice(0, mid))) low = mid;
-      else high = mid - 1;
-    }
-    const head = rest.slice(0, low);
+  for (;;) {
+    // The longest head that fits, found in one pass over it: a list of thousands of units is cut in
+    // time that follows its length.
+    const limit = Math.min(rest.length, MAX_CELL_CHARS);
+    const fitting = fittingLength(rest, spanWidth(span), STYLES[style].font, MAX_ROW_HEIGHT - extra, limit);
+    if (fitting === rest.length) break;
+    const head = rest.slice(0, fitting);
     const cut = Math.max(head.lastIndexOf("; "), head.lastIndexOf(", "), head.lastIndexOf(" "));
-    const end = cut > low / 2 ? cut + 1 : low;
+    const end = cut > fitting / 2 ? cut + 1 : fitting;
     pieces.push(rest.slice(0, end).trimEnd());
     rest = rest.slice(end).trimStart();
   }

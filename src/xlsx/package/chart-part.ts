@@ -5,7 +5,13 @@
  * Elements follow the schema's order (ECMA-376 Part 1, 21.2.2: CT_ChartSpace, CT_BarSer, CT_LineSer…).
  */
 import { columnLetter, type CellRange } from "../../core/grid";
-import { isFormulaCell, type ChartPlan, type Scalar, type SheetPlan } from "../../core/plan/types";
+import {
+  isFormulaCell,
+  type Block,
+  type ChartPlan,
+  type Scalar,
+  type SheetPlan,
+} from "../../core/plan/types";
 import { escapeXml } from "./xml";
 
 const HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -20,16 +26,25 @@ export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocume
 const CATEGORY_AXIS = 500100;
 const VALUE_AXIS = 500200;
 
-/** The value the plan writes at a cell of its sheet. */
+/** The value the plan writes at a cell of its sheet (the last block that writes it). */
 function planCells(plan: SheetPlan): (row: number, col: number) => Scalar {
-  const cells = new Map<string, Scalar>();
+  const byRow = new Map<number, Block[]>();
   for (const block of plan.blocks) {
-    block.values.forEach((line, r) =>
-      line.forEach((value, c) => cells.set(`${block.top + r}:${block.left + c}`, value)),
-    );
+    for (let r = 0; r < block.values.length; r++) {
+      const row = block.top + r;
+      const blocks = byRow.get(row);
+      if (blocks) blocks.push(block);
+      else byRow.set(row, [block]);
+    }
   }
   return (row, col) => {
-    const value = cells.get(`${row}:${col}`) ?? null;
+    let value: Scalar | undefined;
+    for (const block of byRow.get(row) ?? []) {
+      const c = col - block.left;
+      const line = block.values[row - block.top];
+      if (c >= 0 && c in line) value = line[c];
+    }
+    value ??= null;
     return isFormulaCell(value) ? value.result : value;
   };
 }

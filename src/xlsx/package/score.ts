@@ -48,11 +48,18 @@ export function packageGrids(pkg: WorkbookPackage, options: RunOptions = {}): Sh
   const rows = Math.max(PREVIEW_ROWS, (options.mapping?.headerRow ?? 0) + 3);
   // Columns the user picked may have headers of any text: every sheet's first rows are then read whole.
   const mapped = options.mapping !== undefined || hasKeptMapping(pkg);
-  const previewOf = (name: string) => {
-    const glance = pkg.grid(name, rows, true);
-    return mapped || mayHoldUnitTable(glance) ? pkg.grid(name, rows) : glance;
-  };
-  const preview = pkg.worksheets.map((s) => (own.has(s.name) ? pkg.grid(s.name) : previewOf(s.name)));
+  // A sheet that may hold the table is read whole once (its merges follow its cells); the detection
+  // then sees its first rows, as it sees the glance of every other sheet.
+  const whole = pkg.worksheets.map((s) => {
+    if (own.has(s.name)) return pkg.grid(s.name);
+    const glance = pkg.grid(s.name, rows, true);
+    return mapped || mayHoldUnitTable(glance) ? pkg.grid(s.name) : undefined;
+  });
+  const preview = pkg.worksheets.map((s, i) => {
+    const grid = whole[i];
+    if (!grid) return pkg.grid(s.name, rows, true);
+    return own.has(s.name) ? grid : firstRows(grid, rows);
+  });
   let unitSheets: Set<string>;
   try {
     unitSheets = new Set(runScoring(preview, options).parts.map((part) => part.layout.sheet));
@@ -65,6 +72,17 @@ export function packageGrids(pkg: WorkbookPackage, options: RunOptions = {}): Sh
   return pkg.worksheets.map((s, i) =>
     own.has(s.name) || unitSheets.has(s.name) ? pkg.grid(s.name) : preview[i],
   );
+}
+
+/** The grid's first rows, with all its merges (as a read of the whole part limited to those rows). */
+function firstRows(grid: SheetGrid, rows: number): SheetGrid {
+  if (grid.values.length <= rows) return grid;
+  return {
+    ...grid,
+    values: grid.values.slice(0, rows),
+    formats: grid.formats?.slice(0, rows),
+    hiddenRows: grid.hiddenRows?.filter((r) => r < rows),
+  };
 }
 
 /** Reads the workbook, runs the core and applies its plan to the package (saved by `pkg.save()`). */

@@ -7,7 +7,9 @@
 import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core/grid";
 import { isDateFormat, type Styles } from "./styles";
 import { attributes, mainPrefixCutter, textOf, unescapeXml } from "./xml";
-import { streamEntryText, type ZipEntry } from "./zip";
+
+/** Hands the part's text to `onText` piece by piece until it returns false. */
+export type TextFeed = (onText: (text: string) => boolean) => void;
 
 export interface SheetContext {
   strings: string[];
@@ -77,8 +79,7 @@ const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
  * decompressed no further than those rows, and the grid has no merges.
  */
 export function readSheet(
-  bytes: Uint8Array,
-  entry: ZipEntry,
+  feed: TextFeed,
   name: string,
   ctx: SheetContext,
   maxRows = Infinity,
@@ -198,7 +199,7 @@ export function readSheet(
   const unprefixed = mainPrefixCutter();
 
   let stopped = false;
-  streamEntryText(bytes, entry, (text) => {
+  feed((text) => {
     buffer += unprefixed(text, false);
     consume(false);
     stopped = stopEarly && nextRow >= maxRows;

@@ -6,7 +6,7 @@
  * edit applied to an empty worksheet.
  */
 import { columnLetter, overlaps, parseRangeAddress, rangeAddress, type CellRange } from "../../core/grid";
-import { isFormulaCell, type Scalar, type SheetPlan } from "../../core/plan/types";
+import { isFormulaCell, type Block, type Scalar, type SheetPlan } from "../../core/plan/types";
 import { toFileFormula } from "../formulas";
 import { attributes, childrenOf, escapeXml, rootContent, unescapeXml, withAttributes } from "./xml";
 
@@ -158,45 +158,100 @@ class WorksheetXml {
   }
 }
 
+/** A row of a block: the block and the row's index in it. */
+interface BlockRow {
+  block: Block;
+  r: number;
+}
+
 /**
- * New cells by row, then column. The other cells of a merged range get the style of its top-left cell,
- * as Excel gives them when it merges, so that borders and fills cover the whole range.
+ * New cells by row, then column, made row by row as the edit reaches them (a sheet of thousands of rows
+ * never holds them all at once). The other cells of a merged range get the style of its top-left cell, as
+ * Excel gives them when it merges, so that borders and fills cover the whole range.
  */
-function plannedCells(plan: SheetPlan, ctx: WriteContext): Map<number, Map<number, string>> {
-  const rows = new Map<number, Map<number, string>>();
-  const styleIds = new Map<string, number>();
-  // Styles of the merges' top-left cells, and the cells written (for the merges' other cells).
-  const masters = new Set(plan.merges.map((m) => `${m.top}:${m.left}`));
-  const masterStyles = new Map<string, number | undefined>();
-  const styleOf = (name: string | undefined) => {
-    if (!name) return undefined;
-    let id = styleIds.get(name);
-    if (id === undefined) styleIds.set(name, (id = ctx.cellStyle(name)));
-    return id;
-  };
-  const put = (row: number, col: number, value: Scalar, style: number | undefined) => {
-    let cells = rows.get(row);
-    if (!cells) rows.set(row, (cells = new Map()));
-    cells.set(col, cellXml(`${columnLetter(col)}${row + 1}`, value, style, ctx));
-    if (masters.has(`${row}:${col}`)) masterStyles.set(`${row}:${col}`, style);
-  };
-  for (const block of plan.blocks) {
-    block.values.forEach((line, r) => {
-      line.forEach((value, c) =>
-        put(block.top + r, block.left + c, value, styleOf(block.columnStyles?.[c] ?? block.style)),
+class PlannedCells {
+  private readonly byRow = new Map<number, BlockRow[]>();
+  private readonly mergesByRow = new Map<number, CellRange[]>();
+  /** Style ids of each block's columns, made in the plan's order so that ids do not depend on rows. */
+  private readonly styles = new Map<Block, (number | undefined)[]>();
+  private readonly letters: string[] = [];
+
+  constructor(
+    plan: SheetPlan,
+    private readonly ctx: WriteContext,
+  ) {
+    const styleIds = new Map<string, number>();
+    const styleOf = (name: string | undefined) => {
+      if (!name) return undefined;
+      let id = styleIds.get(name);
+      if (id === undefined) styleIds.set(name, (id = ctx.cellStyle(name)));
+      return id;
+    };
+    for (const block of plan.blocks) {
+      const width = block.values.reduce((n, line) => Math.max(n, line.length), 0);
+      this.styles.set(
+        block,
+        Array.from({ length: width }, (_, c) => styleOf(block.columnStyles?.[c] ?? block.style)),
       );
-    });
-  }
-  for (const m of plan.merges) {
-    if (ctx.noMergesIn && overlaps(m, ctx.noMergesIn)) continue;
-    const style = masterStyles.get(`${m.top}:${m.left}`);
-    for (let row = m.top; row <= m.bottom; row++) {
-      for (let col = m.left; col <= m.right; col++) {
-        if (!rows.get(row)?.has(col)) put(row, col, null, style);
+      block.values.forEach((_, r) => this.rowRefs(block.top + r).push({ block, r }));
+    }
+    for (const m of plan.merges) {
+      if (ctx.noMergesIn && overlaps(m, ctx.noMergesIn)) continue;
+      for (let row = m.top; row <= m.bottom; row++) {
+        let merges = this.mergesByRow.get(row);
+        if (!merges) this.mergesByRow.set(row, (merges = []));
+        merges.push(m);
       }
     }
   }
-  return rows;
+
+  private rowRefs(row: number): BlockRow[] {
+    let refs = this.byRow.get(row);
+    if (!refs) this.byRow.set(row, (refs = []));
+    return refs;
+  }
+
+  /** The rows that get cells. */
+  rows(): number[] {
+    return [...new Set([...this.byRow.keys(), ...this.mergesByRow.keys()])];
+  }
+
+  /** The style id the plan gives a cell (the last block that writes it), if it writes it. */
+  private written(row: number, col: number): { style: number | undefined } | undefined {
+    let found: { style: number | undefined } | undefined;
+    for (const { block, r } of this.byRow.get(row) ?? []) {
+      const c = col - block.left;
+      if (c >= 0 && block.values[r][c] !== undefined) found = { style: this.styles.get(block)?.[c] };
+    }
+    return found;
+  }
+
+  /** The row's new cells as XML, by column; undefined when the plan writes none. */
+  cellsOf(row: number): Map<number, string> | undefined {
+    const refs = this.byRow.get(row);
+    const merges = this.mergesByRow.get(row);
+    if (!refs && !merges) return undefined;
+    const cells = new Map<number, string>();
+    const ref = (col: number) => `${(this.letters[col] ??= columnLetter(col))}${row + 1}`;
+    for (const { block, r } of refs ?? []) {
+      const styles = this.styles.get(block) ?? [];
+      const line = block.values[r];
+      for (let c = 0; c < line.length; c++) {
+        const value = line[c];
+        // A hole of a sparse line writes nothing, as forEach would skip it.
+        if (value === undefined) continue;
+        const col = block.left + c;
+        cells.set(col, cellXml(ref(col), value, styles[c], this.ctx));
+      }
+    }
+    for (const m of merges ?? []) {
+      const style = this.written(m.top, m.left)?.style;
+      for (let col = m.left; col <= m.right; col++) {
+        if (!cells.has(col)) cells.set(col, cellXml(ref(col), null, style, this.ctx));
+      }
+    }
+    return cells;
+  }
 }
 
 interface RowChange {
@@ -211,6 +266,17 @@ function columnOf(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n - 1;
+}
+
+/** A row the sheet did not have: its cells in column order, its height if the plan gives one. */
+function newRowXml(index: number, change: RowChange): string {
+  const cells = change.cells ? [...change.cells].sort((a, b) => a[0] - b[0]) : [];
+  const tall = change.height !== undefined && !(change.atLeast && change.height <= 0);
+  const height = tall ? ` ht="${change.height}" customHeight="1"` : "";
+  if (cells.length === 0 && change.height === undefined) return "";
+  let xml = `<row r="${index + 1}"${height}>`;
+  for (const [, cell] of cells) xml += cell;
+  return `${xml}</row>`;
 }
 
 function rowXml(
@@ -256,25 +322,37 @@ function rowXml(
   return `${tag}${kept.map((k) => k.xml).join("")}</row>`;
 }
 
+/** Rows of output joined this many at a time, so that the pieces of a long sheet do not pile up. */
+const JOIN_EVERY = 2048;
+
 function editSheetData(data: string, plan: SheetPlan, ctx: WriteContext, removedFormulas: string[]): string {
-  const changes = new Map<number, RowChange>();
-  for (const [row, cells] of plannedCells(plan, ctx)) changes.set(row, { cells });
-  for (const { row, height, atLeast } of plan.rowHeights)
-    changes.set(row, { ...changes.get(row), height, atLeast });
+  const planned = new PlannedCells(plan, ctx);
+  const heights = new Map<number, { height: number; atLeast?: boolean }>();
+  for (const { row, height, atLeast } of plan.rowHeights) heights.set(row, { height, atLeast });
   const clear = plan.clear;
-  const touched = (row: number) => changes.has(row) || clear.some((r) => r.top <= row && row <= r.bottom);
-  if (changes.size === 0 && clear.length === 0) return data;
+  const pending = [...new Set([...planned.rows(), ...heights.keys()])].sort((a, b) => a - b);
+  const changed = new Set(pending);
+  const touched = (row: number) => changed.has(row) || clear.some((r) => r.top <= row && row <= r.bottom);
+  const change = (row: number): RowChange => ({ cells: planned.cellsOf(row), ...heights.get(row) });
+  if (pending.length === 0 && clear.length === 0) return data;
 
   const open = data.slice(0, data.indexOf(">") + 1);
   const selfClosed = open.endsWith("/>");
   const body = selfClosed ? "" : data.slice(open.length, data.lastIndexOf("</sheetData>"));
-  const pending = [...changes.keys()].sort((a, b) => a - b);
   let next = 0;
+  const joined: string[] = [];
   const out: string[] = [selfClosed ? `${open.slice(0, -2).trimEnd()}>` : open];
+  const push = (xml: string) => {
+    out.push(xml);
+    if (out.length >= JOIN_EVERY) {
+      joined.push(out.join(""));
+      out.length = 0;
+    }
+  };
   const flushBefore = (row: number) => {
     while (next < pending.length && pending[next] < row) {
       const r = pending[next++];
-      out.push(rowXml(r, `<row r="${r + 1}">`, "", changes.get(r) ?? {}, clear, removedFormulas));
+      push(newRowXml(r, change(r)));
     }
   };
   let at = 0;
@@ -287,18 +365,20 @@ function editSheetData(data: string, plan: SheetPlan, ctx: WriteContext, removed
     const end = tag.endsWith("/>") ? gt + 1 : body.indexOf("</row>", gt) + 6;
     const r = /\sr="(\d+)"/.exec(tag)?.[1];
     index = r ? Number(r) - 1 : index + 1;
-    out.push(body.slice(at, lt));
+    push(body.slice(at, lt));
     flushBefore(index);
     if (touched(index)) {
       if (pending[next] === index) next++;
       const inner = tag.endsWith("/>") ? "" : body.slice(gt + 1, end - 6);
-      out.push(rowXml(index, tag, inner, changes.get(index) ?? {}, clear, removedFormulas));
-    } else out.push(body.slice(lt, end));
+      push(rowXml(index, tag, inner, change(index), clear, removedFormulas));
+    } else push(body.slice(lt, end));
     at = end;
   }
   flushBefore(Infinity);
-  out.push(body.slice(at), "</sheetData>");
-  return out.join("");
+  push(body.slice(at));
+  push("</sheetData>");
+  joined.push(out.join(""));
+  return joined.join("");
 }
 
 function editMerges(sheet: WorksheetXml, plan: SheetPlan, ctx: WriteContext): void {

@@ -32,7 +32,7 @@ import {
 } from "./parts";
 import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml } from "./chart-part";
 import { SharedStrings } from "./shared-strings";
-import { readSheet, type SheetContext } from "./sheet-read";
+import { readSheet, type SheetContext, type TextFeed } from "./sheet-read";
 import { editSheet, EMPTY_WORKSHEET, type WriteContext } from "./sheet-write";
 import { Styles } from "./styles";
 import { joinTable, readTable, type TablePart } from "./tables";
@@ -47,7 +47,16 @@ import {
   withoutMainPrefix,
   type MainPrefix,
 } from "./xml";
-import { inflateEntry, joinPieces, readEntries, writeZipPieces, ZipFormatError, type ZipEntry } from "./zip";
+import {
+  inflateEntry,
+  joinPieces,
+  readEntries,
+  streamEntryText,
+  writeZipPieces,
+  ZipFormatError,
+  type ZipEntry,
+} from "./zip";
+import { PORTABLE_CODEC, type ZipCodec } from "./codec";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -90,9 +99,13 @@ export class WorkbookPackage {
     { rows: number; grid: SheetGrid; protected: boolean; whole: boolean }
   >();
 
+  /** The text of parts read whole, until the edit that needs them (the sheet the results go into). */
+  private readonly wholeTexts = new Map<string, string>();
+
   private constructor(
     private readonly bytes: Uint8Array,
     private readonly fileName: string,
+    private readonly codec: ZipCodec,
   ) {
     this.entries = readEntries(bytes);
     this.byName = new Map(this.entries.map((e) => [e.name, e]));
@@ -104,7 +117,7 @@ export class WorkbookPackage {
   }
 
   /** Throws UnusableInputError (not .xlsx, corrupt, password-protected) with the sentence the user reads. */
-  static open(bytes: Uint8Array, fileName: string): WorkbookPackage {
+  static open(bytes: Uint8Array, fileName: string, codec: ZipCodec = PORTABLE_CODEC): WorkbookPackage {
     if (startsWith(bytes, OLE_MAGIC)) {
       throw new UnusableInputError(
         `Tệp “${fileName}” là tệp Excel cũ (.xls) hoặc tệp được đặt mật khẩu mở: hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx.`,
@@ -116,7 +129,7 @@ export class WorkbookPackage {
     const kind = names && packageKind(names);
     if (kind && kind !== "xlsx") throw new UnusableInputError(`Tệp “${fileName}” ${NOT_XLSX[kind]}`);
     try {
-      const pkg = new WorkbookPackage(bytes, fileName);
+      const pkg = new WorkbookPackage(bytes, fileName, codec);
       // The parts every run needs, read now so that a broken one is reported on opening.
       void pkg.strings;
       void pkg.styles;
@@ -198,7 +211,12 @@ export class WorkbookPackage {
     const entry = this.byName.get(sheet.part) as ZipEntry;
     let read;
     try {
-      read = readSheet(this.bytes, entry, name, this.context, maxRows, glance);
+      // A glance streams the part and stops early; a whole read decompresses it at once (faster) and
+      // keeps its text for the edit that may follow.
+      const feed: TextFeed = glance
+        ? (onText) => streamEntryText(this.bytes, entry, onText)
+        : (onText) => onText(this.wholeText(sheet.part));
+      read = readSheet(feed, name, this.context, maxRows, glance);
     } catch {
       throw corrupt(this.fileName);
     }
@@ -262,6 +280,8 @@ export class WorkbookPackage {
     }
     this.editCalcChain(removed);
     this.loadWorkbook();
+    // Texts kept for edits: an edited part's stays, to tell at saving whether the edit changed it.
+    for (const part of [...this.wholeTexts.keys()]) if (!this.texts.has(part)) this.wholeTexts.delete(part);
   }
 
   private preflight(plan: WritePlan): TableJoin | undefined {
@@ -610,14 +630,23 @@ export class WorkbookPackage {
     }
     // Added parts in a fixed order, so that the same input gives the same bytes.
     added.sort((a, b) => a[0].localeCompare(b[0]));
-    return writeZipPieces(this.bytes, this.entries, changed, added);
+    return writeZipPieces(this.bytes, this.entries, changed, added, this.codec);
+  }
+
+  /** A worksheet's text as the file holds it, kept until an edit takes it (see text). */
+  private wholeText(part: string): string {
+    let xml = this.wholeTexts.get(part);
+    if (xml === undefined) this.wholeTexts.set(part, (xml = this.text0(part) ?? ""));
+    return xml;
   }
 
   /** A part's text as the file holds it, its SpreadsheetML elements unprefixed. */
   private text0(part: string): string | undefined {
+    const kept = this.wholeTexts.get(part);
+    if (kept !== undefined) return kept;
     const entry = this.byName.get(part);
     if (!entry) return undefined;
-    const xml = fromBytes(inflateEntry(this.bytes, entry));
+    const xml = fromBytes(inflateEntry(this.bytes, entry, this.codec));
     const main = mainPrefixOf(xml);
     if (!main) return xml;
     this.prefixes.set(part, main);

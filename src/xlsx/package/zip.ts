@@ -2,9 +2,10 @@
  * The .xlsx zip container, read and written entry by entry. An entry the tool does not change is copied
  * as its raw bytes (local header, compressed data, descriptor and central record), so that it comes out
  * byte for byte as it went in, in the same order; only changed and new entries are compressed again.
- * Runs in Node and in the browser (fflate does the deflating).
+ * Runs in Node and in the browser; the codec says how data is (de)compressed.
  */
-import { DecodeUTF8, deflateSync, Inflate, inflateSync, strFromU8, strToU8 } from "fflate";
+import { DecodeUTF8, Inflate, strFromU8, strToU8 } from "fflate";
+import type { ZipCodec } from "./codec";
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -84,11 +85,11 @@ function localRecord(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(entry.localOffset, end);
 }
 
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, codec: ZipCodec): Uint8Array {
   if (entry.flags & 1) throw new ZipFormatError("encrypted entry");
   const data = compressed(bytes, entry);
   if (entry.method === STORED) return data;
-  if (entry.method === DEFLATED) return inflateSync(data, { out: new Uint8Array(entry.size) });
+  if (entry.method === DEFLATED) return codec.inflate(data, entry.size);
   throw new ZipFormatError(`unsupported method ${entry.method}`);
 }
 
@@ -120,22 +121,6 @@ export function streamEntryText(bytes: Uint8Array, entry: ZipEntry, onText: (tex
 
 // ---------------------------------------------------------------------------------------------- writing
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 /** 1980-01-01 00:00, the zip epoch: a new entry carries no time, so that two runs give the same bytes. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
@@ -144,10 +129,16 @@ interface Written {
   central: Uint8Array;
 }
 
-function newEntry(name: string, content: Uint8Array, offset: number, like?: ZipEntry): Written {
+function newEntry(
+  name: string,
+  content: Uint8Array,
+  offset: number,
+  codec: ZipCodec,
+  like?: ZipEntry,
+): Written {
   const nameBytes = strToU8(name);
-  const data = deflateSync(content, { level: 6 });
-  const crc = crc32(content);
+  const data = codec.deflate(content);
+  const crc = codec.crc32(content);
   const time = like ? view(like.central).getUint16(12, true) : 0;
   const date = like ? view(like.central).getUint16(14, true) : DOS_DATE;
   const header = new Uint8Array(30 + nameBytes.length);
@@ -196,6 +187,7 @@ export function writeZipPieces(
   entries: ZipEntry[],
   changed: Map<string, Uint8Array | null>,
   added: [string, Uint8Array][],
+  codec: ZipCodec,
 ): Uint8Array[] {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -210,9 +202,9 @@ export function writeZipPieces(
   for (const entry of entries) {
     const content = changed.get(entry.name);
     if (content === null) continue;
-    put(content ? newEntry(entry.name, content, offset, entry) : copiedEntry(bytes, entry, offset));
+    put(content ? newEntry(entry.name, content, offset, codec, entry) : copiedEntry(bytes, entry, offset));
   }
-  for (const [name, content] of added) put(newEntry(name, content, offset));
+  for (const [name, content] of added) put(newEntry(name, content, offset, codec));
   const directoryOffset = offset;
   let directorySize = 0;
   for (const central of centrals) {

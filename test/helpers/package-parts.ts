@@ -96,10 +96,13 @@ export function cellsOf(xml: string): Map<string, string> {
 
 /** A worksheet's XML without its sheetData and the elements the tool may change beside it. */
 export function sheetWithoutToolElements(xml: string): string {
-  return xml
-    .replace(/<sheetData\b[\s\S]*?(<\/sheetData>|\/>)/, "")
-    .replace(/<dimension\b[^>]*\/>/, "")
-    .replace(/<cols>[\s\S]*?<\/cols>/, "")
-    .replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, "")
-    .replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, "");
+  return (
+    xml
+      // An empty <sheetData/>, or the whole element: a cell's own "/>" does not end it.
+      .replace(/<sheetData\b[^>]*\/>|<sheetData\b[\s\S]*?<\/sheetData>/, "")
+      .replace(/<dimension\b[^>]*\/>/, "")
+      .replace(/<cols>[\s\S]*?<\/cols>/, "")
+      .replace(/<mergeCells\b[\s\S]*?<\/mergeCells>/, "")
+      .replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, "")
+  );
 }

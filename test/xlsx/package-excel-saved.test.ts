@@ -1,7 +1,8 @@
 /**
  * The package adapter on workbooks that Microsoft Excel itself saved (test/fixtures/excel-saved: Excel
- * 2007; Excel 2016 for Windows with a chart; Microsoft 365 for Mac with PivotTables and an Excel table,
- * and with a threaded comment). README.md there says where each comes from.
+ * 2007; Excel 2011 for Mac, its sheet ending in an extension list; Excel 2016 for Windows with a chart;
+ * Excel 2016 for Mac with an Excel table and a merged cell on the sheet written to; Microsoft 365 for Mac
+ * with PivotTables, and with a threaded comment). README.md there says where each comes from.
  *
  * None of them holds a unit table, and Excel cannot run here to type one in. So, at test time, the
  * table is put in as Excel would have saved it after typing (test/fixtures/excel-saved/unit-table.ts):
@@ -33,6 +34,8 @@ import {
   sheetPart,
   sheetWithoutToolElements,
   EDITED_PARTS,
+  topLevel,
+  WORKSHEET_ORDER,
 } from "../helpers/package-parts";
 import { tempDir } from "../helpers/workbooks";
 
@@ -59,6 +62,13 @@ const SAVED: Saved[] = [
     ],
   },
   {
+    file: "excel-2011-mac.xlsx",
+    sheet: "Sheet1",
+    top: 4,
+    // The sheet ends with Excel for Mac's own extension list (mx:PLV): the tool's elements go before it.
+    carries: ["docProps/thumbnail.jpeg", "xl/theme/theme1.xml"],
+  },
+  {
     file: "excel-2016-chart.xlsx",
     sheet: "ClickThroughRateSheet",
     top: 18,
@@ -71,6 +81,20 @@ const SAVED: Saved[] = [
       "xl/drawings/_rels/drawing1.xml.rels",
       "xl/printerSettings/printerSettings1.bin",
       "xl/calcChain.xml",
+    ],
+  },
+  {
+    file: "excel-2016-mac-table.xlsx",
+    sheet: "arts",
+    top: 21,
+    // Below an Excel table with a calculated column and a merged cell, on the sheet the tool writes to.
+    carries: [
+      "xl/tables/table1.xml",
+      "xl/tables/table2.xml",
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      "xl/worksheets/sheet2.xml",
+      "xl/calcChain.xml",
+      "docProps/thumbnail.jpeg",
     ],
   },
   {
@@ -197,6 +221,23 @@ describe.each(SAVED.map((s) => [s.file, s] as const))("%s", (_file, saved) => {
       if (!inside(ref)) expect([ref, cellsOut.get(ref)]).toEqual([ref, cell]);
     for (const ref of cellsOut.keys()) if (!inside(ref)) expect([ref, cellsIn.has(ref)]).toEqual([ref, true]);
     expect([...cellsOut.keys()].filter(inside).length).toBeGreaterThan(UNITS.length * 3);
+    // The tool's elements stand where the schema puts them among Excel's, whose own come out as written.
+    const order = topLevel(xmlOut).map((name) => WORKSHEET_ORDER.indexOf(name));
+    expect(order).not.toContain(-1);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    for (const name of [
+      "mergeCells",
+      "pageMargins",
+      "pageSetup",
+      "drawing",
+      "legacyDrawing",
+      "tableParts",
+      "extLst",
+    ]) {
+      const element = new RegExp(`<${name}\\b(?:[^>]*/>|[\\s\\S]*?</${name}>)`).exec(xmlIn)?.[0];
+      if (element) expect(xmlOut).toContain(element);
+    }
+    if (xmlIn.includes("<extLst>")) expect(topLevel(xmlOut).at(-1)).toBe("extLst");
     // Every row Excel wrote keeps its start tag (spans, heights, x14ac:dyDescent), and its cells are untouched.
     const rowsOut = new Set(xmlOut.match(/<row\b[^>]*>/g));
     const excelRows = [...xmlIn.matchAll(/<row\b[^>]*?\br="(\d+)"[^>]*>/g)].filter(

@@ -20,69 +20,14 @@ import {
   scoredPackage,
   partText,
   EDITED_PARTS,
+  topLevel,
+  WORKSHEET_ORDER,
 } from "../helpers/package-parts";
 import { tempDir } from "../helpers/workbooks";
 
 jest.setTimeout(300_000);
 
 const DATA_PART = "xl/worksheets/sheet1.xml";
-
-/** CT_Worksheet's children in schema order (ECMA-376 Part 1, 18.3.1.99). */
-const WORKSHEET_ORDER = [
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-/** The names of the root's children, in order (the test's own reading: depth counted over the tags). */
-function topLevel(xml: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  for (const m of xml.matchAll(/<(\/?)([A-Za-z][\w:.-]*)[^>]*?(\/?)>/g)) {
-    if (m[1]) depth--;
-    else {
-      if (depth === 1) names.push(m[2]);
-      if (!m[3]) depth++;
-    }
-  }
-  return names;
-}
 
 const text = partText;
 const extLst = (xml: string) => /<extLst>[\s\S]*<\/extLst>(?=<\/worksheet>)/.exec(xml)?.[0];

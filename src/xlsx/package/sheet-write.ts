@@ -88,7 +88,9 @@ function cellXml(ref: string, value: Scalar, style: number | undefined, ctx: Wri
         : `<v>${typeof result === "boolean" ? (result ? 1 : 0) : escapeXml(String(result))}</v>`;
     return `<c r="${ref}"${s}${type}><f>${escapeXml(toFileFormula(value.formula))}</f>${cached}</c>`;
   }
-  if (value === null || (typeof value === "number" && !Number.isFinite(value))) return `<c r="${ref}"${s}/>`;
+  // Empty text is a blank cell, as Excel makes it when the add-in writes "" (no empty string to count).
+  if (value === null || value === "" || (typeof value === "number" && !Number.isFinite(value)))
+    return `<c r="${ref}"${s}/>`;
   if (typeof value === "string") return `<c r="${ref}"${s} t="s"><v>${ctx.sharedString(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s}><v>${value}</v></c>`;

@@ -40,9 +40,36 @@ function isoDay(serial: number, date1904: boolean): string {
   return new Date(Math.round(days * DAY_MS)).toISOString().slice(0, 10);
 }
 
-/** The value of one <c> element (attributes and inner XML). */
-function cellValue(a: Record<string, string>, inner: string, ctx: SheetContext, format?: string): CellValue {
-  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+/** The attributes of a cell the reader needs. */
+interface CellAttributes {
+  r?: string;
+  s?: string;
+  t?: string;
+}
+
+const CELL_ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+/** r, s and t of a cell's attribute text, unescaped (one pass, no object of every attribute). */
+function cellAttributes(text: string): CellAttributes {
+  const out: CellAttributes = {};
+  CELL_ATTRIBUTE.lastIndex = 0;
+  for (let m = CELL_ATTRIBUTE.exec(text); m; m = CELL_ATTRIBUTE.exec(text)) {
+    const name = m[1];
+    if (name === "r" || name === "s" || name === "t") out[name] = unescapeXml(m[3] ?? m[4] ?? "");
+  }
+  return out;
+}
+
+const VALUE = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
+
+/** The value of one <c> element (attributes, inner XML and the text of its <v>). */
+function cellValue(
+  a: CellAttributes,
+  inner: string,
+  v: string | undefined,
+  ctx: SheetContext,
+  format?: string,
+): CellValue {
   switch (a.t) {
     case "s":
       return v === undefined ? null : (ctx.strings[Number(v)] ?? null);
@@ -106,16 +133,16 @@ export function readSheet(
     let line: CellValue[] | undefined;
     let lineFormats: (string | undefined)[] | undefined;
     for (const m of xml.matchAll(CELL)) {
-      const a = attributes(`<c ${m[1]}>`);
+      const a = cellAttributes(m[1]);
       const col = a.r ? (parseCellRef(a.r)?.[1] ?? nextCol) : nextCol;
       nextCol = col + 1;
       const format = a.s ? ctx.styles.cellFormats[Number(a.s)] : undefined;
       const inner = m[2] ?? "";
       // A formula never calculated (openpyxl, scripts) has no value, or an empty one in a cell not typed
       // as text: not an empty cell. Empty text that Excel calculated is t="str" with <v></v>: blank.
-      const cached = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+      const cached = inner === "" ? undefined : VALUE.exec(inner)?.[1];
       const never = inner.includes("<f") && (cached === undefined || (cached === "" && a.t !== "str"));
-      const value = never ? uncalculated(inner) : cellValue(a, inner, ctx, format);
+      const value = never ? uncalculated(inner) : cellValue(a, inner, cached, ctx, format);
       if (value === null) continue;
       line ??= [];
       lineFormats ??= [];

@@ -8,6 +8,7 @@
 import { columnLetter, overlaps, parseRangeAddress, rangeAddress, type CellRange } from "../../core/grid";
 import { isFormulaCell, type Block, type Scalar, type SheetPlan } from "../../core/plan/types";
 import { toFileFormula } from "../formulas";
+import { ByteWriter } from "./byte-writer";
 import { attributes, childrenOf, escapeXml, rootContent, unescapeXml, withAttributes } from "./xml";
 
 /** CT_Worksheet's children, in the order the schema requires. */
@@ -69,7 +70,8 @@ export interface WriteContext {
 }
 
 interface SheetEdit {
-  xml: string;
+  /** The sheet's new XML, as UTF-8. */
+  bytes: Uint8Array;
   /** Cells the edit removed or overwrote that held a formula (for the calculation chain). */
   removedFormulas: string[];
 }
@@ -118,8 +120,13 @@ class WorksheetXml {
     this.tail = xml.slice(end, root.to);
   }
 
-  toString(): string {
-    return this.before + this.head + this.data + this.tail + this.after;
+  /** The sheet, its sheetData written by `writeData`. */
+  write(writeData: (out: ByteWriter, data: string) => void): Uint8Array {
+    const out = new ByteWriter(Math.max(1 << 16, this.data.length + (1 << 16)));
+    out.text(this.before + this.head);
+    writeData(out, this.data);
+    out.text(this.tail + this.after);
+    return out.bytes();
   }
 
   private side(name: string): "head" | "tail" {
@@ -324,10 +331,14 @@ function rowXml(
   return `${tag}${kept.map((k) => k.xml).join("")}</row>`;
 }
 
-/** Rows of output joined this many at a time, so that the pieces of a long sheet do not pile up. */
-const JOIN_EVERY = 2048;
-
-function editSheetData(data: string, plan: SheetPlan, ctx: WriteContext, removedFormulas: string[]): string {
+/** Writes the sheetData element with the plan's cells into `out`. */
+function writeSheetData(
+  out: ByteWriter,
+  data: string,
+  plan: SheetPlan,
+  ctx: WriteContext,
+  removedFormulas: string[],
+): void {
   const planned = new PlannedCells(plan, ctx);
   const heights = new Map<number, { height: number; atLeast?: boolean }>();
   for (const { row, height, atLeast } of plan.rowHeights) heights.set(row, { height, atLeast });
@@ -336,21 +347,17 @@ function editSheetData(data: string, plan: SheetPlan, ctx: WriteContext, removed
   const changed = new Set(pending);
   const touched = (row: number) => changed.has(row) || clear.some((r) => r.top <= row && row <= r.bottom);
   const change = (row: number): RowChange => ({ cells: planned.cellsOf(row), ...heights.get(row) });
-  if (pending.length === 0 && clear.length === 0) return data;
+  if (pending.length === 0 && clear.length === 0) {
+    out.text(data);
+    return;
+  }
 
   const open = data.slice(0, data.indexOf(">") + 1);
   const selfClosed = open.endsWith("/>");
   const body = selfClosed ? "" : data.slice(open.length, data.lastIndexOf("</sheetData>"));
   let next = 0;
-  const joined: string[] = [];
-  const out: string[] = [selfClosed ? `${open.slice(0, -2).trimEnd()}>` : open];
-  const push = (xml: string) => {
-    out.push(xml);
-    if (out.length >= JOIN_EVERY) {
-      joined.push(out.join(""));
-      out.length = 0;
-    }
-  };
+  const push = (xml: string) => out.text(xml);
+  push(selfClosed ? `${open.slice(0, -2).trimEnd()}>` : open);
   const flushBefore = (row: number) => {
     while (next < pending.length && pending[next] < row) {
       const r = pending[next++];
@@ -379,8 +386,6 @@ function editSheetData(data: string, plan: SheetPlan, ctx: WriteContext, removed
   flushBefore(Infinity);
   push(body.slice(at));
   push("</sheetData>");
-  joined.push(out.join(""));
-  return joined.join("");
 }
 
 function editMerges(sheet: WorksheetXml, plan: SheetPlan, ctx: WriteContext): void {
@@ -527,12 +532,13 @@ function editPageSetup(sheet: WorksheetXml, plan: SheetPlan): void {
 export function editSheet(xml: string, plan: SheetPlan, ctx: WriteContext): SheetEdit {
   const sheet = new WorksheetXml(xml);
   const removedFormulas: string[] = [];
-  sheet.data = editSheetData(sheet.data, plan, ctx, removedFormulas);
+  // The elements around sheetData first (none depends on its cells), then the cells, written as bytes.
   editDimension(sheet, plan);
   editColumns(sheet, plan);
   editMerges(sheet, plan, ctx);
   editConditionalFormats(sheet, plan, ctx);
   editPageSetup(sheet, plan);
   if (ctx.drawingRelId) sheet.set("drawing", [`<drawing r:id="${escapeXml(ctx.drawingRelId)}"/>`]);
-  return { xml: sheet.toString(), removedFormulas };
+  const bytes = sheet.write((out, data) => writeSheetData(out, data, plan, ctx, removedFormulas));
+  return { bytes, removedFormulas };
 }

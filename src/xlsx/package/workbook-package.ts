@@ -75,6 +75,18 @@ interface WorksheetInfo {
   sheetId: string;
 }
 
+/** Whether an entry holds as many bytes as `written` (or three more: a byte order mark). */
+const sameSize = (entry: ZipEntry, written: Uint8Array) =>
+  entry.size === written.length || entry.size === written.length + 3;
+
+/** Whether a part's bytes as the file holds them (perhaps after a byte order mark) are `written`. */
+function sameText(original: Uint8Array, written: Uint8Array): boolean {
+  const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? 3 : 0;
+  if (original.length - bom !== written.length) return false;
+  for (let i = 0; i < written.length; i++) if (original[i + bom] !== written[i]) return false;
+  return true;
+}
+
 const corrupt = (fileName: string) =>
   new UnusableInputError(
     `Không đọc được tệp “${fileName}”: tệp bị hỏng hoặc không phải tệp .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.`,
@@ -85,6 +97,8 @@ export class WorkbookPackage {
   private readonly byName: Map<string, ZipEntry>;
   private readonly changed = new Map<string, Uint8Array | null>();
   private readonly texts = new Map<string, string>();
+  /** Worksheets the tool wrote, as UTF-8 (a sheet of many rows is never one long string). */
+  private readonly sheetBytes = new Map<string, Uint8Array>();
   /** Parts that prefix SpreadsheetML's elements: read and edited without, written with the prefix. */
   private readonly prefixes = new Map<string, MainPrefix>();
   private workbookPart = "";
@@ -155,6 +169,8 @@ export class WorkbookPackage {
 
   /** A part's text: the edited one if the tool changed it, else the file's; undefined when absent. */
   private text(part: string): string | undefined {
+    const written = this.sheetBytes.get(part);
+    if (written) return fromBytes(written);
     const edited = this.texts.get(part);
     if (edited !== undefined) return edited;
     if (this.changed.get(part) === null) return undefined;
@@ -163,6 +179,11 @@ export class WorkbookPackage {
 
   private setText(part: string, xml: string): void {
     this.texts.set(part, xml);
+  }
+
+  /** Whether the tool has written that part. */
+  private written(part: string): boolean {
+    return this.texts.has(part) || this.sheetBytes.has(part);
   }
 
   private partOf(type: string): string | undefined {
@@ -262,7 +283,7 @@ export class WorkbookPackage {
         const sheet = this.worksheets.find((s) => s.name === sheetPlan.name) as WorksheetInfo;
         const joined = join && join.sheet === sheet.name ? join : undefined;
         const edit = editSheet(this.text(sheet.part) ?? "", sheetPlan, ctx(joined?.after));
-        this.setText(sheet.part, edit.xml);
+        this.sheetBytes.set(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, edit.removedFormulas);
         if (joined) this.joinTable(sheet, joined);
         if (sheetPlan.printArea) this.setPrintArea(sheet, sheetPlan);
@@ -272,7 +293,8 @@ export class WorkbookPackage {
         const sheet = this.createSheet(sheetPlan);
         const drawingRelId = this.writeCharts(sheet, sheetPlan, old);
         const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, { ...ctx(), drawingRelId });
-        this.setText(sheet.part, edit.xml);
+        this.texts.delete(sheet.part);
+        this.sheetBytes.set(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, ["*"]);
         this.setPrintArea(sheet, sheetPlan);
       }
@@ -280,8 +302,8 @@ export class WorkbookPackage {
     }
     this.editCalcChain(removed);
     this.loadWorkbook();
-    // Texts kept for edits: an edited part's stays, to tell at saving whether the edit changed it.
-    for (const part of [...this.wholeTexts.keys()]) if (!this.texts.has(part)) this.wholeTexts.delete(part);
+    // The texts kept for the edits are done with.
+    this.wholeTexts.clear();
   }
 
   private preflight(plan: WritePlan): TableJoin | undefined {
@@ -380,8 +402,7 @@ export class WorkbookPackage {
       return { ...existing, name: plan.name };
     }
     let n = 1;
-    while (this.byName.has(`xl/worksheets/sheet${n}.xml`) || this.texts.has(`xl/worksheets/sheet${n}.xml`))
-      n++;
+    while (this.byName.has(`xl/worksheets/sheet${n}.xml`) || this.written(`xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
     const relsPart = relsPath(this.workbookPart);
     const id = freshId(this.workbookRels.map((r) => r.id));
@@ -439,7 +460,7 @@ export class WorkbookPackage {
   private freshPart(prefix: string, taken: string[]): string {
     for (let n = 1; ; n++) {
       const part = `${prefix}${n}.xml`;
-      if (!this.byName.has(part) && !this.texts.has(part) && !taken.includes(part)) return part;
+      if (!this.byName.has(part) && !this.written(part) && !taken.includes(part)) return part;
     }
   }
 
@@ -453,6 +474,7 @@ export class WorkbookPackage {
   private dropPart(part: string): void {
     this.changed.set(part, null);
     this.texts.delete(part);
+    this.sheetBytes.delete(part);
     this.setText(CONTENT_TYPES, removeOverride(this.text(CONTENT_TYPES) ?? "", part));
   }
 
@@ -610,6 +632,15 @@ export class WorkbookPackage {
       } else added.push([part, toBytes(xml)]);
     };
     for (const [part, xml] of this.texts) put(part, xml);
+    for (const [part, bytes] of this.sheetBytes) {
+      const entry = this.byName.get(part);
+      const main = this.prefixes.get(part);
+      const written = main ? toBytes(withMainPrefix(fromBytes(bytes), main)) : bytes;
+      if (!entry) added.push([part, written]);
+      // A sheet the edit left as it was keeps its compressed bytes too (its size tells most changes).
+      else if (!sameSize(entry, written) || !sameText(inflateEntry(this.bytes, entry, this.codec), written))
+        changed.set(part, written);
+    }
     const styles = this.styles.toXml();
     const stylesPart = this.partOf(REL_TYPE.styles);
     if (styles && stylesPart) put(stylesPart, styles);

@@ -1,0 +1,70 @@
+/**
+ * UTF-8 bytes written piece by piece into one growing buffer: a sheet of many thousand rows is encoded
+ * as its rows are made, and never exists as one long string (nor as the many short strings it was built
+ * from, which die young instead of piling up until a join).
+ */
+import { strToU8 } from "fflate";
+
+/** Strings shorter than this are copied by hand when they are ASCII; longer ones by the platform. */
+const SHORT = 128;
+/** Strings this long are encoded apart, not into room reserved for their worst case. */
+const LONG = 1 << 16;
+
+const encoder = typeof TextEncoder === "undefined" ? undefined : new TextEncoder();
+
+export class ByteWriter {
+  private buffer: Uint8Array;
+  private length = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.buffer = new Uint8Array(capacity);
+  }
+
+  private reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(needed, this.buffer.length * 2));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  text(text: string): void {
+    const n = text.length;
+    if (n < SHORT) {
+      this.reserve(n);
+      const buffer = this.buffer;
+      let at = this.length;
+      for (let i = 0; i < n; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 128) {
+          this.length = at;
+          this.encoded(text.slice(i));
+          return;
+        }
+        buffer[at++] = code;
+      }
+      this.length = at;
+      return;
+    }
+    this.encoded(text);
+  }
+
+  private encoded(text: string): void {
+    // A UTF-16 unit takes at most three bytes in UTF-8: room for that, unless the text is long.
+    if (encoder && text.length < LONG) {
+      this.reserve(text.length * 3);
+      this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+      return;
+    }
+    const bytes = strToU8(text);
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** What was written; a copy when the buffer has much room left, so that the room is freed. */
+  bytes(): Uint8Array {
+    const written = this.buffer.subarray(0, this.length);
+    return this.buffer.length > this.length * 1.25 + 4096 ? written.slice() : written;
+  }
+}

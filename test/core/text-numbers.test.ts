@@ -90,3 +90,33 @@ describe("formatScore766", () => {
     expect(formatScore766(value)).toBe(text);
   });
 });
+
+describe("foldKey, letter by letter", () => {
+  /** The key as defined on the whole text: what foldKey must equal, however it is computed. */
+  const defined = (text: string) =>
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase()
+      .replace(/[^a-z0-9%]+/g, " ")
+      .trim();
+
+  it("equals the definition on the whole text, in NFC and NFD, with marks, symbols and surrogates", () => {
+    const pool = [
+      ..."aZ09% ,.;-_\t\n\u00a0ĐđỦủệẾƯơ\u0301\u0323\u0306e\u0300KİΣσςÅﬁ①한글😀\ud83dẞß\u212a\u0130\u0131",
+    ];
+    let seed = 11;
+    for (let t = 0; t < 20000; t++) {
+      let text = "";
+      const length = t % 23;
+      for (let i = 0; i < length; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += pool[(seed >>> 8) % pool.length];
+      }
+      const form = ["NFC", "NFD", ""][t % 3];
+      if (form) text = text.normalize(form);
+      expect([text, foldKey(text)]).toEqual([text, defined(text)]);
+    }
+  });
+});

@@ -3,7 +3,10 @@
  * string it does not hold yet. A string already there as plain text is reused, so that a second run
  * over the tool's own output adds nothing.
  */
-import { childrenOf, escapeXml, rootContent, textOf } from "./xml";
+import { childrenOf, escapeXml, rootContent, textOf, unescapeXml } from "./xml";
+
+/** An item that is one plain <t>: its text is the content, with no run or phonetic part to drop. */
+const PLAIN_ITEM = /^<si>\s*<t(?: xml:space="preserve")?>([^<]*)<\/t>\s*<\/si>$/;
 
 export class SharedStrings {
   readonly texts: string[] = [];
@@ -16,11 +19,10 @@ export class SharedStrings {
     for (const child of childrenOf(xml, root.from, root.to)) {
       if (child.name !== "si") continue;
       const si = xml.slice(child.start, child.end);
-      const text = textOf(si);
       // Only an item that is one plain <t> stands for the same cell content as a new plain string.
-      if (/^<si>\s*<t(?: xml:space="preserve")?>[^<]*<\/t>\s*<\/si>$/.test(si) && !this.plain.has(text)) {
-        this.plain.set(text, this.texts.length);
-      }
+      const plain = PLAIN_ITEM.exec(si);
+      const text = plain ? unescapeXml(plain[1]) : textOf(si);
+      if (plain && !this.plain.has(text)) this.plain.set(text, this.texts.length);
       this.texts.push(text);
     }
   }

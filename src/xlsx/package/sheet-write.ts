@@ -279,13 +279,23 @@ function columnOf(letters: string): number {
 
 /** A row the sheet did not have: its cells in column order, its height if the plan gives one. */
 function newRowXml(index: number, change: RowChange): string {
-  const cells = change.cells ? [...change.cells].sort((a, b) => a[0] - b[0]) : [];
   const tall = change.height !== undefined && !(change.atLeast && change.height <= 0);
   const height = tall ? ` ht="${change.height}" customHeight="1"` : "";
-  if (cells.length === 0 && change.height === undefined) return "";
+  if (!change.cells?.size && change.height === undefined) return "";
   let xml = `<row r="${index + 1}"${height}>`;
-  for (const [, cell] of cells) xml += cell;
+  for (const cell of inColumnOrder(change.cells)) xml += cell;
   return `${xml}</row>`;
+}
+
+/** The cells' XML by column; most rows come from one block, already in order, and need no sort. */
+function inColumnOrder(cells: Map<number, string> | undefined): Iterable<string> {
+  if (!cells) return [];
+  let last = -1;
+  for (const col of cells.keys()) {
+    if (col < last) return [...cells].sort((a, b) => a[0] - b[0]).map(([, xml]) => xml);
+    last = col;
+  }
+  return cells.values();
 }
 
 function rowXml(

@@ -23,7 +23,7 @@ export class ByteWriter {
   private reserve(extra: number): void {
     const needed = this.length + extra;
     if (needed <= this.buffer.length) return;
-    const grown = new Uint8Array(Math.max(needed, this.buffer.length * 2));
+    const grown = new Uint8Array(Math.max(needed, Math.ceil(this.buffer.length * 1.5)));
     grown.set(this.buffer.subarray(0, this.length));
     this.buffer = grown;
   }

@@ -120,9 +120,11 @@ class WorksheetXml {
     this.tail = xml.slice(end, root.to);
   }
 
-  /** The sheet, its sheetData written by `writeData`. */
-  write(writeData: (out: ByteWriter, data: string) => void): Uint8Array {
-    const out = new ByteWriter(Math.max(1 << 16, this.data.length + (1 << 16)));
+  /** The sheet, its sheetData written by `writeData` (`added`: about how many bytes that adds). */
+  write(added: number, writeData: (out: ByteWriter, data: string) => void): Uint8Array {
+    // Room for all of it at once: a buffer grown by doubling would leave its smaller copies behind.
+    const size = this.before.length + this.head.length + this.data.length + this.tail.length + added;
+    const out = new ByteWriter(size + (size >> 3) + (1 << 12));
     out.text(this.before + this.head);
     writeData(out, this.data);
     out.text(this.tail + this.after);
@@ -538,6 +540,13 @@ function editPageSetup(sheet: WorksheetXml, plan: SheetPlan): void {
   }
 }
 
+/** About the bytes a plan's cells and rows take in the sheet's XML (a cell is some 30 to 50). */
+function estimatedBytes(plan: SheetPlan): number {
+  let cells = 0;
+  for (const block of plan.blocks) for (const line of block.values) cells += line.length;
+  return cells * 44 + plan.rowHeights.length * 40;
+}
+
 /** Applies the plan to the sheet's XML. */
 export function editSheet(xml: string, plan: SheetPlan, ctx: WriteContext): SheetEdit {
   const sheet = new WorksheetXml(xml);
@@ -549,6 +558,8 @@ export function editSheet(xml: string, plan: SheetPlan, ctx: WriteContext): Shee
   editConditionalFormats(sheet, plan, ctx);
   editPageSetup(sheet, plan);
   if (ctx.drawingRelId) sheet.set("drawing", [`<drawing r:id="${escapeXml(ctx.drawingRelId)}"/>`]);
-  const bytes = sheet.write((out, data) => writeSheetData(out, data, plan, ctx, removedFormulas));
+  const bytes = sheet.write(estimatedBytes(plan), (out, data) =>
+    writeSheetData(out, data, plan, ctx, removedFormulas),
+  );
   return { bytes, removedFormulas };
 }

@@ -1,5 +1,7 @@
 /** The parts of an .xlsx package as the tests compare them: entry by entry, raw. */
 import { strFromU8, unzipSync } from "fflate";
+import { parseRangeAddress } from "../../src/core/grid";
+import { META_SHEET, readOwnership } from "../../src/core/ownership";
 import type { RunOptions } from "../../src/core/run";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { scorePackage } from "../../src/xlsx/package/score";
@@ -162,4 +164,23 @@ export function topLevel(xml: string): string[] {
     }
   }
   return names;
+}
+
+/**
+ * Expects the sheet's cells outside the tool's output columns (as its ownership record in `output`
+ * gives them) to come out exactly as they went in, none added; returns how many cells it wrote inside.
+ */
+export function expectOnlyToolCells(output: Uint8Array, xmlIn: string, xmlOut: string): number {
+  const range = readOwnership(WorkbookPackage.open(output, "out.xlsx").grid(META_SHEET))?.outputRange;
+  expect(range).toBeDefined();
+  if (!range) return 0;
+  const inside = (ref: string) => {
+    const cell = parseRangeAddress(ref);
+    return !!cell && cell.left >= range.left && cell.left <= range.right && cell.top >= range.top;
+  };
+  const cellsIn = cellsOf(xmlIn);
+  const cellsOut = cellsOf(xmlOut);
+  for (const [ref, cell] of cellsIn) if (!inside(ref)) expect([ref, cellsOut.get(ref)]).toEqual([ref, cell]);
+  for (const ref of cellsOut.keys()) if (!inside(ref)) expect([ref, cellsIn.has(ref)]).toEqual([ref, true]);
+  return [...cellsOut.keys()].filter(inside).length;
 }

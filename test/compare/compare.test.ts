@@ -149,9 +149,13 @@ describe("a previous year that is a plain unit table", () => {
       expect.arrayContaining([
         `Trang “Đổi tên, sáp nhập”, dòng 9, cột A: không tìm thấy “UBND huyện Thoại Sơn” trong tệp năm trước “${PREVIOUS}”; dòng này không được dùng.`,
         "Trang “Đổi tên, sáp nhập”, dòng 10, cột C: không tìm thấy “UBND xã Không Có” trong bảng đơn vị năm nay; dòng này không được dùng.",
-        `So sánh với tệp năm trước “${PREVIOUS}”: không ghép được “UBND xã Mỹ Hòa”, “UBND xã Mỹ Hòa”, “UBND xã Mỹ Hoà” vì trùng tên hoặc mã (“xã mỹ hòa”); hãy ghi rõ ở trang “Đổi tên, sáp nhập”.`,
+        // At this year's unit, in its name cell.
+        `Trang “Theo dõi 2025”, dòng 8, cột C: không ghép được “UBND xã Mỹ Hòa”, “UBND xã Mỹ Hòa”, “UBND xã Mỹ Hoà” với tệp năm trước “${PREVIOUS}” vì trùng tên hoặc mã (“xã mỹ hòa”); hãy ghi rõ ở trang “Đổi tên, sáp nhập”.`,
       ]),
     );
+    const ambiguity = result.problems.find((p) => p.message.includes("trùng tên hoặc mã"));
+    expect(ambiguity).toMatchObject({ sheet: "Theo dõi 2025", row: 8, column: "C", level: "warning" });
+    expect(ambiguity?.file).toBeUndefined();
   });
 
   it("writes the comparison sheet, and keeps the user's mapping sheet as it is", async () => {

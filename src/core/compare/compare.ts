@@ -123,6 +123,8 @@ export function compareYears(
   previous: PreviousYear,
   entries: UnitMapEntry[],
   mapSheet: string,
+  /** Where this year's unit `index` is named (sheet, 0-based row and column), for the messages. */
+  placeOf: (index: number) => { sheet: string; row: number; column: number } | undefined = () => undefined,
 ): Comparison {
   const current: Candidate[] = scores.map((s, i) => ({ name: s.unit.name, code: codes[i] }));
   const old: Candidate[] = previous.units.map((u) => ({ name: u.name, code: u.code }));
@@ -138,25 +140,42 @@ export function compareYears(
     rest.map((i) => old[i]),
   );
   for (const pair of auto.pairs) links.push({ current: pair.left, previous: rest[pair.right], by: pair.by });
-  const ambiguous = [
-    ...auto.ambiguous.map((a) => ({
-      key: a.key,
-      current: a.left.map((i) => current[i].name),
-      previous: a.right.map((i) => old[rest[i]].name),
-    })),
+  // Each ambiguity with the units it involves: this year's by index, last year's by index in `old`.
+  const conflicts = [
+    ...auto.ambiguous.map((a) => ({ key: a.key, left: a.left, right: a.right.map((i) => rest[i]) })),
     ...auto.kindConflicts.map((c) => ({
       key: old[rest[c.right]].code ?? "",
-      current: [current[c.left].name],
-      previous: [old[rest[c.right]].name],
+      left: [c.left],
+      right: [rest[c.right]],
     })),
   ];
+  const ambiguous = conflicts.map((c) => ({
+    key: c.key,
+    current: c.left.map((i) => current[i].name),
+    previous: c.right.map((i) => old[i].name),
+  }));
   const problems: Problem[] = [...mapped.problems];
-  for (const a of ambiguous) {
-    problems.push({
-      sheet: mapSheet,
-      level: "warning",
-      message: `So sánh với tệp năm trước “${previous.file}”: không ghép được ${quoted([...a.current, ...a.previous])} vì trùng tên hoặc mã (“${a.key}”); hãy ghi rõ ở trang “${mapSheet}”.`,
-    });
+  conflicts.forEach((c, n) => {
+    const a = ambiguous[n];
+    const detail = `không ghép được ${quoted([...a.current, ...a.previous])} với tệp năm trước “${previous.file}” vì trùng tên hoặc mã (“${a.key}”); hãy ghi rõ ở trang “${mapSheet}”.`;
+    problems.push(ambiguityAt(c.left, c.right, detail));
+  });
+
+  /** The warning at the first of this year's units named, or else at last year's row in its file. */
+  function ambiguityAt(left: number[], right: number[], detail: string): Problem {
+    const here = left.map(placeOf).find((p) => p !== undefined);
+    if (here) return cellProblem(here.sheet, here.row, here.column, "warning", detail);
+    const there = previous.units[right[0]];
+    if (there) {
+      return {
+        file: previous.file,
+        sheet: there.sheet,
+        row: there.row + 1,
+        level: "warning",
+        message: `Tệp năm trước “${previous.file}”, trang “${there.sheet}”, dòng ${there.row + 1}: ${detail}`,
+      };
+    }
+    return { sheet: mapSheet, level: "warning", message: `Trang “${mapSheet}”: ${detail}` };
   }
 
   const linked = new Set(links.map((l) => l.previous));

@@ -45,12 +45,25 @@ export function planComparison(
   const mapGrid = grids.find((g) => foldKey(g.name) === foldKey(UNIT_MAP_SHEET));
   const map = mapGrid ? readUnitMap(mapGrid) : { entries: [], problems: [] };
   const codes = unitCodes(parts, grids);
+  // Each unit's name cell, so that a warning about it says where it is.
+  const nameCells = new Map(
+    parts.flatMap((part) =>
+      part.units.map(
+        (unit) => [unit, { sheet: part.layout.sheet, column: part.layout.columns.name }] as const,
+      ),
+    ),
+  );
   const comparison = compareYears(
     scores,
     scores.map((s) => codes.get(s.unit)),
     previous,
     map.entries,
     mapGrid?.name ?? UNIT_MAP_SHEET,
+    (i) => {
+      const unit = scores[i]?.unit;
+      const cell = unit && nameCells.get(unit);
+      return cell && { ...cell, row: unit.row };
+    },
   );
   const problems = [...previous.problems, ...map.problems, ...comparison.problems];
   if (previous.year !== null && year !== null && previous.year >= year) {

@@ -20,25 +20,13 @@ export function foldKey(text: string): string {
   let gap = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 37) {
-        if (gap && out !== "") out += " ";
-        gap = false;
-        out += text[i];
-        continue;
-      }
-      if (code >= 65 && code <= 90) {
-        if (gap && out !== "") out += " ";
-        gap = false;
-        out += String.fromCharCode(code + 32);
-        continue;
-      }
-      gap = true;
-      continue;
+    let folded: string;
+    if (code < 128) folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+    else {
+      const point = text.codePointAt(i) as number;
+      if (point > 0xffff) i++;
+      folded = FOLDED.get(point) ?? foldLetter(point);
     }
-    const point = text.codePointAt(i) as number;
-    if (point > 0xffff) i++;
-    const folded = FOLDED.get(point) ?? foldLetter(point);
     for (let k = 0; k < folded.length; k++) {
       const c = folded.charCodeAt(k);
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37) {

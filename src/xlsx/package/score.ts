@@ -50,15 +50,10 @@ export function packageGrids(pkg: WorkbookPackage, options: RunOptions = {}): Sh
   const mapped = options.mapping !== undefined || hasKeptMapping(pkg);
   // A sheet that may hold the table is read whole once (its merges follow its cells); the detection
   // then sees its first rows, as it sees the glance of every other sheet.
-  const whole = pkg.worksheets.map((s) => {
+  const preview = pkg.worksheets.map((s) => {
     if (own.has(s.name)) return pkg.grid(s.name);
     const glance = pkg.grid(s.name, rows, true);
-    return mapped || mayHoldUnitTable(glance) ? pkg.grid(s.name) : undefined;
-  });
-  const preview = pkg.worksheets.map((s, i) => {
-    const grid = whole[i];
-    if (!grid) return pkg.grid(s.name, rows, true);
-    return own.has(s.name) ? grid : firstRows(grid, rows);
+    return mapped || mayHoldUnitTable(glance) ? firstRows(pkg.grid(s.name), rows) : glance;
   });
   let unitSheets: Set<string>;
   try {

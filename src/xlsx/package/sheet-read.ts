@@ -40,31 +40,11 @@ function isoDay(serial: number, date1904: boolean): string {
   return new Date(Math.round(days * DAY_MS)).toISOString().slice(0, 10);
 }
 
-/** The attributes of a cell the reader needs. */
-interface CellAttributes {
-  r?: string;
-  s?: string;
-  t?: string;
-}
-
-const CELL_ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
-
-/** r, s and t of a cell's attribute text, unescaped (one pass, no object of every attribute). */
-function cellAttributes(text: string): CellAttributes {
-  const out: CellAttributes = {};
-  CELL_ATTRIBUTE.lastIndex = 0;
-  for (let m = CELL_ATTRIBUTE.exec(text); m; m = CELL_ATTRIBUTE.exec(text)) {
-    const name = m[1];
-    if (name === "r" || name === "s" || name === "t") out[name] = unescapeXml(m[3] ?? m[4] ?? "");
-  }
-  return out;
-}
-
 const VALUE = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
 
 /** The value of one <c> element (attributes, inner XML and the text of its <v>). */
 function cellValue(
-  a: CellAttributes,
+  a: Record<string, string>,
   inner: string,
   v: string | undefined,
   ctx: SheetContext,
@@ -133,7 +113,7 @@ export function readSheet(
     let line: CellValue[] | undefined;
     let lineFormats: (string | undefined)[] | undefined;
     for (const m of xml.matchAll(CELL)) {
-      const a = cellAttributes(m[1]);
+      const a = attributes(m[1]);
       const col = a.r ? (parseCellRef(a.r)?.[1] ?? nextCol) : nextCol;
       nextCol = col + 1;
       const format = a.s ? ctx.styles.cellFormats[Number(a.s)] : undefined;

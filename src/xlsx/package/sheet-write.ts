@@ -191,13 +191,7 @@ class PlannedCells {
     plan: SheetPlan,
     private readonly ctx: WriteContext,
   ) {
-    const styleIds = new Map<string, number>();
-    const styleOf = (name: string | undefined) => {
-      if (!name) return undefined;
-      let id = styleIds.get(name);
-      if (id === undefined) styleIds.set(name, (id = ctx.cellStyle(name)));
-      return id;
-    };
+    const styleOf = (name: string | undefined) => (name ? ctx.cellStyle(name) : undefined);
     for (const block of plan.blocks) {
       const width = block.values.reduce((n, line) => Math.max(n, line.length), 0);
       this.styles.set(
@@ -227,14 +221,14 @@ class PlannedCells {
     return [...new Set([...this.byRow.keys(), ...this.mergesByRow.keys()])];
   }
 
-  /** The style id the plan gives a cell (the last block that writes it), if it writes it. */
-  private written(row: number, col: number): { style: number | undefined } | undefined {
-    let found: { style: number | undefined } | undefined;
+  /** The style id the plan gives a cell: the last block's that writes it. */
+  private styleAt(row: number, col: number): number | undefined {
+    let style: number | undefined;
     for (const { block, r } of this.byRow.get(row) ?? []) {
       const c = col - block.left;
-      if (c >= 0 && block.values[r][c] !== undefined) found = { style: this.styles.get(block)?.[c] };
+      if (c >= 0 && block.values[r][c] !== undefined) style = this.styles.get(block)?.[c];
     }
-    return found;
+    return style;
   }
 
   /** The row's new cells as XML, by column; undefined when the plan writes none. */
@@ -256,7 +250,7 @@ class PlannedCells {
       }
     }
     for (const m of merges ?? []) {
-      const style = this.written(m.top, m.left)?.style;
+      const style = this.styleAt(m.top, m.left);
       for (let col = m.left; col <= m.right; col++) {
         if (!cells.has(col)) cells.set(col, cellXml(ref(col), null, style, this.ctx));
       }

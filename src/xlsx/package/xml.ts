@@ -15,10 +15,10 @@ export function unescapeXml(text: string): string {
   });
 }
 
-/** Text and attribute values; also the control characters XML 1.0 cannot carry at all. */
 // eslint-disable-next-line no-control-regex -- the characters escaped or dropped below
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
+/** Text and attribute values; also the control characters XML 1.0 cannot carry at all. */
 export function escapeXml(text: string): string {
   // Most texts need nothing: one scan instead of five.
   if (!NEEDS_ESCAPE.test(text)) return text;
@@ -33,11 +33,15 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** The attributes of a start tag (`<c r="A1" s="2">`), unescaped; names keep their prefix. */
+/**
+ * The attributes of a start tag (`<c r="A1" s="2">`), or of the text after its name, unescaped; names
+ * keep their prefix.
+ */
 export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  const open = tag.indexOf(" ");
+  // After the element's name: any white space (a tab or a line break may separate attributes too).
+  const open = tag.search(/\s/);
   if (open < 0) return out;
   const body = tag.slice(open);
   for (let m = re.exec(body); m; m = re.exec(body)) out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");

@@ -111,7 +111,7 @@ const DEFAULT_CRITERIA: readonly Criterion[] = [
     appliesTo: ["ngành dọc"],
     basis: "Quyết định số 338/QĐ-UBND ngày 19/02/2020 của UBND tỉnh",
     sentenceEarned:
-      "- {don_vi} đã triển khai {nguong}% thủ tục hành chính của {dv} (ngành dọc) tiếp nhận tại Bộ phận một cửa {cac_cap}, do đó {dv} đạt {diem} điểm theo tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach} trên thang điểm 100 (các đơn vị khác không thực hiện hoặc thực hiện không đầy đủ theo Quyết định số 338/QĐ-UBND ngày 19/02/2020 của UBND tỉnh, nên 0 điểm nội dung này).",
+      "- {don_vi} đã triển khai {nguong}% thủ tục hành chính của {dv} (ngành dọc) tiếp nhận tại Bộ phận một cửa {cac_cap}, do đó {dv} đạt {diem} điểm theo tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach} trên thang điểm 100 (các đơn vị khác không thực hiện hoặc thực hiện không đầy đủ theo {mot_cua}, nên 0 điểm nội dung này).",
     sentenceNone:
       "- Không có đơn vị ngành dọc triển khai {nguong}% thủ tục hành chính tiếp nhận tại Bộ phận một cửa các cấp, nên các đơn vị 0 điểm tại tiêu chí IV (số thứ tự 9) phụ lục kèm theo {ke_hoach}.",
   },

@@ -57,11 +57,33 @@ export function groupKindOfName(name: string): GroupKind | undefined {
   return kindBy(NAME_PATTERNS, name);
 }
 
-/** The group of a unit: the group it was given, else the label its name tells, else "". */
+/** Abbreviations that stay in capitals when a heading in capitals is written as a sentence. */
+const ACRONYMS = new Set(["UBND", "HĐND", "TTHC", "MTTQ", "TW", "KCN", "KKT"]);
+
+/** "CÁC ĐƠN VỊ KHÁC" → "Các đơn vị khác"; a text not all in capitals is kept as written. */
+function sentenceCase(text: string): string {
+  if (text !== text.toLocaleUpperCase("vi") || text === text.toLocaleLowerCase("vi")) return text;
+  const words = text.split(" ").map((w) => (ACRONYMS.has(w) ? w : w.toLocaleLowerCase("vi")));
+  const first = words[0] ?? "";
+  if (!ACRONYMS.has(first)) words[0] = first.charAt(0).toLocaleUpperCase("vi") + first.slice(1);
+  return words.join(" ");
+}
+
+/**
+ * The group of a unit as the letter, its lists, the distribution and the summaries name it: the label of
+ * its kind when the group (or, without one, the name) tells a known kind, so that "UBND XÃ, PHƯỜNG, ĐẶC
+ * KHU" and "Khối xã" are both "UBND cấp xã"; another heading in capitals as a sentence; else as written.
+ */
 export function groupOfUnit(group: string, name: string): string {
-  if (group !== "") return group;
-  const kind = groupKindOfName(name);
-  return kind ? GROUP_LABELS[kind] : "";
+  const kind = group !== "" ? groupKindOf(group) : groupKindOfName(name);
+  if (kind) return GROUP_LABELS[kind];
+  return sentenceCase(group);
+}
+
+/** "sở, ban, ngành", "UBND cấp xã": a group's label inside a sentence ("gồm 10 sở, ban, ngành"). */
+export function groupInSentence(group: string): string {
+  const first = group.split(" ")[0] ?? "";
+  return ACRONYMS.has(first) ? group : group.charAt(0).toLocaleLowerCase("vi") + group.slice(1);
 }
 
 /**

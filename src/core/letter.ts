@@ -1,10 +1,25 @@
 /** The official letter (công văn) as a model: header blocks, paragraphs, distribution and signer. */
-import type { Criterion } from "./criteria";
-import { formatNumberVi } from "./numbers";
+import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
+import { groupInSentence } from "./groups";
+import { formatNumberVi, formatScore766 } from "./numbers";
 import { LEVEL_LABELS, type Level } from "./reader/columns";
-import type { UnitScore } from "./scoring";
-import { UNKNOWN, type LetterSettings, type Signer } from "./settings";
+import { figuresOf, type UnitScore } from "./scoring";
+import { UNKNOWN, type CitedDocument, type LetterSettings, type Signer } from "./settings";
 import { cleanText, fillTemplate } from "./text";
+
+/**
+ * A list attached to the letter ("có danh sách kèm theo"), for a sentence whose units are too many to
+ * name: printed below the letter on "Tổng hợp" and as an appendix of the .docx.
+ */
+export interface AttachedList {
+  /** "DANH SÁCH ĐƠN VỊ ĐẠT TIÊU CHÍ III". */
+  title: string;
+  /** The criterion's code. */
+  code: string;
+  headers: string[];
+  /** STT, name, group, the criterion's figure, its points, the total. */
+  rows: (string | number)[][];
+}
 
 interface ProposedUnit {
   name: string;
@@ -32,6 +47,10 @@ export interface LetterModel {
   distribution: string[];
   signer: Signer;
   proposed: ProposedUnit[];
+  /** Lists of the units a sentence counts instead of naming them (more than the setting allows). */
+  lists: AttachedList[];
+  /** Whether the proposal counts its units (the list of proposed units then goes with the letter). */
+  proposalCounted: boolean;
   /** Facts of the year the letter needs but the settings leave blank ("số Quyết định kế hoạch"…): printed as "…". */
   missingFacts: string[];
 }
@@ -42,14 +61,53 @@ interface LetterContext {
   levels?: Level[];
 }
 
-/** Facts of a year by placeholder, with how the warning names them when they are blank. */
-const FACTS: { key: string; label: string; value: (s: LetterSettings) => string }[] = [
-  { key: "nam", label: "năm thi đua", value: (s) => (s.year === null ? "" : String(s.year)) },
-  { key: "ke_hoach", label: "số Quyết định kế hoạch", value: (s) => s.planReference },
-  { key: "ngay_ke_hoach", label: "ngày Quyết định kế hoạch", value: (s) => longDate(s.planDate) },
-  { key: "ket_qua", label: "số Quyết định công bố kết quả", value: (s) => s.resultsReference },
-  { key: "ngay_ket_qua", label: "ngày Quyết định công bố kết quả", value: (s) => longDate(s.resultsDate) },
-  { key: "han", label: "hạn phản hồi", value: (s) => s.replyDeadline },
+/** A blank decision keeps its form, so that the clerk writes only the numbers. */
+const BLANK_DECISION = `Quyết định số ${UNKNOWN}/QĐ-UBND`;
+const BLANK_LONG_DATE = `${UNKNOWN} tháng ${UNKNOWN} năm ${UNKNOWN}`;
+
+/**
+ * Facts of a year by placeholder, with how the warning names them when they are blank and the form
+ * printed in their place ("Quyết định số …/QĐ-UBND", "… tháng … năm …", "…/…/…").
+ */
+const FACTS: { key: string; label: string; blank: string; value: (s: LetterSettings) => string }[] = [
+  { key: "nam", label: "năm thi đua", blank: UNKNOWN, value: (s) => (s.year === null ? "" : String(s.year)) },
+  { key: "ke_hoach", label: "số Quyết định kế hoạch", blank: BLANK_DECISION, value: (s) => s.planReference },
+  {
+    key: "ngay_ke_hoach",
+    label: "ngày Quyết định kế hoạch",
+    blank: BLANK_LONG_DATE,
+    value: (s) => longDate(s.planDate),
+  },
+  {
+    key: "ket_qua",
+    label: "số Quyết định công bố kết quả",
+    blank: BLANK_DECISION,
+    value: (s) => s.resultsReference,
+  },
+  {
+    key: "ngay_ket_qua",
+    label: "ngày Quyết định công bố kết quả",
+    blank: BLANK_LONG_DATE,
+    value: (s) => longDate(s.resultsDate),
+  },
+  {
+    key: "han",
+    label: "hạn phản hồi",
+    blank: `${UNKNOWN}/${UNKNOWN}/${UNKNOWN}`,
+    value: (s) => s.replyDeadline,
+  },
+  {
+    key: "y_kien",
+    label: "số văn bản ý kiến của Sở Nội vụ",
+    blank: `Công văn số ${UNKNOWN}`,
+    value: (s) => s.opinion.reference,
+  },
+  {
+    key: "ngay_y_kien",
+    label: "ngày văn bản ý kiến của Sở Nội vụ",
+    blank: BLANK_LONG_DATE,
+    value: (s) => longDate(s.opinion.date),
+  },
 ];
 const LETTER_DATE_LABEL = "ngày ban hành công văn";
 
@@ -69,6 +127,26 @@ function longDate(isoDate: string): string {
   return `${dd} tháng ${mm} năm ${year}`;
 }
 
+/** "19/02/2020", "09/6/2025": a date inside a citation, with the zeros of Nghị định 30. */
+function shortDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(isoDate.trim());
+  if (!match) return "";
+  const [, year, month, day] = match.map(Number);
+  return `${String(day).padStart(2, "0")}/${month < 3 ? String(month).padStart(2, "0") : month}/${year}`;
+}
+
+/**
+ * "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ": a document as the letter cites
+ * it; a blank date or issuer is left out, a blank number prints "…".
+ */
+function citation(document: CitedDocument, dateForm: "long" | "short" = "long"): string {
+  const date = dateForm === "long" ? longDate(document.date) : shortDate(document.date);
+  const issuer = cleanText(document.issuer);
+  return cleanText(
+    `${cleanText(document.reference) || UNKNOWN}${date ? ` ngày ${date}` : ""}${issuer ? ` của ${issuer}` : ""}`,
+  );
+}
+
 export function formatLetterDate(place: string, isoDate: string): string {
   const date = longDate(isoDate);
   return cleanText(`${place}, ngày ${date || "… tháng … năm …"}`);
@@ -86,6 +164,62 @@ function joinUnits(names: string[]): string {
   return names.join("; ");
 }
 
+/** "a; b và c". */
+function joinAnd(items: string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join("; ")} và ${items[items.length - 1]}`;
+}
+
+/**
+ * "110 đơn vị, gồm 10 sở, ban, ngành và 100 UBND cấp xã (có danh sách kèm theo)": units too many to
+ * name, counted by group in the order the groups first appear.
+ */
+function countedUnits(units: UnitScore[]): string {
+  const counts = new Map<string, number>();
+  for (const u of units) counts.set(u.unit.group, (counts.get(u.unit.group) ?? 0) + 1);
+  const parts = [...counts].map(
+    ([group, n]) => `${n} ${group ? groupInSentence(group) : "đơn vị chưa rõ khối"}`,
+  );
+  const head = counts.size === 1 ? parts[0] : `${units.length} đơn vị, gồm ${joinAnd(parts)}`;
+  return `${head} (có danh sách kèm theo)`;
+}
+
+/** "các đơn vị: {don_vi}" reads "đối với 110 đơn vị, gồm …" once the units are counted. */
+function forCountedUnits(template: string): string {
+  return template.replace(/(?:các|những) đơn vị\s*:?\s*\{don_vi\}/gu, "{don_vi}");
+}
+
+/** A criterion's figure for one unit, as the attached list shows it: "83,12", "cấp tỉnh 100%; cấp xã 100%". */
+function figureText(score: UnitScore, criterion: Criterion): string {
+  const figures = figuresOf(score.unit, criterion.input);
+  const suffix = criterion.input === INPUT_ONE_STOP_RATE ? "%" : "";
+  const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : (n: number) => formatNumberVi(n, 2);
+  return figures.map((f) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`).join("; ");
+}
+
+function figureHeader(criterion: Criterion): string {
+  if (criterion.input === INPUT_SCORE_766) return "Điểm 766";
+  if (criterion.input === INPUT_ONE_STOP_RATE) return "Tỷ lệ tiếp nhận";
+  return criterion.input;
+}
+
+function attachedList(criterion: Criterion, index: number, earned: UnitScore[]): AttachedList {
+  return {
+    title: `DANH SÁCH ĐƠN VỊ ĐẠT TIÊU CHÍ ${criterion.code}`,
+    code: criterion.code,
+    headers: ["STT", "Tên cơ quan, đơn vị", "Khối", figureHeader(criterion), "Điểm tiêu chí", "Tổng điểm"],
+    rows: earned.map((u, i) => [
+      i + 1,
+      u.unit.name,
+      u.unit.group,
+      figureText(u, criterion),
+      u.scores[index].points,
+      u.total,
+    ]),
+  };
+}
+
 export function buildLetter(
   units: UnitScore[],
   criteria: Criterion[],
@@ -101,11 +235,18 @@ export function buildLetter(
     nguoi_khen: settings.awardAuthority,
     danh_hieu: settings.awardTitle,
     cac_cap: levelsPhrase(context.levels ?? []),
+    cq_ke_hoach: settings.planIssuer,
+    cq_ket_qua: settings.resultsIssuer,
+    cq_y_kien: settings.opinion.issuer,
+    // The one-stop rule is cited as the seed letter cites it: "… ngày 19/02/2020 của UBND tỉnh".
+    mot_cua: citation(settings.oneStop, "short"),
+    luat: citation(settings.law),
+    nghi_dinh: citation(settings.decree),
   };
   const blank = new Map<string, string>();
   for (const fact of FACTS) {
     const value = cleanText(fact.value(settings));
-    common[fact.key] = value || UNKNOWN;
+    common[fact.key] = value || fact.blank;
     if (!value) blank.set(fact.key, fact.label);
   }
   // A blank fact is missing only where a sentence of this letter uses it.
@@ -117,32 +258,44 @@ export function buildLetter(
   const paragraphs = settings.legalBases.map((basis) => fill(basis, common)).filter(Boolean);
   if (settings.findingsIntro.trim()) paragraphs.push(fill(settings.findingsIntro, common));
 
+  const lists: AttachedList[] = [];
+  const counts = (n: number) => n > Math.max(0, settings.namedUnitsMax);
   criteria.forEach((criterion, index) => {
-    const earned = units.filter((u) => u.scores[index].points > 0).map((u) => u.unit.name);
+    const earned = units.filter((u) => u.scores[index].points > 0);
+    const counted = counts(earned.length);
+    if (counted) lists.push(attachedList(criterion, index, earned));
     const values = {
       ...common,
-      don_vi: joinUnits(earned),
+      don_vi: counted ? countedUnits(earned) : joinUnits(earned.map((u) => u.unit.name)),
       dv: earned.length > 1 ? "các đơn vị" : "đơn vị",
       diem: formatNumberVi(criterion.points),
       ma: criterion.code,
       ten: criterion.title,
       nguong: formatNumberVi(criterion.threshold ?? criterion.target ?? 0),
     };
-    const template = earned.length > 0 ? criterion.sentenceEarned : criterion.sentenceNone;
-    if (template.trim()) paragraphs.push(fill(template, values));
+    // No unit it applies to has a figure (no vertical-sector unit in a portal export): the data cannot
+    // say who did not earn it, so the letter says it has no figures instead of "0 điểm".
+    const noData = earned.length === 0 && !units.some((u) => u.scores[index].hasFigure);
+    const template = noData
+      ? settings.noDataSentence
+      : earned.length > 0
+        ? criterion.sentenceEarned
+        : criterion.sentenceNone;
+    if (template.trim()) paragraphs.push(fill(counted ? forCountedUnits(template) : template, values));
   });
 
-  const proposed: ProposedUnit[] = units
-    .filter((u) => u.eligible)
-    .map((u) => ({
-      name: u.unit.name,
-      group: u.unit.group,
-      criteria: u.scores.filter((s) => s.points > 0).map((s) => s.code),
-      total: u.total,
-    }));
-  const names = joinUnits(proposed.map((p) => p.name));
+  const eligible = units.filter((u) => u.eligible);
+  const proposed: ProposedUnit[] = eligible.map((u) => ({
+    name: u.unit.name,
+    group: u.unit.group,
+    criteria: u.scores.filter((s) => s.points > 0).map((s) => s.code),
+    total: u.total,
+  }));
+  const proposalCounted = counts(proposed.length);
+  const names = proposalCounted ? countedUnits(eligible) : joinUnits(proposed.map((p) => p.name));
   if (proposed.length > 0) {
-    paragraphs.push(fill(settings.proposalSentence, { ...common, don_vi: names }));
+    const template = proposalCounted ? forCountedUnits(settings.proposalSentence) : settings.proposalSentence;
+    paragraphs.push(fill(template, { ...common, don_vi: names }));
     if (settings.requestSentence.trim()) paragraphs.push(fill(settings.requestSentence, common));
   } else if (settings.noProposalSentence.trim()) {
     paragraphs.push(fill(settings.noProposalSentence, common));
@@ -172,6 +325,8 @@ export function buildLetter(
       name: cleanText(settings.signer.name),
     },
     proposed,
+    lists,
+    proposalCounted,
     missingFacts: order.filter((label) => missing.has(label)),
   };
 }

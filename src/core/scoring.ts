@@ -22,6 +22,8 @@ interface CriterionScore {
   blank: boolean;
   /** Earned the criterion's full points. */
   full: boolean;
+  /** The criterion applied and found a figure to score (what the letter may state a result from). */
+  hasFigure: boolean;
   explanation: string;
 }
 
@@ -80,7 +82,7 @@ type Decision =
 const NO_FIGURES: readonly Figure[] = [];
 
 /** The figures a criterion looks at for one unit (several for the one-stop rate: one per level). */
-function figuresOf(unit: Unit, input: string): readonly Figure[] {
+export function figuresOf(unit: Unit, input: string): readonly Figure[] {
   if (input === INPUT_SCORE_766)
     return unit.score766 === null ? NO_FIGURES : [{ label: "", value: unit.score766 }];
   if (input === INPUT_ONE_STOP_RATE) {
@@ -225,6 +227,8 @@ export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore
     applies: decision.kind !== "notApplicable",
     blank: decision.kind === "blank" && decision.expected,
     full: earnsFullPoints(criterion, decision.points),
+    hasFigure:
+      decision.kind === "threshold" || decision.kind === "proportional" || decision.kind === "manual",
     explanation: explain(criterion, decision),
   };
 }

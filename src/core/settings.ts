@@ -59,10 +59,52 @@ export interface LetterSettings {
   replyDeadline: string;
   proposalSentence: string;
   noProposalSentence: string;
+  /** The sentence for a criterion none of whose units has a figure ({ma}, {ten}…): never "0 điểm". */
+  noDataSentence: string;
   requestSentence: string;
   closingSentence: string;
   distribution: string[];
   signer: Signer;
+  /**
+   * The most units a sentence names one by one; above it the letter gives their count by group and the
+   * list is attached ("110 đơn vị, gồm … (có danh sách kèm theo)").
+   */
+  namedUnitsMax: number;
+  /** Issuers of the plan and of the results ("Ủy ban nhân dân tỉnh"): the "của …" of their citations. */
+  planIssuer: string;
+  resultsIssuer: string;
+  /** The one-stop rule criterion IV.9 rests on ({mot_cua}). */
+  oneStop: CitedDocument;
+  /** Sở Nội vụ's answer to the letter ({y_kien}): a fact of the year, "…" until it comes. */
+  opinion: CitedDocument;
+  /** The Law on Emulation and Commendation ({luat}) and the decree that details it ({nghi_dinh}). */
+  law: CitedDocument;
+  decree: CitedDocument;
+  /** The dossier after Sở Nội vụ's answer: the tờ trình and the list of collectives proposed. */
+  dossier: DossierSettings;
+}
+
+/** A document the letter or the dossier cites: "Quyết định số 338/QĐ-UBND", its ISO date, its issuer. */
+export interface CitedDocument {
+  reference: string;
+  date: string;
+  issuer: string;
+}
+
+export interface DossierSettings {
+  /** "Bằng khen của Chủ tịch UBND tỉnh": the form of award proposed for every collective of the list. */
+  awardForm: string;
+  /** "TTr-VPUBND": the symbol of the tờ trình. */
+  submissionSymbol: string;
+  /** "Kính gửi" of the tờ trình. */
+  submissionRecipient: string;
+  /** The tờ trình's "Căn cứ …" paragraphs (placeholders as in the letter). */
+  submissionBases: string[];
+  /** The proposal ({hinh_thuc}, {so_tap_the}, {danh_hieu}, {nam}…). */
+  submissionProposal: string;
+  submissionClosing: string;
+  /** The tờ trình's signer: the head of the office signs it himself by default. */
+  submissionSigner: Signer;
 }
 
 export interface Settings {
@@ -91,8 +133,8 @@ const DEFAULT_LETTER: LetterSettings = {
     "V/v lấy ý kiến đề xuất khen thưởng thành tích xuất sắc công tác kiểm soát thủ tục hành chính năm {nam}",
   recipient: "Sở Nội vụ (Ban thi đua khen thưởng)",
   legalBases: [
-    "Căn cứ {ke_hoach} ngày {ngay_ke_hoach} của Ủy ban nhân dân tỉnh về Ban hành Kế hoạch phát động thi đua trong công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử năm {nam};",
-    "Căn cứ {ket_qua} ngày {ngay_ket_qua} của Ủy ban nhân dân tỉnh về công khai kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử của các cơ quan, đơn vị năm {nam} trên địa bàn tỉnh An Giang theo Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ;",
+    "Căn cứ {ke_hoach} ngày {ngay_ke_hoach} của {cq_ke_hoach} về Ban hành Kế hoạch phát động thi đua trong công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử năm {nam};",
+    "Căn cứ {ket_qua} ngày {ngay_ket_qua} của {cq_ket_qua} về công khai kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử của các cơ quan, đơn vị năm {nam} trên địa bàn tỉnh An Giang theo Quyết định số 766/QĐ-TTg ngày 23 tháng 6 năm 2022 của Thủ tướng Chính phủ;",
   ],
   findingsIntro:
     "Qua quá trình theo dõi, kiểm tra thực tế tại các đơn vị và kết quả đánh giá tại {ket_qua} nêu trên, {co_quan} nhận thấy:",
@@ -106,14 +148,40 @@ const DEFAULT_LETTER: LetterSettings = {
   year: null,
   replyDeadline: "",
   proposalSentence:
-    "Từ các nội dung nêu trên, trên cơ sở {ke_hoach} của Ủy ban nhân dân tỉnh, {co_quan} dự kiến đề xuất {nguoi_khen} khen thưởng “{danh_hieu} năm {nam}” đối với các đơn vị: {don_vi}.",
+    "Từ các nội dung nêu trên, trên cơ sở {ke_hoach} của {cq_ke_hoach}, {co_quan} dự kiến đề xuất {nguoi_khen} khen thưởng “{danh_hieu} năm {nam}” đối với các đơn vị: {don_vi}.",
   noProposalSentence:
-    "Từ các nội dung nêu trên, trên cơ sở {ke_hoach} của Ủy ban nhân dân tỉnh, {co_quan} nhận thấy năm {nam} chưa có đơn vị đủ điều kiện để đề xuất {nguoi_khen} khen thưởng “{danh_hieu} năm {nam}”.",
+    "Từ các nội dung nêu trên, trên cơ sở {ke_hoach} của {cq_ke_hoach}, {co_quan} nhận thấy năm {nam} chưa có đơn vị đủ điều kiện để đề xuất {nguoi_khen} khen thưởng “{danh_hieu} năm {nam}”.",
+  noDataSentence:
+    "- Tiêu chí {ma} phụ lục kèm theo {ke_hoach}: chưa có số liệu của đơn vị nào nên chưa đánh giá.",
   requestSentence:
     "Để đảm bảo về điều kiện khen thưởng, {co_quan} đề nghị {kinh_gui} cho ý kiến đối với các đơn vị nêu trên và phản hồi trước ngày {han} để {co_quan} thực hiện các bước tiếp theo.",
   closingSentence: "{co_quan} đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
   distribution: ["Như trên;", "CT, các PCT UBND tỉnh (b/c);", "Lãnh đạo Vp. UBND tỉnh;", "Lưu: VT, TH."],
   signer: { authority: "KT. CHÁNH VĂN PHÒNG", title: "PHÓ CHÁNH VĂN PHÒNG", name: "" },
+  namedUnitsMax: 10,
+  planIssuer: "Ủy ban nhân dân tỉnh",
+  resultsIssuer: "Ủy ban nhân dân tỉnh",
+  oneStop: { reference: "Quyết định số 338/QĐ-UBND", date: "2020-02-19", issuer: "UBND tỉnh" },
+  opinion: { reference: "", date: "", issuer: "Sở Nội vụ" },
+  law: { reference: "Luật Thi đua, khen thưởng", date: "2022-06-15", issuer: "" },
+  // In force from 1 July 2025, replacing Nghị định 98/2023/NĐ-CP.
+  decree: { reference: "Nghị định số 152/2025/NĐ-CP", date: "2025-06-14", issuer: "Chính phủ" },
+  dossier: {
+    awardForm: "Bằng khen của Chủ tịch UBND tỉnh",
+    submissionSymbol: "TTr-VPUBND",
+    submissionRecipient: "Chủ tịch Ủy ban nhân dân tỉnh",
+    submissionBases: [
+      "Căn cứ {luat};",
+      "Căn cứ {nghi_dinh};",
+      "Căn cứ {ke_hoach} ngày {ngay_ke_hoach} của {cq_ke_hoach} về Ban hành Kế hoạch phát động thi đua trong công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử năm {nam};",
+      "Căn cứ {ket_qua} ngày {ngay_ket_qua} của {cq_ket_qua} về công khai kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công năm {nam};",
+      "Căn cứ ý kiến của {cq_y_kien} tại {y_kien} ngày {ngay_y_kien},",
+    ],
+    submissionProposal:
+      "{co_quan} kính trình {kinh_gui} xem xét, tặng {hinh_thuc} cho {so_tap_the} tập thể đã có “{danh_hieu} năm {nam}” (có danh sách kèm theo).",
+    submissionClosing: "Kính trình {kinh_gui} xem xét, quyết định./.",
+    submissionSigner: { authority: "", title: "CHÁNH VĂN PHÒNG", name: "" },
+  },
 };
 
 /** The facts of one year: never carried into another year's letter (see withoutFacts). */
@@ -130,7 +198,27 @@ const YEAR_FACTS = [
 /** The letter settings with the facts of their year blanked, for a letter of another year. */
 export function withoutFacts(letter: LetterSettings): LetterSettings {
   const blank = Object.fromEntries(YEAR_FACTS.map((key) => [key, ""]));
-  return { ...letter, ...blank };
+  // Sở Nội vụ's answer belongs to one year too: its number and date, not who gives it.
+  return { ...letter, ...blank, opinion: { ...letter.opinion, reference: "", date: "" } };
+}
+
+/** A deep copy of letter settings (lists and documents), so that a preset never shares its defaults. */
+export function copyLetterSettings(letter: LetterSettings): LetterSettings {
+  return {
+    ...letter,
+    legalBases: [...letter.legalBases],
+    distribution: [...letter.distribution],
+    signer: { ...letter.signer },
+    oneStop: { ...letter.oneStop },
+    opinion: { ...letter.opinion },
+    law: { ...letter.law },
+    decree: { ...letter.decree },
+    dossier: {
+      ...letter.dossier,
+      submissionBases: [...letter.dossier.submissionBases],
+      submissionSigner: { ...letter.dossier.submissionSigner },
+    },
+  };
 }
 
 export const DEFAULT_RATING: RatingBands = { excellent: 90, good: 80, fair: 70, average: 50 };
@@ -139,11 +227,6 @@ export function defaultSettings(): Settings {
   return {
     rating: { ...DEFAULT_RATING },
     award: { kind: "fullPointsAny", minTotal: 0 },
-    letter: {
-      ...DEFAULT_LETTER,
-      legalBases: [...DEFAULT_LETTER.legalBases],
-      distribution: [...DEFAULT_LETTER.distribution],
-      signer: { ...DEFAULT_LETTER.signer },
-    },
+    letter: copyLetterSettings(DEFAULT_LETTER),
   };
 }

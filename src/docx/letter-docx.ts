@@ -19,6 +19,7 @@ import type { Criterion } from "../core/criteria";
 import type { LetterModel } from "../core/letter";
 import type { UnitScore } from "../core/scoring";
 import { appendixHeading, appendixLayout, appendixTable } from "./appendix";
+import { attachedListChildren } from "./attached-lists";
 import { bodyParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
 import { FONT, LANGUAGE, paragraphProps } from "./runs";
@@ -77,6 +78,12 @@ function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Crit
       sectionEnd(),
     ],
   };
+  // The lists the letter's sentences refer to come first, then the scores of every unit.
+  const listSections: ISectionOptions[] = letter.lists.map((list) => ({
+    properties: { page: pageProperties(false), type: SectionType.NEXT_PAGE },
+    headers: { default: pageNumberHeader() },
+    children: attachedListChildren(letter, list),
+  }));
   const appendixSection: ISectionOptions = {
     properties: { page: pageProperties(layout.landscape), type: SectionType.NEXT_PAGE },
     headers: { default: pageNumberHeader() },
@@ -90,7 +97,7 @@ function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Crit
         document: { run: { font: FONT, size: halfPoints(14), language: { value: LANGUAGE } } },
       },
     },
-    sections: [letterSection, appendixSection],
+    sections: [letterSection, ...listSections, appendixSection],
   });
 }
 

@@ -119,9 +119,9 @@ describe("layouts met in practice", () => {
     ]);
     expect(report.sheet).toBe("Số liệu");
     expect(report.units.map((u) => [u.name, u.group, u.total])).toEqual([
-      ["Sở Ngoại vụ", "SỞ, BAN, NGÀNH", 30],
-      ["Bảo hiểm xã hội tỉnh", "CƠ QUAN NGÀNH DỌC", 35],
-      ["Công an tỉnh", "CƠ QUAN NGÀNH DỌC", 0],
+      ["Sở Ngoại vụ", "Sở, ban, ngành", 30],
+      ["Bảo hiểm xã hội tỉnh", "Cơ quan ngành dọc", 35],
+      ["Công an tỉnh", "Cơ quan ngành dọc", 0],
     ]);
     // Vertical-sector bodies have no 766 score: III does not apply, no warning. The one warning left
     // is the letter's: its facts are not known. The year comes from the cover sheet.

@@ -213,9 +213,9 @@ describe("silent wrong answers", () => {
     );
     const report = await scoreJson(file);
     expect(report.units.map((u) => [u.name, u.group])).toEqual([
-      ["Sở Ngoại vụ", "SỞ, BAN, NGÀNH"],
-      ["CỤC THUẾ TỈNH", "CƠ QUAN NGÀNH DỌC"],
-      ["Công an tỉnh", "CƠ QUAN NGÀNH DỌC"],
+      ["Sở Ngoại vụ", "Sở, ban, ngành"],
+      ["CỤC THUẾ TỈNH", "Cơ quan ngành dọc"],
+      ["Công an tỉnh", "Cơ quan ngành dọc"],
     ]);
     expect(unit(report, "Công an tỉnh").points["IV.9"]).toBe(35);
     // Issue #10: III applies to the groups with a 766 score, IV.9 to the vertical agencies.
@@ -478,7 +478,18 @@ describe("Excel's limits in what the tool writes", () => {
     const rows: (string | number)[][] = [["STT", "Tên đơn vị", "Điểm 766"]];
     for (let i = 1; i <= 1200; i++)
       rows.push([i, `Ủy ban nhân dân xã số ${i} thuộc huyện miền núi xa xôi`, 90]);
-    const file = await writeXlsx(dir, "rat-dai.xlsx", [{ name: "Đơn vị", rows }]);
+    // Names every unit in the letter (the setting), so that one paragraph outgrows a cell.
+    const criteria = [
+      ["Mã", "Tên tiêu chí", "Điểm tối đa", "Cách tính", "Dữ liệu", "So sánh", "Ngưỡng"],
+      ["III", "Điểm 766 trên 80", 30, "Ngưỡng", "Điểm 766", ">", 80],
+      [],
+      ["CÀI ĐẶT"],
+      ["Số đơn vị tối đa nêu tên trong câu", 100_000],
+    ];
+    const file = await writeXlsx(dir, "rat-dai.xlsx", [
+      { name: "Đơn vị", rows },
+      { name: "Tiêu chí", rows: criteria },
+    ]);
     const report = await scoreJson(file);
     const longest = Math.max(...report.letter.paragraphs.map((p) => p.length));
     expect(longest).toBeGreaterThan(2 * 32_767);

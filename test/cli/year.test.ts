@@ -45,7 +45,9 @@ describe("the year of a workbook without a “Tiêu chí” sheet", () => {
     const text = [report.letter.subject, report.letter.placeAndDate, ...report.letter.paragraphs].join("\n");
     expect(report.letter.subject).toMatch(/năm 2024$/);
     expect(text).not.toMatch(/568|21\/QĐ|2023|04\/03/);
-    expect(report.letter.paragraphs[0]).toMatch(/^Căn cứ … ngày … của Ủy ban nhân dân tỉnh .* năm 2024;$/);
+    expect(report.letter.paragraphs[0]).toMatch(
+      /^Căn cứ Quyết định số …\/QĐ-UBND ngày … tháng … năm … của Ủy ban nhân dân tỉnh .* năm 2024;$/,
+    );
     expect(report.letter.placeAndDate).toBe("An Giang, ngày … tháng … năm …");
     // Before 2025: the district level, named from the data's levels.
     expect(report.letter.paragraphs.join("\n")).toContain("Bộ phận một cửa các cấp (cấp tỉnh, cấp huyện)");
@@ -165,9 +167,9 @@ describe("the samples", () => {
     const report = await json("score", file, "-o", inDir("kq.xlsx"));
     expect([report.year, report.yearSource, report.preset]).toEqual([2025, "workbook", "tu-nam-2025"]);
     expect([...new Set(report.units.map((u) => u.group))]).toEqual([
-      "SỞ, BAN, NGÀNH",
-      "UBND XÃ, PHƯỜNG, ĐẶC KHU",
-      "CƠ QUAN TRUNG ƯƠNG ĐÓNG TRÊN ĐỊA BÀN",
+      "Sở, ban, ngành",
+      "UBND cấp xã",
+      "Cơ quan ngành dọc",
     ]);
     expect(report.eligible).toEqual([
       "Sở Tư pháp",

@@ -407,7 +407,7 @@ describe("references", () => {
     expect(writtenCriteriaLayout(criteria, settings)).toEqual({
       headerRow: 2,
       lastCriterionRow: 4,
-      lastRow: 44,
+      lastRow: 73,
       lastColumn: 11,
     });
   });

@@ -1,6 +1,12 @@
 /** Group kinds (the 2025 forms among them) and where the assessment year is found. */
 import type { SheetGrid } from "../../src/core/grid";
-import { groupKindOf, groupKindOfName, groupMatches, groupOfUnit } from "../../src/core/groups";
+import {
+  groupInSentence,
+  groupKindOf,
+  groupKindOfName,
+  groupMatches,
+  groupOfUnit,
+} from "../../src/core/groups";
 import { UnusableInputError } from "../../src/core/problems";
 import { runScoring } from "../../src/core/run";
 import { findFileNameYear, findWorkbookYear } from "../../src/core/year";
@@ -45,6 +51,16 @@ describe("group kinds", () => {
     expect(groupOfUnit("Khối A", "UBND xã An Phú")).toBe("Khối A");
     expect(groupOfUnit("", "UBND xã An Phú")).toBe("UBND cấp xã");
     expect(groupOfUnit("", "Trung tâm Y tế")).toBe("");
+  });
+
+  it("names a group of a known kind by its label, and writes another heading in capitals as a sentence", () => {
+    expect(groupOfUnit("UBND XÃ, PHƯỜNG, ĐẶC KHU", "Đặc khu Phú Quốc")).toBe("UBND cấp xã");
+    expect(groupOfUnit("CƠ QUAN TRUNG ƯƠNG ĐÓNG TRÊN ĐỊA BÀN", "Thuế tỉnh")).toBe("Cơ quan ngành dọc");
+    expect(groupOfUnit("SỞ, BAN, NGÀNH", "Sở Tư pháp")).toBe("Sở, ban, ngành");
+    expect(groupOfUnit("CÁC ĐƠN VỊ KHÁC CỦA UBND", "Trung tâm Y tế")).toBe("Các đơn vị khác của UBND");
+    expect(groupOfUnit("Khối Đảng, đoàn thể", "Ban Tuyên giáo")).toBe("Khối Đảng, đoàn thể");
+    expect(groupInSentence("Sở, ban, ngành")).toBe("sở, ban, ngành");
+    expect(groupInSentence("UBND cấp xã")).toBe("UBND cấp xã");
   });
 
   it("matches a criterion's groups by kind, and other texts as before", () => {

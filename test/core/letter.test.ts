@@ -61,7 +61,8 @@ describe("dates and other years", () => {
     const settings = defaultSettings();
     const letter = buildLetter([], defaultCriteria(), settings.letter);
     expect(letter.paragraphs).toHaveLength(7);
-    expect(letter.paragraphs[3]).toMatch(/^- Không có đơn vị đạt trên 80 điểm/);
+    // No unit at all: nothing tells who did not earn it (test/core/letter-scale.test.ts for units below).
+    expect(letter.paragraphs[3]).toMatch(/^- Tiêu chí III phụ lục kèm theo .*: chưa có số liệu/);
     expect(letter.paragraphs[5]).toMatch(
       /chưa có đơn vị đủ điều kiện để đề xuất Chủ tịch UBND tỉnh khen thưởng/,
     );

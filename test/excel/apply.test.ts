@@ -155,8 +155,8 @@ describe("cells and formats written for 30 units", () => {
     const named = [...summary.cells.values()]
       .flatMap((line) => [...line.values()])
       .filter((c) => c.value === "=1+1");
-    // In the list of proposed units and in the chart's data beside the distribution.
-    expect(named).toHaveLength(2);
+    // In the list of proposed units, the list of units above 80 (more than the letter names) and the chart's data.
+    expect(named).toHaveLength(3);
     for (const c of named) {
       expect(c.formula).toBeUndefined();
       expect(c.numberFormat).toBe("@");
@@ -222,7 +222,7 @@ describe("the formulas mode on 30 units", () => {
 
   it("writes the add-in's formulas, which Excel computes to the core's values", () => {
     const criteria = "'Tiêu chí'!$A$3:$L$5";
-    const settings = "'Tiêu chí'!$A$3:$L$45";
+    const settings = "'Tiêu chí'!$A$3:$L$74";
     expect(["G4", "H4", "I4", "J4", "K4"].map((a) => cell(fake, UNITS_SHEET, a))).toEqual([
       expect.objectContaining({ formula: `=KSTTHC.DIEM("III",D4,${criteria})`, value: 30 }),
       expect.objectContaining({ value: 0 }),
@@ -247,8 +247,8 @@ describe("the formulas mode on 30 units", () => {
       .flatMap((s) => [...s.cells.values()])
       .flatMap((line) => [...line.values()])
       .filter((c) => c.value === "=1+1" || c.formula?.includes("1+1"));
-    // The user's cell, the list of proposed units and the chart's data.
-    expect(texts).toHaveLength(3);
+    // The user's cell, the list of proposed units, the list of units above 80 and the chart's data.
+    expect(texts).toHaveLength(4);
     expect(texts.every((c) => c.formula === undefined && c.value === "=1+1")).toBe(true);
   });
 

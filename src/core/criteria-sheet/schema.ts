@@ -5,7 +5,7 @@
  */
 import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type CriterionKind } from "../criteria";
 import { isoToVietnamese } from "../dates";
-import type { Settings } from "../settings";
+import type { CitedDocument, Settings } from "../settings";
 
 export const CRITERIA_SHEET = "Tiêu chí";
 export const SETTINGS_TITLE = "CÀI ĐẶT";
@@ -85,6 +85,27 @@ const date = (
   get: (s) => (get(s) ? isoToVietnamese(get(s)) : ""),
   set: (s, v) => set(s, String(v)),
 });
+
+/** A cited document's three rows: its number ("Văn bản …"), its date and its issuer. */
+function documentRows(name: string, of: (s: Settings) => CitedDocument): SettingRow[] {
+  return [
+    text(
+      `Văn bản ${name}`,
+      (s) => of(s).reference,
+      (s, v) => (of(s).reference = v),
+    ),
+    date(
+      `Ngày văn bản ${name}`,
+      (s) => of(s).date,
+      (s, v) => (of(s).date = v),
+    ),
+    text(
+      `Cơ quan ban hành văn bản ${name}`,
+      (s) => of(s).issuer,
+      (s, v) => (of(s).issuer = v),
+    ),
+  ];
+}
 
 /** The setting that holds the assessment year: the first place the run looks for it. */
 const YEAR_LABEL = "Năm thi đua";
@@ -201,6 +222,25 @@ export const SETTING_ROWS: SettingRow[] = [
     (s, v) => (s.letter.resultsDate = v),
   ),
   text(
+    "Cơ quan ban hành kế hoạch thi đua",
+    (s) => s.letter.planIssuer,
+    (s, v) => (s.letter.planIssuer = v),
+  ),
+  text(
+    "Cơ quan ban hành kết quả đánh giá",
+    (s) => s.letter.resultsIssuer,
+    (s, v) => (s.letter.resultsIssuer = v),
+  ),
+  ...documentRows("quy định một cửa", (s) => s.letter.oneStop),
+  ...documentRows("ý kiến của Sở Nội vụ", (s) => s.letter.opinion),
+  ...documentRows("Luật Thi đua, khen thưởng", (s) => s.letter.law),
+  ...documentRows("Nghị định về khen thưởng", (s) => s.letter.decree),
+  number(
+    "Số đơn vị tối đa nêu tên trong câu",
+    (s) => s.letter.namedUnitsMax,
+    (s, v) => (s.letter.namedUnitsMax = v),
+  ),
+  text(
     "Người có thẩm quyền khen thưởng",
     (s) => s.letter.awardAuthority,
     (s, v) => (s.letter.awardAuthority = v),
@@ -232,6 +272,11 @@ export const SETTING_ROWS: SettingRow[] = [
     (s, v) => (s.letter.noProposalSentence = v),
   ),
   text(
+    "Câu khi tiêu chí chưa có số liệu",
+    (s) => s.letter.noDataSentence,
+    (s, v) => (s.letter.noDataSentence = v),
+  ),
+  text(
     "Câu đề nghị cho ý kiến",
     (s) => s.letter.requestSentence,
     (s, v) => (s.letter.requestSentence = v),
@@ -260,6 +305,51 @@ export const SETTING_ROWS: SettingRow[] = [
     "Họ tên người ký",
     (s) => s.letter.signer.name,
     (s, v) => (s.letter.signer.name = v),
+  ),
+  text(
+    "Hình thức khen thưởng đề nghị",
+    (s) => s.letter.dossier.awardForm,
+    (s, v) => (s.letter.dossier.awardForm = v),
+  ),
+  text(
+    "Ký hiệu tờ trình",
+    (s) => s.letter.dossier.submissionSymbol,
+    (s, v) => (s.letter.dossier.submissionSymbol = v),
+  ),
+  text(
+    "Kính gửi (tờ trình)",
+    (s) => s.letter.dossier.submissionRecipient,
+    (s, v) => (s.letter.dossier.submissionRecipient = v),
+  ),
+  list(
+    "Căn cứ (tờ trình)",
+    (s) => s.letter.dossier.submissionBases,
+    (s, v) => (s.letter.dossier.submissionBases = v),
+  ),
+  text(
+    "Câu đề nghị (tờ trình)",
+    (s) => s.letter.dossier.submissionProposal,
+    (s, v) => (s.letter.dossier.submissionProposal = v),
+  ),
+  text(
+    "Câu kết (tờ trình)",
+    (s) => s.letter.dossier.submissionClosing,
+    (s, v) => (s.letter.dossier.submissionClosing = v),
+  ),
+  text(
+    "Quyền hạn người ký tờ trình",
+    (s) => s.letter.dossier.submissionSigner.authority,
+    (s, v) => (s.letter.dossier.submissionSigner.authority = v),
+  ),
+  text(
+    "Chức vụ người ký tờ trình",
+    (s) => s.letter.dossier.submissionSigner.title,
+    (s, v) => (s.letter.dossier.submissionSigner.title = v),
+  ),
+  text(
+    "Họ tên người ký tờ trình",
+    (s) => s.letter.dossier.submissionSigner.name,
+    (s, v) => (s.letter.dossier.submissionSigner.name = v),
   ),
 ];
 

@@ -170,6 +170,31 @@ export function planSummarySheet(
     });
     row += proposed.length;
   }
+  // The lists of units the letter counts instead of naming ("có danh sách kèm theo"), each on a page.
+  const listStarts: number[] = [];
+  for (const list of letter.lists) {
+    row++;
+    listStarts.push(row);
+    put(row++, ALL, list.title, "letterTableTitle");
+    put(row++, ALL, appendixReference(letter), "letterDate");
+    row++;
+    plan.blocks.push({ top: row++, left: 0, values: [list.headers], style: "letterTableHeader" });
+    list.rows.forEach((values, i) => plan.rowHeights.push({ row: row + i, height: tableRow(values) }));
+    plan.blocks.push({
+      top: row,
+      left: 0,
+      values: list.rows,
+      columnStyles: [
+        "letterTableNumber",
+        "letterTableText",
+        "letterTableText",
+        "letterTableText",
+        "letterTableNumber",
+        "letterTableNumber",
+      ],
+    });
+    row += list.rows.length;
+  }
   if (sources.length > 0) {
     row++;
     put(row++, ALL, "NGUỒN SỐ LIỆU", "letterTableTitle");
@@ -185,7 +210,7 @@ export function planSummarySheet(
     margins: { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 },
     fitToWidth: true,
     printArea: { top: 0, left: 0, bottom: row - 1, right: 5 },
-    pageBreaksBefore: [tableStart],
+    pageBreaksBefore: [tableStart, ...listStarts],
   };
   for (const [r, height] of fitted) {
     if (!plan.rowHeights.some((h) => h.row === r)) plan.rowHeights.push({ row: r, height });

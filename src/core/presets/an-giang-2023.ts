@@ -20,6 +20,8 @@ export const AN_GIANG_2023: Preset = {
       resultsReference: "Quyết định số 21/QĐ-UBND",
       resultsDate: "2024-01-03",
       replyDeadline: "04/03/2024",
+      // The decree in force when the award of 2023 was proposed (from 15/02/2024).
+      decree: { reference: "Nghị định số 98/2023/NĐ-CP", date: "2023-12-31", issuer: "Chính phủ" },
     });
     return settings;
   },

@@ -31,11 +31,17 @@ export const USAGE = `Cách dùng:
                 [--compare TỆP_NĂM_TRƯỚC.xlsx]
   kstthc letter TỆP.xlsx [--docx CÔNG_VĂN.docx] [--sheet TÊN_TRANG] [--json]
                 [--map …] [--header-row SỐ] [--year NĂM] [--preset MẪU]
+  kstthc ho-so TỆP.xlsx [-o THƯ_MỤC] [--sheet …] [--json] [--map …] [--header-row SỐ]
+                [--source …] [--prefer …] [--period …] [--as-of …] [--year NĂM] [--preset MẪU]
+                [--compare …]
 
   score               Tính điểm bảng đơn vị, ghi tệp kết quả và dự thảo công văn.
   letter              Tính điểm rồi chỉ ghi công văn Word (.docx), không ghi tệp Excel
                       (mặc định: cong-van-de-xuat-khen-thuong-<năm>.docx cạnh tệp gốc).
-  -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc).
+  ho-so               Tính điểm rồi ghi bộ hồ sơ khen thưởng (Word): công văn kèm danh sách, danh
+                      sách tập thể đề nghị khen thưởng, tờ trình; in danh mục hồ sơ còn thiếu.
+  -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc); với ho-so:
+                      thư mục ghi hồ sơ (mặc định: thư mục của tệp gốc).
   --docx              Ghi công văn đề xuất khen thưởng (Word, kèm phụ lục bảng điểm) ra tệp này.
   --sheet             Trang chứa bảng đơn vị (mặc định: tự tìm).
   --json              In một báo cáo JSON thay cho bản tóm tắt.
@@ -92,7 +98,15 @@ export interface LetterCommand {
   mapping?: ColumnMapping;
 }
 
-type Parsed = ScoreCommand | LetterCommand | { command: "help" } | { command: "error"; message: string };
+/** `kstthc ho-so`: scores as `score` does (same options) and writes the award dossier's .docx files. */
+export interface DossierCommand extends Omit<ScoreCommand, "command" | "output" | "docx"> {
+  command: "ho-so";
+  /** The folder the documents go to (-o); without it, the input's folder. */
+  folder?: string;
+}
+
+type Parsed =
+  ScoreCommand | LetterCommand | DossierCommand | { command: "help" } | { command: "error"; message: string };
 
 const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 
@@ -180,7 +194,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   const { values, positionals } = parsed;
   if (values.help) return { command: "help" };
   const [command, input, ...rest] = positionals;
-  if (command !== "score" && command !== "letter") {
+  if (command !== "score" && command !== "letter" && command !== "ho-so") {
     return { command: "error", message: command ? `Lệnh “${command}” không có.` : "Thiếu lệnh." };
   }
   if (!input) return { command: "error", message: "Thiếu tệp .xlsx cần tính điểm." };
@@ -220,6 +234,16 @@ export function parseCommandLine(argv: string[]): Parsed {
       year,
       preset,
     };
+  }
+  if (command === "ho-so" && (docx !== undefined || values["no-criteria-sheet"] || values.formulas)) {
+    return {
+      command: "error",
+      message:
+        "Lệnh ho-so chỉ ghi các văn bản Word vào một thư mục (-o THƯ_MỤC): --docx, --no-criteria-sheet và --formulas chỉ dùng với lệnh score.",
+    };
+  }
+  if (command === "ho-so" && values.output !== undefined && values.output.trim() === "") {
+    return { command: "error", message: "-o cần tên thư mục để ghi hồ sơ." };
   }
   const sources = values.source ?? [];
   if (sources.some((s) => samePath(s, input))) {
@@ -262,6 +286,22 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (docx !== undefined && values.output !== undefined && samePath(docx, values.output)) {
     return { command: "error", message: "Tệp công văn (--docx) không được trùng với tệp kết quả (-o)." };
   }
+  const common = {
+    input,
+    sheet: values.sheet,
+    json: values.json ?? false,
+    mapping,
+    writeCriteriaSheet: !values["no-criteria-sheet"],
+    writeFormulas: values.formulas ?? false,
+    sources,
+    prefer,
+    period: period && { ...period, label: `--period ${values.period}` },
+    asOf: asOf?.trim(),
+    year,
+    preset,
+    compare,
+  };
+  if (command === "ho-so") return { command: "ho-so", ...common, folder: values.output };
   return {
     command: "score",
     input,

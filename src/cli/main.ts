@@ -1,4 +1,4 @@
-/** `kstthc score` and `kstthc letter`: score an .xlsx file with the same core as the add-in, write the results. */
+/** `kstthc score`, `kstthc letter` and `kstthc ho-so`: score an .xlsx file with the same core as the add-in, write the results. */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { UnusableInputError } from "../core/problems";
@@ -8,7 +8,7 @@ import { runScoring, type RunResult } from "../core/run";
 import type { PreviousYear } from "../core/compare/types";
 import type { Source } from "../core/sources/types";
 import { NODE_CODEC } from "./node-codec";
-import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
+import { parseCommandLine, USAGE, type DossierCommand, type LetterCommand, type ScoreCommand } from "./args";
 
 interface Io {
   stdout: (text: string) => void;
@@ -18,6 +18,8 @@ interface Io {
 export const EXIT_OK = 0;
 export const EXIT_UNUSABLE = 1;
 export const EXIT_USAGE = 2;
+/** The run left errors: what was written is a draft (the dossier's documents say so at their top). */
+export const EXIT_INCOMPLETE = 3;
 
 function defaultOutputPath(input: string): string {
   const parsed = path.parse(input);
@@ -101,7 +103,7 @@ const fileAdapter = async () => ({
 });
 
 /** Reads every source file first: one that cannot be used stops the run before anything is written. */
-async function readSources(command: ScoreCommand): Promise<Source[]> {
+async function readSources(command: Pick<ScoreCommand, "sources" | "period" | "asOf">): Promise<Source[]> {
   const { readSourceFile } = await import("../xlsx/source-file");
   const sources: Source[] = [];
   for (const file of command.sources) {
@@ -114,13 +116,14 @@ async function readSources(command: ScoreCommand): Promise<Source[]> {
 }
 
 /** Last year's workbook (--compare), read before anything is written. */
-async function readPrevious(command: ScoreCommand): Promise<PreviousYear | undefined> {
+async function readPrevious(command: Pick<ScoreCommand, "compare">): Promise<PreviousYear | undefined> {
   if (command.compare === undefined) return undefined;
   const { readPreviousFile } = await import("../xlsx/previous-file");
   return readPreviousFile(path.basename(command.compare), await readInput(command.compare));
 }
 
-async function score(command: ScoreCommand, io: Io): Promise<number> {
+/** Reads the workbook, its sources and last year's, and scores them as `score` does. */
+async function scoreInput(command: ScoreCommand | DossierCommand) {
   const { WorkbookPackage, scorePackage } = await fileAdapter();
   const bytes = await readInput(command.input);
   const workbook = WorkbookPackage.open(bytes, path.basename(command.input), NODE_CODEC);
@@ -139,6 +142,11 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     preset: command.preset,
     previous,
   });
+  return { workbook, result };
+}
+
+async function score(command: ScoreCommand, io: Io): Promise<number> {
+  const { workbook, result } = await scoreInput(command);
   const output = command.output ?? defaultOutputPath(command.input);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
   const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: ".xlsx" }];
@@ -170,6 +178,68 @@ async function letter(command: LetterCommand, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
+/**
+ * A folder the dossier cannot be written to is refused before the run: a file of that name, or a folder
+ * (or the nearest existing parent of one to create) without the right to write.
+ */
+async function refuseUnwritableFolder(folder: string): Promise<void> {
+  let existing = path.resolve(folder);
+  for (;;) {
+    const stat = await fs.stat(existing).catch(() => undefined);
+    if (stat && !stat.isDirectory()) {
+      throw new UnusableInputError(
+        `“${existing}” là một tệp, không phải thư mục: hãy chọn thư mục để ghi hồ sơ (-o THƯ_MỤC). Chưa có gì được ghi.`,
+      );
+    }
+    if (stat) break;
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  // A probe rather than access(): it also finds a read-only file system, ACLs, and root's limits.
+  try {
+    await fs.rm(await fs.mkdtemp(path.join(existing, ".kstthc-")), { recursive: true, force: true });
+  } catch (error) {
+    throw new UnusableInputError(
+      `Không ghi được vào thư mục “${existing}” (${(error as NodeJS.ErrnoException).code ?? "không có quyền ghi"}): hãy chọn thư mục khác bằng -o THƯ_MỤC. Chưa có gì được ghi.`,
+    );
+  }
+}
+
+async function dossier(command: DossierCommand, io: Io): Promise<number> {
+  const folder = command.folder ?? path.dirname(command.input);
+  await refuseUnwritableFolder(folder);
+  const { result } = await scoreInput(command);
+  const { buildDossier, checklistText } = await import("../core/dossier");
+  const { dossierFiles } = await import("../docx/dossier-files");
+  const made = buildDossier(
+    result.letter,
+    result.scores,
+    result.criteria,
+    result.settings.letter,
+    result.problems,
+  );
+  const files = await dossierFiles(result, made);
+  const outputs = files.map((f) => ({
+    file: path.join(folder, f.fileName),
+    bytes: f.bytes,
+    extension: ".docx",
+  }));
+  await writeAll(outputs);
+  if (command.json) {
+    const documents = made.documents.map((d, i) => ({ ...d, file: outputs[i].file }));
+    const json = {
+      ...jsonReport(result),
+      dossier: { draft: made.draft, documents, collectives: made.collectives, checklist: made.checklist },
+    };
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    const written = made.documents.map((d, i) => `Đã ghi ${d.title}: ${outputs[i].file}`);
+    io.stdout(`${summaryText(result)}\n${written.join("\n")}\n${checklistText(made)}\n`);
+  }
+  return made.draft ? EXIT_INCOMPLETE : EXIT_OK;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const parsed = parseCommandLine(argv);
   if (parsed.command === "help") {
@@ -181,7 +251,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    return parsed.command === "letter" ? await letter(parsed, io) : await score(parsed, io);
+    if (parsed.command === "letter") return await letter(parsed, io);
+    if (parsed.command === "ho-so") return await dossier(parsed, io);
+    return await score(parsed, io);
   } catch (error) {
     if (error instanceof UnusableInputError) {
       io.stderr(`Lỗi: ${error.message}\n`);

@@ -56,7 +56,7 @@ export interface LetterModel {
 }
 
 /** What the letter knows of the data besides the scores. */
-interface LetterContext {
+export interface LetterContext {
   /** The levels of the one-stop figures ("tinh", "xa"…): the {cac_cap} of the IV.9 sentence. */
   levels?: Level[];
 }
@@ -118,7 +118,7 @@ const MOTTO = "Độc lập - Tự do - Hạnh phúc";
  * "27 tháng 4 năm 2023" from "2023-04-27", "" when not a date. Nghị định 30/2020: days below 10 and
  * the months January and February take a leading zero.
  */
-function longDate(isoDate: string): string {
+export function longDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(isoDate.trim());
   if (!match) return "";
   const [, year, month, day] = match.map(Number);
@@ -191,7 +191,7 @@ function forCountedUnits(template: string): string {
 }
 
 /** A criterion's figure for one unit, as the attached list shows it: "83,12", "cấp tỉnh 100%; cấp xã 100%". */
-function figureText(score: UnitScore, criterion: Criterion): string {
+export function figureText(score: UnitScore, criterion: Criterion): string {
   const figures = figuresOf(score.unit, criterion.input);
   const suffix = criterion.input === INPUT_ONE_STOP_RATE ? "%" : "";
   const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : (n: number) => formatNumberVi(n, 2);
@@ -220,15 +220,21 @@ function attachedList(criterion: Criterion, index: number, earned: UnitScore[]):
   };
 }
 
-export function buildLetter(
-  units: UnitScore[],
-  criteria: Criterion[],
+/**
+ * The placeholders every sentence of the letter and the dossier may use, and `fill`, which fills a
+ * template and remembers in `missing` the blank facts it used: a blank fact is missing only where a
+ * sentence uses it.
+ */
+export function letterFiller(
   settings: LetterSettings,
   context: LetterContext = {},
-  /** Further placeholders: {nguon_so_lieu} names the source files the figures come from. */
   extra: Record<string, string> = {},
-): LetterModel {
-  const common: Record<string, string> = {
+): {
+  values: Record<string, string>;
+  fill: (template: string, values: Record<string, string>) => string;
+  missing: Set<string>;
+} {
+  const values: Record<string, string> = {
     ...extra,
     co_quan: settings.issuerName,
     kinh_gui: settings.recipient,
@@ -246,15 +252,29 @@ export function buildLetter(
   const blank = new Map<string, string>();
   for (const fact of FACTS) {
     const value = cleanText(fact.value(settings));
-    common[fact.key] = value || fact.blank;
+    values[fact.key] = value || fact.blank;
     if (!value) blank.set(fact.key, fact.label);
   }
-  // A blank fact is missing only where a sentence of this letter uses it.
   const missing = new Set<string>();
-  const fill = (template: string, values: Record<string, string>) => {
+  const fill = (template: string, filled: Record<string, string>) => {
     for (const [key, label] of blank) if (template.includes(`{${key}}`)) missing.add(label);
-    return fillTemplate(template, values);
+    return fillTemplate(template, filled);
   };
+  return { values, fill, missing };
+}
+
+/** The facts' labels in the order the warnings list them, the letter's own date last. */
+export const FACT_ORDER = [...FACTS.map((f) => f.label), LETTER_DATE_LABEL];
+
+export function buildLetter(
+  units: UnitScore[],
+  criteria: Criterion[],
+  settings: LetterSettings,
+  context: LetterContext = {},
+  /** Further placeholders: {nguon_so_lieu} names the source files the figures come from. */
+  extra: Record<string, string> = {},
+): LetterModel {
+  const { values: common, fill, missing } = letterFiller(settings, context, extra);
   const paragraphs = settings.legalBases.map((basis) => fill(basis, common)).filter(Boolean);
   if (settings.findingsIntro.trim()) paragraphs.push(fill(settings.findingsIntro, common));
 
@@ -303,8 +323,6 @@ export function buildLetter(
   if (settings.closingSentence.trim()) paragraphs.push(fill(settings.closingSentence, common));
   const subject = fill(settings.subject, common);
   if (!longDate(settings.date)) missing.add(LETTER_DATE_LABEL);
-  // In the order the facts are listed, the letter's own date last.
-  const order = [...FACTS.map((f) => f.label), LETTER_DATE_LABEL];
 
   return {
     parentBody: cleanText(settings.parentBody).toLocaleUpperCase("vi"),
@@ -327,7 +345,7 @@ export function buildLetter(
     proposed,
     lists,
     proposalCounted,
-    missingFacts: order.filter((label) => missing.has(label)),
+    missingFacts: FACT_ORDER.filter((label) => missing.has(label)),
   };
 }
 

@@ -12,7 +12,7 @@ const BODY_STYLE = {
 /** Nghị định 30: first-line indent 1–1,27 cm, ≥ 6 pt between paragraphs, line spacing 1–1,5. */
 const BODY_LAYOUT = { firstLine: cm(1.27), after: 6, line: 1.2 } as const;
 
-export function recipientParagraph(letter: LetterModel): Paragraph {
+export function recipientParagraph(letter: Pick<LetterModel, "recipientLine">): Paragraph {
   return new Paragraph({
     ...paragraphProps({ align: AlignmentType.CENTER, before: 12, after: 12 }, BODY_STYLE.recipient),
     children: [textRun(letter.recipientLine, BODY_STYLE.recipient)],
@@ -20,7 +20,7 @@ export function recipientParagraph(letter: LetterModel): Paragraph {
 }
 
 /** The last paragraph keeps with the signature table so that the signer never stands alone on a page. */
-export function bodyParagraphs(letter: LetterModel): Paragraph[] {
+export function bodyParagraphs(letter: Pick<LetterModel, "paragraphs">): Paragraph[] {
   return letter.paragraphs.map(
     (text, index) =>
       new Paragraph({

@@ -20,7 +20,12 @@ const HEADER_STYLE = {
  * Two rows so that "Số: …" and the place and date start on the same line, as in the decree's sample:
  * the first row holds the two names with their rules, the second the number, subject and date.
  */
-export function headerTable(letter: LetterModel): Table {
+export function headerTable(
+  letter: Pick<
+    LetterModel,
+    "parentBody" | "issuingBody" | "number" | "subject" | "nationalTitle" | "motto" | "placeAndDate"
+  >,
+): Table {
   const left = cellTextWidth(LEFT_COLUMN);
   const right = cellTextWidth(RIGHT_COLUMN);
   const s = HEADER_STYLE;
@@ -46,7 +51,8 @@ export function headerTable(letter: LetterModel): Table {
     [
       [
         textParagraph(letter.number, s.number, { before: 6 }),
-        textParagraph(letter.subject, s.subject, { before: 3 }),
+        // A tờ trình names its subject under its title, not here.
+        ...(letter.subject ? [textParagraph(letter.subject, s.subject, { before: 3 })] : []),
       ],
       [textParagraph(letter.placeAndDate, s.placeAndDate, { before: 6 })],
     ],

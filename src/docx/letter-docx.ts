@@ -22,7 +22,7 @@ import { appendixHeading, appendixLayout, appendixTable } from "./appendix";
 import { attachedListChildren } from "./attached-lists";
 import { bodyParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
-import { FONT, LANGUAGE, paragraphProps } from "./runs";
+import { FONT, LANGUAGE, paragraphProps, textParagraph } from "./runs";
 import { signatureTable } from "./signature-block";
 import { halfPoints, PAGE, pt } from "./units";
 
@@ -46,7 +46,7 @@ function pageNumberHeader(): Header {
  * The letter's last paragraph, 1 pt high. Word keeps a section's properties in its last paragraph; left to
  * itself docx adds a full-height empty one after the signature table, which could spill onto a blank page.
  */
-function sectionEnd(): Paragraph {
+export function sectionEnd(): Paragraph {
   return new Paragraph({
     spacing: { before: 0, after: 0, line: pt(1), lineRule: LineRuleType.EXACT },
     run: { font: FONT, size: halfPoints(1) },
@@ -64,20 +64,49 @@ function pageProperties(landscape: boolean): NonNullable<ISectionOptions["proper
   };
 }
 
-function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
-  const layout = appendixLayout(criteria.length);
-  const letterSection: ISectionOptions = {
-    // The decree shows no number on the first page: a first-page header of its own, left empty.
+/** "DỰ THẢO — CÒN 2 LỖI CẦN SỬA TRƯỚC KHI GỬI" above the heading of a document from an incomplete run. */
+export function draftParagraphs(note: string | undefined): Paragraph[] {
+  return note ? [textParagraph(note, { size: 13, bold: true }, { after: 6 })] : [];
+}
+
+/** A document of the dossier in the form of the letter: A4 portrait, page numbers from the second page. */
+export function officialDocument(title: string, creator: string, sections: ISectionOptions[]): Document {
+  return new Document({
+    creator,
+    title,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: halfPoints(14), language: { value: LANGUAGE } } },
+      },
+    },
+    sections,
+  });
+}
+
+/** A portrait section whose first page shows no number (the decree): a first-page header, left empty. */
+export function firstSection(children: ISectionOptions["children"]): ISectionOptions {
+  return {
     properties: { page: pageProperties(false), titlePage: true },
     headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) },
-    children: [
-      headerTable(letter),
-      recipientParagraph(letter),
-      ...bodyParagraphs(letter),
-      signatureTable(letter),
-      sectionEnd(),
-    ],
+    children,
   };
+}
+
+function letterDocument(
+  letter: LetterModel,
+  scores: UnitScore[],
+  criteria: Criterion[],
+  draft?: string,
+): Document {
+  const layout = appendixLayout(criteria.length);
+  const letterSection = firstSection([
+    ...draftParagraphs(draft),
+    headerTable(letter),
+    recipientParagraph(letter),
+    ...bodyParagraphs(letter),
+    signatureTable(letter),
+    sectionEnd(),
+  ]);
   // The lists the letter's sentences refer to come first, then the scores of every unit.
   const listSections: ISectionOptions[] = letter.lists.map((list) => ({
     properties: { page: pageProperties(false), type: SectionType.NEXT_PAGE },
@@ -89,16 +118,11 @@ function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Crit
     headers: { default: pageNumberHeader() },
     children: [...appendixHeading(letter), appendixTable(scores, criteria, layout)],
   };
-  return new Document({
-    creator: letter.issuingBody,
-    title: letter.subject,
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: halfPoints(14), language: { value: LANGUAGE } } },
-      },
-    },
-    sections: [letterSection, ...listSections, appendixSection],
-  });
+  return officialDocument(letter.subject, letter.issuingBody, [
+    letterSection,
+    ...listSections,
+    appendixSection,
+  ]);
 }
 
 /** The .docx bytes; a Uint8Array works in Node (write it to a file) and in the browser (wrap it in a Blob). */
@@ -106,6 +130,8 @@ export async function letterToDocx(
   letter: LetterModel,
   scores: UnitScore[],
   criteria: Criterion[],
+  /** The draft line of a run left with errors (the dossier's). */
+  draft?: string,
 ): Promise<Uint8Array> {
-  return Packer.pack(letterDocument(letter, scores, criteria), "uint8array");
+  return Packer.pack(letterDocument(letter, scores, criteria, draft), "uint8array");
 }

@@ -15,7 +15,9 @@ const SIGNATURE_STYLE = {
 /** Room for the handwritten signature and the seal, in points (about 3 cm). */
 const SIGNATURE_SPACE = 84;
 
-export function signatureTable(letter: LetterModel): Table {
+export function signatureTable(
+  letter: Pick<LetterModel, "distributionTitle" | "distribution" | "signer">,
+): Table {
   const s = SIGNATURE_STYLE;
   const left = AlignmentType.LEFT;
   const signer = letter.signer;

@@ -193,7 +193,7 @@ describe("kstthc score --formulas", () => {
     const book = await readBook(output);
     const sheet = book.getWorksheet("Theo dõi 2023")!;
     const range = "'Tiêu chí'!$A$3:$L$5";
-    const settings = "'Tiêu chí'!$A$3:$L$45";
+    const settings = "'Tiêu chí'!$A$3:$L$74";
     // Sở Ngoại vụ, row 24.
     expect(sheet.getCell("B24").value).toBe("Sở Ngoại vụ");
     expect(["H24", "I24", "J24", "K24", "L24", "M24"].map((a) => formulaOf(sheet.getCell(a)))).toEqual([

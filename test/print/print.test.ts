@@ -11,8 +11,9 @@ import { main } from "../../src/cli/main";
 import { CRITERIA_SHEET } from "../../src/core/criteria-sheet/schema";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary-sheet";
 import { MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
+import { provinceSheet, provinceUnits } from "../helpers/province-2025";
 import { SAMPLE, tempDir, writeXlsx } from "../helpers/workbooks";
-import { linesOf, overprints, pagesBySheet, pagesOf, printToPdf, type Page } from "./pdf";
+import { linesOf, overprints, pagesBySheet, pagesOf, pageText, printToPdf, type Page } from "./pdf";
 
 jest.setTimeout(300_000);
 
@@ -66,6 +67,8 @@ const files = {
   messyIn: "",
   messyOut: "",
   longOut: "",
+  provinceOut: "",
+  provinceNamedOut: "",
 };
 const docs: Record<keyof typeof files, Printed> = {} as Record<keyof typeof files, Printed>;
 
@@ -93,10 +96,30 @@ beforeAll(async () => {
     },
   ]);
   files.longOut = path.join(dir, "dai-da-tinh-diem.xlsx");
+  // The 2025 province at scale: 117 units, 110 above 80; counted in the letter (the default), and
+  // named one by one (a "Tiêu chí" sheet that allows 1,000 names), which splits a paragraph over rows.
+  const provinceIn = await writeXlsx(dir, "tinh.xlsx", [provinceSheet()]);
+  const namedIn = await writeXlsx(dir, "tinh-ten.xlsx", [
+    provinceSheet(),
+    {
+      name: CRITERIA_SHEET,
+      rows: [
+        ["Mã", "Tên tiêu chí", "Điểm tối đa", "Cách tính", "Dữ liệu", "So sánh", "Ngưỡng"],
+        ["III", "Điểm 766 trên 80", 30, "Ngưỡng", "Điểm 766", ">", 80],
+        [],
+        ["CÀI ĐẶT"],
+        ["Số đơn vị tối đa nêu tên trong câu", 1000],
+      ],
+    },
+  ]);
+  files.provinceOut = path.join(dir, "tinh-da-tinh-diem.xlsx");
+  files.provinceNamedOut = path.join(dir, "tinh-ten-da-tinh-diem.xlsx");
   const quiet = { stdout: () => undefined, stderr: () => undefined };
   expect(await main(["score", files.sampleIn, "--docx", files.letter], quiet)).toBe(0);
   expect(await main(["score", files.messyIn, "--sheet", MESSY_SHEET], quiet)).toBe(0);
   expect(await main(["score", longIn], quiet)).toBe(0);
+  expect(await main(["score", provinceIn], quiet)).toBe(0);
+  expect(await main(["score", namedIn], quiet)).toBe(0);
   const keys = Object.keys(files) as (keyof typeof files)[];
   const pdfs = await printToPdf(
     keys.map((k) => files[k]),
@@ -203,5 +226,75 @@ describe("the .docx letter, printed", () => {
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.length).toBeLessThanOrEqual(3);
     expect(overprinted(docs.letter, [...pages.keys()])).toEqual([]);
+  });
+});
+
+describe("the letter of 117 units, 110 proposed, printed", () => {
+  const aboveEighty = provinceUnits()
+    .filter((u) => u.score > 80)
+    .map((u) => u.name);
+  /** The letter's body lines, from after “Kính gửi” to before “Nơi nhận”, over the pages it takes. */
+  const bodyOf = (doc: Printed) => {
+    const pages = doc.bySheet.get(SUMMARY_SHEET) ?? [];
+    const lines = pages.flatMap((n) => linesOf(doc.pages[n]).map((l) => ({ ...l, page: n })));
+    const from = lines.findIndex((l) => l.text.startsWith("Kính gửi")) + 1;
+    const to = lines.findIndex((l) => l.text.includes("Nơi nhận"));
+    return lines.slice(from, to);
+  };
+  /**
+   * Each body line, with whether a gap wider than a third of a line stands above it and whether it is
+   * indented: continuous text has a gap above exactly the lines that open a paragraph, which are indented.
+   */
+  const layoutOf = (doc: Printed) => {
+    const lines = bodyOf(doc);
+    const steps = lines.slice(1).map((l, i) => (l.page === lines[i].page ? l.yMin - lines[i].yMin : NaN));
+    const pitch = Math.min(...steps.filter((s) => !Number.isNaN(s)));
+    const margin = Math.min(...lines.map((l) => l.xMin));
+    return lines.map((l, i) => ({
+      text: l.text.slice(0, 40),
+      gapAbove: i === 0 || l.page !== lines[i - 1].page ? null : steps[i - 1] - pitch > pitch / 3,
+      indented: l.xMin - margin > 15,
+    }));
+  };
+
+  it.each([
+    ["counted (the default)", "provinceOut"],
+    ["named one by one", "provinceNamedOut"],
+  ] as const)("%s: prints continuous paragraphs, each first line indented, words apart", (_, key) => {
+    const doc = docs[key];
+    const layout = layoutOf(doc);
+    expect(layout.length).toBeGreaterThan(10);
+    // A line at the top of a page may open a paragraph or go on with one: it is only checked for words.
+    const wrong = layout.filter((l, i) => i > 0 && l.gapAbove !== null && l.gapAbove !== l.indented);
+    expect(wrong).toEqual([]);
+    expect(layout[0].indented).toBe(true);
+    expect(overprinted(doc, doc.bySheet.get(SUMMARY_SHEET) ?? [])).toEqual([]);
+  });
+
+  it("counts the units in the letter and names every one in the list attached", () => {
+    const doc = docs.provinceOut;
+    const body = bodyOf(doc)
+      .map((l) => l.text)
+      .join(" ");
+    expect(body).toContain("110 đơn vị, gồm 10 sở, ban, ngành và 100 UBND cấp xã (có danh sách kèm theo)");
+    const pages = doc.bySheet.get(SUMMARY_SHEET) ?? [];
+    const listStart = pages.find((n) => pageText(doc.pages[n]).includes("DANH SÁCH ĐƠN VỊ ĐẠT TIÊU CHÍ III"));
+    expect(listStart).toBeDefined();
+    const list = pages
+      .filter((n) => n >= (listStart as number))
+      .map((n) =>
+        linesOf(doc.pages[n])
+          .map((l) => l.text)
+          .join(" "),
+      )
+      .join(" ");
+    for (const name of aboveEighty) expect([name, list.includes(name)]).toEqual([name, true]);
+  });
+
+  it("names every unit in the paragraph that goes on over many rows", () => {
+    const body = bodyOf(docs.provinceNamedOut)
+      .map((l) => l.text)
+      .join(" ");
+    for (const name of aboveEighty) expect([name, body.includes(name)]).toEqual([name, true]);
   });
 });

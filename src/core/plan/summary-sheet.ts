@@ -3,7 +3,7 @@ import { appendixReference, missingFactsSentence, type LetterModel } from "../le
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
 import { describeSource, type SourceProvenance } from "../sources/provenance";
-import { fittingLength, rowHeightFor } from "./row-height";
+import { fittingLength, heightOfLines, rowHeightFor } from "./row-height";
 import { STYLES, type StyleName } from "./styles";
 import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
 
@@ -34,14 +34,20 @@ const MAX_CELL_CHARS = 32767;
  * A paragraph cut into pieces that each fit one row (≤ 409 pt once wrapped, ≤ 32,767 characters), cut
  * after "; ", ", " or a space so that the pieces read on from one row to the next.
  */
-function splitForRows(text: string, span: Span, style: LetterStyle, extra = 0): string[] {
+function splitForRows(
+  text: string,
+  span: Span,
+  style: LetterStyle,
+  maxHeight = MAX_ROW_HEIGHT,
+  widthShare = 1,
+): string[] {
   const pieces: string[] = [];
   let rest = text;
   for (;;) {
     // The longest head that fits, found in one pass over it: a list of thousands of units is cut in
     // time that follows its length.
     const limit = Math.min(rest.length, MAX_CELL_CHARS);
-    const fitting = fittingLength(rest, spanWidth(span), STYLES[style].font, MAX_ROW_HEIGHT - extra, limit);
+    const fitting = fittingLength(rest, spanWidth(span) * widthShare, STYLES[style].font, maxHeight, limit);
     if (fitting === rest.length) break;
     const head = rest.slice(0, fitting);
     const cut = Math.max(head.lastIndexOf("; "), head.lastIndexOf(", "), head.lastIndexOf(" "));
@@ -59,6 +65,8 @@ type LetterStyle = Extract<StyleName, `letter${string}`>;
 /** Nghị định 30: a first-line indent of 1–1,27 cm (two em spaces of 14 pt), 6 pt between paragraphs. */
 const FIRST_LINE_INDENT = "\u2003\u2003";
 const PARAGRAPH_GAP = 6;
+/** A row holding one line of the body (14 pt): the font's line, a point of air, no cell margin. */
+const LINE_HEIGHT = Math.ceil(STYLES.letterBody.font.size * 1.2) + 1;
 
 export function planSummarySheet(
   name: string,
@@ -106,10 +114,20 @@ export function planSummarySheet(
   }
   row++;
   for (const paragraph of letter.paragraphs) {
-    const pieces = splitForRows(FIRST_LINE_INDENT + paragraph, ALL, "letterBody", PARAGRAPH_GAP);
-    for (const piece of pieces) {
-      put(row++, ALL, piece, "letterBody", estimateRowHeight(piece, ALL, "letterBody") + PARAGRAPH_GAP);
+    const text = FIRST_LINE_INDENT + paragraph;
+    const height = estimateRowHeight(text, ALL, "letterBody") + PARAGRAPH_GAP;
+    if (height <= MAX_ROW_HEIGHT && text.length <= MAX_CELL_CHARS) {
+      put(row++, ALL, text, "letterBody", height);
+      continue;
     }
+    // Too long for one row: a row per line, each as tall as a line, so that the paragraph reads on with
+    // no band where a row's estimate would overshoot; only its first line is indented, only its last
+    // row takes the gap before the next paragraph.
+    // The estimate of a line's width is an average: a line cut at 85% of it never wraps in the renderer.
+    const lines = splitForRows(text, ALL, "letterBody", heightOfLines(1, STYLES.letterBody.font), 0.85);
+    lines.forEach((line, i) =>
+      put(row++, ALL, line, "letterBody", LINE_HEIGHT + (i === lines.length - 1 ? PARAGRAPH_GAP : 0)),
+    );
   }
   row++;
 

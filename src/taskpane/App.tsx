@@ -64,7 +64,7 @@ export function App({ port, fileBar }: AppProps) {
   // The letter once the workbook is read: beside the scored file, and in "Công văn".
   const letter: LetterAction | undefined =
     act.downloadLetter && result
-      ? { delivery: port.letterDelivery ?? "file", run: act.downloadLetter }
+      ? { delivery: port.letterDelivery ?? "file", run: act.downloadLetter, dossier: act.downloadDossier }
       : undefined;
   return (
     <main className={styles.root}>

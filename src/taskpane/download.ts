@@ -39,3 +39,28 @@ export async function downloadLetter(result: RunResult): Promise<void> {
   const bytes = await letterToDocx(result.letter, result.scores, result.criteria);
   downloadBytes(bytes, letterFileName(result.year), DOCX_MIME);
 }
+
+/** "ho-so-khen-thuong-2025.zip": the dossier's three .docx, named as the CLI names them. */
+export function dossierZipName(year: number | null): string {
+  return `ho-so-khen-thuong${year === null ? "" : `-${year}`}.zip`;
+}
+
+/** Builds the dossier of a result (công văn, danh sách tập thể, tờ trình), zips it here and saves it. */
+export async function downloadDossier(result: RunResult): Promise<void> {
+  const [{ buildDossier }, { dossierFiles }, { zipSync }] = await Promise.all([
+    import("../core/dossier"),
+    import("../docx/dossier-files"),
+    import("fflate"),
+  ]);
+  const dossier = buildDossier(
+    result.letter,
+    result.scores,
+    result.criteria,
+    result.settings.letter,
+    result.problems,
+  );
+  const files = await dossierFiles(result, dossier);
+  // .docx files are zips already: stored as they are, not compressed a second time.
+  const zip = zipSync(Object.fromEntries(files.map((f) => [f.fileName, [f.bytes, { level: 0 }]])));
+  downloadBytes(zip, dossierZipName(result.year), "application/zip");
+}

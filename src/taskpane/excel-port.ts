@@ -5,7 +5,7 @@ import { paneVisibility } from "../excel/pane-visibility";
 import { onRunStatus } from "../excel/run-status-channel";
 import { showLetterSheet } from "../excel/letter-sheet";
 import { scoreActiveWorkbook } from "../excel/score-action";
-import { downloadLetter } from "./download";
+import { downloadDossier, downloadLetter } from "./download";
 import { readSourceInPage } from "./file-port";
 import { deliverLetter, letterDeliveryFor } from "./letter-delivery";
 import { type ScoredElsewhere, type WorkbookPort } from "./port";
@@ -35,6 +35,8 @@ export function createExcelPort(platform: string | undefined): WorkbookPort {
     downloadLetter: (result) =>
       deliverLetter(result, letterDelivery, { download: downloadLetter, showSheet: showLetterSheet }),
     letterDelivery,
+    // Excel on Mac cannot save a file from the pane (see letter-delivery.ts): no dossier there.
+    ...(letterDelivery === "file" ? { downloadDossier } : {}),
     onScoredElsewhere,
     visibility: paneVisibility,
   };

@@ -3,7 +3,7 @@
  * read and written in the page as the CLI does (src/xlsx/package). Nothing is sent anywhere: the file comes in through a file
  * input or a drop, and goes out as a Blob download.
  */
-import { downloadBytes, downloadLetter, scoredFileName, XLSX_MIME } from "./download";
+import { downloadBytes, downloadDossier, downloadLetter, scoredFileName, XLSX_MIME } from "./download";
 import type { FileAccess, WorkbookPort } from "./port";
 
 export type FilePort = WorkbookPort & { file: FileAccess };
@@ -26,6 +26,7 @@ export async function openFilePort(name: string, bytes: Uint8Array): Promise<Fil
     writeCriteria: (criteria, settings) => book.writeCriteria(criteria, settings),
     readSource: readSourceInPage,
     downloadLetter,
+    downloadDossier,
     file: {
       name,
       sheetNames: () => book.sheetNames(),

@@ -65,6 +65,11 @@ export interface WorkbookPort {
    * file from the pane) shows the summary sheet that holds it, as `letterDelivery` says.
    */
   downloadLetter?(result: RunResult): Promise<void>;
+  /**
+   * Saves the award dossier (công văn, danh sách tập thể, tờ trình) as one .zip made in the page; absent
+   * where the pane cannot save a file (Excel on Mac).
+   */
+  downloadDossier?(result: RunResult): Promise<void>;
   /** What `downloadLetter` does here; "file" when absent. The button's words follow it. */
   letterDelivery?: LetterDelivery;
   /**

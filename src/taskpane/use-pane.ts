@@ -210,6 +210,13 @@ export function usePane(
       }
     : undefined;
 
+  const downloadDossier = port.downloadDossier
+    ? async () => {
+        if (!latestResult || !port.downloadDossier) return;
+        await port.downloadDossier(latestResult).catch(failIn("letter"));
+      }
+    : undefined;
+
   useEffect(() => {
     if (!port.onScoredElsewhere) return undefined;
     return port.onScoredElsewhere(({ summary, failed }) => {
@@ -249,6 +256,7 @@ export function usePane(
         show({ sheet: problem.sheet, address: problemAddress(problem), problem }),
       selectUnitRow: (sheet: string, address: string) => show({ sheet, address }),
       downloadLetter,
+      downloadDossier,
       addSourceFiles,
       removeSource: (file: string) =>
         applySources(

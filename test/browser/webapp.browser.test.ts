@@ -228,6 +228,22 @@ suite(title, () => {
     const zip = await JSZip.loadAsync(docx.bytes);
     expect(await zip.file("word/document.xml")?.async("string")).toContain("Sở Ngoại vụ");
 
+    // The dossier beside it, zipped in the page: the letter, the list of collectives and the tờ trình.
+    const dossier = await download(page, "Tải bộ hồ sơ (.zip)");
+    expect([dossier.name, dossier.url.startsWith("blob:")]).toEqual(["ho-so-khen-thuong-2023.zip", true]);
+    const files = await JSZip.loadAsync(dossier.bytes);
+    expect(Object.keys(files.files)).toEqual([
+      "cong-van-de-xuat-khen-thuong-2023.docx",
+      "danh-sach-tap-the-de-nghi-khen-thuong-2023.docx",
+      "to-trinh-de-nghi-khen-thuong-2023.docx",
+    ]);
+    const list = await JSZip.loadAsync(
+      (await files.file("danh-sach-tap-the-de-nghi-khen-thuong-2023.docx")?.async("uint8array")) ??
+        new Uint8Array(),
+    );
+    const listText = (await list.file("word/document.xml")?.async("string")) ?? "";
+    for (const name of PROPOSED) expect([name, listText.includes(name)]).toEqual([name, true]);
+
     expect(record).toEqual({ errors: [], violations: [] });
     await page.close();
   });

@@ -11,6 +11,8 @@ import { runScoring, type RunResult } from "../../src/core/run";
 import type { Settings } from "../../src/core/settings";
 import type { Source } from "../../src/core/sources/types";
 import { readSourceFile } from "../../src/xlsx/source-file";
+import { buildDossier } from "../../src/core/dossier";
+import { dossierFiles, type DossierFile } from "../../src/docx/dossier-files";
 import { criteriaWritePlan } from "../../src/core/plan/criteria-sheet-plan";
 import type {
   AnalyseOptions,
@@ -74,6 +76,8 @@ export class FakePort implements WorkbookPort {
   readonly scored: ScoreRunOptions[] = [];
   readonly criteriaWritten: { criteria: Criterion[]; settings: Settings }[] = [];
   readonly letters: RunResult[] = [];
+  /** The dossiers asked for, built for real as the pane's download builds them before zipping. */
+  readonly dossiers: DossierFile[][] = [];
   private held?: { wait: Promise<void>; open: () => void };
 
   constructor(grids: SheetGrid[]) {
@@ -128,6 +132,12 @@ export class FakePort implements WorkbookPort {
 
   async downloadLetter(result: RunResult): Promise<void> {
     this.letters.push(result);
+  }
+
+  async downloadDossier(result: RunResult): Promise<void> {
+    const { letter, scores, criteria, settings, problems } = result;
+    const dossier = buildDossier(letter, scores, criteria, settings.letter, problems);
+    this.dossiers.push(await dossierFiles(result, dossier));
   }
 
   hasSheet(name: string): boolean {

@@ -7,8 +7,13 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import type { SheetGrid } from "../../src/core/grid";
 import { App } from "../../src/taskpane/App";
 import { freshSampleGrids } from "../helpers/workbooks";
+import JSZip from "jszip";
 import { FakePort } from "./fake-port";
 import { installFluentStandIns } from "./dom-stubs";
+import { TextEncoder as NodeTextEncoder } from "node:util";
+
+// jsdom has no TextEncoder, which every browser has and the Word writer uses to build the dossier.
+globalThis.TextEncoder ??= NodeTextEncoder as typeof TextEncoder;
 
 const SHEET = "Theo dõi 2023";
 const PROPOSED = ["Sở Ngoại vụ", "UBND huyện An Phú", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"];
@@ -307,6 +312,18 @@ describe("task pane over the sample workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Tải công văn (.docx)" }));
     await waitFor(() => expect(port.letters).toHaveLength(1));
     expect(port.letters[0].letter.signer.name).toBe("Nguyễn Văn A");
+
+    // Beside it, the dossier: the letter, the list of collectives and the tờ trình.
+    fireEvent.click(screen.getByRole("button", { name: "Tải bộ hồ sơ (.zip)" }));
+    await waitFor(() => expect(port.dossiers).toHaveLength(1), { timeout: 10_000 });
+    expect(port.dossiers[0].map((f) => f.fileName)).toEqual([
+      "cong-van-de-xuat-khen-thuong-2023.docx",
+      "danh-sach-tap-the-de-nghi-khen-thuong-2023.docx",
+      "to-trinh-de-nghi-khen-thuong-2023.docx",
+    ]);
+    const list = await JSZip.loadAsync(port.dossiers[0][1].bytes);
+    const text = (await list.file("word/document.xml")?.async("string")) ?? "";
+    for (const name of port.letters[0].letter.proposed.map((p) => p.name)) expect(text).toContain(name);
   });
 
   it("writes values by default and formulas once the switch is on, telling why values suit sharing", async () => {

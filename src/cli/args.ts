@@ -70,7 +70,8 @@ export interface ScoreCommand {
   docx?: string;
   /** Source files whose figures are joined into the table. */
   sources: string[];
-  prefer: Preference;
+  /** Undefined when not given: a re-run keeps the preference its record names. */
+  prefer?: Preference;
   period?: Period;
   asOf?: string;
   year?: number;
@@ -248,8 +249,8 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (compare !== undefined && values.output !== undefined && samePath(compare, values.output)) {
     return { command: "error", message: "Tệp kết quả (-o) không được trùng với tệp năm trước (--compare)." };
   }
-  const prefer = values.prefer === undefined ? "source" : PREFERENCES[plain(values.prefer)];
-  if (!prefer)
+  const prefer = values.prefer === undefined ? undefined : PREFERENCES[plain(values.prefer)];
+  if (values.prefer !== undefined && !prefer)
     return { command: "error", message: `--prefer nhận nguon hoặc bang, không phải “${values.prefer}”.` };
   const period = values.period === undefined ? undefined : PERIODS[plain(values.period)];
   if (values.period !== undefined && !period) {

@@ -22,7 +22,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const { criteria, settings, year } = choice;
   const picked = pickTables(grids, options, ownership, criteria, choice);
   const parts = recogniseGroups(picked.parts);
-  const applied = applySources(grids, parts, picked.own, options);
+  const applied = applySources(grids, parts, picked.own, options, ownership);
   const scored = scoreParts(applied.parts, criteria, settings);
   const tables = scored.parts.map((p) => p.table);
   const draft = draftLetter(scored.scores, criteria, settings, tables, applied.provenance, {
@@ -37,6 +37,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     scores: scored.scores,
     letter: draft.letter,
     provenance: applied.provenance,
+    kept: { sources: applied.kept, prefer: applied.prefer },
   });
 
   return {

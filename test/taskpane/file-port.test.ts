@@ -18,6 +18,9 @@ import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { generatedWorkbook } from "../excel/fixtures";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";
+import { EXAMPLE_2025, portalExport, verticalRates2025 } from "../helpers/source-files";
+import { readSource } from "../../src/core/sources/read-source";
+import { gridsOf } from "../helpers/workbooks";
 import { freshSampleBytes, snapshot, tempDir } from "../helpers/workbooks";
 import { captureDownloads, type Download } from "./dom-stubs";
 
@@ -103,6 +106,23 @@ describe("file port over the sample workbook", () => {
     const again = await cliOutput(await first.download.bytes());
     expect(snapshot(second.workbook)).toEqual(snapshot(again));
     expect(second.download.fileName).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
+  });
+
+  it("scores its own output joined with sources again, with or without them, to the same bytes (#23)", async () => {
+    const sources = [
+      readSource(await gridsOf(verticalRates2025()), "bieu-ii07b.xlsx"),
+      readSource(await gridsOf(portalExport()), "diem-766.xlsx"),
+    ];
+    const port = await openFilePort("theo-doi-2025.xlsx", new Uint8Array(await fs.readFile(EXAMPLE_2025)));
+    const eligible = (r: { scores: { eligible: boolean; unit: { name: string } }[] }) =>
+      r.scores.filter((s) => s.eligible).map((s) => s.unit.name);
+    const first = eligible(await port.score({ sources }, () => undefined));
+    const bytes = await (await downloaded(port)).download.bytes();
+    for (const options of [{}, {}, { sources }]) {
+      expect(eligible(await port.score(options, () => undefined))).toEqual(first);
+      expect(Buffer.compare(await (await downloaded(port)).download.bytes(), bytes)).toBe(0);
+    }
+    expect(first).not.toContain("Thuế tỉnh An Giang");
   });
 
   it("writes the criteria sheet, which the next score then reads", async () => {

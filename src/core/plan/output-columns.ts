@@ -18,10 +18,12 @@ export const YES = "Có";
 export const NO = "Không";
 export const TOTAL_HEADER = "Tổng điểm thi đua";
 export const PROPOSAL_HEADER = "Đề xuất khen thưởng";
+/** Every output header of a criterion starts so ("Điểm tiêu chí III"): the tool knows its columns by it. */
+export const OUTPUT_HEADER_PREFIX = "Điểm tiêu chí";
 
 function outputHeaders(criteria: Criterion[]): string[] {
   return [
-    ...criteria.map((c) => `Điểm tiêu chí ${c.code}`),
+    ...criteria.map((c) => `${OUTPUT_HEADER_PREFIX} ${c.code}`),
     TOTAL_HEADER,
     "Xếp loại 766",
     PROPOSAL_HEADER,
@@ -68,7 +70,7 @@ const isEmpty = (grid: SheetGrid, row: number, col: number) => cellText(cellAt(g
 function stillOwned(grid: SheetGrid, range: CellRange, headerRow: number, firstHeader: string): boolean {
   if (range.top !== headerRow) return false;
   const text = cellText(cellAt(grid, range.top, range.left)).trim();
-  return text.startsWith("Điểm tiêu chí") || text === firstHeader;
+  return text.startsWith(OUTPUT_HEADER_PREFIX) || text === firstHeader;
 }
 
 /** How the output cells are written: plain values (the default), or formulas over the criteria sheet. */

@@ -54,7 +54,14 @@ export const USAGE = `Cách dùng:
   --compare           So sánh với năm trước: tệp đã tính điểm của năm trước (hoặc bảng đơn vị bất kỳ
                       của năm đó); đơn vị ghép theo mã hoặc tên, đổi tên và sáp nhập ghi ở trang
                       “Đổi tên, sáp nhập”; kết quả ở trang “So sánh năm trước”.
-  -h, --help          Hướng dẫn này.`;
+  -h, --help          Hướng dẫn này.
+
+Mã thoát:
+  0  Đã ghi kết quả (kể cả khi có cảnh báo).
+  1  Tệp không dùng được; không ghi gì.
+  2  Sai cú pháp lệnh.
+  3  Đã ghi, nhưng có lỗi ở số liệu cần để tính điểm: danh sách và công văn là dự thảo, cần sửa lỗi
+     rồi chạy lại trước khi gửi.`;
 
 export interface ScoreCommand {
   command: "score";

@@ -1,10 +1,11 @@
 /**
  * One scoring run over a workbook's grids, as a sequence of named steps (src/core/run/): read the
- * record and the criteria, pick the unit tables, recognise groups, apply sources, score, draft the
- * letter, plan the writes.
+ * record and the criteria, pick the unit tables, recognise groups, apply sources, score, decide whether
+ * the list is complete, draft the letter, plan the writes.
  */
 import type { SheetGrid } from "./grid";
 import { applySources } from "./run/apply-sources";
+import { decideCompleteness } from "./run/completeness";
 import { chooseCriteria } from "./run/criteria-choice";
 import { draftLetter } from "./run/draft-letter";
 import { pickTables } from "./run/pick-tables";
@@ -25,10 +26,19 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const applied = applySources(grids, parts, picked.own, options, ownership);
   const scored = scoreParts(applied.parts, criteria, settings);
   const tables = scored.parts.map((p) => p.table);
-  const draft = draftLetter(scored.scores, criteria, settings, tables, applied.provenance, {
-    name: choice.criteriaGrid?.name,
-    written: writesCriteriaSheet(choice.criteriaGrid, options),
-  });
+  const completeness = decideCompleteness(scored.parts);
+  const draft = draftLetter(
+    scored.scores,
+    criteria,
+    settings,
+    tables,
+    applied.provenance,
+    {
+      name: choice.criteriaGrid?.name,
+      written: writesCriteriaSheet(choice.criteriaGrid, options),
+    },
+    completeness,
+  );
   const writes = planWrites(grids, options, {
     ...choice,
     ownership,
@@ -52,6 +62,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     yearWhere: choice.found.where,
     scores: scored.scores,
     letter: draft.letter,
+    completeness,
     problems: [
       ...choice.problems,
       ...draft.problems,

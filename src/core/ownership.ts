@@ -14,6 +14,7 @@ export const META_SHEET = "KSTTHC";
 
 export interface Ownership {
   dataSheet: string;
+  movedHighlights?: DataSheetOwnership["movedHighlights"];
   /** Output columns beside the unit table, header rows included. */
   outputRange?: CellRange;
   /** The rows of the unit table's header the run read (0-based), to read them again as they were. */
@@ -52,7 +53,13 @@ export interface HeaderRows {
 export type DataSheetOwnership = Pick<
   Ownership,
   "dataSheet" | "outputRange" | "highlightRange" | "highlightFormula" | "headerRows"
->;
+> & {
+  /**
+   * Where the highlight may stand now that the user moved the tool's columns (Excel moves a conditional
+   * format and its formula with the cells): found, never written to the record.
+   */
+  movedHighlights?: { range: CellRange; formula: string }[];
+};
 
 /** "5:6" as Excel names rows 5 to 6, "5" for one row. */
 function headerRowsText(rows: HeaderRows): string {
@@ -72,7 +79,10 @@ const SOURCE_LABEL = "Tệp nguồn";
 const RECORD_LABEL = "Số liệu tệp nguồn";
 const PREFER_LABEL = "Ưu tiên số liệu";
 
-const KEYS: { key: Exclude<keyof Ownership, "more" | "sources" | "prefer">; label: string }[] = [
+const KEYS: {
+  key: Exclude<keyof Ownership, "more" | "sources" | "prefer" | "movedHighlights">;
+  label: string;
+}[] = [
   { key: "dataSheet", label: "Trang dữ liệu" },
   { key: "outputRange", label: "Vùng kết quả" },
   { key: "headerRows", label: "Dòng tiêu đề" },

@@ -4,7 +4,6 @@ import { readCriteriaSheet } from "./criteria-sheet/read";
 import { CRITERIA_SHEET } from "./criteria-sheet/schema";
 import { writtenCriteriaLayout } from "./criteria-sheet/write";
 import type { SheetGrid } from "./grid";
-import { groupOfUnit } from "./groups";
 import { buildLetter, missingFactsSentence, type LetterModel } from "./letter";
 import {
   findMetaGrid,
@@ -34,6 +33,7 @@ import type { ColumnMapping } from "./reader/table";
 import { formatMapping, parseMapping } from "./reader/mapping";
 import type { Level } from "./reader/columns";
 import { readUnitTable, type ReadOptions, type Unit, type UnitTable } from "./reader/units";
+import { recogniseGroups } from "./recognise-groups";
 import { scoreUnits, type UnitScore } from "./scoring";
 import { withoutFacts, type Settings } from "./settings";
 import { joinSources, SOURCE_HEADERS, type Preference, type SourceMatchReport } from "./sources/join";
@@ -266,10 +266,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     ownSheets: ownedSheetNames(ownership),
   });
   // Units without a group column or section take the group their name tells ("UBND xã …").
-  const parts: UnitTable[] = read.parts.map((part) => ({
-    ...part,
-    units: part.units.map((u) => ({ ...u, group: groupOfUnit(u.group, u.name) })),
-  }));
+  const parts: UnitTable[] = read.parts.map(recogniseGroups);
   const own = read.own;
   const sources = options.sources ?? [];
   if (sources.length > 0 && options.output === "formulas") {

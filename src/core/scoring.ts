@@ -48,6 +48,8 @@ export interface Figure {
 /** What a criterion looks at for one unit: the unit's group and its figures. */
 interface CriterionInputs {
   group: string;
+  /** The unit's name: its kind counts when the group text names none ("Khối A" for "UBND huyện …"). */
+  name?: string;
   figures: readonly Figure[];
   /** Some input cell could not be read: the criterion gives 0. */
   unreadable?: boolean;
@@ -109,13 +111,14 @@ function emptyLevelsOf(unit: Unit, input: string): readonly string[] | undefined
 }
 
 /** Whether a criterion limited to some groups applies; unknown groups count as applying. */
-export function appliesTo(criterion: Criterion, group: string): boolean {
+export function appliesTo(criterion: Criterion, group: string, name = ""): boolean {
   if (criterion.appliesTo.length === 0 || group === "") return true;
-  // A table has few groups and many units: remember each answer.
-  const memo = `${criterion.appliesTo.join("\u0000")}\u0001${group}`;
+  // A table has few groups and many units: remember each answer (the name only counts for a group that
+  // names no known kind, but which those are is for groupMatches to say).
+  const memo = `${criterion.appliesTo.join("\u0000")}\u0001${group}\u0001${name}`;
   let answer = appliesMemo.get(memo);
   if (answer === undefined) {
-    answer = groupMatches(criterion.appliesTo, group);
+    answer = groupMatches(criterion.appliesTo, group, name);
     if (appliesMemo.size > 1000) appliesMemo.clear();
     appliesMemo.set(memo, answer);
   }
@@ -141,7 +144,7 @@ function passes(criterion: Criterion, figure: Figure): boolean {
 
 /** The one place where a criterion's points are decided. */
 export function decide(criterion: Criterion, inputs: CriterionInputs): Decision {
-  if (!appliesTo(criterion, inputs.group)) return { kind: "notApplicable", points: 0 };
+  if (!appliesTo(criterion, inputs.group, inputs.name)) return { kind: "notApplicable", points: 0 };
   // One unreadable input (its error is listed) makes the whole criterion 0: never a pass on the rest.
   if (inputs.unreadable) return { kind: "unreadable", points: 0 };
   const { figures } = inputs;
@@ -215,6 +218,7 @@ export function earnsFullPoints(criterion: Criterion, points: number): boolean {
 export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
   const decision = decide(criterion, {
     group: unit.group,
+    name: unit.name,
     figures: figuresOf(unit, criterion.input),
     unreadable: unit.unreadable?.includes(criterion.input),
     emptyLevels: emptyLevelsOf(unit, criterion.input),
@@ -249,6 +253,18 @@ export function isEligible(
   return scores.some((s) => s.full);
 }
 
+/** A figure that counts for nothing because the criterion is not applied to the unit's group: say so. */
+function notAppliedNote(sheet: string, unit: Unit, criterion: Criterion, col: number | undefined): Problem {
+  const group = unit.group === "" ? "không rõ khối" : `khối “${unit.group}”`;
+  return cellProblem(
+    sheet,
+    unit.row,
+    col,
+    "warning",
+    `“${unit.name}” có số liệu cho tiêu chí ${criterion.code} nhưng tiêu chí này chỉ áp dụng cho ${criterion.appliesTo.map((g) => `“${g}”`).join(", ")}, còn đơn vị thuộc ${group}, nên không được tính; nếu đơn vị thuộc một trong các khối đó, hãy sửa cột khối.`,
+  );
+}
+
 /** Scores every unit; blanks where a criterion needs data become warnings at the cell. */
 export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Settings): ScoreResult {
   const problems: Problem[] = [];
@@ -271,6 +287,9 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
             `“${unit.name}” chưa có số liệu cho tiêu chí ${criterion.code}, tính 0 điểm.`,
           ),
         );
+      }
+      if (!score.applies && figuresOf(unit, criterion.input).length > 0) {
+        problems.push(notAppliedNote(layout.sheet, unit, criterion, columnOf(criterion.input)));
       }
       return score;
     });

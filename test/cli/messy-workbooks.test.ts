@@ -142,8 +142,14 @@ describe("silent wrong answers", () => {
       "cấp tỉnh 100% ≥ 100% (cấp huyện: không có TTHC, ô trống) → 35 điểm",
     );
     expect(unit(report, "Bảo hiểm xã hội tỉnh").points["IV.9"]).toBe(35);
-    // 17 (second half): no "chưa có số liệu" after the error of the same cell.
-    expect(messages(report).filter((m) => m.includes("dòng 2"))).toHaveLength(1);
+    // 17 (second half): no "chưa có số liệu" after the error of the same cell; the 766 score of a
+    // vertical-sector body, which III leaves out, is said at its own cell (issue #23, item 3).
+    expect(messages(report).filter((m) => m.includes("dòng 2"))).toEqual([
+      "Trang “Đơn vị”, dòng 2, cột F: không đọc được tỷ lệ “x” thành số.",
+      expect.stringMatching(
+        /^Trang “Đơn vị”, dòng 2, cột D: “Cục Thuế tỉnh” có số liệu cho tiêu chí III .* nên không được tính/,
+      ),
+    ]);
   });
 
   it("4. takes the 766 column whose header names the year, else refuses and names both", async () => {

@@ -12,7 +12,7 @@ const KNOWN_KINDS = "Sở, ban, ngành; UBND cấp huyện; UBND cấp xã; Cơ 
 function unknownGroupNotes(part: UnitTable): Problem[] {
   const byText = new Map<string, UnitTable["units"]>();
   for (const unit of part.units) {
-    if (unit.group === "" || groupKindOf(unit.group) !== undefined) continue;
+    if (unit.group === "" || unit.groupUnreadable || groupKindOf(unit.group) !== undefined) continue;
     byText.set(unit.group, [...(byText.get(unit.group) ?? []), unit]);
   }
   const { sheet, columns } = part.layout;

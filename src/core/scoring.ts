@@ -53,6 +53,8 @@ interface CriterionInputs {
   figures: readonly Figure[];
   /** Some input cell could not be read: the criterion gives 0. */
   unreadable?: boolean;
+  /** The unit's group could not be read (a legacy encoding): a criterion limited to groups gives 0. */
+  groupUnreadable?: boolean;
   /** Labels of the levels with no figure ("cấp huyện"), said when the others pass. */
   emptyLevels?: readonly string[];
 }
@@ -74,8 +76,8 @@ type Decision =
       /** Levels left blank or "-" beside a passing rate: no procedures there. */
       noProcedures?: readonly string[];
     }
-  /** An input cell could not be read (its error is listed): 0 points, and no "chưa có số liệu". */
-  | { kind: "unreadable"; points: 0 }
+  /** An input cell (or the group, for a group-limited criterion) could not be read (its error is listed). */
+  | { kind: "unreadable"; points: 0; what?: "group" }
   | { kind: "proportional"; points: number; lowest: Figure; target: number }
   | { kind: "manual"; points: number; value: number };
 
@@ -144,6 +146,9 @@ function passes(criterion: Criterion, figure: Figure): boolean {
 
 /** The one place where a criterion's points are decided. */
 export function decide(criterion: Criterion, inputs: CriterionInputs): Decision {
+  // Never decide by a group that was not read: not "không áp dụng", not points.
+  if (inputs.groupUnreadable && criterion.appliesTo.length > 0)
+    return { kind: "unreadable", points: 0, what: "group" };
   if (!appliesTo(criterion, inputs.group, inputs.name)) return { kind: "notApplicable", points: 0 };
   // One unreadable input (its error is listed) makes the whole criterion 0: never a pass on the rest.
   if (inputs.unreadable) return { kind: "unreadable", points: 0 };
@@ -182,7 +187,10 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
 function explain(criterion: Criterion, decision: Decision): string {
   if (decision.kind === "notApplicable") return "không áp dụng";
   if (decision.kind === "blank") return "chưa có số liệu → 0 điểm";
-  if (decision.kind === "unreadable") return "có ô số liệu không đọc được (xem lỗi) → 0 điểm";
+  if (decision.kind === "unreadable")
+    return decision.what === "group"
+      ? "khối của đơn vị không đọc được (xem lỗi) → 0 điểm"
+      : "có ô số liệu không đọc được (xem lỗi) → 0 điểm";
   const suffix = suffixOf(criterion.input);
   const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : vi;
   const show = (f: Figure) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`;
@@ -221,6 +229,7 @@ export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore
     name: unit.name,
     figures: figuresOf(unit, criterion.input),
     unreadable: unit.unreadable?.includes(criterion.input),
+    groupUnreadable: unit.groupUnreadable,
     emptyLevels: emptyLevelsOf(unit, criterion.input),
   });
   return {

@@ -27,3 +27,39 @@ export const GROUP_TEXTS_PROPOSED = [
   "UBND huyện Tri Tôn",
   "Bảo hiểm xã hội tỉnh",
 ];
+
+/** Units of the legacy-encoding fixtures: name, group, 766 score, one-stop rate (item 2). */
+const LEGACY_UNITS: [string, string, number | null, number | null][] = [
+  ["Sở Ngoại vụ", "Sở, ban, ngành", 85.5, null],
+  ["Sở Tư pháp", "Sở, ban, ngành", 75, null],
+  ["UBND huyện An Phú", "UBND cấp huyện", 82.3, null],
+  ["UBND huyện Phú Tân", "UBND cấp huyện", 81, null],
+  ["Bảo hiểm xã hội tỉnh", "Cơ quan ngành dọc", null, 100],
+  ["Công an tỉnh", "Cơ quan ngành dọc", null, 96.5],
+];
+
+/** The units proposed when the legacy names and groups are read right. */
+export const LEGACY_PROPOSED = [
+  "Sở Ngoại vụ",
+  "UBND huyện An Phú",
+  "UBND huyện Phú Tân",
+  "Bảo hiểm xã hội tỉnh",
+];
+
+const py = (value: string | number | null) =>
+  value === null ? "None" : typeof value === "number" ? String(value) : JSON.stringify(value);
+
+/**
+ * An openpyxl script of the legacy fixture: headers in Unicode, each unit's name and group passed
+ * through `encode` (toTcvn3, toVni), or through `encodeRow(row, text)` to mix encodings.
+ */
+export function legacyScript(encode: (text: string, row: number) => string): string {
+  return [
+    `ws.title = "Đơn vị"`,
+    `ws.append(["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766", "Tỷ lệ TTHC tiếp nhận tại Bộ phận Một cửa"])`,
+    ...LEGACY_UNITS.map(
+      ([name, group, score, rate], i) =>
+        `ws.append([${i + 1}, ${py(encode(name, i))}, ${py(encode(group, i))}, ${py(score)}, ${py(rate)}])`,
+    ),
+  ].join("\n");
+}

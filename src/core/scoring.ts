@@ -8,6 +8,7 @@ import {
   type Criterion,
 } from "./criteria";
 import { groupMatches } from "./groups";
+import { NotAppliedNotes } from "./not-applied";
 import { formatNumberVi, formatScore766, roundTo } from "./numbers";
 import { cellProblem, type Problem } from "./problems";
 import { LEVEL_LABELS } from "./reader/columns";
@@ -262,21 +263,10 @@ export function isEligible(
   return scores.some((s) => s.full);
 }
 
-/** A figure that counts for nothing because the criterion is not applied to the unit's group: say so. */
-function notAppliedNote(sheet: string, unit: Unit, criterion: Criterion, col: number | undefined): Problem {
-  const group = unit.group === "" ? "không rõ khối" : `khối “${unit.group}”`;
-  return cellProblem(
-    sheet,
-    unit.row,
-    col,
-    "warning",
-    `“${unit.name}” có số liệu cho tiêu chí ${criterion.code} nhưng tiêu chí này chỉ áp dụng cho ${criterion.appliesTo.map((g) => `“${g}”`).join(", ")}, còn đơn vị thuộc ${group}, nên không được tính; nếu đơn vị thuộc một trong các khối đó, hãy sửa cột khối.`,
-  );
-}
-
 /** Scores every unit; blanks where a criterion needs data become warnings at the cell. */
 export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Settings): ScoreResult {
   const problems: Problem[] = [];
+  const leftOut = new NotAppliedNotes();
   const { layout } = table;
   const columnOf = (input: string): number | undefined => {
     if (input === INPUT_SCORE_766) return layout.columns.score766;
@@ -298,7 +288,7 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
         );
       }
       if (!score.applies && figuresOf(unit, criterion.input).length > 0) {
-        problems.push(notAppliedNote(layout.sheet, unit, criterion, columnOf(criterion.input)));
+        leftOut.add(unit, criterion, columnOf(criterion.input));
       }
       return score;
     });
@@ -315,5 +305,5 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
       explanation: scores.map((s) => `${s.code}: ${s.explanation}`).join("; "),
     };
   });
-  return { units, problems };
+  return { units, problems: [...problems, ...leftOut.problems(layout.sheet)] };
 }

@@ -44,14 +44,17 @@ describe.each(["openpyxl", "libre"] as const)("group texts, written by %s", (wri
     });
     expect(result.eligible).not.toContain("Trung tâm Phục vụ hành chính công");
 
+    // The 88 of the unit of "Nhóm 2", whose group the tool may have misread: a warning at its 766 cell.
     const left = result.problems.filter((p) => /nên không được tính/.test(p.message));
-    // The 88 of the unit of "Nhóm 2" and the 86 of the vertical-sector body: at their 766 cells (column D).
-    expect(left.map((p) => [p.row, p.column, p.level])).toEqual([
-      [8, "D", "warning"],
-      [9, "D", "warning"],
-    ]);
+    expect(left.map((p) => [p.row, p.column, p.level])).toEqual([[8, "D", "warning"]]);
     expect(left[0].message).toContain("“Trung tâm Phục vụ hành chính công” có số liệu cho tiêu chí III");
     expect(left[0].message).toContain("khối “Nhóm 2”");
+    // The 86 of the vertical-sector body, which III surely leaves out: a note at its cell.
+    const sure = result.problems.filter((p) => /nên số liệu đó không được tính/.test(p.message));
+    expect(sure.map((p) => [p.row, p.column, p.level])).toEqual([[9, "D", "info"]]);
+    expect(sure[0].message).toContain(
+      "“Bảo hiểm xã hội tỉnh” thuộc khối “Ngành dọc” có số liệu cho tiêu chí III",
+    );
 
     const unknown = result.problems.filter((p) => /không phải khối công cụ nhận ra/.test(p.message));
     expect(unknown.map((p) => [p.row, p.column])).toEqual([

@@ -13,6 +13,15 @@ import {
   legacyScript,
 } from "../helpers/input-fixtures";
 import { toTcvn3, toVni } from "../helpers/legacy-text";
+import {
+  MACRO_MAIN,
+  MACRO_PROPOSED,
+  VBA_PART,
+  vbaProjectBytes,
+  writeMacroWorkbook,
+} from "../helpers/macro-workbook";
+import JSZip from "jszip";
+import { scoredFileName } from "../../src/taskpane/download";
 import { tempDir } from "../helpers/workbooks";
 import { captureDownloads } from "./dom-stubs";
 
@@ -38,7 +47,7 @@ describe("group texts in the web page (item 3)", () => {
     const result = await port.score({ output: "values" }, () => undefined);
     expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(GROUP_TEXTS_PROPOSED);
     const left = result.problems.filter((p) => /nên không được tính/.test(p.message));
-    expect(left.map((p) => `${p.column}${p.row}`)).toEqual(["D8", "D9"]);
+    expect(left.map((p) => `${p.column}${p.row}`)).toEqual(["D8"]);
   });
 });
 
@@ -63,5 +72,31 @@ describe("legacy encodings in the web page (item 2)", () => {
     const result = await port.score({ output: "values" }, () => undefined);
     const errors = result.problems.filter((p) => p.level === "error");
     expect(errors.map((p) => `${p.column}${p.row}`)).toEqual(["B4", "C4"]);
+  });
+});
+
+describe("a macro workbook in the web page (item 4)", () => {
+  it("downloads the scored .xlsm as .xlsm, with its MIME type, VBA project and content type", async () => {
+    const file = await writeMacroWorkbook(dir);
+    const port = await openFilePort("theo-doi-macro.xlsm", new Uint8Array(await fs.readFile(file)));
+    const result = await port.score({ output: "values" }, () => undefined);
+    expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(MACRO_PROPOSED);
+    port.file.download();
+    const [download] = capture.downloads;
+    expect(download.fileName).toBe("theo-doi-macro-da-tinh-diem.xlsm");
+    // MIME types are case-insensitive; a Blob's type is lower-cased (File API, "type" of Blob).
+    expect(download.type).toBe("application/vnd.ms-excel.sheet.macroenabled.12");
+    const zip = await JSZip.loadAsync(await download.bytes());
+    const vba = await zip.file(VBA_PART)!.async("uint8array");
+    expect(Buffer.from(vba).equals(Buffer.from(vbaProjectBytes()))).toBe(true);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain(
+      `<Override PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"/>`,
+    );
+  }, 120_000);
+
+  it("names the download by the content, whatever the name says", () => {
+    expect(scoredFileName("theo-doi.xlsm", ".xlsm")).toBe("theo-doi-da-tinh-diem.xlsm");
+    expect(scoredFileName("theo-doi-da-tinh-diem.xlsm", ".xlsm")).toBe("theo-doi-da-tinh-diem.xlsm");
+    expect(scoredFileName("doi-ten.xlsx", ".xlsm")).toBe("doi-ten-da-tinh-diem.xlsm");
   });
 });

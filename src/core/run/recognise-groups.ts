@@ -1,10 +1,11 @@
 /**
- * The "recognise groups" step of a run: a unit without a group takes the one its name tells, and a group
- * text that names no known kind ("Khối A", "Nhóm 2") is said once, with how its units are taken.
+ * Step "recognise groups": each unit's group, from its group cell or section, else from its name; a
+ * group text that names no known kind ("Khối A", "Nhóm 2") is said once, with how its units are taken
+ * (criteria limited to groups then go by the kind the name tells, groups.ts).
  */
-import { groupKindOf, groupOfUnit, kindLabelOfName } from "./groups";
-import { cellProblem, type Problem } from "./problems";
-import type { UnitTable } from "./reader/units";
+import { groupKindOf, groupOfUnit, kindLabelOfName } from "../groups";
+import { cellProblem, type Problem } from "../problems";
+import type { UnitTable } from "../reader/units";
 
 const KNOWN_KINDS = "Sở, ban, ngành; UBND cấp huyện; UBND cấp xã; Cơ quan ngành dọc";
 
@@ -37,11 +38,11 @@ function unknownGroupNotes(part: UnitTable): Problem[] {
   });
 }
 
-/** The part with every unit's group filled from its name where it had none, and the notes above. */
-export function recogniseGroups(part: UnitTable): UnitTable {
-  return {
+/** Units without a group column or section take the group their name tells ("UBND xã …"). */
+export function recogniseGroups(parts: UnitTable[]): UnitTable[] {
+  return parts.map((part) => ({
     ...part,
     units: part.units.map((u) => ({ ...u, group: groupOfUnit(u.group, u.name) })),
     problems: [...part.problems, ...unknownGroupNotes(part)],
-  };
+  }));
 }

@@ -131,6 +131,13 @@ function Result({
           {letter && <LetterButton action={letter} />}
         </div>
       )}
+      {/* What needs looking at before the list it may change. */}
+      <ProblemList
+        problems={result.problems}
+        tableSheet={layout.sheet}
+        onSelect={onSelectProblem}
+        located={located?.problem}
+      />
       {proposed.length > 0 && (
         <ProposedUnits
           sheet={layout.sheet}
@@ -142,12 +149,6 @@ function Result({
       {located && !located.problem && (
         <Caption1 role="status">{placeText(located.sheet, located.address)}</Caption1>
       )}
-      <ProblemList
-        problems={result.problems}
-        tableSheet={layout.sheet}
-        onSelect={onSelectProblem}
-        located={located?.problem}
-      />
     </div>
   );
 }

@@ -86,7 +86,11 @@ describe("web app", () => {
     await scoreAndWait();
     expect(proposedNames()).toEqual(PROPOSED);
     // No grid to go to: the names are text, not links.
-    expect(screen.queryByRole("button", { name: "Sở Ngoại vụ" })).toBeNull();
+    expect(
+      within(screen.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" })).queryByRole("button", {
+        name: "Sở Ngoại vụ",
+      }),
+    ).toBeNull();
 
     fireEvent.click(screen.getByRole("button", { name: "Tải về tệp đã tính điểm" }));
     expect(capture.downloads.map((d) => d.fileName)).toEqual([

@@ -18,6 +18,7 @@ import type { RunResult } from "../../core/run";
 import { placeText } from "../problem-location";
 import { useFocusHere } from "../use-focus-here";
 import type { Located, Notice, RunState } from "../pane-state";
+import { AllUnits } from "./AllUnits";
 import { LetterButton, type LetterAction } from "./LetterButton";
 import { ProblemList } from "./ProblemList";
 import { ProposedUnits } from "./ProposedUnits";
@@ -146,6 +147,7 @@ function Result({
           onSelect={onSelectCell}
         />
       )}
+      <AllUnits result={result} />
       {located && !located.problem && (
         <Caption1 role="status">{placeText(located.sheet, located.address)}</Caption1>
       )}

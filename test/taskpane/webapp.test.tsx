@@ -99,7 +99,7 @@ describe("web app", () => {
     const workbook = await loadWorkbook(await capture.downloads[0].bytes(), "tai-ve.xlsx");
     expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(fresh.slice())));
 
-    // The letter beside the scored file, as the README says.
+    // The letter beside the scored file, as docs/phat-trien.md says.
     const [letter] = screen.getAllByRole("button", { name: "Tải công văn (.docx)" });
     expect(letter.parentElement?.textContent).toContain("Tải về tệp đã tính điểm");
     fireEvent.click(letter);

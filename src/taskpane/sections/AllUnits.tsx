@@ -37,7 +37,7 @@ import {
 } from "../unit-rows";
 
 /** Every row is this tall (its name and its reason cut to two lines): the rows in sight follow from it. */
-export const ROW_HEIGHT = 56;
+export const ROW_HEIGHT = 44;
 /** Rows drawn above and below the box, so that a quick scroll shows no blank. */
 const OVERSCAN = 8;
 /** Until the box is measured (and in jsdom, which measures nothing). */

@@ -74,7 +74,7 @@ afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
 /** Issue #10: a workbook without a "Tiêu chí" sheet nor a year gets one warning for the letter's facts. */
 const LETTER_FACTS_MISSING =
-  "Trang “Tiêu chí”: Công văn còn thiếu: năm thi đua, số Quyết định kế hoạch, ngày Quyết định kế hoạch, số Quyết định công bố kết quả, ngày Quyết định công bố kết quả, hạn phản hồi, ngày ban hành công văn. Hãy điền ở phần CÀI ĐẶT của trang này rồi chạy lại; đến lúc đó công văn in “…” ở các chỗ này.";
+  "Trang “Tiêu chí”: Công văn còn thiếu: năm thi đua, số Quyết định kế hoạch, ngày Quyết định kế hoạch, số Quyết định công bố kết quả, ngày Quyết định công bố kết quả, hạn phản hồi, ngày ban hành công văn. Hãy điền ở phần CÀI ĐẶT của trang “Tiêu chí” rồi chạy lại; đến lúc đó công văn in “…” ở các chỗ này.";
 
 describe("silent wrong answers", () => {
   it("1. refuses formula cells that openpyxl wrote without a value, naming the cell, never 'chưa có số liệu'", async () => {

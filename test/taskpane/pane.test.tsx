@@ -318,7 +318,7 @@ describe("task pane over the sample workbook", () => {
     fireEvent.change(screen.getByRole("textbox", { name: /Hạn phản hồi/ }), {
       target: { value: "31/02/2024" },
     });
-    expect(screen.getByText("Nhập ngày dạng dd/mm/yyyy, ví dụ 04/03/2024.")).toBeTruthy();
+    expect(screen.getByText("Ngày “31/02/2024” không có thật: xem lại ngày và tháng.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Lưu cài đặt" }).hasAttribute("disabled")).toBe(true);
     fireEvent.change(screen.getByRole("textbox", { name: /Hạn phản hồi/ }), {
       target: { value: "15/03/2024" },

@@ -89,6 +89,9 @@ const makeConfig = async (env, argv) => {
       path: path.resolve(__dirname, "dist"),
       // Fixed names: the manifest points at functions.js and functions.json.
       filename: "[name].js",
+      // Chunks loaded on demand carry a hash of their content: a host may keep them for a year
+      // (deploy/nginx.conf), and a new version never meets an old chunk in a browser's cache.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {

@@ -3,7 +3,7 @@
  * by the build. With a host (ADDIN_URL) it becomes the production manifest: every URL on that host, an
  * <Id> of its own, so that an office can keep the development add-in and the deployed one apart (Office
  * tells add-ins apart by Id), and a <Version> that follows package.json: "whenever you make a change to
- * the manifest ... you must raise the version number of the manifest" (learn.microsoft.com, "Maintain
+ * the manifest ... you must raise the version number of the manifest" (learn.microsoft.com, "Update and maintain
  * your Office Add-in", Update your add-in). Without a host the manifest stays the development one, marked.
  */
 

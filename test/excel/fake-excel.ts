@@ -492,11 +492,42 @@ class FakeWorkbook {
   readonly tables: FakeTableCollection;
   readonly pivotTables: FakePivotCollection;
   readonly protection: FakeWorkbookProtection;
-  constructor(fake: FakeExcel) {
+  constructor(private readonly fake: FakeExcel) {
     this.worksheets = new FakeWorksheetCollection(fake);
     this.tables = new FakeTableCollection(fake);
     this.pivotTables = new FakePivotCollection(fake);
     this.protection = new FakeWorkbookProtection(fake);
+  }
+  /** The selection (state.selection: "Sheet!A1:B2", areas joined by ","), or A1 of the first sheet. */
+  private selected(): { sheet: SheetState; areas: CellRange[] } {
+    const selection = this.fake.state.selection ?? `${this.fake.state.sheets[0].name}!A1`;
+    const bang = selection.lastIndexOf("!");
+    const areas = selection
+      .slice(bang + 1)
+      .split(",")
+      .map((a) => parseA1(a.trim()));
+    return { sheet: this.fake.sheetByName(selection.slice(0, bang)), areas };
+  }
+  /** "If there are multiple ranges selected, this method will throw an error" (Workbook, ExcelApi 1.1). */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(
+      this.fake,
+      () => this.selected().sheet,
+      () => {
+        const { areas } = this.selected();
+        if (areas.length > 1)
+          throw new FakeOfficeError(
+            "InvalidSelection",
+            "The current selection is invalid for this operation.",
+          );
+        return areas[0];
+      },
+      false,
+    );
+  }
+  /** "Gets the currently selected one or more ranges" (Workbook.getSelectedRanges, ExcelApi 1.9). */
+  getSelectedRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.fake, () => this.selected());
   }
 }
 

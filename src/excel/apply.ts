@@ -434,7 +434,9 @@ export async function applyPlan(
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i];
     try {
-      context.application.suspendApiCalculationUntilNextSync();
+      // Calculation is not suspended: after suspendApiCalculationUntilNextSync "it is the developer's
+      // responsibility to re-calc the workbook" (Excel.Application), while the performance article says it
+      // resumes after the sync. Excel's own recalculation after each request is what both agree on.
       for (const queue of request.queue) queue();
       await context.sync();
     } catch (error) {

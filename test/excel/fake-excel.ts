@@ -16,8 +16,8 @@
  * - Merging gives the whole area the top-left cell's format and drops the other values; merging inside an
  *   Excel table, or writing to a protected sheet, fails as in Excel.
  * - `formulas` takes a formula where a string starts with "=", otherwise a value parsed as through
- *   `values`; null leaves a cell as it is. A sync that wrote something ends with `recalculate`, where a
- *   test plugs in Excel's calculation (fixtures.ts: the add-in's own functions); without it a formula
+ *   `values`; null leaves a cell as it is. A sync that wrote something ends with `recalculate` (unless it
+ *   suspended calculation; application.calculate forces it), where a test plugs in Excel's calculation (fixtures.ts: the add-in's own functions); without it a formula
  *   shows #NAME?, as an unknown function does.
  */
 import { columnIndex, columnLetter, type CellRange } from "../../src/core/grid";
@@ -394,7 +394,15 @@ export class FakeExcel {
       const bytes = op.run();
       if (typeof bytes === "number") record.responseBytes += bytes;
     }
-    if (this.recalculate && ops.some((op) => !op.name.startsWith("load "))) this.recalculate(this.state);
+    // A batch that wrote recalculates at its end, unless it suspended calculation: then "it is the
+    // developer's responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync),
+    // and the formula cells keep their stale values until application.calculate.
+    const wrote = ops.some((op) => !op.name.startsWith("load "));
+    if (
+      this.recalculate &&
+      (ops.some((op) => op.name === "application.calculate") || (wrote && !record.calculationSuspended))
+    )
+      this.recalculate(this.state);
     if (record.responseBytes > PAYLOAD_LIMIT) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `${record.responseBytes} bytes`);
     }
@@ -477,10 +485,17 @@ type SheetLocator = () => SheetState | undefined;
 
 export class FakeContext {
   readonly workbook: FakeWorkbook;
-  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (type: string) => void };
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(fake);
-    this.application = { suspendApiCalculationUntilNextSync: () => fake.suspendCalculation() };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => fake.suspendCalculation(),
+      calculate: (type: string) => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+          throw new FakeOfficeError("InvalidArgument", `calculation type ${type}`);
+        fake.enqueue("application.calculate", bytesOf({ type }), () => undefined);
+      },
+    };
   }
   sync(): Promise<void> {
     return this.fake.sync();

@@ -26,6 +26,8 @@ export const MAX_ROW = 1048575;
 /** Excel on the web refuses a request or a response above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_COL = 16383;
+/** A range read is limited to this many cells ("Resource limits and performance optimization"). */
+export const MAX_READ_CELLS = 5_000_000;
 /** Range.getMergedAreasOrNullObject fails above this many merged areas (Excel.Range reference). */
 export const MAX_MERGED_AREAS = 512;
 
@@ -352,6 +354,8 @@ export class FakeExcel {
   readonly context: FakeContext;
   /** Called with each operation as it runs; a test may throw from it to fail a batch half-way. */
   onOperation?: (name: string, syncIndex: number) => void;
+  /** What a read above MAX_READ_CELLS does: the documentation allows both. */
+  oversizedRead: "throw" | "null" = "throw";
   /** Excel's calculation, run at the end of a sync that wrote something: sets the formula cells' values. */
   recalculate?: (state: WorkbookState) => void;
 
@@ -1013,6 +1017,13 @@ export class FakeRange extends FakeProxy {
     if (cellType !== "Visible") throw new FakeOfficeError("NotImplemented", `special cells ${cellType}`);
     return new FakeRangeAreas(this.fake, () => {
       const { sheet, area } = this.where();
+      // "A range is limited to 5,000,000 cells for read operations. When a read exceeds this limit, the API
+      // will either return null or throw an error" (Resource limits): the fake does as it is told.
+      const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      if (cells > MAX_READ_CELLS) {
+        if (this.fake.oversizedRead === "null") return undefined;
+        throw new FakeOfficeError("GeneralException", `${cells} cells read at once`);
+      }
       const areas: CellRange[] = [];
       for (let row = area.top; row <= area.bottom; row++) {
         if (sheet.hiddenRows.has(row)) continue;

@@ -7,6 +7,7 @@ import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { PreviousYear } from "../core/compare/types";
 import type { Source } from "../core/sources/types";
+import { formatMismatch } from "../xlsx/workbook-format";
 import { NODE_CODEC } from "./node-codec";
 import { parseCommandLine, USAGE, type DossierCommand, type LetterCommand, type ScoreCommand } from "./args";
 
@@ -18,12 +19,15 @@ interface Io {
 export const EXIT_OK = 0;
 export const EXIT_UNUSABLE = 1;
 export const EXIT_USAGE = 2;
-/** The run left errors: what was written is a draft (the dossier's documents say so at their top). */
+/** Written, but an error touches an input of a criterion: the list and the letter are a draft. */
 export const EXIT_INCOMPLETE = 3;
 
-function defaultOutputPath(input: string): string {
+const exitOf = (result: RunResult) => (result.completeness.complete ? EXIT_OK : EXIT_INCOMPLETE);
+
+/** Beside the input, with the extension its content calls for (".xlsm" for a macro workbook). */
+function defaultOutputPath(input: string, extension: string): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}-da-tinh-diem.xlsx`);
+  return path.join(parsed.dir, `${parsed.name}-da-tinh-diem${extension}`);
 }
 
 interface OutputFile {
@@ -122,14 +126,24 @@ async function readPrevious(command: Pick<ScoreCommand, "compare">): Promise<Pre
   return readPreviousFile(path.basename(command.compare), await readInput(command.compare));
 }
 
-/** Reads the workbook, its sources and last year's, and scores them as `score` does. */
-async function scoreInput(command: ScoreCommand | DossierCommand) {
-  const { WorkbookPackage, scorePackage } = await fileAdapter();
+/** The workbook to score, opened (refused with a sentence when it is not one). */
+async function openInput(command: ScoreCommand | DossierCommand) {
+  const { WorkbookPackage } = await fileAdapter();
   const bytes = await readInput(command.input);
-  const workbook = WorkbookPackage.open(bytes, path.basename(command.input), NODE_CODEC);
+  return WorkbookPackage.open(bytes, path.basename(command.input), NODE_CODEC);
+}
+
+type OpenedWorkbook = Awaited<ReturnType<typeof openInput>>;
+
+/** Reads the sources and last year's workbook, and scores the workbook as `score` does. */
+async function runInput(
+  command: ScoreCommand | DossierCommand,
+  workbook: OpenedWorkbook,
+): Promise<RunResult> {
+  const { scorePackage } = await fileAdapter();
   const sources = await readSources(command);
   const previous = await readPrevious(command);
-  const result = scorePackage(workbook, {
+  return scorePackage(workbook, {
     sheet: command.sheet,
     mapping: command.mapping,
     writeCriteriaSheet: command.writeCriteriaSheet,
@@ -142,14 +156,20 @@ async function scoreInput(command: ScoreCommand | DossierCommand) {
     preset: command.preset,
     previous,
   });
-  return { workbook, result };
 }
 
 async function score(command: ScoreCommand, io: Io): Promise<number> {
-  const { workbook, result } = await scoreInput(command);
-  const output = command.output ?? defaultOutputPath(command.input);
+  const workbook = await openInput(command);
+  const { format } = workbook;
+  const mismatch = command.output && formatMismatch(format, path.basename(command.input), command.output);
+  if (mismatch) {
+    io.stderr(`Lỗi: ${mismatch}\n`);
+    return EXIT_USAGE;
+  }
+  const result = await runInput(command, workbook);
+  const output = command.output ?? defaultOutputPath(command.input, format.extension);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: ".xlsx" }];
+  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: format.extension }];
   const written = [`Đã ghi tệp kết quả: ${output}`];
   if (command.docx !== undefined) {
     outputs.push({ file: command.docx, bytes: await letterBytes(result), extension: ".docx" });
@@ -157,7 +177,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   }
   await writeAll(outputs);
   report(result, written, command.json, io);
-  return EXIT_OK;
+  return exitOf(result);
 }
 
 async function letter(command: LetterCommand, io: Io): Promise<number> {
@@ -175,7 +195,7 @@ async function letter(command: LetterCommand, io: Io): Promise<number> {
   const target = command.docx ?? path.join(path.dirname(command.input), letterFileName(result.year));
   await writeAll([{ file: target, bytes: await letterBytes(result), extension: ".docx" }]);
   report(result, [`Đã ghi công văn: ${target}`], command.json, io);
-  return EXIT_OK;
+  return exitOf(result);
 }
 
 /**
@@ -209,16 +229,10 @@ async function refuseUnwritableFolder(folder: string): Promise<void> {
 async function dossier(command: DossierCommand, io: Io): Promise<number> {
   const folder = command.folder ?? path.dirname(command.input);
   await refuseUnwritableFolder(folder);
-  const { result } = await scoreInput(command);
+  const result = await runInput(command, await openInput(command));
   const { buildDossier, checklistText } = await import("../core/dossier");
   const { dossierFiles } = await import("../docx/dossier-files");
-  const made = buildDossier(
-    result.letter,
-    result.scores,
-    result.criteria,
-    result.settings.letter,
-    result.problems,
-  );
+  const made = buildDossier(result.letter, result.scores, result.criteria, result.settings.letter);
   const files = await dossierFiles(result, made);
   const outputs = files.map((f) => ({
     file: path.join(folder, f.fileName),
@@ -237,7 +251,7 @@ async function dossier(command: DossierCommand, io: Io): Promise<number> {
     const written = made.documents.map((d, i) => `Đã ghi ${d.title}: ${outputs[i].file}`);
     io.stdout(`${summaryText(result)}\n${written.join("\n")}\n${checklistText(made)}\n`);
   }
-  return made.draft ? EXIT_INCOMPLETE : EXIT_OK;
+  return exitOf(result);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -5,7 +5,6 @@
 import type { Criterion } from "./criteria";
 import { FACT_ORDER, figureText, letterFiller, type LetterContext, type LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
-import type { Problem } from "./problems";
 import type { UnitScore } from "./scoring";
 import type { LetterSettings } from "./settings";
 import { cleanText } from "./text";
@@ -59,7 +58,7 @@ export interface ChecklistItem {
 }
 
 export interface Dossier {
-  /** The run left errors: every document says it is a draft. */
+  /** An error touches the list (the run is not complete): every document says it is a draft. */
   draft: boolean;
   /** "DỰ THẢO — CÒN 2 LỖI CẦN SỬA TRƯỚC KHI GỬI", at the top of every document of a draft. */
   draftNote?: string;
@@ -69,19 +68,6 @@ export interface Dossier {
   listReference: string;
   submission: SubmissionModel;
   checklist: ChecklistItem[];
-}
-
-/**
- * Whether a run is complete: no problem at the level "error". Derived here until the run result carries
- * its own `complete` flag (the issue on trust); then that flag should be passed instead.
- */
-export function isComplete(problems: readonly Problem[]): boolean {
-  return !problems.some((p) => p.level === "error");
-}
-
-export function draftNote(problems: readonly Problem[]): string | undefined {
-  const errors = problems.filter((p) => p.level === "error").length;
-  return errors > 0 ? `DỰ THẢO — CÒN ${errors} LỖI CẦN SỬA TRƯỚC KHI GỬI` : undefined;
 }
 
 /** The achievement of one collective, from the criteria whose points it earned. */
@@ -198,7 +184,6 @@ export function buildDossier(
   scores: UnitScore[],
   criteria: Criterion[],
   settings: LetterSettings,
-  problems: readonly Problem[],
   context: LetterContext = {},
 ): Dossier {
   const proposed = scores.filter((s) => s.eligible);
@@ -208,7 +193,8 @@ export function buildDossier(
     achievement: achievementOf(s, criteria),
     award: cleanText(settings.dossier.awardForm),
   }));
-  const note = draftNote(problems);
+  // The run's completeness put its draft mark on the letter: every document of the dossier repeats it.
+  const note = letter.draftMark;
   const names = fileNames(settings.year);
   const submission = buildSubmission(letter, settings, collectives.length, context);
   const issuer = cleanText(settings.issuerName);

@@ -51,6 +51,8 @@ export interface LetterModel {
   lists: AttachedList[];
   /** Whether the proposal counts its units (the list of proposed units then goes with the letter). */
   proposalCounted: boolean;
+  /** "DỰ THẢO — CÒN 2 LỖI CẦN SỬA TRƯỚC KHI GỬI" when an error touches the list: the letter's first line. */
+  draftMark?: string;
   /** Facts of the year the letter needs but the settings leave blank ("số Quyết định kế hoạch"…): printed as "…". */
   missingFacts: string[];
 }

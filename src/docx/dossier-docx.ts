@@ -4,9 +4,9 @@
  */
 import { Packer, type Paragraph } from "docx";
 import type { Dossier } from "../core/dossier";
-import { bodyParagraphs, recipientParagraph } from "./body";
+import { bodyParagraphs, draftParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
-import { draftParagraphs, firstSection, officialDocument, sectionEnd } from "./letter-docx";
+import { firstSection, officialDocument, sectionEnd } from "./letter-docx";
 import { listTable, type ListColumn } from "./list-table";
 import { ruleParagraph, estimateTextWidth, textParagraph } from "./runs";
 import { signatureTable } from "./signature-block";
@@ -26,7 +26,7 @@ function titleBlock(type: string, subject: string): Paragraph[] {
 export async function submissionToDocx(dossier: Dossier): Promise<Uint8Array> {
   const s = dossier.submission;
   const section = firstSection([
-    ...draftParagraphs(dossier.draftNote),
+    ...draftParagraphs({ draftMark: dossier.draftNote }),
     headerTable({ ...s, subject: "" }),
     ...titleBlock(s.documentType, s.subject),
     recipientParagraph(s),
@@ -60,7 +60,7 @@ export async function collectivesToDocx(dossier: Dossier): Promise<Uint8Array> {
   const s = dossier.submission;
   const rows = dossier.collectives.map((c, i) => [i + 1, c.name, c.group, c.achievement, c.award]);
   const section = firstSection([
-    ...draftParagraphs(dossier.draftNote),
+    ...draftParagraphs({ draftMark: dossier.draftNote }),
     textParagraph(s.parentBody, { size: 13 }),
     textParagraph(s.issuingBody, { size: 13, bold: true }),
     textParagraph("DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG", TITLE, { before: 12 }),

@@ -17,7 +17,7 @@ export async function dossierFiles(
   dossier: Dossier,
 ): Promise<DossierFile[]> {
   const build: Record<DossierDocumentKind, () => Promise<Uint8Array>> = {
-    "cong-van": () => letterToDocx(run.letter, run.scores, run.criteria, dossier.draftNote),
+    "cong-van": () => letterToDocx(run.letter, run.scores, run.criteria),
     "danh-sach": () => collectivesToDocx(dossier),
     "to-trinh": () => submissionToDocx(dossier),
   };

@@ -20,9 +20,9 @@ import type { LetterModel } from "../core/letter";
 import type { UnitScore } from "../core/scoring";
 import { appendixHeading, appendixLayout, appendixTable } from "./appendix";
 import { attachedListChildren } from "./attached-lists";
-import { bodyParagraphs, recipientParagraph } from "./body";
+import { bodyParagraphs, draftParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
-import { FONT, LANGUAGE, paragraphProps, textParagraph } from "./runs";
+import { FONT, LANGUAGE, paragraphProps } from "./runs";
 import { signatureTable } from "./signature-block";
 import { halfPoints, PAGE, pt } from "./units";
 
@@ -64,11 +64,6 @@ function pageProperties(landscape: boolean): NonNullable<ISectionOptions["proper
   };
 }
 
-/** "DỰ THẢO — CÒN 2 LỖI CẦN SỬA TRƯỚC KHI GỬI" above the heading of a document from an incomplete run. */
-export function draftParagraphs(note: string | undefined): Paragraph[] {
-  return note ? [textParagraph(note, { size: 13, bold: true }, { after: 6 })] : [];
-}
-
 /** A document of the dossier in the form of the letter: A4 portrait, page numbers from the second page. */
 export function officialDocument(title: string, creator: string, sections: ISectionOptions[]): Document {
   return new Document({
@@ -92,15 +87,10 @@ export function firstSection(children: ISectionOptions["children"]): ISectionOpt
   };
 }
 
-function letterDocument(
-  letter: LetterModel,
-  scores: UnitScore[],
-  criteria: Criterion[],
-  draft?: string,
-): Document {
+function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
   const layout = appendixLayout(criteria.length);
   const letterSection = firstSection([
-    ...draftParagraphs(draft),
+    ...draftParagraphs(letter),
     headerTable(letter),
     recipientParagraph(letter),
     ...bodyParagraphs(letter),
@@ -130,8 +120,6 @@ export async function letterToDocx(
   letter: LetterModel,
   scores: UnitScore[],
   criteria: Criterion[],
-  /** The draft line of a run left with errors (the dossier's). */
-  draft?: string,
 ): Promise<Uint8Array> {
-  return Packer.pack(letterDocument(letter, scores, criteria, draft), "uint8array");
+  return Packer.pack(letterDocument(letter, scores, criteria), "uint8array");
 }

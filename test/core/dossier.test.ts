@@ -1,6 +1,6 @@
 /** The dossier's model: the tờ trình cites the decree of its preset, the list names the proposed collectives. */
 import { readFileSync } from "node:fs";
-import { buildDossier, isComplete } from "../../src/core/dossier";
+import { buildDossier } from "../../src/core/dossier";
 import { runScoring } from "../../src/core/run";
 import { workbookToGrids } from "../exceljs/read";
 import { loadWorkbook } from "../exceljs/workbook";
@@ -19,7 +19,7 @@ describe("the dossier of 2023", () => {
     expect(run.criteriaSource).toBe("default");
     expect(run.letter.paragraphs.map(normalizeSpace)).toEqual(seedLetter().body);
     expect(run.letter.recipientLine).toBe("Kính gửi: Sở Nội vụ (Ban thi đua khen thưởng)");
-    const dossier = buildDossier(run.letter, run.scores, run.criteria, run.settings.letter, run.problems);
+    const dossier = buildDossier(run.letter, run.scores, run.criteria, run.settings.letter);
     expect(dossier.submission.paragraphs).toContain(
       "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;",
     );
@@ -39,21 +39,21 @@ describe("the dossier of 2023", () => {
     expect(dossier.draft).toBe(false);
   });
 
-  it("names Sở Nội vụ's answer once it is in the settings, and counts a run with errors as a draft", async () => {
+  it("names Sở Nội vụ's answer once it is in the settings, and is a draft when the letter is", async () => {
     const run = await sampleRun("an-giang-2023");
     const settings = {
       ...run.settings.letter,
       opinion: { reference: "Công văn số 512/SNV-TĐKT", date: "2024-03-01", issuer: "Sở Nội vụ" },
     };
-    const error = { level: "error" as const, sheet: "Theo dõi 2023", message: "…" };
-    const dossier = buildDossier(run.letter, run.scores, run.criteria, settings, [error]);
+    // The run's completeness marks the letter of an unsure list; the dossier follows the letter.
+    const letter = { ...run.letter, draftMark: "DỰ THẢO — CÒN 1 LỖI CẦN SỬA TRƯỚC KHI GỬI" };
+    const dossier = buildDossier(letter, run.scores, run.criteria, settings);
     expect(dossier.submission.paragraphs).toContain(
       "Căn cứ ý kiến của Sở Nội vụ tại Công văn số 512/SNV-TĐKT ngày 01 tháng 3 năm 2024,",
     );
     expect(dossier.checklist[1].note).toBe(
       "Đã ghi Công văn số 512/SNV-TĐKT; kèm bản chụp văn bản vào hồ sơ.",
     );
-    expect(isComplete([error])).toBe(false);
     expect(dossier.draftNote).toBe("DỰ THẢO — CÒN 1 LỖI CẦN SỬA TRƯỚC KHI GỬI");
   });
 });

@@ -20,7 +20,7 @@ import { gridsOf, SAMPLE, type SheetSpec, type SpecCell } from "../helpers/workb
 
 const SHEET = "Theo dõi 2023";
 const CRITERIA = "'Tiêu chí'!$A$3:$L$5";
-const WITH_SETTINGS = "'Tiêu chí'!$A$3:$L$45";
+const WITH_SETTINGS = "'Tiêu chí'!$A$3:$L$74";
 
 let sample: SheetGrid[];
 beforeAll(async () => {

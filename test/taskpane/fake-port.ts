@@ -78,6 +78,7 @@ export class FakePort implements WorkbookPort {
   readonly letters: RunResult[] = [];
   /** The dossiers asked for, built for real as the pane's download builds them before zipping. */
   readonly dossiers: DossierFile[][] = [];
+  formulasUnavailable?: string;
   private held?: { wait: Promise<void>; open: () => void };
 
   constructor(grids: SheetGrid[]) {
@@ -135,8 +136,8 @@ export class FakePort implements WorkbookPort {
   }
 
   async downloadDossier(result: RunResult): Promise<void> {
-    const { letter, scores, criteria, settings, problems } = result;
-    const dossier = buildDossier(letter, scores, criteria, settings.letter, problems);
+    const { letter, scores, criteria, settings } = result;
+    const dossier = buildDossier(letter, scores, criteria, settings.letter);
     this.dossiers.push(await dossierFiles(result, dossier));
   }
 

@@ -6,6 +6,7 @@ import { criteriaSheetRows } from "../../src/core/criteria-sheet/write";
 import type { SheetGrid } from "../../src/core/grid";
 import { UnusableInputError } from "../../src/core/problems";
 import { runScoring } from "../../src/core/run";
+import { PRESETS } from "../../src/core/presets";
 import { defaultSettings } from "../../src/core/settings";
 import { gridsOf, type SheetSpec } from "../helpers/workbooks";
 
@@ -32,6 +33,31 @@ describe("reading the criteria sheet", () => {
     expect(content.criteria).toEqual(defaultCriteria());
     expect(content.settings).toEqual(defaultSettings());
     expect(content.problems).toEqual([]);
+  });
+
+  it("reads back each preset's cited documents and dossier texts, and a filled opinion of Sở Nội vụ", async () => {
+    for (const preset of PRESETS) {
+      const settings = preset.settings();
+      settings.letter.opinion = {
+        reference: "Công văn số 512/SNV-TĐKT",
+        date: "2026-03-01",
+        issuer: "Sở Nội vụ",
+      };
+      settings.letter.dossier.submissionBases.push("Căn cứ thêm một văn bản;");
+      const content = readCriteriaSheet(await criteriaGrid(criteriaSheetRows(preset.criteria(), settings)));
+      expect(content.settings).toEqual(settings);
+      expect(content.problems).toEqual([]);
+    }
+    const rows = criteriaSheetRows(defaultCriteria(), defaultSettings());
+    const labels = rows.map((r) => r[0]);
+    for (const label of [
+      "Văn bản ý kiến của Sở Nội vụ",
+      "Ngày văn bản Nghị định về khen thưởng",
+      "Cơ quan ban hành văn bản quy định một cửa",
+      "Số đơn vị tối đa nêu tên trong câu",
+      "Hình thức khen thưởng đề nghị",
+    ])
+      expect(labels).toContain(label);
   });
 
   it("changes the scores when staff edit the operator, and the letter when they edit settings", async () => {

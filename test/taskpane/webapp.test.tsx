@@ -3,6 +3,7 @@
  * The web app (the pane outside Office) in jsdom: a file opened through the file input or dropped on the
  * page, scored by the file port, the result downloaded; what file mode hides and shows instead.
  */
+import { writeCfb } from "../helpers/cfb-writer";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { UnusableInputError } from "../../src/core/problems";
@@ -159,11 +160,11 @@ describe("web app", () => {
 
   it("says why a file cannot be opened, from the first screen", async () => {
     renderWebApp();
-    const ole = new Uint8Array(64);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0]);
-    choose(fileOf(ole, "bao-cao-2019.xls"));
+    // An .xls is an OLE file holding a "Workbook" stream (issue #23, item 9: its own sentence).
+    const xls = writeCfb([{ name: "Workbook", bytes: new Uint8Array(4096) }]);
+    choose(fileOf(xls, "bao-cao-2019.xls"));
     await screen.findByText("Không mở được tệp");
-    expect(screen.getByText(/^Tệp “bao-cao-2019.xls” là tệp Excel cũ \(.xls\)/)).toBeTruthy();
+    expect(screen.getByText(/^Tệp “bao-cao-2019.xls” là tệp Excel 97-2003 \(.xls\)/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Mở tệp Excel" })).toBeTruthy();
   });
 

@@ -19,6 +19,10 @@ interface Io {
 export const EXIT_OK = 0;
 export const EXIT_UNUSABLE = 1;
 export const EXIT_USAGE = 2;
+/** Written, but an error touches an input of a criterion: the list and the letter are a draft. */
+export const EXIT_INCOMPLETE = 3;
+
+const exitOf = (result: RunResult) => (result.completeness.complete ? EXIT_OK : EXIT_INCOMPLETE);
 
 /** Beside the input, with the extension its content calls for (".xlsm" for a macro workbook). */
 function defaultOutputPath(input: string, extension: string): string {
@@ -157,7 +161,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   }
   await writeAll(outputs);
   report(result, written, command.json, io);
-  return EXIT_OK;
+  return exitOf(result);
 }
 
 async function letter(command: LetterCommand, io: Io): Promise<number> {
@@ -175,7 +179,7 @@ async function letter(command: LetterCommand, io: Io): Promise<number> {
   const target = command.docx ?? path.join(path.dirname(command.input), letterFileName(result.year));
   await writeAll([{ file: target, bytes: await letterBytes(result), extension: ".docx" }]);
   report(result, [`Đã ghi công văn: ${target}`], command.json, io);
-  return EXIT_OK;
+  return exitOf(result);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

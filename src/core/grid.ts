@@ -27,6 +27,8 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /** A sheet the user does not see: "hidden" (Excel's Unhide lists it) or "veryHidden" (only VBA shows it). */
   state?: "hidden" | "veryHidden";
+  /** The adapter could not tell which rows are hidden (Excel refused the read): the core says so. */
+  hiddenRowsUnknown?: boolean;
 }
 
 export function isCellError(value: CellValue): value is CellError {

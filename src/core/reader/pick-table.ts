@@ -4,7 +4,14 @@ import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
 import { sheetLabel } from "./sheet-state";
 import { UnusableInputError } from "../problems";
 import { cleanText, foldKey } from "../text";
-import { detectTable, findHeader, HEADER_SCAN_ROWS, type ColumnMapping, type TableLayout } from "./table";
+import {
+  detectTable,
+  findHeader,
+  HEADER_SCAN_ROWS,
+  type ColumnMapping,
+  type KnownHeader,
+  type TableLayout,
+} from "./table";
 
 export interface PickOptions {
   sheet?: string;
@@ -13,6 +20,8 @@ export interface PickOptions {
   ownSheets?: string[];
   /** The assessment year, when known: picks among several 766 columns the one whose header names it. */
   year?: number;
+  /** Per sheet, the header rows an earlier run read (its record): read again as they were. */
+  knownHeaders?: Record<string, KnownHeader>;
 }
 
 type Found = { grid: SheetGrid; layout: TableLayout & { score: number } };
@@ -62,7 +71,13 @@ function namedSheet(grids: SheetGrid[], options: PickOptions, owned: (s: string)
     const names = grids.map(sheetLabel).join(", ");
     throw new UnusableInputError(`Không có trang “${wanted}” trong tệp. Các trang hiện có: ${names}.`);
   }
-  const layout = detectTable(grid, options.mapping, owned(grid.name), options.year);
+  const layout = detectTable(
+    grid,
+    options.mapping,
+    owned(grid.name),
+    options.year,
+    options.knownHeaders?.[grid.name],
+  );
   if (!layout) {
     throw new UnusableInputError(
       `Trang “${grid.name}” không có bảng đơn vị: không tìm thấy dòng tiêu đề có cột tên đơn vị cùng cột điểm Bộ chỉ số 766 hoặc tỷ lệ tiếp nhận tại Bộ phận Một cửa.` +
@@ -80,7 +95,16 @@ export function pickTable(grids: SheetGrid[], options: PickOptions): Found {
     const own = new Set((options.ownSheets ?? []).map(foldKey));
     const found = grids
       .filter((g) => !own.has(foldKey(g.name)))
-      .map((grid) => ({ grid, layout: detectTable(grid, options.mapping, owned(grid.name), options.year) }))
+      .map((grid) => ({
+        grid,
+        layout: detectTable(
+          grid,
+          options.mapping,
+          owned(grid.name),
+          options.year,
+          options.knownHeaders?.[grid.name],
+        ),
+      }))
       .filter((f): f is Found => f.layout !== undefined);
     if (found.length === 0) throw noTable(grids);
     const best = Math.max(...found.map((f) => f.layout.score));

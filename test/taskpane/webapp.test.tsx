@@ -3,7 +3,6 @@
  * The web app (the pane outside Office) in jsdom: a file opened through the file input or dropped on the
  * page, scored by the file port, the result downloaded; what file mode hides and shows instead.
  */
-import { writeCfb } from "../helpers/cfb-writer";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { UnusableInputError } from "../../src/core/problems";
@@ -13,7 +12,10 @@ import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { openErrorMessage } from "../../src/taskpane/use-file-opener";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
-import { freshSampleBytes, snapshot, xlsxBytes } from "../helpers/workbooks";
+import { freshSampleBytes, snapshot, tempDir, xlsxBytes } from "../helpers/workbooks";
+import { promises as fs } from "node:fs";
+import { writeCfb } from "../helpers/cfb-writer";
+import { MACRO_PROPOSED, writeMacroWorkbook } from "../helpers/macro-workbook";
 import { captureDownloads, installBrowserApis, installFluentStandIns } from "./dom-stubs";
 
 const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
@@ -184,6 +186,24 @@ describe("web app", () => {
     const summary = screen.getByText(/^Đã tính điểm 2 đơn vị\./);
     expect(bar.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
+
+  it("scores a dropped macro workbook and downloads it as .xlsm (issue #23, item 4)", async () => {
+    const dir = await tempDir();
+    try {
+      const bytes = new Uint8Array(await fs.readFile(await writeMacroWorkbook(dir)));
+      renderWebApp();
+      drop(fileOf(bytes, "theo-doi-macro.xlsm"));
+      await screen.findByText("3 đơn vị", undefined, { timeout: 10_000 });
+      await scoreAndWait();
+      expect(proposedNames()).toEqual(MACRO_PROPOSED);
+      fireEvent.click(screen.getByRole("button", { name: "Tải về tệp đã tính điểm" }));
+      expect(capture.downloads.map((d) => [d.fileName, d.type])).toEqual([
+        ["theo-doi-macro-da-tinh-diem.xlsm", "application/vnd.ms-excel.sheet.macroenabled.12"],
+      ]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("says why a file cannot be opened, from the first screen", async () => {
     renderWebApp();

@@ -108,7 +108,7 @@ function Welcome({ status, onChoose }: { status: OpenState; onChoose: () => void
       <PaneHeader />
       <section className={styles.dropZone} aria-label="Mở tệp theo dõi thi đua">
         <DocumentTableRegular className={styles.zoneIcon} aria-hidden />
-        <Body1>Kéo thả tệp theo dõi thi đua (.xlsx, .xlsm) vào đây, hoặc</Body1>
+        <Body1>Kéo thả tệp theo dõi thi đua (.xlsx) vào đây, hoặc</Body1>
         <Button appearance="primary" size="large" icon={<FolderOpen20Regular />} onClick={onChoose}>
           Mở tệp Excel
         </Button>

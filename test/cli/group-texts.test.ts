@@ -49,11 +49,12 @@ describe.each(["openpyxl", "libre"] as const)("group texts, written by %s", (wri
     expect(left.map((p) => [p.row, p.column, p.level])).toEqual([[8, "D", "warning"]]);
     expect(left[0].message).toContain("“Trung tâm Phục vụ hành chính công” có số liệu cho tiêu chí III");
     expect(left[0].message).toContain("khối “Nhóm 2”");
-    // The 86 of the vertical-sector body, which III surely leaves out: a note at its cell.
+    // The 86 of the vertical-sector body, which III surely leaves out: a note at its cell, naming the group
+    // by its label ("Ngành dọc" typed in the table is a known kind).
     const sure = result.problems.filter((p) => /nên số liệu đó không được tính/.test(p.message));
     expect(sure.map((p) => [p.row, p.column, p.level])).toEqual([[9, "D", "info"]]);
     expect(sure[0].message).toContain(
-      "“Bảo hiểm xã hội tỉnh” thuộc khối “Ngành dọc” có số liệu cho tiêu chí III",
+      "“Bảo hiểm xã hội tỉnh” thuộc khối “Cơ quan ngành dọc” có số liệu cho tiêu chí III",
     );
 
     const unknown = result.problems.filter((p) => /không phải khối công cụ nhận ra/.test(p.message));

@@ -1,4 +1,5 @@
 /** The run's result as a JSON report and as a readable Vietnamese summary. */
+import { formatTiers } from "./tiers";
 import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import {
   comparisonLines,
@@ -81,6 +82,8 @@ export function describeCriterion(c: Criterion): string {
       return `${formatNumberVi(c.points)} × ${input} / ${formatNumberVi(c.target ?? 100)}${unit}`;
     case "manual":
       return `nhập tay ở cột ${input}`;
+    case "tiers":
+      return `${input} theo bậc ${formatTiers(c.tiers ?? [])}`;
   }
 }
 

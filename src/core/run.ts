@@ -21,6 +21,7 @@ import {
 import { planComparison } from "./compare/plan-comparison";
 import type { Comparison, PreviousYear } from "./compare/types";
 import { awardThreshold } from "./distribution";
+import { rankWithinGroups } from "./emulation";
 import { planCriteriaSheet } from "./plan/criteria-sheet-plan";
 import { planResultsView } from "./plan/chart-plan";
 import { formulaTables, type OutputMode } from "./plan/formulas";
@@ -307,6 +308,8 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     return { table, dataGrid, joined, scored, sorted };
   });
 
+  // Groups span the parts (a portal export's sheets): ranked once every part is scored.
+  rankWithinGroups(scores);
   const citation: Record<string, string> =
     provenance.length > 0 ? { nguon_so_lieu: sourceCitation(provenance) } : {};
   const levels = [...new Set(parts.flatMap(levelsOf))];

@@ -15,6 +15,7 @@ import {
   type LevelValue,
 } from "./figures";
 import { pickTable, type PickOptions } from "./pick-table";
+import { findReviewColumns, readReview, type ReviewColumns, type UnitReview } from "./review-columns";
 import { classifyRow, type RowCells } from "./row-kind";
 import { findColumnByHeader, type TableColumns, type TableLayout } from "./table";
 import { uncalculatedDetail } from "./values";
@@ -35,6 +36,10 @@ export interface Unit {
   custom: Record<string, number | null>;
   /** Criterion inputs with a cell that could not be read (an error is listed): those criteria give 0. */
   unreadable?: string[];
+  /** Criterion inputs whose cell says they do not fit the unit ("không áp dụng", "không có TTHC"). */
+  notApplicable?: string[];
+  /** Self-assessed and assessed points, evidence and explanation, by folded criterion code. */
+  review?: Record<string, UnitReview>;
 }
 
 type SkippedReason = "section" | "total" | "numbering" | "note" | "empty-name";
@@ -49,6 +54,8 @@ export interface UnitTable {
   lastRow: number;
   /** Columns of custom inputs, by input text. */
   customColumns: Record<string, number>;
+  /** Columns of evidence and review ("Tự chấm III", "Minh chứng III"…), by folded criterion code. */
+  reviewColumns?: ReviewColumns;
   problems: Problem[];
 }
 
@@ -184,6 +191,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   const firstDataRow = layout.headerBottom + 1;
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);
+  const reviewColumns = findReviewColumns(layout.headers);
 
   const figures: FigureContext = {
     grid,
@@ -258,7 +266,8 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     const key = foldKey(cells.name) || cells.name;
     problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
     if (!seen.has(key)) seen.set(key, row);
-    const { unreadable, ...read } = readFigures(figures, row);
+    const { unreadable, notApplicable, ...read } = readFigures(figures, row);
+    const review = readReview(grid, row, reviewColumns, problems);
     units.push({
       row,
       stt: cells.stt,
@@ -266,6 +275,8 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
       group: cells.group || section,
       ...read,
       ...(unreadable.length > 0 ? { unreadable } : {}),
+      ...(notApplicable.length > 0 ? { notApplicable } : {}),
+      ...(Object.keys(review).length > 0 ? { review } : {}),
     });
   }
   problems.push(...percentScoreNotes(figures), ...mergedFigureNotes(grid, figureCols, firstDataRow, lastRow));
@@ -277,6 +288,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     firstRow: units.length ? units[0].row : layout.headerBottom,
     lastRow: units.length ? units[units.length - 1].row : layout.headerBottom,
     customColumns,
+    reviewColumns,
     problems,
   };
 }

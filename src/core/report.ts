@@ -10,10 +10,11 @@ import {
 } from "./compare/report";
 import { awardThreshold, distributionOf, RATING_NAMES, type GroupDistribution } from "./distribution";
 import type { LetterModel } from "./letter";
-import { formatNumberVi } from "./numbers";
+import { formatNumberVi, roundTo } from "./numbers";
 import { PRESETS } from "./presets";
 import type { Problem } from "./problems";
 import type { RunResult } from "./run";
+import type { CriterionEvidence, PointsDifference } from "./scoring";
 import type { SourceMatchReport } from "./sources/join";
 import { describeSource, type SourceProvenance } from "./sources/provenance";
 
@@ -29,6 +30,16 @@ interface UnitReport {
   total: number;
   rating: string;
   eligible: boolean;
+  /** 1 is best within the unit's group (by total, then 766 score); equal units share a rank. */
+  rankInGroup: number | null;
+  /** "Xếp loại thi đua", when the "Tiêu chí" sheet has its table. */
+  emulationRating?: string;
+  /** The maximum of the criteria that count for the unit, when some do not. */
+  maximum?: number;
+  /** Evidence and explanations per criterion ("Minh chứng", "Giải trình"), when the table has them. */
+  evidence?: CriterionEvidence[];
+  /** Self-assessed, computed and assessed points that do not agree. */
+  differences?: PointsDifference[];
   explanations: Record<string, string>;
   /** Where the figures came from, when source files were joined. */
   origin?: string;
@@ -66,6 +77,12 @@ export interface JsonReport {
   /** Last year beside this year (with --compare): the file, new, vanished and ambiguous units. */
   comparison?: ComparisonReport;
 }
+
+const sumOfPoints = (criteria: readonly Criterion[]) =>
+  roundTo(
+    criteria.reduce((sum, c) => sum + c.points, 0),
+    2,
+  );
 
 export function describeCriterion(c: Criterion): string {
   const input =
@@ -109,6 +126,11 @@ export function jsonReport(result: RunResult): JsonReport {
       total: s.total,
       rating: s.rating,
       eligible: s.eligible,
+      rankInGroup: s.rankInGroup ?? null,
+      ...(s.emulationRating !== undefined ? { emulationRating: s.emulationRating } : {}),
+      ...(s.maximum !== sumOfPoints(result.criteria) ? { maximum: s.maximum } : {}),
+      ...(s.evidence.length > 0 ? { evidence: s.evidence } : {}),
+      ...(s.differences.length > 0 ? { differences: s.differences } : {}),
       explanations: Object.fromEntries(s.scores.map((c) => [c.code, c.explanation])),
       ...(result.origins.has(s.unit) ? { origin: result.origins.get(s.unit) } : {}),
       ...(result.comparison ? { previous: previousReport(result.comparison.units[i]) } : {}),

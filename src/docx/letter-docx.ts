@@ -18,7 +18,8 @@ import {
 import type { Criterion } from "../core/criteria";
 import type { LetterModel } from "../core/letter";
 import type { UnitScore } from "../core/scoring";
-import { appendixHeading, appendixLayout, appendixTable } from "./appendix";
+import type { EmulationSettings } from "../core/settings";
+import { appendixHeading, appendixLayout, appendixTable, type AppendixExtras } from "./appendix";
 import { bodyParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
 import { FONT, LANGUAGE, paragraphProps } from "./runs";
@@ -63,8 +64,13 @@ function pageProperties(landscape: boolean): NonNullable<ISectionOptions["proper
   };
 }
 
-function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
-  const layout = appendixLayout(criteria.length);
+function letterDocument(
+  letter: LetterModel,
+  scores: UnitScore[],
+  criteria: Criterion[],
+  extras: AppendixExtras | undefined,
+): Document {
+  const layout = appendixLayout(criteria.length, extras);
   const letterSection: ISectionOptions = {
     // The decree shows no number on the first page: a first-page header of its own, left empty.
     properties: { page: pageProperties(false), titlePage: true },
@@ -80,7 +86,7 @@ function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Crit
   const appendixSection: ISectionOptions = {
     properties: { page: pageProperties(layout.landscape), type: SectionType.NEXT_PAGE },
     headers: { default: pageNumberHeader() },
-    children: [...appendixHeading(letter), appendixTable(scores, criteria, layout)],
+    children: [...appendixHeading(letter), appendixTable(scores, criteria, layout, extras)],
   };
   return new Document({
     creator: letter.issuingBody,
@@ -99,6 +105,11 @@ export async function letterToDocx(
   letter: LetterModel,
   scores: UnitScore[],
   criteria: Criterion[],
+  emulation?: EmulationSettings,
 ): Promise<Uint8Array> {
-  return Packer.pack(letterDocument(letter, scores, criteria), "uint8array");
+  const extras = emulation && {
+    emulationRating: emulation.ratings.length > 0,
+    rankInGroup: emulation.rankInGroup,
+  };
+  return Packer.pack(letterDocument(letter, scores, criteria, extras), "uint8array");
 }

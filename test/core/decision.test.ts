@@ -55,7 +55,8 @@ const criterion: fc.Arbitrary<Criterion> = fc
   .map((c) => ({
     ...c,
     // A tier never gives more than the maximum: the sheet refuses such a table.
-    tiers: c.kind === "tiers" ? c.tiers.map((t) => ({ ...t, points: Math.min(t.points, c.points) })) : undefined,
+    tiers:
+      c.kind === "tiers" ? c.tiers.map((t) => ({ ...t, points: Math.min(t.points, c.points) })) : undefined,
     appliesTo: [...c.appliesTo],
     title: c.code,
     basis: "",

@@ -66,7 +66,13 @@ interface Argument {
 
 /** Whether the unit's total is its points on a 100-point scale rather than their sum. */
 function isConverted(score: UnitScore): boolean {
-  return score.total !== roundTo(score.scores.reduce((sum, s) => sum + s.points, 0), 2);
+  return (
+    score.total !==
+    roundTo(
+      score.scores.reduce((sum, s) => sum + s.points, 0),
+      2,
+    )
+  );
 }
 
 /** A reference to one cell of the unit's row. */

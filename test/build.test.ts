@@ -187,6 +187,12 @@ built("dist/ (after `webpack --mode production`)", () => {
       ["gia_tri", false],
       ["tieu_chi_bang", true],
     ]);
+    // XEPLOAI's third argument (issue 26): the points per criterion, for the emulation rating.
+    expect(metadata.functions[1].parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ["diem_766", false],
+      ["tieu_chi_bang", true],
+      ["diem_cac_tieu_chi", true],
+    ]);
     const bundle = read("functions.js");
     for (const id of ["DIEM", "XEPLOAI", "DEXUAT"])
       expect(bundle).toContain(`CustomFunctions.associate("${id}"`);

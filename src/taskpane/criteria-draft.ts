@@ -6,11 +6,14 @@ import { defaultCriteria, type Criterion } from "../core/criteria";
 import { isoToVietnamese, toIsoDate } from "../core/dates";
 import { formatNumberVi, parseNumberText } from "../core/numbers";
 import type { Settings } from "../core/settings";
+import { formatTiers, parseTiers, tiersOverMaximum } from "../core/tiers";
 
 export interface CriterionDraft {
   criterion: Criterion;
   points: string;
   threshold: string;
+  /** A "Bậc" criterion's tiers as typed: "≥ 90: 30; > 80: 20". */
+  tiers: string;
 }
 
 export interface Draft {
@@ -24,7 +27,12 @@ export interface Draft {
 const numberText = (value: number | undefined) => (value === undefined ? "" : formatNumberVi(value, 6));
 
 function criterionDraft(criterion: Criterion): CriterionDraft {
-  return { criterion, points: numberText(criterion.points), threshold: numberText(criterion.threshold) };
+  return {
+    criterion,
+    points: numberText(criterion.points),
+    threshold: numberText(criterion.threshold),
+    tiers: formatTiers(criterion.tiers ?? []),
+  };
 }
 
 export function draftOf(criteria: Criterion[], settings: Settings): Draft {
@@ -51,6 +59,25 @@ export function thresholdError(text: string): string | undefined {
   return parseNumberText(text).ok ? undefined : "Nhập một số, ví dụ 80 hoặc 79,5.";
 }
 
+/** Unreadable tiers, or a tier worth more than the maximum typed beside them. */
+export function tiersError(text: string, pointsText: string): string | undefined {
+  const parsed = parseTiers(text);
+  if (!parsed.ok) return `Không đọc được: ${parsed.detail}.`;
+  const points = parseNumberText(pointsText);
+  const over = points.ok ? tiersOverMaximum(parsed.tiers, points.value) : [];
+  if (over.length === 0) return undefined;
+  const { n, tier } = over[0];
+  return `Bậc ${n} cho ${formatNumberVi(tier.points)} điểm, vượt điểm tối đa ${formatNumberVi(points.ok ? points.value : 0)}.`;
+}
+
+/** The first error of a criterion's typed numbers, or undefined. */
+export function criterionError(d: CriterionDraft): string | undefined {
+  if (pointsError(d.points)) return pointsError(d.points);
+  if (d.criterion.kind === "threshold") return thresholdError(d.threshold);
+  if (d.criterion.kind === "tiers") return tiersError(d.tiers, d.points);
+  return undefined;
+}
+
 /** Blank is allowed: a date not known yet, which the letter prints as "…". */
 export function dateError(text: string): string | undefined {
   return text.trim() === "" || toIsoDate(text) ? undefined : "Nhập ngày dạng dd/mm/yyyy, ví dụ 04/03/2024.";
@@ -66,11 +93,13 @@ export function withDateText(draft: Draft, text: string): Draft {
 /** Every message that keeps the draft from being saved. */
 export function draftErrors(draft: Draft): string[] {
   const errors: string[] = [];
-  for (const { criterion, points, threshold } of draft.criteria) {
+  for (const { criterion, points, threshold, tiers } of draft.criteria) {
     const p = pointsError(points);
     if (p) errors.push(`Tiêu chí ${criterion.code}, điểm tối đa: ${p}`);
     const t = criterion.kind === "threshold" ? thresholdError(threshold) : undefined;
     if (t) errors.push(`Tiêu chí ${criterion.code}, ngưỡng: ${t}`);
+    const b = criterion.kind === "tiers" && !p ? tiersError(tiers, points) : undefined;
+    if (b) errors.push(`Tiêu chí ${criterion.code}, các bậc: ${b}`);
   }
   const date = dateError(draft.dateText);
   if (date) errors.push(`Ngày ban hành: ${date}`);
@@ -85,12 +114,14 @@ const numberOf = (text: string) => {
 };
 
 /** The criterion as edited; a number that does not parse keeps its saved value. */
-export function criterionOf({ criterion, points, threshold }: CriterionDraft): Criterion {
+export function criterionOf({ criterion, points, threshold, tiers }: CriterionDraft): Criterion {
+  const parsed = criterion.kind === "tiers" ? parseTiers(tiers) : undefined;
   return {
     ...criterion,
     points: numberOf(points) ?? criterion.points,
     threshold:
       criterion.kind === "threshold" ? (numberOf(threshold) ?? criterion.threshold) : criterion.threshold,
+    ...(parsed?.ok ? { tiers: parsed.tiers } : {}),
   };
 }
 
@@ -113,10 +144,6 @@ export function isDirty(draft: Draft, criteria: Criterion[], settings: Settings)
   const saved = JSON.stringify({ criteria, settings });
   const edited = JSON.stringify({ criteria: criteriaOf(draft), settings: settingsOf(draft) });
   // Half-typed numbers count as changes even when criteriaOf falls back to the saved value.
-  const typed =
-    dateError(draft.dateText) !== undefined ||
-    draft.criteria.some(
-      (d) => pointsError(d.points) || (d.criterion.kind === "threshold" && thresholdError(d.threshold)),
-    );
+  const typed = dateError(draft.dateText) !== undefined || draft.criteria.some((d) => criterionError(d));
   return typed || saved !== edited;
 }

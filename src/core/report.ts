@@ -10,7 +10,7 @@ import {
 } from "./compare/report";
 import { awardThreshold, distributionOf, RATING_NAMES, type GroupDistribution } from "./distribution";
 import type { LetterModel } from "./letter";
-import { formatNumberVi, roundTo } from "./numbers";
+import { formatNumberVi } from "./numbers";
 import { PRESETS } from "./presets";
 import type { Problem } from "./problems";
 import type { RunResult } from "./run";
@@ -34,7 +34,7 @@ interface UnitReport {
   rankInGroup: number | null;
   /** "Xếp loại thi đua", when the "Tiêu chí" sheet has its table. */
   emulationRating?: string;
-  /** The maximum of the criteria that count for the unit, when some do not. */
+  /** The maximum of the criteria that count for the unit, when the total is converted to 100. */
   maximum?: number;
   /** Evidence and explanations per criterion ("Minh chứng", "Giải trình"), when the table has them. */
   evidence?: CriterionEvidence[];
@@ -77,12 +77,6 @@ export interface JsonReport {
   /** Last year beside this year (with --compare): the file, new, vanished and ambiguous units. */
   comparison?: ComparisonReport;
 }
-
-const sumOfPoints = (criteria: readonly Criterion[]) =>
-  roundTo(
-    criteria.reduce((sum, c) => sum + c.points, 0),
-    2,
-  );
 
 export function describeCriterion(c: Criterion): string {
   const input =
@@ -128,7 +122,7 @@ export function jsonReport(result: RunResult): JsonReport {
       eligible: s.eligible,
       rankInGroup: s.rankInGroup ?? null,
       ...(s.emulationRating !== undefined ? { emulationRating: s.emulationRating } : {}),
-      ...(s.maximum !== sumOfPoints(result.criteria) ? { maximum: s.maximum } : {}),
+      ...(result.settings.emulation.convertTo100 ? { maximum: s.maximum } : {}),
       ...(s.evidence.length > 0 ? { evidence: s.evidence } : {}),
       ...(s.differences.length > 0 ? { differences: s.differences } : {}),
       explanations: Object.fromEntries(s.scores.map((c) => [c.code, c.explanation])),

@@ -91,7 +91,7 @@ function report(result: RunResult, written: string[], json: boolean, io: Io): vo
 /** The Word exporter (docx) is loaded only by the commands that write a letter: start-up stays light. */
 async function letterBytes(result: RunResult): Promise<Uint8Array> {
   const { letterToDocx } = await import("../docx/letter-docx");
-  return letterToDocx(result.letter, result.scores, result.criteria, result.settings.emulation);
+  return letterToDocx(result.letter, result.scores, result.criteria);
 }
 
 /** The file adapter is loaded by the commands that read a workbook, not for help or a usage error. */

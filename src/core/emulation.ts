@@ -66,27 +66,28 @@ export function emulationRatingOf(
 interface Rankable {
   unit: { group: string; score766: number | null };
   total: number;
-  rankInGroup?: number;
 }
 
 /**
- * Ranks the units within each group (1 is best) by total, then by 766 score (none ranks last); units
- * equal on both share a rank and the next rank skips (1, 1, 3).
+ * The rank of each unit within its group (1 is best) by total, then by 766 score (none ranks last);
+ * units equal on both share a rank and the next rank skips (1, 1, 3).
  */
-export function rankWithinGroups(scores: readonly Rankable[]): void {
-  const groups = new Map<string, Rankable[]>();
+export function ranksWithinGroups<T extends Rankable>(scores: readonly T[]): Map<T, number> {
+  const groups = new Map<string, T[]>();
   for (const s of scores) {
     const key = foldKey(s.unit.group);
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   const score766 = (s: Rankable) => s.unit.score766 ?? -Infinity;
   const by766 = (a: Rankable, b: Rankable) => (score766(a) === score766(b) ? 0 : score766(b) - score766(a));
+  const ranks = new Map<T, number>();
   for (const members of groups.values()) {
     const sorted = [...members].sort((a, b) => b.total - a.total || by766(a, b));
     sorted.forEach((s, i) => {
       const previous = sorted[i - 1];
       const tied = previous && previous.total === s.total && score766(previous) === score766(s);
-      s.rankInGroup = tied ? previous.rankInGroup : i + 1;
+      ranks.set(s, tied ? (ranks.get(previous) as number) : i + 1);
     });
   }
+  return ranks;
 }

@@ -8,6 +8,7 @@ import {
   type ComparisonReport,
   type PreviousReport,
 } from "./compare/report";
+import { ranksWithinGroups } from "./emulation";
 import { awardThreshold, distributionOf, RATING_NAMES, type GroupDistribution } from "./distribution";
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
@@ -100,6 +101,7 @@ export function describeCriterion(c: Criterion): string {
 
 export function jsonReport(result: RunResult): JsonReport {
   const { layout } = result.table;
+  const ranks = ranksWithinGroups(result.scores);
   return {
     sheet: layout.sheet,
     sheets: result.parts.map((p) => p.layout.sheet),
@@ -120,7 +122,7 @@ export function jsonReport(result: RunResult): JsonReport {
       total: s.total,
       rating: s.rating,
       eligible: s.eligible,
-      rankInGroup: s.rankInGroup ?? null,
+      rankInGroup: ranks.get(s) ?? null,
       ...(s.emulationRating !== undefined ? { emulationRating: s.emulationRating } : {}),
       ...(result.settings.emulation.convertTo100 ? { maximum: s.maximum } : {}),
       ...(s.evidence.length > 0 ? { evidence: s.evidence } : {}),

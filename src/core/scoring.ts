@@ -65,7 +65,7 @@ export interface UnitScore {
   explanation: string;
   /** "Xếp loại thi đua", when the "Tiêu chí" sheet has its table. */
   emulationRating?: string;
-  /** 1 is best within the unit's group; set once every part is scored (rankWithinGroups). */
+  /** 1 is best within the unit's group, when the settings ask for the rank (set by the score step). */
   rankInGroup?: number;
   /** Evidence and explanations per criterion, for the lists that go with the letter. */
   evidence: CriterionEvidence[];

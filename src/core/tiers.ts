@@ -3,7 +3,7 @@
  * (a comparison, a number, a colon, the points; ";" between tiers), read and written back alike.
  */
 import { compare, OPERATOR_SYMBOLS, parseOperator, type Operator } from "./criteria";
-import { formatNumberVi, parseNumberText, roundTo } from "./numbers";
+import { parseNumberText, roundTo } from "./numbers";
 
 export interface Tier {
   operator: Operator;
@@ -64,7 +64,8 @@ export function parseTiers(raw: string): ParsedTiers {
 
 /** The tiers as the tool writes them back: `≥ 90: 30; > 80: 20`, decimal commas. */
 export function formatTiers(tiers: readonly Tier[]): string {
-  const n = (value: number) => formatNumberVi(value, 6);
+  // Decimal comma, no thousands dot: "1.000" would read back as 1, a lone separator being decimal.
+  const n = (value: number) => String(roundTo(value, 6)).replace(".", ",");
   return tiers.map((t) => `${OPERATOR_SYMBOLS[t.operator]} ${n(t.bound)}: ${n(t.points)}`).join("; ");
 }
 

@@ -51,6 +51,14 @@ export interface AppendixExtras {
   rankInGroup: boolean;
 }
 
+/** The scores carry a rating and a rank only when the "Tiêu chí" sheet asks for them. */
+export function appendixExtras(scores: readonly UnitScore[]): AppendixExtras {
+  return {
+    emulationRating: scores.some((s) => s.emulationRating !== undefined),
+    rankInGroup: scores.some((s) => s.rankInGroup !== undefined),
+  };
+}
+
 const NO_EXTRAS: AppendixExtras = { emulationRating: false, rankInGroup: false };
 const EXTRA_COLUMNS = { emulationRating: cm(2.4), rankInGroup: cm(1.6) };
 

@@ -18,8 +18,7 @@ import {
 import type { Criterion } from "../core/criteria";
 import type { LetterModel } from "../core/letter";
 import type { UnitScore } from "../core/scoring";
-import type { EmulationSettings } from "../core/settings";
-import { appendixHeading, appendixLayout, appendixTable, type AppendixExtras } from "./appendix";
+import { appendixExtras, appendixHeading, appendixLayout, appendixTable } from "./appendix";
 import { bodyParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
 import { FONT, LANGUAGE, paragraphProps } from "./runs";
@@ -64,12 +63,8 @@ function pageProperties(landscape: boolean): NonNullable<ISectionOptions["proper
   };
 }
 
-function letterDocument(
-  letter: LetterModel,
-  scores: UnitScore[],
-  criteria: Criterion[],
-  extras: AppendixExtras | undefined,
-): Document {
+function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
+  const extras = appendixExtras(scores);
   const layout = appendixLayout(criteria.length, extras);
   const letterSection: ISectionOptions = {
     // The decree shows no number on the first page: a first-page header of its own, left empty.
@@ -105,11 +100,6 @@ export async function letterToDocx(
   letter: LetterModel,
   scores: UnitScore[],
   criteria: Criterion[],
-  emulation?: EmulationSettings,
 ): Promise<Uint8Array> {
-  const extras = emulation && {
-    emulationRating: emulation.ratings.length > 0,
-    rankInGroup: emulation.rankInGroup,
-  };
-  return Packer.pack(letterDocument(letter, scores, criteria, extras), "uint8array");
+  return Packer.pack(letterDocument(letter, scores, criteria), "uint8array");
 }

@@ -36,6 +36,6 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string)
 export async function downloadLetter(result: RunResult): Promise<void> {
   // Loaded on first use: the Word writer is large and most sessions never download a letter.
   const { letterToDocx } = await import("../docx/letter-docx");
-  const bytes = await letterToDocx(result.letter, result.scores, result.criteria, result.settings.emulation);
+  const bytes = await letterToDocx(result.letter, result.scores, result.criteria);
   downloadBytes(bytes, letterFileName(result.year), DOCX_MIME);
 }

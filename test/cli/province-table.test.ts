@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { cli, readBook } from "../helpers/cli";
+import { convertWithLibreOffice, writeWithOpenpyxl } from "../helpers/foreign-writers";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "bang-tieu-chi-rieng-minh-hoa-2025.xlsx");
 
@@ -57,5 +58,52 @@ describe("the CLI on a province's own table", () => {
     const again = path.join(dir, "lan-hai.xlsx");
     expect((await cli("score", output, "-o", again)).code).toBe(0);
     expect(readFileSync(again).equals(readFileSync(output))).toBe(true);
+  });
+});
+
+describe("a province's table typed by a clerk, saved by openpyxl and by LibreOffice", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "kstthc-province-foreign-"));
+  // ASCII comparisons, decimal commas, a share typed as a percent-formatted 0.85, "x" for evidence.
+  const body = `
+ws.title = "Đơn vị"
+for row in [
+    ["STT", "Tên đơn vị", "Khối", "Điểm 766", "Điểm II", "Minh chứng II", "Thẩm định III"],
+    [1, "Sở Tư pháp", "Sở, ban, ngành", 92.5, 16, "Báo cáo 12/BC", None],
+    [2, "Sở Y tế", "Sở, ban, ngành", 84.37, 20, None, 10],
+    [3, "Thanh tra tỉnh", "Sở, ban, ngành", 81, "không áp dụng", None, None],
+]:
+    ws.append(row)
+c = wb.create_sheet("Tiêu chí")
+for row in [
+    ["Mã", "Tên tiêu chí", "Điểm tối đa", "Cách tính", "Dữ liệu", "So sánh", "Ngưỡng", "Mục tiêu", "Áp dụng cho khối", "Khi không áp dụng", "Cần minh chứng"],
+    ["III", "Bộ chỉ số 766", 30, "bậc", "Điểm 766", None, ">=90 : 30 ; >80:20;>= 69,5: 10"],
+    ["II", "Tuyên truyền", 20, "Nhập tay", "Điểm II", None, None, None, None, "đủ điểm", "x"],
+    [],
+    ["CÀI ĐẶT"],
+    ["Xếp loại thi đua", "Hoàn thành xuất sắc", 45, 0.85],
+    ["Xếp loại thi đua", "Hoàn thành tốt", 40, "80 %"],
+    ["Xếp hạng trong khối", "Có"],
+]:
+    c.append(row)
+c["D6"].number_format = "0%"
+`;
+
+  it.each(["openpyxl", "LibreOffice"])("scores the table saved by %s as typed", async (writer) => {
+    const written = await writeWithOpenpyxl(dir, "tinh.xlsx", body);
+    const [file] = writer === "openpyxl" ? [written] : await convertWithLibreOffice([written], "xlsx", dir);
+    const run = await cli("score", file, "-o", path.join(dir, `${writer}.xlsx`), "--json");
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as { units: Record<string, unknown>[] };
+    expect(report.units.map((u) => [u.name, u.points, u.total, u.emulationRating, u.rankInGroup])).toEqual([
+      ["Sở Tư pháp", { III: 30, II: 16 }, 46, "Hoàn thành tốt", 1],
+      ["Sở Y tế", { III: 10, II: 0 }, 10, "Không đạt xếp loại", 3],
+      ["Thanh tra tỉnh", { III: 20, II: 20 }, 40, "Không đạt xếp loại", 2],
+    ]);
+    expect(report.units[1]).toMatchObject({
+      explanations: {
+        III: "thẩm định: 10 điểm (tính được 20)",
+        II: "chưa có minh chứng hay giải trình → 0 điểm (tính được 20)",
+      },
+    });
   });
 });

@@ -54,6 +54,16 @@ describe("the CLI on a province's own table", () => {
     expect(xml).toContain("Xếp hạng trong khối");
   });
 
+  it("lists each proposed unit's evidence with its criterion in the summary's list", async () => {
+    const summary = (await readBook(output)).getWorksheet("Tổng hợp");
+    const texts: string[] = [];
+    summary?.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    const thanhTra = texts.indexOf("Thanh tra tỉnh");
+    expect(texts[thanhTra + 2]).toBe(
+      "I.1 (10 điểm; minh chứng: Báo cáo số 05/BC-TTr); I.2 (10 điểm); II.1 (30 điểm); II.2 (10 điểm); II.3 (10 điểm); IV (9 điểm; minh chứng: Báo cáo số 06/BC-TTr)",
+    );
+  });
+
   it("changes nothing when run on its own output", async () => {
     const again = path.join(dir, "lan-hai.xlsx");
     expect((await cli("score", output, "-o", again)).code).toBe(0);

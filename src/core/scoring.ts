@@ -289,7 +289,8 @@ export function earnsFullPoints(criterion: Criterion, points: number): boolean {
 
 /** The review cells of the unit's row for a criterion. */
 export function reviewOf(unit: Unit, criterion: Criterion): UnitReview | undefined {
-  return unit.review?.[foldKey(criterion.code)];
+  // Most rows have no review cells: no code is folded for them.
+  return unit.review ? unit.review[foldKey(criterion.code)] : undefined;
 }
 
 export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
@@ -386,17 +387,22 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
       explanation: explained.join("; "),
       ...(emulation ? { emulationRating: emulation.label } : {}),
       evidence: evidenceOf(unit, criteria),
-      differences: criteria.flatMap((c, i) => {
-        const found = differenceOf(scores[i].computed, reviewOf(unit, c));
-        return found ? [{ code: c.code, ...found }] : [];
-      }),
+      differences: !unit.review
+        ? []
+        : criteria.flatMap((c, i) => {
+            const found = differenceOf(scores[i].computed, reviewOf(unit, c));
+            return found ? [{ code: c.code, ...found }] : [];
+          }),
     };
   });
   return { units, problems };
 }
 
+const NO_PROBLEMS: Problem[] = [];
+
 /** The evidence and explanations the unit's row gives, criterion by criterion. */
 function evidenceOf(unit: Unit, criteria: readonly Criterion[]): CriterionEvidence[] {
+  if (!unit.review) return [];
   return criteria.flatMap((c) => {
     const review = reviewOf(unit, c);
     if (!hasEvidence(review)) return [];
@@ -417,6 +423,7 @@ function reviewProblems(
   criterion: Criterion,
   score: CriterionScore,
 ): Problem[] {
+  if (!unit.review && score.review === "computed") return NO_PROBLEMS;
   const columns = table.reviewColumns?.[foldKey(criterion.code)] ?? {};
   const at = (col: number | undefined, level: Problem["level"], detail: string) =>
     cellProblem(table.layout.sheet, unit.row, col, level, detail);

@@ -73,8 +73,11 @@ const NOT_APPLICABLE = /^(khong ap dung|kad|k\/a|n\/a|khong co tthc|khong co thu
 
 /** Whether a cell says the criterion does not fit the unit. */
 export function saysNotApplicable(value: CellValue): boolean {
-  return typeof value === "string" && NOT_APPLICABLE.test(foldKey(value));
+  // Figures typed as text ("96,5%") are common: only words starting with k or n are folded.
+  return typeof value === "string" && MAY_SAY_IT.test(value) && NOT_APPLICABLE.test(foldKey(value));
 }
+
+const MAY_SAY_IT = /^\s*[kKnN]/;
 
 /** One cell as a number; undefined when it cannot be read (the problem is recorded). */
 function readCell(
@@ -129,17 +132,21 @@ function rateFromCounts(
   return total > 0 ? Math.round((received / total) * 100 * 1e6) / 1e6 : null;
 }
 
+const NONE: string[] = [];
+
 export function readFigures(ctx: FigureContext, row: number): Figures {
   const { columns } = ctx;
   const unreadable = new Set<string>();
   // An input is "không áp dụng" when every cell it has says so (a level of the one-stop rate alone
-  // saying it has no procedures there, as a dash does).
-  const cells = new Map<string, { all: number; marked: number }>();
+  // saying it has no procedures there, as a dash does). Counted only once a cell says it: most never do.
+  let marked: Map<string, number> | undefined;
   const keep = (input: string, value: number | null | undefined): number | null => {
     if (value === undefined) unreadable.add(input);
-    const seen = cells.get(input) ?? { all: 0, marked: 0 };
-    cells.set(input, { all: seen.all + 1, marked: seen.marked + (ctx.notApplicableSeen ? 1 : 0) });
-    ctx.notApplicableSeen = false;
+    if (ctx.notApplicableSeen) {
+      marked ??= new Map();
+      marked.set(input, (marked.get(input) ?? 0) + 1);
+      ctx.notApplicableSeen = false;
+    }
     return value ?? null;
   };
 
@@ -156,7 +163,9 @@ export function readFigures(ctx: FigureContext, row: number): Figures {
   for (const [input, col] of Object.entries(ctx.customColumns)) {
     custom[input] = keep(input, readCell(ctx, row, col, "plain"));
   }
-  const notApplicable = [...cells].filter(([, c]) => c.marked > 0 && c.marked === c.all).map(([i]) => i);
+  // One cell per input, one per level for the one-stop rate.
+  const cellsOf = (input: string) => (input === INPUT_ONE_STOP_RATE ? rates.length : 1);
+  const notApplicable = marked ? [...marked].filter(([i, n]) => n === cellsOf(i)).map(([i]) => i) : NONE;
   return { score766, rates, custom, unreadable: [...unreadable], notApplicable };
 }
 

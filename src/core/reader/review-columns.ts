@@ -63,7 +63,8 @@ export function readReview(
   problems: Problem[],
 ): Record<string, UnitReview> {
   const review: Record<string, UnitReview> = {};
-  for (const [code, cols] of Object.entries(columns)) {
+  for (const code in columns) {
+    const cols = columns[code];
     const own: UnitReview = {};
     for (const field of ["self", "assessed"] as const) {
       const col = cols[field];

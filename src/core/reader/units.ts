@@ -192,6 +192,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);
   const reviewColumns = findReviewColumns(layout.headers);
+  const hasReview = Object.keys(reviewColumns).length > 0;
 
   const figures: FigureContext = {
     grid,
@@ -266,18 +267,22 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     const key = foldKey(cells.name) || cells.name;
     problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
     if (!seen.has(key)) seen.set(key, row);
-    const { unreadable, notApplicable, ...read } = readFigures(figures, row);
-    const review = readReview(grid, row, reviewColumns, problems);
-    units.push({
+    const { score766, rates, custom, unreadable, notApplicable } = readFigures(figures, row);
+    const unit: Unit = {
       row,
       stt: cells.stt,
       name: cells.name,
       group: cells.group || section,
-      ...read,
-      ...(unreadable.length > 0 ? { unreadable } : {}),
-      ...(notApplicable.length > 0 ? { notApplicable } : {}),
-      ...(Object.keys(review).length > 0 ? { review } : {}),
-    });
+      score766,
+      rates,
+      custom,
+    };
+    // The rare notes of a row are added only when it has them: most units carry none.
+    if (unreadable.length > 0) unit.unreadable = unreadable;
+    if (notApplicable.length > 0) unit.notApplicable = notApplicable;
+    const review = hasReview ? readReview(grid, row, reviewColumns, problems) : undefined;
+    if (review && Object.keys(review).length > 0) unit.review = review;
+    units.push(unit);
   }
   problems.push(...percentScoreNotes(figures), ...mergedFigureNotes(grid, figureCols, firstDataRow, lastRow));
 

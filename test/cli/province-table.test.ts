@@ -117,3 +117,31 @@ c["D6"].number_format = "0%"
     });
   });
 });
+
+describe("the rating and rank columns moved by a column the user inserts", () => {
+  it("are found where they moved and written over, not written a second time", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kstthc-province-moved-"));
+    const first = path.join(dir, "lan-1.xlsx");
+    expect((await cli("score", EXAMPLE, "-o", first)).code).toBe(0);
+    const moved = await writeWithOpenpyxl(
+      dir,
+      "da-chen-cot.xlsx",
+      [
+        `wb = openpyxl.load_workbook(${JSON.stringify(first)})`,
+        `ws = wb["Theo dõi"]`,
+        `ws.insert_cols(3)`,
+        `ws["C4"] = "Mã đơn vị"`,
+      ].join("\n"),
+    );
+    const second = path.join(dir, "lan-2.xlsx");
+    const run = await cli("score", moved, "-o", second, "--json");
+    expect(run.stderr).toBe("");
+    const headers = (((await readBook(second)).getWorksheet("Theo dõi")?.getRow(4).values ?? []) as unknown[])
+      .filter(Boolean)
+      .map(String);
+    for (const header of ["Điểm tiêu chí I.1", "Xếp loại thi đua", "Xếp hạng trong khối", "Cách tính điểm"])
+      expect(headers.filter((h) => h === header)).toHaveLength(1);
+    const report = JSON.parse(run.stdout) as { problems: { message: string }[] };
+    expect(report.problems.map((p) => p.message).join("\n")).not.toMatch(/vùng kết quả của lần chạy trước/);
+  });
+});

@@ -155,7 +155,7 @@ describe("criteria that do not fit a unit", () => {
   const table = units(
     ["STT", "Tên đơn vị", "Khối", "Điểm 766", "Điểm I", "Điểm II"],
     [1, "Sở Tư pháp", "Sở, ban, ngành", 80, 60, 30],
-    [2, "Thanh tra tỉnh", "Cơ quan khác", 80, 63, null],
+    [2, "Bảo hiểm xã hội tỉnh", "Cơ quan ngành dọc", 80, 63, null],
     [3, "Sở Y tế", "Sở, ban, ngành", 80, 63, "không áp dụng"],
   );
 

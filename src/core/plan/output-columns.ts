@@ -20,6 +20,19 @@ export const TOTAL_HEADER = "Tổng điểm thi đua";
 export const PROPOSAL_HEADER = "Đề xuất khen thưởng";
 export const EMULATION_RATING_HEADER = "Xếp loại thi đua";
 export const RANK_HEADER = "Xếp hạng trong khối";
+export const EXPLANATION_HEADER = "Cách tính điểm";
+
+/** Every output header of a criterion starts so ("Điểm tiêu chí III"): the tool knows its columns by it. */
+export const OUTPUT_HEADER_PREFIX = "Điểm tiêu chí";
+
+/** The headers after the criteria's, in order: the tool finds its columns by them wherever they moved. */
+export const FIXED_OUTPUT_HEADERS = [TOTAL_HEADER, "Xếp loại 766", PROPOSAL_HEADER, EXPLANATION_HEADER];
+
+/**
+ * The headers a province's own table adds between the proposal and the explanation, in this order, each
+ * only when the "Tiêu chí" sheet asks for it (issue 26): the tool finds its columns by them too.
+ */
+export const OPTIONAL_OUTPUT_HEADERS = [EMULATION_RATING_HEADER, RANK_HEADER];
 
 /** The columns a province's own table adds after the proposal, when its settings ask for them. */
 function emulationHeaders(settings: Settings): string[] {
@@ -30,13 +43,14 @@ function emulationHeaders(settings: Settings): string[] {
 }
 
 function outputHeaders(criteria: Criterion[], settings: Settings): string[] {
+  const [total, rating, proposal, explanation] = FIXED_OUTPUT_HEADERS;
   return [
-    ...criteria.map((c) => `Điểm tiêu chí ${c.code}`),
-    TOTAL_HEADER,
-    "Xếp loại 766",
-    PROPOSAL_HEADER,
+    ...criteria.map((c) => `${OUTPUT_HEADER_PREFIX} ${c.code}`),
+    total,
+    rating,
+    proposal,
     ...emulationHeaders(settings),
-    "Cách tính điểm",
+    explanation,
   ];
 }
 
@@ -81,7 +95,7 @@ const isEmpty = (grid: SheetGrid, row: number, col: number) => cellText(cellAt(g
 function stillOwned(grid: SheetGrid, range: CellRange, headerRow: number, firstHeader: string): boolean {
   if (range.top !== headerRow) return false;
   const text = cellText(cellAt(grid, range.top, range.left)).trim();
-  return text.startsWith("Điểm tiêu chí") || text === firstHeader;
+  return text.startsWith(OUTPUT_HEADER_PREFIX) || text === firstHeader;
 }
 
 /** How the output cells are written: plain values (the default), or formulas over the criteria sheet. */
@@ -129,6 +143,7 @@ export function planDataSheet(
   if (ownership?.dataSheet === layout.sheet && ownership.highlightRange && ownership.highlightFormula) {
     plan.removeHighlights.push({ range: ownership.highlightRange, formula: ownership.highlightFormula });
   }
+  if (ownership?.dataSheet === layout.sheet) plan.removeHighlights.push(...(ownership.movedHighlights ?? []));
 
   // The output stays where it was, or goes right of the table; it moves further right past any user
   // cell in its way, so that no user cell is ever overwritten.

@@ -4,8 +4,7 @@
  * (figures.ts) → assemble the unit with the notes that concern it.
  */
 import { cellAt, cellText, isBlank, isUncalculated, rangeAddress, type SheetGrid } from "../grid";
-import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
-import { cellProblem, UnusableInputError, type Problem } from "../problems";
+import { cellProblem, sheetProblem, UnusableInputError, type Problem } from "../problems";
 import { cleanText, foldKey } from "../text";
 import {
   findFractionColumns,
@@ -14,6 +13,7 @@ import {
   type FigureContext,
   type LevelValue,
 } from "./figures";
+import { decodeLegacyColumns } from "./legacy-columns";
 import { pickTable, type PickOptions } from "./pick-table";
 import { findReviewColumns, readReview, type ReviewColumns, type UnitReview } from "./review-columns";
 import { classifyRow, type RowCells } from "./row-kind";
@@ -40,6 +40,8 @@ export interface Unit {
   notApplicable?: string[];
   /** Self-assessed and assessed points, evidence and explanation, by folded criterion code. */
   review?: Record<string, UnitReview>;
+  /** The group was typed in a legacy encoding that could not be decoded (an error is listed). */
+  groupUnreadable?: boolean;
 }
 
 type SkippedReason = "section" | "total" | "numbering" | "note" | "empty-name";
@@ -150,7 +152,7 @@ function mergedFigureNotes(grid: SheetGrid, cols: number[], from: number, to: nu
     );
 }
 
-/** Notes about one unit row: legacy encoding, a name seen before, a hidden row. */
+/** Notes about one unit row: a name seen before, a hidden row. */
 function unitNotes(
   grid: SheetGrid,
   hidden: Set<number>,
@@ -161,7 +163,6 @@ function unitNotes(
 ): Problem[] {
   const notes: Problem[] = [];
   const at = (level: Problem["level"], detail: string) => cellProblem(grid.name, row, nameCol, level, detail);
-  if (looksLegacyEncoded(name)) notes.push(at("warning", `tên “${name}” ${LEGACY_ADVICE}`));
   if (seenAt !== undefined) {
     notes.push(
       at(
@@ -183,12 +184,23 @@ function unitNotes(
 
 /** Reads the unit table of the workbook. Throws UnusableInputError when there is none. */
 export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): UnitTable {
-  const { grid, layout } = pickTable(grids, options);
+  const picked = pickTable(grids, options);
+  const { layout } = picked;
   const { columns } = layout;
-  const sheet = grid.name;
-  const problems: Problem[] = [];
+  const sheet = picked.grid.name;
   const customColumns = findCustomColumns(layout, options.customInputs ?? []);
   const firstDataRow = layout.headerBottom + 1;
+  // Names and groups typed in TCVN3 or VNI are read decoded, or refused at their cells.
+  const legacy = decodeLegacyColumns(
+    picked.grid,
+    [
+      { col: columns.name, what: "tên" },
+      ...(columns.group === undefined ? [] : [{ col: columns.group, what: "khối" }]),
+    ],
+    firstDataRow,
+  );
+  const { grid } = legacy;
+  const problems: Problem[] = [...legacy.problems];
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);
   const reviewColumns = findReviewColumns(layout.headers);
@@ -209,6 +221,15 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   };
   const reader = new RowReader(grid, columns, figureCols, problems);
   const hidden = new Set(grid.hiddenRows);
+  if (grid.hiddenRowsUnknown) {
+    problems.push(
+      sheetProblem(
+        sheet,
+        "warning",
+        "trang có dòng bị ẩn hoặc bị lọc nhưng Excel không cho đọc đó là những dòng nào (trang quá lớn); mọi đơn vị vẫn được tính điểm, nhưng đơn vị ở dòng ẩn không được ghi chú: hãy bỏ lọc và hiện mọi dòng để kiểm tra.",
+      ),
+    );
+  }
   const atName = (row: number, level: Problem["level"], detail: string) =>
     cellProblem(sheet, row, columns.name, level, detail);
 
@@ -268,18 +289,12 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
     if (!seen.has(key)) seen.set(key, row);
     const { score766, rates, custom, unreadable, notApplicable } = readFigures(figures, row);
-    const unit: Unit = {
-      row,
-      stt: cells.stt,
-      name: cells.name,
-      group: cells.group || section,
-      score766,
-      rates,
-      custom,
-    };
+    const group = cells.group || section;
+    const unit: Unit = { row, stt: cells.stt, name: cells.name, group, score766, rates, custom };
     // The rare notes of a row are added only when it has them: most units carry none.
     if (unreadable.length > 0) unit.unreadable = unreadable;
     if (notApplicable.length > 0) unit.notApplicable = notApplicable;
+    if (legacy.refused.has(group)) unit.groupUnreadable = true;
     const review = hasReview ? readReview(grid, row, reviewColumns, problems) : undefined;
     if (review && Object.keys(review).length > 0) unit.review = review;
     units.push(unit);

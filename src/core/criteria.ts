@@ -1,7 +1,13 @@
 /** Criteria as data: what each one reads, how it scores, and what the letter says about it. */
-import type { Tier } from "./tiers";
 
 export type Operator = ">" | ">=" | "=" | "<=" | "<";
+/** One tier of a "Bậc" criterion: the first that every figure passes gives its points (tiers.ts). */
+export interface Tier {
+  operator: Operator;
+  bound: number;
+  points: number;
+}
+
 export type CriterionKind = "threshold" | "proportional" | "manual" | "tiers";
 
 /**

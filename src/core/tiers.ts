@@ -2,14 +2,10 @@
  * The tiers of a "Bậc" criterion as a clerk types them in the "Ngưỡng" cell: `≥ 90: 30; > 80: 20; ≥ 70: 10`
  * (a comparison, a number, a colon, the points; ";" between tiers), read and written back alike.
  */
-import { compare, OPERATOR_SYMBOLS, parseOperator, type Operator } from "./criteria";
+import { compare, OPERATOR_SYMBOLS, parseOperator, type Operator, type Tier } from "./criteria";
 import { parseNumberText, roundTo } from "./numbers";
 
-export interface Tier {
-  operator: Operator;
-  bound: number;
-  points: number;
-}
+export type { Tier };
 
 type ParsedTiers = { ok: true; tiers: Tier[] } | { ok: false; detail: string };
 

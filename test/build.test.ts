@@ -12,6 +12,8 @@ import { CHROMIUM, CONTENT_TYPES, launchChromium, OFFICE_JS } from "./browser/ch
 const ROOT = join(__dirname, "..");
 const { DEV_ID, DEVELOPMENT_NOTICE, DevelopmentManifestNotice, manifestVersion, PRODUCTION_ID } =
   jest.requireActual<typeof import("../build/manifest")>("../build/manifest");
+const { FILE: ENGLISH_FILE, englishMetadata } =
+  jest.requireActual<typeof import("../build/functions-en")>("../build/functions-en");
 type DevelopmentManifestNotice = InstanceType<typeof DevelopmentManifestNotice>;
 const DIST = join(ROOT, "dist");
 
@@ -134,6 +136,38 @@ describe("webpack.config.js (no build)", () => {
     });
   });
 
+  it("writes English metadata beside the Vietnamese: same ids and names, every description and parameter in English", () => {
+    const generated = {
+      functions: [
+        {
+          id: "DIEM",
+          name: "DIEM",
+          description: "Điểm của một tiêu chí",
+          parameters: [
+            { name: "tieu_chi", description: "Mã tiêu chí", type: "string" },
+            { name: "gia_tri", description: "Số liệu", type: "any", dimensionality: "matrix" },
+          ],
+        },
+      ],
+    };
+    const english = JSON.parse(englishMetadata(JSON.stringify(generated))) as typeof generated;
+    expect(ENGLISH_FILE).toBe("functions-en-US.json");
+    expect(english.functions[0]).toMatchObject({ id: "DIEM", name: "DIEM" });
+    expect(english.functions[0].description).toMatch(/^Points of an emulation criterion/);
+    expect(english.functions[0].parameters).toEqual([
+      { name: "criterion", description: expect.stringMatching(/^Criterion code/), type: "string" },
+      {
+        name: "value",
+        description: expect.stringMatching(/^The criterion's figure/),
+        type: "any",
+        dimensionality: "matrix",
+      },
+    ]);
+    // A function or a parameter without English stops the build rather than ship Vietnamese.
+    const unknown = { functions: [{ id: "MOI", name: "MOI", description: "Hàm mới", parameters: [] }] };
+    expect(() => englishMetadata(JSON.stringify(unknown))).toThrow(/no English for the custom function MOI/);
+  });
+
   it("makes source maps for development only", async () => {
     expect((await productionConfig()).devtool).toBe(false);
   });
@@ -215,6 +249,31 @@ built("dist/ (after `webpack --mode production`)", () => {
     );
     expect(ranges).toHaveLength(6);
     for (const [id, name, type] of ranges) expect([id, name, type]).toEqual([id, name, "any"]);
+  });
+
+  it("has functions-en-US.json, the manifest's English override, with the same functions in English", () => {
+    type Metadata = {
+      functions: {
+        id: string;
+        name: string;
+        description: string;
+        parameters: { name: string; description: string }[];
+      }[];
+    };
+    const vietnamese = JSON.parse(read("functions.json")) as Metadata;
+    const english = JSON.parse(read("functions-en-US.json")) as Metadata;
+    expect(english.functions.map((f) => [f.id, f.name, f.parameters.length])).toEqual(
+      vietnamese.functions.map((f) => [f.id, f.name, f.parameters.length]),
+    );
+    for (const fn of english.functions) {
+      const theirs = vietnamese.functions.find((f) => f.id === fn.id)!;
+      expect(fn.description).not.toBe(theirs.description);
+      for (const [i, p] of fn.parameters.entries())
+        expect(p.description).not.toBe(theirs.parameters[i].description);
+    }
+    expect(read("manifest.xml")).toMatch(
+      /<bt:Override Locale="en-US" Value="[^"]*\/functions-en-US\.json"\/>/,
+    );
   });
 
   it("has functions.json with DIEM, XEPLOAI and DEXUAT (ids without the namespace)", () => {

@@ -45,6 +45,22 @@ function noLetterSheet(name: string): LetterError {
   );
 }
 
+/**
+ * Shows the summary sheet that holds the letter: the route that needs no download, in every Excel (a
+ * blob: download may be blocked in the pane's web view: Mac's, and Windows' WebView2 as other add-ins
+ * report). Throws a LetterError when the workbook has no letter yet.
+ */
+export async function showLetter(
+  result: RunResult,
+  showSheet: (name: string) => Promise<boolean>,
+): Promise<void> {
+  const name = letterSheetOf(result);
+  if (!name || !(await showSheet(name)))
+    throw new LetterError(
+      `Chưa có công văn trong sổ tính: hãy bấm “Tính điểm”, công văn được ghi vào trang “${name ?? result.summarySheet}”, khổ A4, để in hoặc chép sang Word.`,
+    );
+}
+
 /** Saves the letter as a file, or shows the sheet that holds it, as the host allows. */
 export async function deliverLetter(
   result: RunResult,

@@ -1,12 +1,14 @@
 /**
  * "Công văn": the letter's settings (the settings rows of the "Tiêu chí" sheet), the summary sheet that
- * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved).
+ * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved; in
+ * Excel the sheet is offered beside the download too, for a pane whose downloads are blocked).
  */
 import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import { Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
+import { DocumentText20Regular, Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import type { LetterSettings, Signer } from "../../core/settings";
 import { dateError, withDateText, type Draft } from "../criteria-draft";
 import type { Notice } from "../pane-state";
+import { LETTER_ACTION } from "../letter-delivery";
 import { DraftErrors } from "./DraftErrors";
 import { LetterButton, type LetterAction } from "./LetterButton";
 import { SectionNotice } from "./SectionNotice";
@@ -128,7 +130,19 @@ export function LetterSection(props: LetterSectionProps) {
           Tạo trang tổng hợp
         </Button>
         {props.letter && <LetterButton action={props.letter} />}
+        {props.letter?.inSheet && (
+          <Button icon={<DocumentText20Regular />} onClick={props.letter.inSheet}>
+            {LETTER_ACTION.sheet}
+          </Button>
+        )}
       </div>
+      {props.letter?.inSheet && (
+        <Caption1>
+          Nếu tệp công văn không tải về được (ngăn tác vụ của một số bản Excel chặn việc tải tệp), hãy mở công
+          văn trong trang Tổng hợp để in hoặc chép sang Word, hoặc mở sổ tính bằng trang web một tệp
+          kstthc.html để tải cùng tệp .docx.
+        </Caption1>
+      )}
       {props.dirty && (
         <Caption1>Trang tổng hợp và công văn tải về dùng cài đặt đã lưu: hãy lưu trước nếu vừa sửa.</Caption1>
       )}

@@ -2,7 +2,8 @@
  * How the letter reaches the user in each host (README, "Công văn trong từng nơi chạy"):
  * - Excel on the web: the browser saves the .docx (a blob: URL and <a download>);
  * - Excel on Windows: the pane's WebView2 saves it to the Downloads folder, showing its download list in
- *   the pane (the .docx is what the user asked for, so this is kept);
+ *   the pane (the .docx is what the user asked for, so this is kept); other add-ins report such downloads
+ *   blocked there, so the pane offers the summary sheet beside it (showLetter) in every Excel;
  * - Excel on Mac: WKWebView ignores <a download> (OfficeDev/office-js#2700, #4681) and the Office dialog
  *   is the same web view, so the letter is shown where "Tính điểm" writes it: the summary sheet, laid out
  *   for A4, to print or copy into Word.

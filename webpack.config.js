@@ -129,8 +129,10 @@ const makeConfig = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // All three bundles on the one page of the shared runtime.
-        chunks: ["taskpane", "functions", "commands"],
+        // All three bundles on the one page of the shared runtime, the ribbon's small one first: its
+        // action is associated before the pane's bundle is even parsed (src/commands/commands.ts).
+        chunks: ["commands", "functions", "taskpane"],
+        chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "index.html",

@@ -189,15 +189,27 @@ built("dist/ (after `webpack --mode production`)", () => {
     expect(scripts).toEqual([
       "boot.js",
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
-      "taskpane.js",
-      "functions.js",
       "commands.js",
+      "functions.js",
+      "taskpane.js",
     ]);
     for (const bundle of scripts.filter((s) => !s.startsWith("https:")))
       expect(existsSync(join(DIST, bundle))).toBe(true);
     // boot.js and office.js run as the page is parsed, in that order; the bundles after (defer).
     const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
     expect(tags.map((t) => /\sdefer/.test(t))).toEqual([false, false, true, true, true]);
+  });
+
+  it("associates the ribbon's action from a small first bundle, the scoring code fetched on the first click", () => {
+    const commands = read("commands.js");
+    // OfficeDev/office-js#5176: a first click may do nothing while the page is busy with a big bundle.
+    expect(Buffer.byteLength(commands)).toBeLessThan(20_000);
+    expect(commands).toContain('associate("tinhDiem"');
+    // No core in it: the criteria sheet's name and the letter's wording live in the scoring chunk.
+    expect(commands).not.toContain("Tiêu chí");
+    const chunks = readdirSync(DIST).filter((f) => /^score\.[0-9a-f]{8}\.js$/.test(f));
+    expect(chunks).toHaveLength(1);
+    expect(read(chunks[0])).toContain("Tiêu chí");
   });
 
   it("has the web app's page (index.html) with the task pane's bundle alone, and relative URLs only", () => {

@@ -14,10 +14,12 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, Calculator20Regular } from "@fluentui/react-icons";
 import type { Problem } from "../../core/problems";
+import { unsureSentence } from "../../core/report";
 import type { RunResult } from "../../core/run";
 import { placeText } from "../problem-location";
 import { useFocusHere } from "../use-focus-here";
 import type { Located, Notice, RunState } from "../pane-state";
+import { AllUnits } from "./AllUnits";
 import { LetterButton, type LetterAction } from "./LetterButton";
 import { ProblemList } from "./ProblemList";
 import { ProposedUnits } from "./ProposedUnits";
@@ -88,6 +90,8 @@ function RunFailed({ message }: { message: string }) {
   );
 }
 
+const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+
 function Result({
   result,
   stale,
@@ -115,6 +119,14 @@ function Result({
           </MessageBarBody>
         </MessageBar>
       )}
+      {result.letter.draftMark && (
+        <MessageBar intent="error" layout="multiline" data-unsure="">
+          <MessageBarBody>
+            <MessageBarTitle>{result.letter.draftMark}</MessageBarTitle>
+            {upperFirst(unsureSentence(result))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Text as="p" role="status" ref={summary} tabIndex={-1} className={styles.summary}>
         Đã tính điểm {result.scores.length} đơn vị.{" "}
         {proposed.length > 0
@@ -131,6 +143,13 @@ function Result({
           {letter && <LetterButton action={letter} />}
         </div>
       )}
+      {/* What needs looking at before the list it may change. */}
+      <ProblemList
+        problems={result.problems}
+        tableSheet={layout.sheet}
+        onSelect={onSelectProblem}
+        located={located?.problem}
+      />
       {proposed.length > 0 && (
         <ProposedUnits
           sheet={layout.sheet}
@@ -139,15 +158,10 @@ function Result({
           onSelect={onSelectCell}
         />
       )}
+      <AllUnits result={result} />
       {located && !located.problem && (
         <Caption1 role="status">{placeText(located.sheet, located.address)}</Caption1>
       )}
-      <ProblemList
-        problems={result.problems}
-        tableSheet={layout.sheet}
-        onSelect={onSelectProblem}
-        located={located?.problem}
-      />
     </div>
   );
 }

@@ -113,6 +113,7 @@ describe("webpack.config.js (no build)", () => {
     for (const url of urls) expect(url.startsWith("https://intranet.example.vn/kstthc/")).toBe(true);
     expect(xml).toContain('DefaultValue="https://intranet.example.vn/kstthc/taskpane.html"');
     expect(idOf(xml)).toBe(PRODUCTION_ID);
+    expect(xml).not.toContain("localhost");
     expect(PRODUCTION_ID).not.toBe(DEV_ID);
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(/<Version>([^<]*)<\/Version>/.exec(xml)?.[1]).toBe(`${version}.0`);

@@ -139,7 +139,8 @@ suite(title, () => {
     return { name: saved.suggestedFilename(), url: saved.url(), bytes: readFileSync(await saved.path()) };
   }
 
-  const isChunk = (url: string) => /\/xlsx\.js$/.test(url);
+  // The file adapter's chunk, named with a hash of its content (webpack.config.js chunkFilename).
+  const isChunk = (url: string) => /\/xlsx\.[0-9a-f]{8}\.js$/.test(url);
 
   /** The text of the element that has the focus; "BODY" when the focus fell to the page's body. */
   const focused = (page: Page) =>

@@ -9,11 +9,14 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { SETTING_ROWS } from "../../src/core/criteria-sheet/schema";
 import { loadWorkbook } from "../exceljs/workbook";
-import { freshSampleBytes, xlsxBytes, type SheetSpec } from "../helpers/workbooks";
+import { runScoring } from "../../src/core/run";
+import { letterToDocx } from "../../src/docx/letter-docx";
+import { freshSampleBytes, freshSampleGrids, xlsxBytes, type SheetSpec } from "../helpers/workbooks";
 import { axeViolations } from "./axe";
 import { SCREENSHOTS } from "./chromium";
 import {
   download,
+  EXAMPLE as EXAMPLE_FILE,
   score,
   sidewaysOverflow,
   singleFileBrowser,
@@ -49,6 +52,14 @@ async function openEverything(page: Page): Promise<void> {
   while ((await folded.count()) > 0) await folded.first().click();
   // Fluent's expand animation runs even with reduced motion asked for: let it finish.
   await page.waitForTimeout(500);
+}
+
+/** Waits until `done` holds, at most 5 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (const start = Date.now(); !done();) {
+    if (Date.now() - start > 5000) throw new Error("still waiting after 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const table = (page: Page) => page.getByRole("table", { name: "Tất cả đơn vị" });
@@ -165,6 +176,55 @@ suite(title, () => {
       expect(String(settings.get("Ngày văn bản kế hoạch thi đua"))).toMatch(/27\/04\/2023|2023-04-27/);
       expect(record).toEqual({ refused: [], errors: [], violations: [] });
       await page.close();
+    });
+
+    it("speaks one name, no command line; clears a stale refusal; warns before closing a scored file not downloaded", async () => {
+      const { page, record } = await browser.open(width);
+      const words = async () => (await page.locator("body").innerText()).toLowerCase();
+      const foreign = /dòng lệnh|add-in|bảng điều khiển|ngăn tác vụ/;
+      expect(await words()).not.toMatch(foreign);
+
+      // A Word letter chosen by mistake over an open file is refused, the file kept; once that file is
+      // scored, the refusal no longer applies and goes.
+      await page.locator('input[type="file"]').first().setInputFiles(EXAMPLE_FILE);
+      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      const sample = runScoring(await freshSampleGrids());
+      const docx = await letterToDocx(sample.letter, sample.scores, sample.criteria);
+      await page
+        .locator('input[type="file"]')
+        .first()
+        .setInputFiles({
+          name: "cong-van.docx",
+          mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          buffer: Buffer.from(docx),
+        });
+      await page.getByText("Không mở được tệp").waitFor();
+      await score(page);
+      await expect(page.getByText("Không mở được tệp").count()).resolves.toBe(0);
+
+      // The award's line, apart from the rating band "Tốt".
+      await page.getByRole("button", { name: "Phân bố và biểu đồ điểm 766", exact: true }).click();
+      await page.getByText("Ngưỡng đề xuất (> 80)").first().waitFor();
+      await expect(page.getByText(/Ngưỡng Tốt/).count()).resolves.toBe(0);
+      await openEverything(page);
+      expect(await words()).not.toMatch(foreign);
+
+      // Scored, not downloaded: closing the tab asks first.
+      const asked: string[] = [];
+      page.on("dialog", (dialog) => {
+        asked.push(dialog.type());
+        void dialog.dismiss();
+      });
+      await page.close({ runBeforeUnload: true });
+      await until(() => asked.length > 0);
+      expect(asked).toEqual(["beforeunload"]);
+      expect(page.isClosed()).toBe(false);
+      // Downloaded: it closes without a word.
+      await download(page, "Tải về tệp đã tính điểm");
+      await page.close({ runBeforeUnload: true });
+      await until(() => page.isClosed());
+      expect(asked).toEqual(["beforeunload"]);
+      expect(record).toEqual({ refused: [], errors: [], violations: [] });
     });
 
     it(`draws only the rows in sight of ${MANY} units, and reaches the last by scrolling`, async () => {

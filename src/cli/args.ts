@@ -35,7 +35,8 @@ export const USAGE = `Cách dùng:
   score               Tính điểm bảng đơn vị, ghi tệp kết quả và dự thảo công văn.
   letter              Tính điểm rồi chỉ ghi công văn Word (.docx), không ghi tệp Excel
                       (mặc định: cong-van-de-xuat-khen-thuong-<năm>.docx cạnh tệp gốc).
-  -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc).
+  -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc; sổ tính có
+                      macro giữ đuôi .xlsm và macro của nó).
   --docx              Ghi công văn đề xuất khen thưởng (Word, kèm phụ lục bảng điểm) ra tệp này.
   --sheet             Trang chứa bảng đơn vị (mặc định: tự tìm).
   --json              In một báo cáo JSON thay cho bản tóm tắt.
@@ -54,7 +55,14 @@ export const USAGE = `Cách dùng:
   --compare           So sánh với năm trước: tệp đã tính điểm của năm trước (hoặc bảng đơn vị bất kỳ
                       của năm đó); đơn vị ghép theo mã hoặc tên, đổi tên và sáp nhập ghi ở trang
                       “Đổi tên, sáp nhập”; kết quả ở trang “So sánh năm trước”.
-  -h, --help          Hướng dẫn này.`;
+  -h, --help          Hướng dẫn này.
+
+Mã thoát:
+  0  Đã ghi kết quả (kể cả khi có cảnh báo).
+  1  Tệp không dùng được; không ghi gì.
+  2  Sai cú pháp lệnh.
+  3  Đã ghi, nhưng có lỗi ở số liệu cần để tính điểm: danh sách và công văn là dự thảo, cần sửa lỗi
+     rồi chạy lại trước khi gửi.`;
 
 export interface ScoreCommand {
   command: "score";
@@ -70,7 +78,8 @@ export interface ScoreCommand {
   docx?: string;
   /** Source files whose figures are joined into the table. */
   sources: string[];
-  prefer: Preference;
+  /** Undefined when not given: a re-run keeps the preference its record names. */
+  prefer?: Preference;
   period?: Period;
   asOf?: string;
   year?: number;
@@ -248,8 +257,8 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (compare !== undefined && values.output !== undefined && samePath(compare, values.output)) {
     return { command: "error", message: "Tệp kết quả (-o) không được trùng với tệp năm trước (--compare)." };
   }
-  const prefer = values.prefer === undefined ? "source" : PREFERENCES[plain(values.prefer)];
-  if (!prefer)
+  const prefer = values.prefer === undefined ? undefined : PREFERENCES[plain(values.prefer)];
+  if (values.prefer !== undefined && !prefer)
     return { command: "error", message: `--prefer nhận nguon hoặc bang, không phải “${values.prefer}”.` };
   const period = values.period === undefined ? undefined : PERIODS[plain(values.period)];
   if (values.period !== undefined && !period) {

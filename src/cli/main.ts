@@ -7,6 +7,7 @@ import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { PreviousYear } from "../core/compare/types";
 import type { Source } from "../core/sources/types";
+import { formatMismatch } from "../xlsx/workbook-format";
 import { NODE_CODEC } from "./node-codec";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
@@ -18,10 +19,15 @@ interface Io {
 export const EXIT_OK = 0;
 export const EXIT_UNUSABLE = 1;
 export const EXIT_USAGE = 2;
+/** Written, but an error touches an input of a criterion: the list and the letter are a draft. */
+export const EXIT_INCOMPLETE = 3;
 
-function defaultOutputPath(input: string): string {
+const exitOf = (result: RunResult) => (result.completeness.complete ? EXIT_OK : EXIT_INCOMPLETE);
+
+/** Beside the input, with the extension its content calls for (".xlsm" for a macro workbook). */
+function defaultOutputPath(input: string, extension: string): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}-da-tinh-diem.xlsx`);
+  return path.join(parsed.dir, `${parsed.name}-da-tinh-diem${extension}`);
 }
 
 interface OutputFile {
@@ -124,6 +130,12 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   const { WorkbookPackage, scorePackage } = await fileAdapter();
   const bytes = await readInput(command.input);
   const workbook = WorkbookPackage.open(bytes, path.basename(command.input), NODE_CODEC);
+  const { format } = workbook;
+  const mismatch = command.output && formatMismatch(format, path.basename(command.input), command.output);
+  if (mismatch) {
+    io.stderr(`Lỗi: ${mismatch}\n`);
+    return EXIT_USAGE;
+  }
   const sources = await readSources(command);
   const previous = await readPrevious(command);
   const result = scorePackage(workbook, {
@@ -139,9 +151,9 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     preset: command.preset,
     previous,
   });
-  const output = command.output ?? defaultOutputPath(command.input);
+  const output = command.output ?? defaultOutputPath(command.input, format.extension);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: ".xlsx" }];
+  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: format.extension }];
   const written = [`Đã ghi tệp kết quả: ${output}`];
   if (command.docx !== undefined) {
     outputs.push({ file: command.docx, bytes: await letterBytes(result), extension: ".docx" });
@@ -149,7 +161,7 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   }
   await writeAll(outputs);
   report(result, written, command.json, io);
-  return EXIT_OK;
+  return exitOf(result);
 }
 
 async function letter(command: LetterCommand, io: Io): Promise<number> {
@@ -167,7 +179,7 @@ async function letter(command: LetterCommand, io: Io): Promise<number> {
   const target = command.docx ?? path.join(path.dirname(command.input), letterFileName(result.year));
   await writeAll([{ file: target, bytes: await letterBytes(result), extension: ".docx" }]);
   report(result, [`Đã ghi công văn: ${target}`], command.json, io);
-  return EXIT_OK;
+  return exitOf(result);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -32,6 +32,8 @@ export interface LetterModel {
   distribution: string[];
   signer: Signer;
   proposed: ProposedUnit[];
+  /** "DỰ THẢO — CÒN 2 LỖI CẦN SỬA TRƯỚC KHI GỬI" when an error touches the list: the letter's first line. */
+  draftMark?: string;
   /** Facts of the year the letter needs but the settings leave blank ("số Quyết định kế hoạch"…): printed as "…". */
   missingFacts: string[];
 }

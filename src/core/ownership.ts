@@ -5,14 +5,20 @@
 import { UNIT_MAP_SHEET } from "./compare/unit-map-sheet";
 import { CRITERIA_SHEET } from "./criteria-sheet/schema";
 import { cellText, parseRangeAddress, rangeAddress, type CellRange, type SheetGrid } from "./grid";
+import type { Preference } from "./sources/join";
+import type { SourceProvenance } from "./sources/provenance";
+import type { SourceRecord } from "./sources/types";
 import { cleanText, foldKey } from "./text";
 
 export const META_SHEET = "KSTTHC";
 
 export interface Ownership {
   dataSheet: string;
+  movedHighlights?: DataSheetOwnership["movedHighlights"];
   /** Output columns beside the unit table, header rows included. */
   outputRange?: CellRange;
+  /** The rows of the unit table's header the run read (0-based), to read them again as they were. */
+  headerRows?: HeaderRows;
   highlightRange?: CellRange;
   highlightFormula?: string;
   summarySheet?: string;
@@ -22,19 +28,64 @@ export interface Ownership {
   mapping?: string;
   /** Further sheets of the same unit set (a portal export's "Xã Phường" beside its "Sở Ban"). */
   more?: DataSheetOwnership[];
+  /**
+   * The source files whose figures the run used, with the records it paired: a re-run without the files
+   * uses them again, so that it gives the same list and writes the same cells.
+   */
+  sources?: KeptSource[];
+  /** Which figure won when the table and a source disagreed. */
+  prefer?: Preference;
+}
+
+/** A source file as the record keeps it: what the summary says of it and the records paired with units. */
+export interface KeptSource {
+  provenance: SourceProvenance;
+  records: SourceRecord[];
+}
+
+/** 0-based rows, equal for a one-row header. */
+export interface HeaderRows {
+  top: number;
+  bottom: number;
 }
 
 /** What the tool wrote on one sheet of units. */
 export type DataSheetOwnership = Pick<
   Ownership,
-  "dataSheet" | "outputRange" | "highlightRange" | "highlightFormula"
->;
+  "dataSheet" | "outputRange" | "highlightRange" | "highlightFormula" | "headerRows"
+> & {
+  /**
+   * Where the highlight may stand now that the user moved the tool's columns (Excel moves a conditional
+   * format and its formula with the cells): found, never written to the record.
+   */
+  movedHighlights?: { range: CellRange; formula: string }[];
+};
+
+/** "5:6" as Excel names rows 5 to 6, "5" for one row. */
+function headerRowsText(rows: HeaderRows): string {
+  return rows.bottom > rows.top ? `${rows.top + 1}:${rows.bottom + 1}` : String(rows.top + 1);
+}
+
+function parseHeaderRows(text: string): HeaderRows | undefined {
+  const match = /^(\d+)(?::(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const top = Number(match[1]) - 1;
+  const bottom = match[2] === undefined ? top : Number(match[2]) - 1;
+  return top >= 0 && bottom >= top && bottom <= top + 1 ? { top, bottom } : undefined;
+}
 
 const MORE_LABEL = "Trang dữ liệu khác";
+const SOURCE_LABEL = "Tệp nguồn";
+const RECORD_LABEL = "Số liệu tệp nguồn";
+const PREFER_LABEL = "Ưu tiên số liệu";
 
-const KEYS: { key: Exclude<keyof Ownership, "more">; label: string }[] = [
+const KEYS: {
+  key: Exclude<keyof Ownership, "more" | "sources" | "prefer" | "movedHighlights">;
+  label: string;
+}[] = [
   { key: "dataSheet", label: "Trang dữ liệu" },
   { key: "outputRange", label: "Vùng kết quả" },
+  { key: "headerRows", label: "Dòng tiêu đề" },
   { key: "highlightRange", label: "Vùng tô nổi bật" },
   { key: "highlightFormula", label: "Công thức tô nổi bật" },
   { key: "summarySheet", label: "Trang tổng hợp" },
@@ -72,10 +123,15 @@ export function readOwnership(grid: SheetGrid | undefined): Ownership | undefine
   }
   if (!found.dataSheet) return undefined;
   const more = readMore(grid);
+  const sources = readKeptSources(grid);
+  const prefer = readPrefer(grid);
   return {
     ...(more.length > 0 ? { more } : {}),
+    ...(sources.length > 0 ? { sources } : {}),
+    ...(prefer ? { prefer } : {}),
     dataSheet: found.dataSheet,
     outputRange: found.outputRange ? parseRangeAddress(found.outputRange) : undefined,
+    headerRows: found.headerRows ? parseHeaderRows(found.headerRows) : undefined,
     highlightRange: found.highlightRange ? parseRangeAddress(found.highlightRange) : undefined,
     highlightFormula: found.highlightFormula || undefined,
     summarySheet: found.summarySheet || undefined,
@@ -89,11 +145,14 @@ function readMore(grid: SheetGrid): DataSheetOwnership[] {
   const more: DataSheetOwnership[] = [];
   for (const line of grid.values) {
     if (foldKey(cellText(line?.[0] ?? null)) !== foldKey(MORE_LABEL)) continue;
-    const [sheet, output, highlight, formula] = [1, 2, 3, 4].map((i) => cleanText(cellText(line[i] ?? null)));
+    const [sheet, output, highlight, formula, header] = [1, 2, 3, 4, 5].map((i) =>
+      cleanText(cellText(line[i] ?? null)),
+    );
     if (!sheet) continue;
     more.push({
       dataSheet: sheet,
       outputRange: output ? parseRangeAddress(output) : undefined,
+      headerRows: header ? parseHeaderRows(header) : undefined,
       highlightRange: highlight ? parseRangeAddress(highlight) : undefined,
       highlightFormula: formula || undefined,
     });
@@ -101,12 +160,47 @@ function readMore(grid: SheetGrid): DataSheetOwnership[] {
   return more;
 }
 
+/** JSON kept in a cell, or undefined when a hand has broken it (the record is then ignored). */
+function parsed<T>(text: string): T | undefined {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Tệp nguồn" rows in order, then "Số liệu tệp nguồn" rows naming their file by its 1-based number. */
+function readKeptSources(grid: SheetGrid): KeptSource[] {
+  const kept: KeptSource[] = [];
+  for (const line of grid.values) {
+    const label = foldKey(cellText(line?.[0] ?? null));
+    const text = cellText(line?.[label === foldKey(RECORD_LABEL) ? 2 : 1] ?? null);
+    if (label === foldKey(SOURCE_LABEL)) {
+      const provenance = parsed<SourceProvenance>(text);
+      if (provenance?.file) kept.push({ provenance, records: [] });
+    } else if (label === foldKey(RECORD_LABEL)) {
+      const record = parsed<SourceRecord>(text);
+      const source = kept[Number(cellText(line[1] ?? null)) - 1];
+      if (record && source) source.records.push(record);
+    }
+  }
+  return kept;
+}
+
+function readPrefer(grid: SheetGrid): Preference | undefined {
+  const line = grid.values.find((l) => foldKey(cellText(l?.[0] ?? null)) === foldKey(PREFER_LABEL));
+  const value = cellText(line?.[1] ?? null);
+  return value === "source" || value === "table" ? value : undefined;
+}
+
 export function ownershipRows(ownership: Ownership): string[][] {
   const rows: string[][] = [["KSTTHC", NOTICE]];
   for (const { key, label } of KEYS) {
     const value = ownership[key];
     if (value === undefined) continue;
-    rows.push([label, typeof value === "string" ? value : rangeAddress(value)]);
+    const text =
+      typeof value === "string" ? value : "left" in value ? rangeAddress(value) : headerRowsText(value);
+    rows.push([label, text]);
   }
   for (const m of ownership.more ?? []) {
     rows.push([
@@ -115,8 +209,14 @@ export function ownershipRows(ownership: Ownership): string[][] {
       m.outputRange ? rangeAddress(m.outputRange) : "",
       m.highlightRange ? rangeAddress(m.highlightRange) : "",
       m.highlightFormula ?? "",
+      ...(m.headerRows ? [headerRowsText(m.headerRows)] : []),
     ]);
   }
+  (ownership.sources ?? []).forEach((kept, i) => {
+    rows.push([SOURCE_LABEL, JSON.stringify(kept.provenance)]);
+    for (const record of kept.records) rows.push([RECORD_LABEL, String(i + 1), JSON.stringify(record)]);
+  });
+  if (ownership.prefer) rows.push([PREFER_LABEL, ownership.prefer]);
   return rows;
 }
 

@@ -54,6 +54,10 @@ export interface JsonReport {
   /** Rows of the table that are not units (sections, totals, notes…), 1-based, with why. */
   skippedRows: { row: number; reason: string }[];
   eligible: string[];
+  /** False when an error touches an input of a criterion: the list is a draft (CLI exit 3). */
+  complete: boolean;
+  /** The units whose figures such an error touches. */
+  unsure: string[];
   problems: Problem[];
   letter: LetterModel;
   /** Files the figures came from: file, kind, sheets read, period, as-of date. */
@@ -112,6 +116,8 @@ export function jsonReport(result: RunResult): JsonReport {
     })),
     skippedRows: result.table.skipped.map((s) => ({ row: s.row + 1, reason: s.reason })),
     eligible: result.scores.filter((s) => s.eligible).map((s) => s.unit.name),
+    complete: result.completeness.complete,
+    unsure: result.completeness.unsure,
     problems: result.problems,
     letter: result.letter,
     sources: result.sources,
@@ -154,6 +160,13 @@ function distributionLines(result: RunResult): string[] {
         `  ${g.group}: ${g.units} đơn vị — ${RATING_NAMES.map((n) => `${n} ${g.bands[n]}`).join(", ")}; chưa có điểm ${g.noScore}; trên ngưỡng (${threshold.test}): ${g.aboveThreshold}`,
     ),
   ];
+}
+
+/** What an unsure list means, for the summary, the pane and the web page. */
+export function unsureSentence(result: Pick<RunResult, "completeness">): string {
+  const { unsure, errors } = result.completeness;
+  const names = unsure.length > 0 ? ` (${unsure.map((n) => `“${n}”`).join(", ")})` : "";
+  return `danh sách dưới đây chưa chắc đúng vì ${errors.length} lỗi ở số liệu cần để tính điểm của ${unsure.length} đơn vị${names}; hãy sửa các ô báo lỗi rồi chạy lại trước khi gửi công văn.`;
 }
 
 const LEVEL_TITLES: Record<Problem["level"], string> = { error: "Lỗi", warning: "Cảnh báo", info: "Ghi chú" };
@@ -199,6 +212,7 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
     lines.push(`  ${c.code}: ${formatNumberVi(c.points)} điểm khi ${describeCriterion(c)}`);
   }
   const proposed = result.scores.filter((s) => s.eligible);
+  if (result.letter.draftMark) lines.push(`${result.letter.draftMark}: ${unsureSentence(result)}`);
   lines.push(`Đơn vị đề xuất khen thưởng: ${proposed.length}`);
   proposed.forEach((s, i) => {
     const earned = s.scores

@@ -1,10 +1,11 @@
 /**
  * One scoring run over a workbook's grids, as a sequence of named steps (src/core/run/): read the
- * record and the criteria, pick the unit tables, recognise groups, apply sources, score, draft the
- * letter, plan the writes.
+ * record and the criteria, pick the unit tables, recognise groups, apply sources, score, decide whether
+ * the list is complete, draft the letter, plan the writes.
  */
 import type { SheetGrid } from "./grid";
 import { applySources } from "./run/apply-sources";
+import { decideCompleteness } from "./run/completeness";
 import { chooseCriteria } from "./run/criteria-choice";
 import { draftLetter } from "./run/draft-letter";
 import { pickTables } from "./run/pick-tables";
@@ -22,13 +23,22 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
   const { criteria, settings, year } = choice;
   const picked = pickTables(grids, options, ownership, criteria, choice);
   const parts = recogniseGroups(picked.parts);
-  const applied = applySources(grids, parts, picked.own, options);
+  const applied = applySources(grids, parts, picked.own, options, ownership);
   const scored = scoreParts(applied.parts, criteria, settings);
   const tables = scored.parts.map((p) => p.table);
-  const draft = draftLetter(scored.scores, criteria, settings, tables, applied.provenance, {
-    name: choice.criteriaGrid?.name,
-    written: writesCriteriaSheet(choice.criteriaGrid, options),
-  });
+  const completeness = decideCompleteness(scored.parts);
+  const draft = draftLetter(
+    scored.scores,
+    criteria,
+    settings,
+    tables,
+    applied.provenance,
+    {
+      name: choice.criteriaGrid?.name,
+      written: writesCriteriaSheet(choice.criteriaGrid, options),
+    },
+    completeness,
+  );
   const writes = planWrites(grids, options, {
     ...choice,
     ownership,
@@ -37,6 +47,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     scores: scored.scores,
     letter: draft.letter,
     provenance: applied.provenance,
+    kept: { sources: applied.kept, prefer: applied.prefer },
   });
 
   return {
@@ -51,6 +62,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
     yearWhere: choice.found.where,
     scores: scored.scores,
     letter: draft.letter,
+    completeness,
     problems: [
       ...choice.problems,
       ...draft.problems,

@@ -19,7 +19,7 @@ import type { Criterion } from "../core/criteria";
 import type { LetterModel } from "../core/letter";
 import type { UnitScore } from "../core/scoring";
 import { appendixHeading, appendixLayout, appendixTable } from "./appendix";
-import { bodyParagraphs, recipientParagraph } from "./body";
+import { bodyParagraphs, draftParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
 import { FONT, LANGUAGE, paragraphProps } from "./runs";
 import { signatureTable } from "./signature-block";
@@ -70,6 +70,7 @@ function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Crit
     properties: { page: pageProperties(false), titlePage: true },
     headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) },
     children: [
+      ...draftParagraphs(letter),
       headerTable(letter),
       recipientParagraph(letter),
       ...bodyParagraphs(letter),

@@ -35,6 +35,21 @@ describe("classifyRow", () => {
       { name: "(2)", stt: "(1)", hasData: true, line: ["(1)", "(2)", "(3)"] },
       "numbering",
     ],
+    [
+      "the column numbering with a sub-column and a worked-out column (#23)",
+      {
+        name: "(2)",
+        stt: "(1)",
+        hasData: true,
+        line: ["(1)", "(2)", "(2a)", "(3)", "(4)", "(5)=(4)/(3)", "(B)"],
+      },
+      "numbering",
+    ],
+    [
+      "a unit whose scores are whole numbers",
+      { name: "Sở Tư pháp", stt: "2", hasData: true, line: [2, "Sở Tư pháp", 85, 90] },
+      "unit",
+    ],
   ])("%s", (_, row, kind) => {
     expect(classifyRow(cells(row), true).kind).toBe(kind);
   });

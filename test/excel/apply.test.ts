@@ -122,14 +122,16 @@ describe("cells and formats written for 30 units", () => {
       ["KSTTHC", "Hidden"],
     ]);
     const summary = sheet(fake, "Tổng hợp");
-    expect(cell(fake, "Tổng hợp", "A2")?.format).toMatchObject({
+    // Unit 2's #N/A makes the list a draft (#23): its line first, the letter a row lower.
+    expect(cell(fake, "Tổng hợp", "A1")?.value).toBe("DỰ THẢO — CÒN 1 LỖI CẦN SỬA TRƯỚC KHI GỬI");
+    expect(cell(fake, "Tổng hợp", "A3")?.format).toMatchObject({
       fontName: "Times New Roman",
       fontSize: 13,
       bold: true,
       underline: "Single",
     });
-    expect(summary.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 1 });
-    expect(summary.rowHeights.get(2)).toBe(24);
+    expect(summary.merges).toContainEqual({ top: 1, left: 0, bottom: 1, right: 1 });
+    expect(summary.rowHeights.get(3)).toBe(24);
     expect(summary.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Portrait" });
     expect(cell(fake, "KSTTHC", "A3")?.value).toBe("Vùng kết quả");
     expect(cell(fake, "KSTTHC", "B3")).toMatchObject({ value: "G3:L33", numberFormat: "@" });

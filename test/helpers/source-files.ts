@@ -175,3 +175,19 @@ export function tracking2025(): SheetSpec[] {
     },
   ];
 }
+
+/** The 2025 example's tracking table (two-row header: "Tỷ lệ … (%)" over "Cấp tỉnh" and "Cấp xã"). */
+export const EXAMPLE_2025 = `${__dirname}/../../examples/theo-doi-thi-dua-kstthc-2025.xlsx`;
+
+/**
+ * A II.07b for the 2025 example's vertical-sector units, commune level included: Thuế tỉnh receives
+ * 37 of 38 commune procedures (97,37 %), Thống kê 20 of 21 (95,24 %), so neither earns IV.9 when the
+ * commune level is read, and both would if only the province level were.
+ */
+export function verticalRates2025(): SheetSpec[] {
+  return ii07b([
+    [1, "Bảo hiểm xã hội tỉnh An Giang", 40, 30, 0, 10, 40, 30, 0, 10, 40],
+    [2, "Thuế tỉnh An Giang", 50, 12, 0, 38, 49, 12, 0, 37, 50],
+    [3, "Thống kê tỉnh An Giang", 25, 4, 0, 21, 24, 4, 0, 20, 25],
+  ]);
+}

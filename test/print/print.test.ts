@@ -95,7 +95,7 @@ beforeAll(async () => {
   files.longOut = path.join(dir, "dai-da-tinh-diem.xlsx");
   const quiet = { stdout: () => undefined, stderr: () => undefined };
   expect(await main(["score", files.sampleIn, "--docx", files.letter], quiet)).toBe(0);
-  expect(await main(["score", files.messyIn, "--sheet", MESSY_SHEET], quiet)).toBe(0);
+  expect(await main(["score", files.messyIn, "--sheet", MESSY_SHEET], quiet)).toBe(3); // its errors make the list a draft (#23)
   expect(await main(["score", longIn], quiet)).toBe(0);
   const keys = Object.keys(files) as (keyof typeof files)[];
   const pdfs = await printToPdf(

@@ -5,6 +5,7 @@
  */
 import JSZip from "jszip";
 import { promises as fs } from "node:fs";
+import path from "node:path";
 import { defaultCriteria } from "../../src/core/criteria";
 import { criteriaWritePlan } from "../../src/core/plan/criteria-sheet-plan";
 import { UnusableInputError } from "../../src/core/problems";
@@ -18,6 +19,9 @@ import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { generatedWorkbook } from "../excel/fixtures";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";
+import { EXAMPLE_2025, portalExport, verticalRates2025 } from "../helpers/source-files";
+import { readSource } from "../../src/core/sources/read-source";
+import { gridsOf } from "../helpers/workbooks";
 import { freshSampleBytes, snapshot, tempDir } from "../helpers/workbooks";
 import { captureDownloads, type Download } from "./dom-stubs";
 
@@ -105,6 +109,56 @@ describe("file port over the sample workbook", () => {
     expect(second.download.fileName).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
   });
 
+  it("scores its own output joined with sources again, with or without them, to the same bytes (#23)", async () => {
+    const sources = [
+      readSource(await gridsOf(verticalRates2025()), "bieu-ii07b.xlsx"),
+      readSource(await gridsOf(portalExport()), "diem-766.xlsx"),
+    ];
+    const port = await openFilePort("theo-doi-2025.xlsx", new Uint8Array(await fs.readFile(EXAMPLE_2025)));
+    const eligible = (r: { scores: { eligible: boolean; unit: { name: string } }[] }) =>
+      r.scores.filter((s) => s.eligible).map((s) => s.unit.name);
+    const first = eligible(await port.score({ sources }, () => undefined));
+    const bytes = await (await downloaded(port)).download.bytes();
+    for (const options of [{}, {}, { sources }]) {
+      expect(eligible(await port.score(options, () => undefined))).toEqual(first);
+      expect(Buffer.compare(await (await downloaded(port)).download.bytes(), bytes)).toBe(0);
+    }
+    expect(first).not.toContain("Thuế tỉnh An Giang");
+  });
+
+  it("writes over the tool's columns where a column inserted in the table moved them (#23)", async () => {
+    const dir = await tempDir();
+    try {
+      const table = await writeWithOpenpyxl(
+        dir,
+        "goc.xlsx",
+        [
+          `ws.title = "Đơn vị"`,
+          `ws.append(["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766 năm 2025"])`,
+          `ws.append([1, "Sở Ngoại vụ", "Sở, ban, ngành", 85.2])`,
+          `ws.append([2, "Sở Tư pháp", "Sở, ban, ngành", 80])`,
+        ].join("\n"),
+      );
+      const port = await openFilePort("goc.xlsx", new Uint8Array(await fs.readFile(table)));
+      await port.score({}, () => undefined);
+      const scored = path.join(dir, "da-tinh.xlsx");
+      await fs.writeFile(scored, await (await downloaded(port)).download.bytes());
+      const moved = await writeWithOpenpyxl(
+        dir,
+        "da-chen-cot.xlsx",
+        [`wb = openpyxl.load_workbook(${JSON.stringify(scored)})`, `wb["Đơn vị"].insert_cols(3)`].join("\n"),
+      );
+      const again = await openFilePort("da-chen-cot.xlsx", new Uint8Array(await fs.readFile(moved)));
+      await again.score({}, () => undefined);
+      const { workbook } = await downloaded(again);
+      const header = workbook.getWorksheet("Đơn vị")!.getRow(1).values as unknown[];
+      expect(header.filter((v) => v === "Điểm tiêu chí III")).toHaveLength(1);
+      expect(header[6]).toBe("Điểm tiêu chí III");
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("writes the criteria sheet, which the next score then reads", async () => {
     const criteria = defaultCriteria().map((c) => (c.code === "III" ? { ...c, threshold: 79 } : c));
     const port = await openFilePort(SAMPLE_NAME, sampleBytes());
@@ -144,10 +198,14 @@ describe("file port over a messy workbook", () => {
     expect(result.table.layout.sheet).toBe(MESSY_SHEET);
     expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(MESSY_PROPOSED);
     // The letter's facts of the year, which the defaults do not know; the #N/A is an error, and no
-    // "chưa có số liệu" warning repeats it (issue #11, item 17).
+    // "chưa có số liệu" warning repeats it (issue #11, item 17). The one-stop rates of the departments
+    // and districts, which IV.9 (vertical-sector bodies only) leaves out, are noted once per group
+    // (issue #23, item 3).
     expect(result.problems.map((p) => [p.level, p.row, p.column])).toEqual([
       ["warning", undefined, undefined],
+      ["info", 6, "E"],
       ["error", 9, "D"],
+      ["info", 11, "E"],
     ]);
     const { download, workbook } = await downloaded(port);
     expect(download.fileName).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");

@@ -117,6 +117,32 @@ describe("task pane over the sample workbook", () => {
     );
   });
 
+  it("says a list an error touches is a draft, above the list, and says nothing of it otherwise (#23)", async () => {
+    // Sở Tài chính's score typed as "85,5,1": unreadable, so the list cannot be trusted.
+    const grids = JSON.parse(JSON.stringify(sample)) as SheetGrid[];
+    const row = grids[0].values.findIndex((line) => line[1] === "Sở Tài chính");
+    grids[0].values[row][3] = "85,5,1";
+    renderPane(new FakePort(grids));
+    await screen.findByText("33 đơn vị");
+    await scoreAndWait(4);
+    const bar = screen
+      .getByText("DỰ THẢO — CÒN 1 LỖI CẦN SỬA TRƯỚC KHI GỬI")
+      .closest("[data-unsure]") as HTMLElement;
+    expect(bar.textContent).toContain(
+      "Danh sách dưới đây chưa chắc đúng vì 1 lỗi ở số liệu cần để tính điểm của 1 đơn vị (“Sở Tài chính”)",
+    );
+    // Above the list: the bar comes before the summary sentence and the table of proposed units.
+    const summary = screen.getByText(/^Đã tính điểm 33 đơn vị\./);
+    expect(bar.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("shows no draft bar over a list no error touches", async () => {
+    renderPane();
+    await screen.findByText("33 đơn vị");
+    await scoreAndWait(4);
+    expect(screen.queryByText(/DỰ THẢO/)).toBeNull();
+  });
+
   it("says the criteria are the workbook's once a run wrote the “Tiêu chí” sheet", async () => {
     renderPane();
     await screen.findByText("33 đơn vị");

@@ -12,7 +12,7 @@ import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { openErrorMessage } from "../../src/taskpane/use-file-opener";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
-import { freshSampleBytes, snapshot } from "../helpers/workbooks";
+import { freshSampleBytes, snapshot, xlsxBytes } from "../helpers/workbooks";
 import { captureDownloads, installBrowserApis, installFluentStandIns } from "./dom-stubs";
 
 const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
@@ -159,6 +159,29 @@ describe("web app", () => {
     expect(screen.queryByText("Không mở được tệp")).toBeNull();
     // A new file starts a new session: nothing scored yet.
     expect(screen.getByText("Chưa tính điểm trong phiên làm việc này.")).toBeTruthy();
+  });
+
+  it("says above the list that a list an error touches is a draft (#23)", async () => {
+    const bytes = await xlsxBytes([
+      {
+        name: "Đơn vị",
+        rows: [
+          ["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766"],
+          [1, "Sở Ngoại vụ", "Sở, ban, ngành", 91],
+          [2, "Sở Tư pháp", "Sở, ban, ngành", "85,5,1"],
+        ],
+      },
+    ]);
+    renderWebApp();
+    choose(fileOf(bytes, "co-loi.xlsx"));
+    await screen.findByText("2 đơn vị", undefined, { timeout: 10_000 });
+    await scoreAndWait();
+    const bar = screen
+      .getByText("DỰ THẢO — CÒN 1 LỖI CẦN SỬA TRƯỚC KHI GỬI")
+      .closest("[data-unsure]") as HTMLElement;
+    expect(bar.textContent).toContain("(“Sở Tư pháp”)");
+    const summary = screen.getByText(/^Đã tính điểm 2 đơn vị\./);
+    expect(bar.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it("says why a file cannot be opened, from the first screen", async () => {

@@ -18,15 +18,14 @@ export const YES = "Có";
 export const NO = "Không";
 export const TOTAL_HEADER = "Tổng điểm thi đua";
 export const PROPOSAL_HEADER = "Đề xuất khen thưởng";
+/** Every output header of a criterion starts so ("Điểm tiêu chí III"): the tool knows its columns by it. */
+export const OUTPUT_HEADER_PREFIX = "Điểm tiêu chí";
+
+/** The headers after the criteria's, in order: the tool finds its columns by them wherever they moved. */
+export const FIXED_OUTPUT_HEADERS = [TOTAL_HEADER, "Xếp loại 766", PROPOSAL_HEADER, "Cách tính điểm"];
 
 function outputHeaders(criteria: Criterion[]): string[] {
-  return [
-    ...criteria.map((c) => `Điểm tiêu chí ${c.code}`),
-    TOTAL_HEADER,
-    "Xếp loại 766",
-    PROPOSAL_HEADER,
-    "Cách tính điểm",
-  ];
+  return [...criteria.map((c) => `${OUTPUT_HEADER_PREFIX} ${c.code}`), ...FIXED_OUTPUT_HEADERS];
 }
 
 /** One row of output values for a scored unit, in the order of outputHeaders. */
@@ -68,7 +67,7 @@ const isEmpty = (grid: SheetGrid, row: number, col: number) => cellText(cellAt(g
 function stillOwned(grid: SheetGrid, range: CellRange, headerRow: number, firstHeader: string): boolean {
   if (range.top !== headerRow) return false;
   const text = cellText(cellAt(grid, range.top, range.left)).trim();
-  return text.startsWith("Điểm tiêu chí") || text === firstHeader;
+  return text.startsWith(OUTPUT_HEADER_PREFIX) || text === firstHeader;
 }
 
 /** How the output cells are written: plain values (the default), or formulas over the criteria sheet. */
@@ -116,6 +115,7 @@ export function planDataSheet(
   if (ownership?.dataSheet === layout.sheet && ownership.highlightRange && ownership.highlightFormula) {
     plan.removeHighlights.push({ range: ownership.highlightRange, formula: ownership.highlightFormula });
   }
+  if (ownership?.dataSheet === layout.sheet) plan.removeHighlights.push(...(ownership.movedHighlights ?? []));
 
   // The output stays where it was, or goes right of the table; it moves further right past any user
   // cell in its way, so that no user cell is ever overwritten.

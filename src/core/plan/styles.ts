@@ -26,6 +26,15 @@ export const STYLES = {
   note: { font: { italic: true }, numberFormat: "@" },
   hiddenMeta: { numberFormat: "@" },
 
+  /** The first line of a letter whose list an error touches: "DỰ THẢO — CÒN 2 LỖI …". */
+  letterDraft: {
+    font: { name: TIMES, size: 14, bold: true },
+    fill: "FFC7CE",
+    horizontal: "center",
+    vertical: "top",
+    wrap: true,
+    numberFormat: "@",
+  },
   /** The note beside the letter on the facts it lacks. */
   letterMissing: {
     font: { name: TIMES, size: 12, bold: true },

@@ -81,14 +81,19 @@ export function planSummarySheet(
     }
   };
 
-  put(0, LEFT, letter.parentBody, "letterParent");
-  put(0, RIGHT, letter.nationalTitle, "letterNation");
-  put(1, LEFT, letter.issuingBody, "letterIssuer");
-  put(1, RIGHT, letter.motto, "letterMotto");
-  put(2, LEFT, letter.number, "letterNumber", 24);
-  put(2, RIGHT, letter.placeAndDate, "letterDate");
+  // An unsure list: the letter's first line says it is a draft, and the letter starts a row lower.
+  const top = letter.draftMark ? 1 : 0;
+  if (letter.draftMark) {
+    put(0, ALL, letter.draftMark, "letterDraft", estimateRowHeight(letter.draftMark, ALL, "letterDraft"));
+  }
+  put(top, LEFT, letter.parentBody, "letterParent");
+  put(top, RIGHT, letter.nationalTitle, "letterNation");
+  put(top + 1, LEFT, letter.issuingBody, "letterIssuer");
+  put(top + 1, RIGHT, letter.motto, "letterMotto");
+  put(top + 2, LEFT, letter.number, "letterNumber", 24);
+  put(top + 2, RIGHT, letter.placeAndDate, "letterDate");
   put(
-    3,
+    top + 3,
     LEFT,
     letter.subject,
     "letterSubject",
@@ -97,10 +102,10 @@ export function planSummarySheet(
   // Beside the letter, outside its print area: seen on screen, never printed with the letter.
   const missing = missingFactsSentence(letter);
   if (missing) {
-    put(0, NOTE, `${missing} Điền ở phần CÀI ĐẶT của trang “Tiêu chí” rồi chạy lại.`, "letterMissing");
+    put(top, NOTE, `${missing} Điền ở phần CÀI ĐẶT của trang “Tiêu chí” rồi chạy lại.`, "letterMissing");
     plan.columnWidths.push({ col: NOTE.from, width: 40 });
   }
-  row = 5;
+  row = top + 5;
   for (const piece of splitForRows(letter.recipientLine, ALL, "letterRecipient")) {
     put(row++, ALL, piece, "letterRecipient", estimateRowHeight(piece, ALL, "letterRecipient"));
   }

@@ -3,7 +3,14 @@ import { cellText, columnLetter, type SheetGrid } from "../grid";
 import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
 import { UnusableInputError } from "../problems";
 import { cleanText, foldKey } from "../text";
-import { detectTable, findHeader, HEADER_SCAN_ROWS, type ColumnMapping, type TableLayout } from "./table";
+import {
+  detectTable,
+  findHeader,
+  HEADER_SCAN_ROWS,
+  type ColumnMapping,
+  type KnownHeader,
+  type TableLayout,
+} from "./table";
 
 export interface PickOptions {
   sheet?: string;
@@ -12,6 +19,8 @@ export interface PickOptions {
   ownSheets?: string[];
   /** The assessment year, when known: picks among several 766 columns the one whose header names it. */
   year?: number;
+  /** Per sheet, the header rows an earlier run read (its record): read again as they were. */
+  knownHeaders?: Record<string, KnownHeader>;
 }
 
 type Found = { grid: SheetGrid; layout: TableLayout & { score: number } };
@@ -61,7 +70,13 @@ function namedSheet(grids: SheetGrid[], options: PickOptions, owned: (s: string)
     const names = grids.map((g) => `“${g.name}”`).join(", ");
     throw new UnusableInputError(`Không có trang “${wanted}” trong tệp. Các trang hiện có: ${names}.`);
   }
-  const layout = detectTable(grid, options.mapping, owned(grid.name), options.year);
+  const layout = detectTable(
+    grid,
+    options.mapping,
+    owned(grid.name),
+    options.year,
+    options.knownHeaders?.[grid.name],
+  );
   if (!layout) {
     throw new UnusableInputError(
       `Trang “${grid.name}” không có bảng đơn vị: không tìm thấy dòng tiêu đề có cột tên đơn vị cùng cột điểm Bộ chỉ số 766 hoặc tỷ lệ tiếp nhận tại Bộ phận Một cửa.` +
@@ -79,7 +94,16 @@ export function pickTable(grids: SheetGrid[], options: PickOptions): Found {
     const own = new Set((options.ownSheets ?? []).map(foldKey));
     const found = grids
       .filter((g) => !own.has(foldKey(g.name)))
-      .map((grid) => ({ grid, layout: detectTable(grid, options.mapping, owned(grid.name), options.year) }))
+      .map((grid) => ({
+        grid,
+        layout: detectTable(
+          grid,
+          options.mapping,
+          owned(grid.name),
+          options.year,
+          options.knownHeaders?.[grid.name],
+        ),
+      }))
       .filter((f): f is Found => f.layout !== undefined);
     if (found.length === 0) throw noTable(grids);
     const best = Math.max(...found.map((f) => f.layout.score));

@@ -62,12 +62,17 @@ export function sectionTitleOf(name: string, stt: string): string {
   return "";
 }
 
-/** The row of column numbers under a header: "(1) (2) (3)…" or "1 2 3…" with the name cell among them. */
+/**
+ * One cell of a row of column numbers: "(1)", "2", "(2a)", "(B)", or a column worked out of others,
+ * "(4)=(3)/(2)" or "(5) = (3) + (4)".
+ */
+const COLUMN_NUMBER = /^\(?(?:\d{1,2}[a-zđ]?|[a-zđ])\)?(?:\s*=\s*[\d()a-zđ+\-*/x×:.,%\s]+)?$/i;
+
+/** The row of column numbers under a header: "(1) (2) (2a) (3)…" or "1 2 3…" with the name cell among them. */
 function isNumberingRow(line: CellValue[], name: string): boolean {
-  const numbering = /^\(?\d{1,2}\)?$/;
-  if (!numbering.test(name)) return false;
+  if (!COLUMN_NUMBER.test(name)) return false;
   const filled = line.map((v) => cleanText(cellText(v))).filter((t) => t !== "");
-  return filled.length >= 3 && filled.every((t) => numbering.test(t));
+  return filled.length >= 3 && filled.every((t) => COLUMN_NUMBER.test(t)) && filled.some((t) => /\d/.test(t));
 }
 
 /** The header of another table: a unit-name header with a figure header in one of the table's columns. */

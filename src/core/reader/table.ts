@@ -98,9 +98,10 @@ function rank(roles: ColumnRole[]): number {
 }
 
 /** A sub-header row holds only text (no figures): "Cấp tỉnh", "Cấp huyện", "Tổng số TTHC". */
-function looksLikeSubHeader(grid: SheetGrid, row: number, width: number): boolean {
+function looksLikeSubHeader(grid: SheetGrid, row: number, width: number, owned: Set<number>): boolean {
   let texts = 0;
   for (let col = 0; col < width; col++) {
+    if (owned.has(col)) continue;
     const value = cellAt(grid, row, col);
     if (typeof value === "number" || typeof value === "boolean") return false;
     const text = cleanText(cellText(value));
@@ -111,18 +112,39 @@ function looksLikeSubHeader(grid: SheetGrid, row: number, width: number): boolea
   return texts > 0;
 }
 
-function candidateAt(grid: SheetGrid, top: number, width: number): Candidate | undefined {
-  if (!(grid.values[top] ?? []).some((v) => cleanText(cellText(v)) !== "")) return undefined;
-  const single = headerTexts(grid, top, false, width);
-  const singleRoles = single.map(classifyHeader);
-  let best: Candidate = { top, bottom: top, roles: singleRoles, texts: single, score: rank(singleRoles) };
-  if (top + 1 < grid.values.length && looksLikeSubHeader(grid, top + 1, width)) {
-    const double = headerTexts(grid, top, true, width);
-    const doubleRoles = double.map(classifyHeader);
-    const score = rank(doubleRoles);
-    if (score > best.score) best = { top, bottom: top + 1, roles: doubleRoles, texts: double, score };
+/**
+ * The header read at `top`, over one row or two. The tool's own columns of an earlier run (`owned`) are
+ * no part of it: their headers ("Điểm 766 dùng để tính"…) must not make a one-row reading of a two-row
+ * header look as good as the two-row one.
+ */
+function headerAt(
+  grid: SheetGrid,
+  top: number,
+  twoRows: boolean,
+  width: number,
+  owned: Set<number>,
+): Candidate {
+  const texts = headerTexts(grid, top, twoRows, width).map((t, col) => (owned.has(col) ? "" : t));
+  const roles = texts.map(classifyHeader);
+  return { top, bottom: twoRows ? top + 1 : top, roles, texts, score: rank(roles) };
+}
+
+function candidateAt(grid: SheetGrid, top: number, width: number, owned: Set<number>): Candidate | undefined {
+  if (!(grid.values[top] ?? []).some((v, col) => !owned.has(col) && cleanText(cellText(v)) !== "")) {
+    return undefined;
+  }
+  let best = headerAt(grid, top, false, width, owned);
+  if (top + 1 < grid.values.length && looksLikeSubHeader(grid, top + 1, width, owned)) {
+    const double = headerAt(grid, top, true, width, owned);
+    if (double.score > best.score) best = double;
   }
   return best;
+}
+
+/** The header rows an earlier run read (its record), when that run's own header still stands there. */
+export interface KnownHeader {
+  top: number;
+  bottom: number;
 }
 
 /** Scores every row near the top of the sheet; the best one is the header. */
@@ -130,13 +152,14 @@ export function findHeader(
   grid: SheetGrid,
   headerRow?: number,
   scanRows = HEADER_SCAN_ROWS,
+  owned: Set<number> = new Set(),
 ): Candidate | undefined {
   const width = columnCount(grid);
   const rows =
     headerRow !== undefined ? [headerRow] : [...Array(Math.min(scanRows, grid.values.length)).keys()];
   let best: Candidate | undefined;
   for (const row of rows) {
-    const candidate = candidateAt(grid, row, width);
+    const candidate = candidateAt(grid, row, width, owned);
     if (candidate && candidate.score > 0 && (!best || candidate.score > best.score)) best = candidate;
   }
   return best;
@@ -241,8 +264,17 @@ export function detectTable(
   mapping: ColumnMapping = {},
   ownedColumns: Set<number> = new Set(),
   year?: number,
+  known?: KnownHeader,
 ): (TableLayout & { score: number }) | undefined {
-  const candidate = findHeader(grid, mapping.headerRow);
+  // The rows an earlier run read are read again as they were, never guessed anew from its result.
+  const recorded =
+    known && mapping.headerRow === undefined
+      ? headerAt(grid, known.top, known.bottom > known.top, columnCount(grid), ownedColumns)
+      : undefined;
+  const candidate =
+    recorded && recorded.score > 0
+      ? recorded
+      : findHeader(grid, mapping.headerRow, HEADER_SCAN_ROWS, ownedColumns);
   const mapped = mapping.name !== undefined && mapping.headerRow !== undefined;
   if (!candidate && !mapped) return undefined;
   const top = candidate?.top ?? (mapping.headerRow as number);

@@ -4,7 +4,6 @@
  * (figures.ts) → assemble the unit with the notes that concern it.
  */
 import { cellAt, cellText, isBlank, isUncalculated, rangeAddress, type SheetGrid } from "../grid";
-import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
 import { cellProblem, UnusableInputError, type Problem } from "../problems";
 import { cleanText, foldKey } from "../text";
 import {
@@ -14,6 +13,7 @@ import {
   type FigureContext,
   type LevelValue,
 } from "./figures";
+import { decodeLegacyColumns } from "./legacy-columns";
 import { pickTable, type PickOptions } from "./pick-table";
 import { classifyRow, type RowCells } from "./row-kind";
 import { findColumnByHeader, type TableColumns, type TableLayout } from "./table";
@@ -35,6 +35,8 @@ export interface Unit {
   custom: Record<string, number | null>;
   /** Criterion inputs with a cell that could not be read (an error is listed): those criteria give 0. */
   unreadable?: string[];
+  /** The group was typed in a legacy encoding that could not be decoded (an error is listed). */
+  groupUnreadable?: boolean;
 }
 
 type SkippedReason = "section" | "total" | "numbering" | "note" | "empty-name";
@@ -143,7 +145,7 @@ function mergedFigureNotes(grid: SheetGrid, cols: number[], from: number, to: nu
     );
 }
 
-/** Notes about one unit row: legacy encoding, a name seen before, a hidden row. */
+/** Notes about one unit row: a name seen before, a hidden row. */
 function unitNotes(
   grid: SheetGrid,
   hidden: Set<number>,
@@ -154,7 +156,6 @@ function unitNotes(
 ): Problem[] {
   const notes: Problem[] = [];
   const at = (level: Problem["level"], detail: string) => cellProblem(grid.name, row, nameCol, level, detail);
-  if (looksLegacyEncoded(name)) notes.push(at("warning", `tên “${name}” ${LEGACY_ADVICE}`));
   if (seenAt !== undefined) {
     notes.push(
       at(
@@ -176,12 +177,23 @@ function unitNotes(
 
 /** Reads the unit table of the workbook. Throws UnusableInputError when there is none. */
 export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): UnitTable {
-  const { grid, layout } = pickTable(grids, options);
+  const picked = pickTable(grids, options);
+  const { layout } = picked;
   const { columns } = layout;
-  const sheet = grid.name;
-  const problems: Problem[] = [];
+  const sheet = picked.grid.name;
   const customColumns = findCustomColumns(layout, options.customInputs ?? []);
   const firstDataRow = layout.headerBottom + 1;
+  // Names and groups typed in TCVN3 or VNI are read decoded, or refused at their cells.
+  const legacy = decodeLegacyColumns(
+    picked.grid,
+    [
+      { col: columns.name, what: "tên" },
+      ...(columns.group === undefined ? [] : [{ col: columns.group, what: "khối" }]),
+    ],
+    firstDataRow,
+  );
+  const { grid } = legacy;
+  const problems: Problem[] = [...legacy.problems];
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);
 
@@ -259,13 +271,15 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
     if (!seen.has(key)) seen.set(key, row);
     const { unreadable, ...read } = readFigures(figures, row);
+    const group = cells.group || section;
     units.push({
       row,
       stt: cells.stt,
       name: cells.name,
-      group: cells.group || section,
+      group,
       ...read,
       ...(unreadable.length > 0 ? { unreadable } : {}),
+      ...(legacy.refused.has(group) ? { groupUnreadable: true } : {}),
     });
   }
   problems.push(...percentScoreNotes(figures), ...mergedFigureNotes(grid, figureCols, firstDataRow, lastRow));

@@ -6,6 +6,7 @@ import { sheetProblem, type Problem } from "../problems";
 import type { Level } from "../reader/columns";
 import type { UnitTable } from "../reader/units";
 import type { UnitScore } from "../scoring";
+import { draftMark, type Completeness } from "./completeness";
 import type { Settings } from "../settings";
 import { sourceCitation, type SourceProvenance } from "../sources/provenance";
 
@@ -28,11 +29,14 @@ export function draftLetter(
   provenance: SourceProvenance[],
   /** The "Tiêu chí" sheet the workbook has (its name), and whether the run writes one. */
   criteriaSheet: { name?: string; written: boolean },
+  completeness?: Completeness,
 ): LetterDraft {
   const citation: Record<string, string> =
     provenance.length > 0 ? { nguon_so_lieu: sourceCitation(provenance) } : {};
   const levels = [...new Set(tables.flatMap(levelsOf))];
   const letter = buildLetter(scores, criteria, settings.letter, { levels }, citation);
+  // An unsure list is a draft, and its first line says so wherever the letter is read.
+  if (completeness && !completeness.complete) letter.draftMark = draftMark(completeness.errors.length);
   const missing = missingFactsSentence(letter);
   if (!missing) return { letter, problems: [] };
   // The sheet by its name: "trang này" read as the page on screen in the pane and the web page.

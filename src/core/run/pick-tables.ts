@@ -3,10 +3,11 @@
  * reader finds), with the column mapping in force: the user's, else the one an earlier run kept.
  */
 import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "../criteria";
-import type { SheetGrid } from "../grid";
+import { cellAt, cellText, type SheetGrid } from "../grid";
 import { ownedColumns, ownedSheetNames, type Ownership } from "../ownership";
+import { OUTPUT_HEADER_PREFIX } from "../plan/output-columns";
 import { parseMapping } from "../reader/mapping";
-import type { ColumnMapping } from "../reader/table";
+import type { ColumnMapping, KnownHeader } from "../reader/table";
 import { readUnitTable, type ReadOptions, type UnitTable } from "../reader/units";
 import { isPortalExport } from "../sources/portal-766";
 import { portalUnitTables } from "../sources/portal-table";
@@ -27,6 +28,25 @@ export function customInputsOf(criteria: Criterion[]): string[] {
   return criteria
     .map((c) => c.input)
     .filter((input) => input !== INPUT_SCORE_766 && input !== INPUT_ONE_STOP_RATE);
+}
+
+/**
+ * The header rows each sheet's record names, when the tool's own header still stands at the top of its
+ * output range there (rows inserted above since would have moved it: then the header is looked for).
+ */
+export function recordedHeaders(
+  grids: SheetGrid[],
+  ownership: Ownership | undefined,
+): Record<string, KnownHeader> {
+  const known: Record<string, KnownHeader> = {};
+  for (const sheet of ownership ? [ownership, ...(ownership.more ?? [])] : []) {
+    const { headerRows, outputRange } = sheet;
+    const grid = grids.find((g) => g.name === sheet.dataSheet);
+    if (!grid || !headerRows || !outputRange || outputRange.top !== headerRows.top) continue;
+    const first = cellText(cellAt(grid, headerRows.top, outputRange.left)).trim();
+    if (first.startsWith(OUTPUT_HEADER_PREFIX)) known[sheet.dataSheet] = headerRows;
+  }
+  return known;
 }
 
 /** The unit tables: a portal export's sheets of units, or the one table the reader finds. */
@@ -71,6 +91,7 @@ export function pickTables(
     customInputs: customInputsOf(criteria),
     ownedColumns: ownedColumns(ownership),
     ownSheets: ownedSheetNames(ownership),
+    knownHeaders: recordedHeaders(grids, ownership),
   });
   return { ...read, mapping };
 }

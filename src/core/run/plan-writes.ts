@@ -43,6 +43,8 @@ export interface PlanInputs {
   scores: UnitScore[];
   letter: LetterModel;
   provenance: SourceProvenance[];
+  /** The sources joined and the preference used, kept in the record for a re-run without the files. */
+  kept?: Pick<Ownership, "sources" | "prefer">;
 }
 
 export interface PlannedWrites {
@@ -98,6 +100,7 @@ export function planWrites(grids: SheetGrid[], options: RunOptions, inputs: Plan
     return {
       dataSheet: table.layout.sheet,
       outputRange: data.outputRange,
+      headerRows: { top: table.layout.headerTop, bottom: table.layout.headerBottom },
       highlightRange: scored.units.length > 0 ? data.highlightRange : undefined,
       highlightFormula: scored.units.length > 0 ? data.highlightFormula : undefined,
     };
@@ -124,6 +127,7 @@ export function planWrites(grids: SheetGrid[], options: RunOptions, inputs: Plan
       compareSheet: compared.compareSheet,
       mapping,
       more: written.length > 1 ? written.slice(1) : undefined,
+      ...(inputs.kept?.sources?.length ? inputs.kept : {}),
     }),
   );
   return {

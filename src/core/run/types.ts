@@ -15,6 +15,7 @@ import type { SourceProvenance } from "../sources/provenance";
 import type { SourceSettings } from "../sources/read-source";
 import type { Source } from "../sources/types";
 import type { YearSource } from "../year";
+import type { Completeness } from "./completeness";
 
 export interface RunOptions {
   sheet?: string;
@@ -68,6 +69,8 @@ export interface RunResult {
   yearWhere?: string;
   scores: UnitScore[];
   letter: LetterModel;
+  /** Whether an error touches an input of a criterion: the list is then a draft (CLI exit 3). */
+  completeness: Completeness;
   /** Every problem: the criteria sheet's first, then the sources', then the unit tables' by row. */
   problems: Problem[];
   plan: WritePlan;

@@ -41,6 +41,8 @@ interface JoinResult {
   columns: Map<number, (string | number | null)[]>;
   matches: SourceMatchReport[];
   problems: Problem[];
+  /** Per source (in the order given), the records paired with a unit of the table. */
+  paired: SourceRecord[][];
 }
 
 const EPSILON = 0.005;
@@ -83,6 +85,7 @@ export function joinSources(
   const matches: SourceMatchReport[] = [];
   const found766 = new Map<number, Found>();
   const foundRates = new Map<number, Found>();
+  const paired: SourceRecord[][] = [];
   const atUnit = (i: number, level: Problem["level"], detail: string) =>
     cellProblem(sheet, table.units[i].row, nameCol, level, detail);
 
@@ -90,6 +93,7 @@ export function joinSources(
     const result: MatchResult = matchUnits(candidates, source.records, {
       provinces: source.provinceName ? [source.provinceName] : [],
     });
+    paired.push(result.pairs.map((p) => source.records[p.right]));
     for (const { left, right } of result.pairs) {
       const record = source.records[right];
       for (const [map, has] of [
@@ -259,7 +263,7 @@ export function joinSources(
     ]);
     return { ...unit, score766, rates };
   });
-  return { units, columns, matches, problems };
+  return { units, columns, matches, problems, paired };
 }
 
 function differs766(a: SourceRecord, b: SourceRecord): boolean {

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, Calculator20Regular } from "@fluentui/react-icons";
 import type { Problem } from "../../core/problems";
+import { unsureSentence } from "../../core/report";
 import type { RunResult } from "../../core/run";
 import { placeText } from "../problem-location";
 import { useFocusHere } from "../use-focus-here";
@@ -89,6 +90,8 @@ function RunFailed({ message }: { message: string }) {
   );
 }
 
+const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+
 function Result({
   result,
   stale,
@@ -113,6 +116,14 @@ function Result({
           <MessageBarBody>
             Kết quả dưới đây là của lần tính trước khi đổi cột hoặc tiêu chí. Bấm “Tính điểm” để cập nhật sổ
             tính.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result.letter.draftMark && (
+        <MessageBar intent="error" layout="multiline" data-unsure="">
+          <MessageBarBody>
+            <MessageBarTitle>{result.letter.draftMark}</MessageBarTitle>
+            {upperFirst(unsureSentence(result))}
           </MessageBarBody>
         </MessageBar>
       )}

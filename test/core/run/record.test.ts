@@ -15,6 +15,54 @@ describe("readRecord", () => {
     expect(record).toMatchObject({ dataSheet: "Theo dõi 2025", summarySheet: "Tổng hợp", mapping: "ten=B" });
   });
 
+  it("keeps the header rows, the sources joined with their paired records, and the preference", () => {
+    const provenance = {
+      file: "bieu.xlsx",
+      kind: "ii07b" as const,
+      kindLabel: "Biểu số II.07b/VPCP/KSTT",
+      sheetsRead: ["Biểu II.07b"],
+      sheetsSkipped: [],
+      period: { kind: "năm", label: "năm 2025" },
+      units: 3,
+    };
+    const records = [
+      {
+        sheet: "Biểu II.07b",
+        row: 7,
+        name: "Thuế tỉnh An Giang",
+        rawName: "Thuế tỉnh An Giang",
+        rates: [{ level: "xa" as const, value: 97.36842105263158 }],
+      },
+    ];
+    const written = {
+      dataSheet: "Theo dõi",
+      outputRange: { top: 4, left: 6, bottom: 40, right: 15 },
+      headerRows: { top: 4, bottom: 5 },
+      more: [{ dataSheet: "Xã Phường", headerRows: { top: 0, bottom: 0 } }],
+      sources: [{ provenance, records }],
+      prefer: "table" as const,
+    };
+    const rows = ownershipRows(written);
+    expect(rows).toContainEqual(["Dòng tiêu đề", "5:6"]);
+    expect(readRecord([tracking(), grid(META_SHEET, rows)])).toEqual({
+      ...written,
+      more: [
+        {
+          dataSheet: "Xã Phường",
+          headerRows: { top: 0, bottom: 0 },
+          outputRange: undefined,
+          highlightRange: undefined,
+          highlightFormula: undefined,
+        },
+      ],
+      highlightRange: undefined,
+      highlightFormula: undefined,
+      summarySheet: undefined,
+      compareSheet: undefined,
+      mapping: undefined,
+    });
+  });
+
   it("refuses a user's sheet named like the record, in any case", () => {
     const run = () => readRecord([tracking(), grid("kstthc", [["ghi chú của tôi"]])]);
     expect(run).toThrow(UnusableInputError);

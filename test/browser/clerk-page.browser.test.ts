@@ -231,6 +231,52 @@ suite(title, () => {
       expect(record).toEqual({ refused: [], errors: [], violations: [] });
     });
 
+    it("fits the pane: wide tables and the chart scroll in their own box with a cue, the first column staying", async () => {
+      const { page, record } = await browser.open(width);
+      await page.locator('input[type="file"]').first().setInputFiles(EXAMPLE_FILE);
+      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await score(page);
+      await page.getByRole("button", { name: "Phân bố và biểu đồ điểm 766", exact: true }).click();
+      const table = page.getByRole("region", { name: "Bảng phân bố xếp loại (cuộn ngang)" });
+      const chart = page.getByRole("region", { name: "Biểu đồ điểm 766 (cuộn ngang)" });
+      await chart.waitFor();
+      await page.waitForTimeout(300);
+      const wide = (box: typeof table) => box.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      const tableCue = page.getByText(/^Bảng rộng hơn ngăn/);
+      const chartCue = page.getByText(/^Biểu đồ rộng hơn ngăn/);
+      // Said in words exactly when the box is narrower than what it holds.
+      await expect(tableCue.count()).resolves.toBe((await wide(table)) ? 1 : 0);
+      await expect(chartCue.count()).resolves.toBe((await wide(chart)) ? 1 : 0);
+      if (width < 600) {
+        expect(await wide(table)).toBe(true);
+        expect(await wide(chart)).toBe(true);
+        // The group's name stays where it is while the counts scroll under it.
+        const first = table.getByRole("cell", { name: "Tổng cộng" });
+        const before = (await first.boundingBox())?.x;
+        await table.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+        await page.waitForTimeout(100);
+        expect((await first.boundingBox())?.x).toBeCloseTo(before ?? NaN, 0);
+        // The last column comes into the box.
+        const last = table.getByRole("columnheader", { name: /^Trên ngưỡng/ });
+        const [lastBox, tableBox] = [await last.boundingBox(), await table.boundingBox()];
+        expect((lastBox?.x ?? 0) + (lastBox?.width ?? 0)).toBeLessThanOrEqual(
+          (tableBox?.x ?? 0) + (tableBox?.width ?? 0) + 1,
+        );
+        // Every group of the chart can be brought into its box.
+        await chart.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+        await page.waitForTimeout(100);
+        const label = chart.locator("svg text", { hasText: "UBND cấp huyện" });
+        const [labelBox, chartBox] = [await label.boundingBox(), await chart.boundingBox()];
+        expect(labelBox?.x ?? -1).toBeGreaterThanOrEqual(chartBox?.x ?? 0);
+        expect((labelBox?.x ?? 0) + (labelBox?.width ?? 0)).toBeLessThanOrEqual(
+          (chartBox?.x ?? 0) + (chartBox?.width ?? 0) + 1,
+        );
+      }
+      expect(await sidewaysOverflow(page)).toBe(0);
+      expect(record).toEqual({ refused: [], errors: [], violations: [] });
+      await page.close();
+    });
+
     it(`draws only the rows in sight of ${MANY} units, and reaches the last by scrolling`, async () => {
       const { page, record } = await browser.open(width);
       const bytes = await xlsxBytes(manyUnits(MANY));

@@ -11,7 +11,8 @@ import { SETTING_ROWS } from "../../src/core/criteria-sheet/schema";
 import { loadWorkbook } from "../exceljs/workbook";
 import { runScoring } from "../../src/core/run";
 import { letterToDocx } from "../../src/docx/letter-docx";
-import { freshSampleBytes, freshSampleGrids, xlsxBytes, type SheetSpec } from "../helpers/workbooks";
+import { portalExport } from "../helpers/source-files";
+import { freshSampleBytes, freshSampleGrids, gridsOf, xlsxBytes, type SheetSpec } from "../helpers/workbooks";
 import { axeViolations } from "./axe";
 import { SCREENSHOTS } from "./chromium";
 import {
@@ -272,6 +273,33 @@ suite(title, () => {
           (chartBox?.x ?? 0) + (chartBox?.width ?? 0) + 1,
         );
       }
+      expect(await sidewaysOverflow(page)).toBe(0);
+      expect(record).toEqual({ refused: [], errors: [], violations: [] });
+      await page.close();
+    });
+
+    it("says before scoring which sheets and how many units will be read: both portal sheets, scored together", async () => {
+      const sheets = portalExport();
+      const expected = runScoring(await gridsOf(sheets));
+      expect(expected.parts.length).toBe(2);
+      const total = expected.scores.length;
+      const { page, record } = await browser.open(width);
+      await page
+        .locator('input[type="file"]')
+        .first()
+        .setInputFiles({
+          name: "diem-766-cong-dvc.xlsx",
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          buffer: Buffer.from(await xlsxBytes(sheets)),
+        });
+      const facts = page.getByRole("definition");
+      await page.getByText(`${total} đơn vị, tính chung`).waitFor();
+      const said = await facts.allTextContents();
+      for (const part of expected.parts) expect(said).toContain(`${part.units.length} đơn vị`);
+      const terms = await page.getByRole("term").allTextContents();
+      expect(terms).toEqual(expect.arrayContaining(expected.parts.map((p) => `Trang “${p.layout.sheet}”`)));
+      await score(page);
+      await page.getByText(`Đã tính điểm ${total} đơn vị.`, { exact: false }).waitFor();
       expect(await sidewaysOverflow(page)).toBe(0);
       expect(record).toEqual({ refused: [], errors: [], violations: [] });
       await page.close();

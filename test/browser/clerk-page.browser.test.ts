@@ -305,6 +305,36 @@ suite(title, () => {
       await page.close();
     });
 
+    it("asks for the period of a portal export that does not say it, warns above the result until it is told", async () => {
+      const { page, record } = await browser.open(width);
+      await page
+        .locator('input[type="file"]')
+        .first()
+        .setInputFiles({
+          name: "diem-766-T10.xlsx",
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          buffer: Buffer.from(await xlsxBytes(portalExport())),
+        });
+      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await page.getByRole("button", { name: "Năm thi đua và mẫu", exact: true }).click();
+      const period = page.getByRole("combobox", { name: "Kỳ số liệu" });
+      await expect(period.textContent()).resolves.toBe("Không rõ");
+      await page.getByText(/^Tệp không ghi rõ kỳ số liệu: hãy kiểm tra rồi chọn ở đây/).waitFor();
+      await score(page);
+      // A warning, in the list that stands above the result.
+      const warnings = page.getByRole("group", { name: /^Cảnh báo/ });
+      await expect(warnings.getByText(/không ghi rõ kỳ số liệu/).count()).resolves.toBeGreaterThan(0);
+
+      await period.click();
+      await page.getByRole("option", { name: "Năm" }).click();
+      await page.getByText("Kỳ năm do bạn chọn: ghi vào trang “Tổng hợp” và công văn.").waitFor();
+      await score(page);
+      await expect(page.getByText(/không ghi rõ kỳ số liệu/).count()).resolves.toBe(0);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      expect(record).toEqual({ refused: [], errors: [], violations: [] });
+      await page.close();
+    });
+
     it(`draws only the rows in sight of ${MANY} units, and reaches the last by scrolling`, async () => {
       const { page, record } = await browser.open(width);
       const bytes = await xlsxBytes(manyUnits(MANY));

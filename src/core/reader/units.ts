@@ -4,7 +4,7 @@
  * (figures.ts) → assemble the unit with the notes that concern it.
  */
 import { cellAt, cellText, isBlank, isUncalculated, rangeAddress, type SheetGrid } from "../grid";
-import { cellProblem, UnusableInputError, type Problem } from "../problems";
+import { cellProblem, sheetProblem, UnusableInputError, type Problem } from "../problems";
 import { cleanText, foldKey } from "../text";
 import {
   findFractionColumns,
@@ -212,6 +212,15 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   };
   const reader = new RowReader(grid, columns, figureCols, problems);
   const hidden = new Set(grid.hiddenRows);
+  if (grid.hiddenRowsUnknown) {
+    problems.push(
+      sheetProblem(
+        sheet,
+        "warning",
+        "trang có dòng bị ẩn hoặc bị lọc nhưng Excel không cho đọc đó là những dòng nào (trang quá lớn); mọi đơn vị vẫn được tính điểm, nhưng đơn vị ở dòng ẩn không được ghi chú: hãy bỏ lọc và hiện mọi dòng để kiểm tra.",
+      ),
+    );
+  }
   const atName = (row: number, level: Problem["level"], detail: string) =>
     cellProblem(sheet, row, columns.name, level, detail);
 

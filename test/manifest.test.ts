@@ -154,6 +154,14 @@ describe("manifest.xml", () => {
     expect(text.replace(/<!--[\s\S]*?-->/g, "")).not.toMatch(/<TaskpaneId/i);
   });
 
+  it("gives Excel in English its own functions metadata, Vietnamese staying the default", () => {
+    const url = all("Url").find((u) => u.getAttribute("id") === "Functions.Metadata.Url") as Element;
+    expect(url.getAttribute("DefaultValue")).toBe("https://localhost:3000/functions.json");
+    expect(all("Override", url).map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")])).toEqual([
+      ["en-US", "https://localhost:3000/functions-en-US.json"],
+    ]);
+  });
+
   it("declares the custom functions in the namespace KSTTHC", () => {
     const functions = extensionPoint("CustomFunctions");
     for (const name of ["Script", "Page", "Metadata"]) {
@@ -175,7 +183,7 @@ describe("manifest.xml", () => {
     const controls = all("Control", tab);
     expect(controls.map((c) => stringOf(one("Label", c).getAttribute("resid")))).toEqual([
       "Tính điểm",
-      "Bảng điều khiển",
+      "Ngăn KSTTHC",
     ]);
     const [score, pane] = controls.map(
       (c) => childElements(c).find((e) => e.localName === "Action") as Element,

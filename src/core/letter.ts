@@ -161,6 +161,8 @@ function levelsPhrase(levels: Level[]): string {
   return named.length > 0 ? `các cấp (${named.join(", ")})` : "các cấp";
 }
 
+const isEarned = (s: { points: number; applies: boolean }) => s.points > 0 && s.applies;
+
 /** Unit lists in letters: names joined with "; ", in workbook order. */
 function joinUnits(names: string[]): string {
   return names.join("; ");
@@ -283,7 +285,8 @@ export function buildLetter(
   const lists: AttachedList[] = [];
   const counts = (n: number) => n > Math.max(0, settings.namedUnitsMax);
   criteria.forEach((criterion, index) => {
-    const earned = units.filter((u) => u.scores[index].points > 0);
+    // Full points given to a unit the criterion does not fit ("đủ điểm") are not an achievement.
+    const earned = units.filter((u) => isEarned(u.scores[index]));
     const counted = counts(earned.length);
     if (counted) lists.push(attachedList(criterion, index, earned));
     const values = {
@@ -310,7 +313,7 @@ export function buildLetter(
   const proposed: ProposedUnit[] = eligible.map((u) => ({
     name: u.unit.name,
     group: u.unit.group,
-    criteria: u.scores.filter((s) => s.points > 0).map((s) => s.code),
+    criteria: u.scores.filter(isEarned).map((s) => s.code),
     total: u.total,
   }));
   const proposalCounted = counts(proposed.length);

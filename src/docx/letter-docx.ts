@@ -18,7 +18,7 @@ import {
 import type { Criterion } from "../core/criteria";
 import type { LetterModel } from "../core/letter";
 import type { UnitScore } from "../core/scoring";
-import { appendixHeading, appendixLayout, appendixTable } from "./appendix";
+import { appendixExtras, appendixHeading, appendixLayout, appendixTable } from "./appendix";
 import { attachedListChildren } from "./attached-lists";
 import { bodyParagraphs, draftParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
@@ -88,7 +88,8 @@ export function firstSection(children: ISectionOptions["children"]): ISectionOpt
 }
 
 function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
-  const layout = appendixLayout(criteria.length);
+  const extras = appendixExtras(scores);
+  const layout = appendixLayout(criteria.length, extras);
   const letterSection = firstSection([
     ...draftParagraphs(letter),
     headerTable(letter),
@@ -106,7 +107,7 @@ function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Crit
   const appendixSection: ISectionOptions = {
     properties: { page: pageProperties(layout.landscape), type: SectionType.NEXT_PAGE },
     headers: { default: pageNumberHeader() },
-    children: [...appendixHeading(letter), appendixTable(scores, criteria, layout)],
+    children: [...appendixHeading(letter), appendixTable(scores, criteria, layout, extras)],
   };
   return officialDocument(letter.subject, letter.issuingBody, [
     letterSection,

@@ -9,8 +9,11 @@ import type { Settings } from "../core/settings";
 import type { Source } from "../core/sources/types";
 import type { LetterDelivery } from "./letter-delivery";
 
-/** The assessment year the user gave and the preset chosen for a workbook without a "Tiêu chí" sheet. */
-export type AssessmentOptions = Pick<RunOptions, "year" | "preset">;
+/**
+ * The assessment year the user gave, the preset chosen for a workbook without a "Tiêu chí" sheet, and
+ * the period of a portal export that does not say its own ("Kỳ số liệu").
+ */
+export type AssessmentOptions = Pick<RunOptions, "year" | "preset" | "sourceSettings">;
 
 /**
  * Where the unit table is and how its columns are read (the mapping travels with the workbook), the
@@ -75,6 +78,11 @@ export interface WorkbookPort {
    * where the pane cannot save a file (Excel on Mac).
    */
   downloadDossier?(result: RunResult): Promise<void>;
+  /**
+   * Shows the summary sheet that holds the letter of a result, where Excel has it: the way to the letter
+   * that needs no download, offered beside the download in case the pane's web view blocks it.
+   */
+  showLetterSheet?(result: RunResult): Promise<void>;
   /** What `downloadLetter` does here; "file" when absent. The button's words follow it. */
   letterDelivery?: LetterDelivery;
   /**

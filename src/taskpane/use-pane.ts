@@ -221,6 +221,13 @@ export function usePane(
       }
     : undefined;
 
+  const showLetterSheet = port.showLetterSheet
+    ? async () => {
+        if (!latestResult || !port.showLetterSheet) return;
+        await port.showLetterSheet(latestResult).catch(failIn("letter"));
+      }
+    : undefined;
+
   useEffect(() => {
     if (!port.onScoredElsewhere) return undefined;
     return port.onScoredElsewhere(({ summary, failed }) => {
@@ -261,6 +268,7 @@ export function usePane(
       selectUnitRow: (sheet: string, address: string) => show({ sheet, address }),
       downloadLetter,
       downloadDossier,
+      showLetterSheet,
       addSourceFiles,
       removeSource: (file: string) =>
         applySources(

@@ -15,6 +15,8 @@ export interface LetterAction {
   run: () => void;
   /** Saves the dossier; absent where no file can be saved. */
   dossier?: () => void;
+  /** Where the letter is a download: the summary sheet instead, for a pane whose downloads are blocked. */
+  inSheet?: () => void;
 }
 
 export function LetterButton({ action, className }: { action: LetterAction; className?: string }) {

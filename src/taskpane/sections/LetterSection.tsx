@@ -1,11 +1,13 @@
 /**
  * "Công văn": the letter's settings (every text, date and list row of the "Tiêu chí" sheet's settings, as
  * its schema declares them, dates checked as the clerk types them), the summary sheet that
- * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved).
+ * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved; in
+ * Excel the sheet is offered beside the download too, for a pane whose downloads are blocked).
  */
 import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import { Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
+import { DocumentText20Regular, Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import type { SettingRow } from "../../core/criteria-sheet/schema";
+import { defaultSettings } from "../../core/settings";
 import {
   dateError,
   isDateRow,
@@ -15,6 +17,7 @@ import {
   type Draft,
 } from "../criteria-draft";
 import type { Notice } from "../pane-state";
+import { LETTER_ACTION } from "../letter-delivery";
 import { DraftErrors } from "./DraftErrors";
 import { LetterButton, type LetterAction } from "./LetterButton";
 import { SectionNotice } from "./SectionNotice";
@@ -24,6 +27,7 @@ const useStyles = makeStyles({
   // Fluent inputs keep a minimum width of their own: in a narrow pane they must shrink with their column.
   input: { minWidth: 0, width: "100%" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  wording: { "& > summary": { cursor: "pointer", marginBottom: tokens.spacingVerticalS } },
 });
 
 interface LetterSectionProps {
@@ -50,6 +54,23 @@ const HINTS: Record<string, string> = {
 /** Sentences and long texts get a box of several lines. */
 const isLong = (row: SettingRow, text: string) =>
   row.kind === "list" || text.length > 60 || row.label.startsWith("Câu");
+
+const DEFAULTS = defaultSettings();
+/**
+ * The letter's wording (subject, legal bases, sentences with their {placeholders}), told apart from the
+ * facts of the year by its default text (a line over 60 letters, or a sentence): decided once from the
+ * defaults, so that no field moves while it is typed in.
+ */
+const isWording = (row: SettingRow) => {
+  const value = row.get(DEFAULTS);
+  const longest = Math.max(
+    0,
+    ...(Array.isArray(value) ? value : [String(value)]).map((line) => String(line).length),
+  );
+  return !isDateRow(row) && (longest > 60 || row.label.startsWith("Câu"));
+};
+const FACT_ROWS = LETTER_ROWS.filter((row) => !isWording(row));
+const WORDING_ROWS = LETTER_ROWS.filter(isWording);
 
 function SettingField({
   row,
@@ -105,7 +126,7 @@ export function LetterSection(props: LetterSectionProps) {
         thảo công văn ở trang “Tổng hợp” và tệp .docx dùng bản đã lưu.
       </Caption1>
       <div className={styles.form}>
-        {LETTER_ROWS.map((row) => (
+        {FACT_ROWS.map((row) => (
           <SettingField
             key={row.label}
             row={row}
@@ -115,6 +136,20 @@ export function LetterSection(props: LetterSectionProps) {
           />
         ))}
       </div>
+      <details className={styles.wording}>
+        <summary>Câu chữ của công văn ({WORDING_ROWS.length} mục, ít khi phải sửa)</summary>
+        <div className={styles.form}>
+          {WORDING_ROWS.map((row) => (
+            <SettingField
+              key={row.label}
+              row={row}
+              draft={draft}
+              saving={props.saving}
+              onChange={props.onChange}
+            />
+          ))}
+        </div>
+      </details>
       <DraftErrors errors={props.errors} />
       <SectionNotice notice={props.notice} section="letter" />
       <div className={styles.actions}>
@@ -130,7 +165,19 @@ export function LetterSection(props: LetterSectionProps) {
           Tạo trang tổng hợp
         </Button>
         {props.letter && <LetterButton action={props.letter} />}
+        {props.letter?.inSheet && (
+          <Button icon={<DocumentText20Regular />} onClick={props.letter.inSheet}>
+            {LETTER_ACTION.sheet}
+          </Button>
+        )}
       </div>
+      {props.letter?.inSheet && (
+        <Caption1>
+          Nếu tệp công văn không tải về được (ngăn tác vụ của một số bản Excel chặn việc tải tệp), hãy mở công
+          văn trong trang Tổng hợp để in hoặc chép sang Word, hoặc mở sổ tính bằng trang web một tệp
+          kstthc.html để tải cùng tệp .docx.
+        </Caption1>
+      )}
       {props.dirty && (
         <Caption1>Trang tổng hợp và công văn tải về dùng cài đặt đã lưu: hãy lưu trước nếu vừa sửa.</Caption1>
       )}

@@ -3,6 +3,7 @@ import { cellText, columnLetter, type SheetGrid } from "../grid";
 import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
 import { UnusableInputError } from "../problems";
 import { cleanText, foldKey } from "../text";
+import { lastFilledRow, severalTablesError, tableYear } from "./several-tables";
 import {
   detectTable,
   findHeader,
@@ -106,15 +107,18 @@ export function pickTable(grids: SheetGrid[], options: PickOptions): Found {
       }))
       .filter((f): f is Found => f.layout !== undefined);
     if (found.length === 0) throw noTable(grids);
-    const best = Math.max(...found.map((f) => f.layout.score));
-    const top = found.filter((f) => f.layout.score === best);
-    if (top.length > 1) {
-      const where = top.map((f) => `trang “${f.grid.name}” (dòng ${f.layout.headerTop + 1})`).join(" và ");
-      throw new UnusableInputError(
-        `Có ${top.length} bảng giống bảng đơn vị: ${where}. Hãy chỉ rõ trang cần tính điểm.`,
+    // Several sheets with a table: never the best-looking one silently.
+    if (found.length > 1) {
+      throw severalTablesError(
+        found.map(({ grid, layout }) => ({
+          sheet: grid.name,
+          headerTop: layout.headerTop,
+          lastRow: lastFilledRow(grid, layout.headerBottom),
+          year: tableYear(grid, 0, layout.headerTop, layout.headerBottom),
+        })),
       );
     }
-    picked = top[0];
+    picked = found[0];
   }
   refuseAmbiguous766(picked);
   return picked;

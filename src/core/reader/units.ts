@@ -15,6 +15,7 @@ import {
   type LevelValue,
 } from "./figures";
 import { pickTable, type PickOptions } from "./pick-table";
+import { severalTablesError, tableYear, lastFilledRow } from "./several-tables";
 import { classifyRow, type RowCells } from "./row-kind";
 import { findColumnByHeader, type TableColumns, type TableLayout } from "./table";
 import { uncalculatedDetail } from "./values";
@@ -55,6 +56,11 @@ export interface UnitTable {
 export interface ReadOptions extends PickOptions {
   /** Column headers that criteria read besides the 766 score and the one-stop rate. */
   customInputs?: string[];
+  /**
+   * Read the first of several tables on a sheet, with a warning (a source file); by default the reader
+   * refuses to choose unless the header row was named (the user's, or the record's).
+   */
+  firstTable?: boolean;
 }
 
 function findCustomColumns(layout: TableLayout, inputs: string[]): Record<string, number> {
@@ -214,6 +220,27 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     const kind = classifyRow(cells, columns.stt !== undefined);
     if (kind.kind === "blank") continue;
     if (kind.kind === "header-repeat") {
+      const chosen =
+        options.firstTable ||
+        options.mapping?.headerRow !== undefined ||
+        options.knownHeaders?.[sheet] !== undefined;
+      if (!chosen) {
+        const firstLast = units.length > 0 ? units[units.length - 1].row : layout.headerBottom;
+        throw severalTablesError([
+          {
+            sheet,
+            headerTop: layout.headerTop,
+            lastRow: firstLast,
+            year: tableYear(grid, 0, layout.headerTop, layout.headerBottom),
+          },
+          {
+            sheet,
+            headerTop: row,
+            lastRow: lastFilledRow(grid, row),
+            year: tableYear(grid, firstLast + 1, row, row),
+          },
+        ]);
+      }
       lastRow = row - 1;
       problems.push(
         atName(

@@ -149,7 +149,10 @@ function mergedFigureNotes(grid: SheetGrid, cols: number[], from: number, to: nu
     );
 }
 
-/** Notes about one unit row: legacy encoding, a name seen before, a hidden row. */
+/** A person's title in front of a name: "Ông …", "Bà …", "Đồng chí …", "Đ/c …". */
+const PERSON = /^(?:ông|bà|đồng chí|đ\/c)\s+\p{L}/iu;
+
+/** Notes about one unit row: legacy encoding, a person's name, a name seen before, a hidden row. */
 function unitNotes(
   grid: SheetGrid,
   hidden: Set<number>,
@@ -161,6 +164,14 @@ function unitNotes(
   const notes: Problem[] = [];
   const at = (level: Problem["level"], detail: string) => cellProblem(grid.name, row, nameCol, level, detail);
   if (looksLegacyEncoded(name)) notes.push(at("warning", `tên “${name}” ${LEGACY_ADVICE}`));
+  if (PERSON.test(name)) {
+    notes.push(
+      at(
+        "warning",
+        `“${name}” có vẻ là tên một người, không phải một cơ quan, đơn vị: công cụ tính điểm thi đua của tập thể; hãy kiểm tra đây có đúng là bảng đơn vị không.`,
+      ),
+    );
+  }
   if (seenAt !== undefined) {
     notes.push(
       at(
@@ -180,6 +191,19 @@ function unitNotes(
   return notes;
 }
 
+/**
+ * A table with no column any criterion reads (columns picked by hand: a list of communes with its names
+ * only) is refused, as the reader refuses one it finds without them: options never lower the bar.
+ */
+function refuseWithoutFigures(layout: TableLayout, customColumns: Record<string, number>): void {
+  const { score766, rates, counts } = layout.columns;
+  if (score766 !== undefined || rates.length > 0 || counts.length > 0) return;
+  if (Object.keys(customColumns).length > 0) return;
+  throw new UnusableInputError(
+    `Bảng đơn vị ở trang “${layout.sheet}” (dòng tiêu đề ${layout.headerTop + 1}) không có cột số liệu nào để tính điểm: cần cột điểm Bộ chỉ số 766 hoặc cột tỷ lệ tiếp nhận tại Bộ phận Một cửa. Hãy chỉ rõ cột (dòng lệnh: --map diem766=CỘT hoặc tinh=CỘT, xa=CỘT; ngăn tác vụ: chọn cột), hoặc chọn tệp có số liệu. Chưa có gì được ghi.`,
+  );
+}
+
 /** Reads the unit table of the workbook. Throws UnusableInputError when there is none. */
 export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): UnitTable {
   const { grid, layout } = pickTable(grids, options);
@@ -187,6 +211,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   const sheet = grid.name;
   const problems: Problem[] = [];
   const customColumns = findCustomColumns(layout, options.customInputs ?? []);
+  refuseWithoutFigures(layout, customColumns);
   const firstDataRow = layout.headerBottom + 1;
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);

@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // Build configuration and scripts in CommonJS.
-    files: ["**/*.cjs", "webpack.config.js"],
+    files: ["**/*.cjs", "webpack.config.js", "build/**/*.js"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -5,17 +5,20 @@
  * file opened in it; index.html is that web app alone (no office.js), for any static server. Every URL
  * in the pages and between the bundles is relative, so dist/ works from any folder of any host.
  *
- *   webpack --mode production              dist/ for https://localhost:3000 (no network, no certificates)
+ *   webpack --mode production              dist/ for https://localhost:3000 (no network, no certificates);
+ *                                          the manifest is for development only, and the build says so
  *   ADDIN_URL=https://host/kstthc/ webpack --mode production
- *                                          dist/manifest.xml points at that static host instead
+ *                                          dist/manifest.xml for that static host: its own Id, the
+ *                                          version of package.json (build/manifest.js)
  *   webpack serve --mode development       https://localhost:3000 with office-addin-dev-certs certificates
  */
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DevelopmentManifestNotice, developmentManifest, productionManifest } = require("./build/manifest");
+const { version } = require("./package.json");
 
-const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 const FUNCTIONS_METADATA = "functions.json";
 
@@ -86,6 +89,9 @@ const makeConfig = async (env, argv) => {
       path: path.resolve(__dirname, "dist"),
       // Fixed names: the manifest points at functions.js and functions.json.
       filename: "[name].js",
+      // Chunks loaded on demand carry a hash of their content: a host may keep them for a year
+      // (deploy/nginx.conf), and a new version never meets an old chunk in a browser's cache.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
@@ -135,11 +141,15 @@ const makeConfig = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
+            // build/manifest.js: the production manifest for ADDIN_URL, else the development one, marked.
             transform: (content) =>
-              publicUrl ? content.toString("utf8").split(DEV_URL).join(publicUrl) : content,
+              publicUrl
+                ? productionManifest(content.toString("utf8"), { url: publicUrl, version })
+                : developmentManifest(content.toString("utf8")),
           },
         ],
       }),
+      ...(production && !publicUrl ? [new DevelopmentManifestNotice()] : []),
     ],
     performance: {
       // The pane will carry React and Fluent UI; warn only well above that.

@@ -10,6 +10,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { CHROMIUM, CONTENT_TYPES, launchChromium, OFFICE_JS } from "./browser/chromium";
 
 const ROOT = join(__dirname, "..");
+const { DEV_ID, DEVELOPMENT_NOTICE, DevelopmentManifestNotice, manifestVersion, PRODUCTION_ID } =
+  jest.requireActual<typeof import("../build/manifest")>("../build/manifest");
+type DevelopmentManifestNotice = InstanceType<typeof DevelopmentManifestNotice>;
 const DIST = join(ROOT, "dist");
 
 // Certificates are for `webpack serve` only; the stand-in records whether anything asked for them.
@@ -50,6 +53,22 @@ function manifestAfterCopy(config: Config): string {
   return (pattern.transform ? pattern.transform(source, join(ROOT, "manifest.xml")) : source).toString();
 }
 
+const idOf = (xml: string) => /<Id>([^<]*)<\/Id>/.exec(xml)?.[1];
+
+/** The warnings the plugin adds to a compilation, through a stand-in for webpack's hooks. */
+function warningsOf(plugin: DevelopmentManifestNotice): string[] {
+  const warnings: Error[] = [];
+  const compilation = {
+    warnings,
+    hooks: { afterProcessAssets: { tap: (_: string, fn: () => void) => fn() } },
+  };
+  plugin.apply({
+    webpack: { WebpackError: Error },
+    hooks: { thisCompilation: { tap: (_: string, fn: (c: typeof compilation) => void) => fn(compilation) } },
+  });
+  return warnings.map((w) => w.message);
+}
+
 const urlsOf = (xml: string) =>
   [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
 
@@ -70,18 +89,38 @@ describe("webpack.config.js (no build)", () => {
     expect(mockGetHttpsServerOptions).toHaveBeenCalledTimes(1);
   });
 
-  it("copies the manifest unchanged without ADDIN_URL", async () => {
-    expect(manifestAfterCopy(await productionConfig())).toBe(
-      readFileSync(join(ROOT, "manifest.xml"), "utf8"),
-    );
+  it("copies the development manifest without ADDIN_URL, marked as such, and says so in the build's output", async () => {
+    const config = await productionConfig();
+    const xml = manifestAfterCopy(config);
+    const source = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+    expect(xml).toMatch(/^<\?xml[^>]*\?>\n<!-- DEVELOPMENT ONLY: .*docs\/trien-khai\.md/);
+    expect(xml.replace(/<!-- DEVELOPMENT ONLY:[^\n]*-->\n/, "")).toBe(source);
+    expect(idOf(xml)).toBe(DEV_ID);
+    // The notice is a webpack warning, printed at the end of `npm run build`.
+    const notices = config.plugins.filter((p) => p instanceof DevelopmentManifestNotice);
+    expect(notices).toHaveLength(1);
+    expect(warningsOf(notices[0] as DevelopmentManifestNotice)).toEqual([DEVELOPMENT_NOTICE]);
+    const withHost = await productionConfig("https://intranet.example.vn/kstthc");
+    expect(withHost.plugins.some((p) => p instanceof DevelopmentManifestNotice)).toBe(false);
   });
 
-  it("moves every URL of the manifest to ADDIN_URL", async () => {
+  it("with ADDIN_URL, writes a manifest with every URL on that host, an Id of its own and package.json's version", async () => {
     const xml = manifestAfterCopy(await productionConfig("https://intranet.example.vn/kstthc"));
     const urls = urlsOf(xml);
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) expect(url.startsWith("https://intranet.example.vn/kstthc/")).toBe(true);
     expect(xml).toContain('DefaultValue="https://intranet.example.vn/kstthc/taskpane.html"');
+    expect(idOf(xml)).toBe(PRODUCTION_ID);
+    expect(PRODUCTION_ID).not.toBe(DEV_ID);
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(/<Version>([^<]*)<\/Version>/.exec(xml)?.[1]).toBe(`${version}.0`);
+  });
+
+  it("turns package.json's version into the manifest's four parts, refusing what Office cannot read", () => {
+    expect(manifestVersion("1.2.3")).toBe("1.2.3.0");
+    expect(manifestVersion("0.10.0")).toBe("0.10.0.0");
+    expect(() => manifestVersion("1.2.3-beta.1")).toThrow(/three numbers/);
+    expect(() => manifestVersion("123456.0.0")).toThrow(/three numbers/);
   });
 
   it("adds allowErrorForDataTypeAny at the top of the generated functions.json and keeps the rest", () => {
@@ -153,7 +192,10 @@ built("dist/ (after `webpack --mode production`)", () => {
   it("keeps the file adapter out of the task pane's bundle, in a chunk fetched only when a file is opened", () => {
     const marker = "xl/worksheets/sheet";
     const bundles = readdirSync(DIST).filter((f) => f.endsWith(".js"));
-    expect(bundles.filter((f) => read(f).includes(marker))).toEqual(["xlsx.js"]);
+    // Named with a hash of its content, which deploy/nginx.conf lets browsers keep for a year.
+    const chunks = bundles.filter((f) => read(f).includes(marker));
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatch(/^xlsx\.[0-9a-f]{8}\.js$/);
     // Fetched by name, relative to the script that loaded the runtime (publicPath "auto").
     expect(read("taskpane.js")).toContain('"xlsx"');
     // The package adapter needs no ExcelJS: none of it is built.

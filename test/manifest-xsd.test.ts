@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { validateXML } from "xmllint-wasm";
+import { developmentManifest, productionManifest } from "../build/manifest";
 
 const ROOT = join(__dirname, "..");
 const XSD_DIR = join(__dirname, "manifest-xsd");
@@ -26,6 +27,14 @@ const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 describe("manifest.xml against the Office manifest XSDs", () => {
   it("is valid", async () => {
     expect(await validate(manifest)).toEqual({ valid: true, errors: [] });
+  });
+
+  it("is valid as a production build writes it (ADDIN_URL, its own Id, package.json's version)", async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const production = productionManifest(manifest, { url: "https://intranet.example.vn/kstthc/", version });
+    expect(production).not.toBe(manifest);
+    expect(await validate(production)).toEqual({ valid: true, errors: [] });
+    expect(await validate(developmentManifest(manifest))).toEqual({ valid: true, errors: [] });
   });
 
   it("(the check itself) rejects a manifest the schema forbids: no Id, an unknown permission", async () => {

@@ -148,6 +148,10 @@ describe("manifest.xml", () => {
     expect(showPane).toHaveLength(1);
     expect(one("SourceLocation", showPane[0]).getAttribute("resid")).toBe(shared);
     expect(stringOf(shared)).toBe("https://localhost:3000/taskpane.html");
+    // One task pane in a shared runtime: no action of its Host names one ("Configure your Office Add-in
+    // to use a shared runtime", Good practice: avoid multiple task panes).
+    expect(all("Action", host).flatMap((a) => all("TaskpaneId", a))).toEqual([]);
+    expect(text.replace(/<!--[\s\S]*?-->/g, "")).not.toMatch(/<TaskpaneId/i);
   });
 
   it("declares the custom functions in the namespace KSTTHC", () => {

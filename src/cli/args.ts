@@ -35,7 +35,8 @@ export const USAGE = `Cách dùng:
   score               Tính điểm bảng đơn vị, ghi tệp kết quả và dự thảo công văn.
   letter              Tính điểm rồi chỉ ghi công văn Word (.docx), không ghi tệp Excel
                       (mặc định: cong-van-de-xuat-khen-thuong-<năm>.docx cạnh tệp gốc).
-  -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc).
+  -o, --output        Tệp kết quả (mặc định: <tên tệp>-da-tinh-diem.xlsx cạnh tệp gốc; sổ tính có
+                      macro giữ đuôi .xlsm và macro của nó).
   --docx              Ghi công văn đề xuất khen thưởng (Word, kèm phụ lục bảng điểm) ra tệp này.
   --sheet             Trang chứa bảng đơn vị (mặc định: tự tìm).
   --json              In một báo cáo JSON thay cho bản tóm tắt.

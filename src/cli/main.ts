@@ -7,6 +7,7 @@ import { jsonReport, summaryText } from "../core/report";
 import { runScoring, type RunResult } from "../core/run";
 import type { PreviousYear } from "../core/compare/types";
 import type { Source } from "../core/sources/types";
+import { formatMismatch } from "../xlsx/workbook-format";
 import { NODE_CODEC } from "./node-codec";
 import { parseCommandLine, USAGE, type LetterCommand, type ScoreCommand } from "./args";
 
@@ -23,9 +24,10 @@ export const EXIT_INCOMPLETE = 3;
 
 const exitOf = (result: RunResult) => (result.completeness.complete ? EXIT_OK : EXIT_INCOMPLETE);
 
-function defaultOutputPath(input: string): string {
+/** Beside the input, with the extension its content calls for (".xlsm" for a macro workbook). */
+function defaultOutputPath(input: string, extension: string): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}-da-tinh-diem.xlsx`);
+  return path.join(parsed.dir, `${parsed.name}-da-tinh-diem${extension}`);
 }
 
 interface OutputFile {
@@ -128,6 +130,12 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   const { WorkbookPackage, scorePackage } = await fileAdapter();
   const bytes = await readInput(command.input);
   const workbook = WorkbookPackage.open(bytes, path.basename(command.input), NODE_CODEC);
+  const { format } = workbook;
+  const mismatch = command.output && formatMismatch(format, path.basename(command.input), command.output);
+  if (mismatch) {
+    io.stderr(`Lỗi: ${mismatch}\n`);
+    return EXIT_USAGE;
+  }
   const sources = await readSources(command);
   const previous = await readPrevious(command);
   const result = scorePackage(workbook, {
@@ -143,9 +151,9 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
     preset: command.preset,
     previous,
   });
-  const output = command.output ?? defaultOutputPath(command.input);
+  const output = command.output ?? defaultOutputPath(command.input, format.extension);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: ".xlsx" }];
+  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: format.extension }];
   const written = [`Đã ghi tệp kết quả: ${output}`];
   if (command.docx !== undefined) {
     outputs.push({ file: command.docx, bytes: await letterBytes(result), extension: ".docx" });

@@ -20,7 +20,7 @@ export const UNKNOWN_GROUP = "Chưa rõ khối";
 export interface AwardThreshold {
   value: number;
   operator: Operator;
-  /** "Ngưỡng Tốt (80 điểm)": the name of the threshold line, after the band it opens when there is one. */
+  /** "Ngưỡng đề xuất (> 80)": the name of the threshold line, apart from the rating bands. */
   label: string;
   /** "> 80": the test as a column header says it. */
   test: string;
@@ -57,20 +57,33 @@ export function awardThreshold(criteria: readonly Criterion[], bands: RatingBand
   const criterion = criteria.find((c) => c.kind === "threshold" && c.input === INPUT_SCORE_766);
   const value = criterion?.threshold ?? bands.good;
   const operator = criterion ? (criterion.operator ?? ">=") : ">=";
-  const lower: [RatingName, number][] = [
-    ["Xuất sắc", bands.excellent],
-    ["Tốt", bands.good],
-    ["Khá", bands.fair],
-    ["Trung bình", bands.average],
-  ];
-  const band = lower.find(([, bound]) => bound === value)?.[0];
-  const points = `${formatNumberVi(value)} điểm`;
+  const test = `${OPERATOR_SYMBOLS[operator]} ${formatNumberVi(value)}`;
   return {
     value,
     operator,
-    label: band ? `Ngưỡng ${band} (${points})` : `Ngưỡng khen thưởng (${points})`,
-    test: `${OPERATOR_SYMBOLS[operator]} ${formatNumberVi(value)}`,
+    // The award's test, never a rating band's name: "> 80" and "Tốt" (80 to < 90) are not the same line.
+    label: `Ngưỡng đề xuất (${test})`,
+    test,
   };
+}
+
+/** The chart's value axis: from a round 10 below the lowest score and the threshold, to 100. */
+export interface ChartAxis {
+  min: number;
+  max: number;
+  /** Between two ticks: 5 when the axis spans 40 points or less, else 10, or 20 over 60. */
+  step: number;
+}
+
+/**
+ * The axis shows the region around the threshold, so that 79,95, 80,00 and 81,02 read apart; it starts
+ * at the lowest score (rounded down to 10), never cutting a bar, and ends at 100, the index's maximum.
+ */
+export function chartAxis(points: readonly ChartPoint[], threshold: AwardThreshold): ChartAxis {
+  const lowest = Math.min(threshold.value, ...points.map((p) => p.score));
+  const min = Math.max(0, Math.min(90, Math.floor((lowest - 2) / 10) * 10));
+  const span = 100 - min;
+  return { min, max: 100, step: span <= 40 ? 5 : span <= 60 ? 10 : 20 };
 }
 
 export function passesThreshold(score: number, threshold: AwardThreshold): boolean {

@@ -25,6 +25,8 @@ export interface SheetGrid {
   merges?: CellRange[];
   /** 0-based rows that are hidden or filtered out, where the adapter knows them. */
   hiddenRows?: number[];
+  /** The adapter could not tell which rows are hidden (Excel refused the read): the core says so. */
+  hiddenRowsUnknown?: boolean;
 }
 
 export function isCellError(value: CellValue): value is CellError {

@@ -1,7 +1,7 @@
 /**
  * What kind of unit a group or a name stands for: sở/ban/ngành, UBND cấp huyện, UBND cấp xã (xã,
  * phường, đặc khu) or a vertical-sector body. The group column or the section title wins; the unit's
- * name is a fallback. Criteria limited to groups match by kind, so "Khối sở, ban, ngành" and
+ * name is a fallback, also when the group text names no known kind. Criteria limited to groups match by kind, so "Khối sở, ban, ngành" and
  * "SỞ, BAN, NGÀNH" are the same group, and "nghành dọc" (a common misspelling) is "ngành dọc".
  */
 import { foldKey } from "./text";
@@ -26,6 +26,10 @@ const GROUP_PATTERNS: [GroupKind, RegExp][] = [
   ["huyen", /\bcap huyen\b|\bhuyen thi xa\b|\bquan huyen\b/],
   ["huyen", new RegExp(String.raw`^(khoi )?${UBND} (cac )?(huyen|thi xa|thanh pho|quan)\b`)],
   ["so-ban-nganh", /\bso ban nganh\b|\bso nganh\b|\bco quan chuyen mon\b|^(khoi )?(cac )?so\b/],
+  // Short forms that plainly name a kind: "Huyện", "Xã", "Phường", "UBND H.", "Khối các huyện", "Ban ngành".
+  ["xa", new RegExp(String.raw`^(khoi )?(cac )?(${UBND} )?(cac )?(xa|phuong|thi tran|dac khu|x|p)$`)],
+  ["huyen", new RegExp(String.raw`^(khoi )?(cac )?(${UBND} )?(cac )?(huyen|quan|thi xa|h|q|tx|tp)$`)],
+  ["so-ban-nganh", /^(khoi )?(cac )?ban nganh\b/],
 ];
 
 /** Unit names, when no group is given: "UBND xã Mỹ Hòa Hưng", "Thuế tỉnh An Giang", "Sở Tư pháp". */
@@ -64,16 +68,26 @@ export function groupOfUnit(group: string, name: string): string {
   return kind ? GROUP_LABELS[kind] : "";
 }
 
+/** The label of the kind a unit's name tells ("UBND cấp huyện"), or undefined. */
+export function kindLabelOfName(name: string): string | undefined {
+  const kind = groupKindOfName(name);
+  return kind ? GROUP_LABELS[kind] : undefined;
+}
+
 /**
  * Whether a unit's group is one of `wanted` (the "Áp dụng cho khối" of a criterion): by kind when both
- * are known kinds, else by the folded text ("ngành dọc" within "Cơ quan ngành dọc").
+ * are known kinds, else by the folded text ("ngành dọc" within "Cơ quan ngành dọc"), else, when the
+ * group text names no known kind ("Khối A", "Nhóm 2"), by the kind the unit's name tells.
  */
-export function groupMatches(wanted: string[], group: string): boolean {
+export function groupMatches(wanted: string[], group: string, name = ""): boolean {
   const kind = groupKindOf(group);
   const key = foldKey(group);
-  return wanted.some((entry) => {
+  const byText = wanted.some((entry) => {
     const wantedKind = groupKindOf(entry);
     if (kind && wantedKind) return kind === wantedKind;
     return key.includes(foldKey(entry));
   });
+  if (byText || kind !== undefined || name === "") return byText;
+  const nameKind = groupKindOfName(name);
+  return nameKind !== undefined && wanted.some((entry) => groupKindOf(entry) === nameKind);
 }

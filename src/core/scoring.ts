@@ -8,6 +8,7 @@ import {
   type Criterion,
 } from "./criteria";
 import { groupMatches } from "./groups";
+import { NotAppliedNotes } from "./not-applied";
 import { formatNumberVi, formatScore766, roundTo } from "./numbers";
 import { cellProblem, type Problem } from "./problems";
 import { LEVEL_LABELS } from "./reader/columns";
@@ -48,9 +49,13 @@ export interface Figure {
 /** What a criterion looks at for one unit: the unit's group and its figures. */
 interface CriterionInputs {
   group: string;
+  /** The unit's name: its kind counts when the group text names none ("Khối A" for "UBND huyện …"). */
+  name?: string;
   figures: readonly Figure[];
   /** Some input cell could not be read: the criterion gives 0. */
   unreadable?: boolean;
+  /** The unit's group could not be read (a legacy encoding): a criterion limited to groups gives 0. */
+  groupUnreadable?: boolean;
   /** Labels of the levels with no figure ("cấp huyện"), said when the others pass. */
   emptyLevels?: readonly string[];
 }
@@ -72,8 +77,8 @@ type Decision =
       /** Levels left blank or "-" beside a passing rate: no procedures there. */
       noProcedures?: readonly string[];
     }
-  /** An input cell could not be read (its error is listed): 0 points, and no "chưa có số liệu". */
-  | { kind: "unreadable"; points: 0 }
+  /** An input cell (or the group, for a group-limited criterion) could not be read (its error is listed). */
+  | { kind: "unreadable"; points: 0; what?: "group" }
   | { kind: "proportional"; points: number; lowest: Figure; target: number }
   | { kind: "manual"; points: number; value: number };
 
@@ -109,13 +114,14 @@ function emptyLevelsOf(unit: Unit, input: string): readonly string[] | undefined
 }
 
 /** Whether a criterion limited to some groups applies; unknown groups count as applying. */
-export function appliesTo(criterion: Criterion, group: string): boolean {
+export function appliesTo(criterion: Criterion, group: string, name = ""): boolean {
   if (criterion.appliesTo.length === 0 || group === "") return true;
-  // A table has few groups and many units: remember each answer.
-  const memo = `${criterion.appliesTo.join("\u0000")}\u0001${group}`;
+  // A table has few groups and many units: remember each answer (the name only counts for a group that
+  // names no known kind, but which those are is for groupMatches to say).
+  const memo = `${criterion.appliesTo.join("\u0000")}\u0001${group}\u0001${name}`;
   let answer = appliesMemo.get(memo);
   if (answer === undefined) {
-    answer = groupMatches(criterion.appliesTo, group);
+    answer = groupMatches(criterion.appliesTo, group, name);
     if (appliesMemo.size > 1000) appliesMemo.clear();
     appliesMemo.set(memo, answer);
   }
@@ -141,7 +147,10 @@ function passes(criterion: Criterion, figure: Figure): boolean {
 
 /** The one place where a criterion's points are decided. */
 export function decide(criterion: Criterion, inputs: CriterionInputs): Decision {
-  if (!appliesTo(criterion, inputs.group)) return { kind: "notApplicable", points: 0 };
+  // Never decide by a group that was not read: not "không áp dụng", not points.
+  if (inputs.groupUnreadable && criterion.appliesTo.length > 0)
+    return { kind: "unreadable", points: 0, what: "group" };
+  if (!appliesTo(criterion, inputs.group, inputs.name)) return { kind: "notApplicable", points: 0 };
   // One unreadable input (its error is listed) makes the whole criterion 0: never a pass on the rest.
   if (inputs.unreadable) return { kind: "unreadable", points: 0 };
   const { figures } = inputs;
@@ -179,7 +188,10 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
 function explain(criterion: Criterion, decision: Decision): string {
   if (decision.kind === "notApplicable") return "không áp dụng";
   if (decision.kind === "blank") return "chưa có số liệu → 0 điểm";
-  if (decision.kind === "unreadable") return "có ô số liệu không đọc được (xem lỗi) → 0 điểm";
+  if (decision.kind === "unreadable")
+    return decision.what === "group"
+      ? "khối của đơn vị không đọc được (xem lỗi) → 0 điểm"
+      : "có ô số liệu không đọc được (xem lỗi) → 0 điểm";
   const suffix = suffixOf(criterion.input);
   const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : vi;
   const show = (f: Figure) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`;
@@ -215,8 +227,10 @@ export function earnsFullPoints(criterion: Criterion, points: number): boolean {
 export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
   const decision = decide(criterion, {
     group: unit.group,
+    name: unit.name,
     figures: figuresOf(unit, criterion.input),
     unreadable: unit.unreadable?.includes(criterion.input),
+    groupUnreadable: unit.groupUnreadable,
     emptyLevels: emptyLevelsOf(unit, criterion.input),
   });
   return {
@@ -252,6 +266,7 @@ export function isEligible(
 /** Scores every unit; blanks where a criterion needs data become warnings at the cell. */
 export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Settings): ScoreResult {
   const problems: Problem[] = [];
+  const leftOut = new NotAppliedNotes();
   const { layout } = table;
   const columnOf = (input: string): number | undefined => {
     if (input === INPUT_SCORE_766) return layout.columns.score766;
@@ -272,6 +287,9 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
           ),
         );
       }
+      if (!score.applies && figuresOf(unit, criterion.input).length > 0) {
+        leftOut.add(unit, criterion, columnOf(criterion.input));
+      }
       return score;
     });
     const total = roundTo(
@@ -287,5 +305,5 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
       explanation: scores.map((s) => `${s.code}: ${s.explanation}`).join("; "),
     };
   });
-  return { units, problems };
+  return { units, problems: [...problems, ...leftOut.problems(layout.sheet)] };
 }

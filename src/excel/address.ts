@@ -113,3 +113,10 @@ export { overlaps } from "../core/grid";
 export function sameRange(a: CellRange, b: CellRange): boolean {
   return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 }
+
+/** The A1 part of an Office.js address: "'Theo dõi 2023'!$A$9:$P$60" → "A9:P60"; areas joined by ",". */
+export function withoutSheet(address: string): string {
+  return parseAreas(address)
+    .map((area) => rangeAddress(area.range))
+    .join(",");
+}

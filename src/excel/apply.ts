@@ -4,7 +4,8 @@
  * (src/xlsx/package): same cells, number formats, merges, widths, highlight and page setup.
  *
  * The writes go in three phases, packed into as few requests as Excel's payload limit allows (one
- * request up to ~10,000 units, ~7,000 in the formulas mode): (A) sheets replaced, the tool's old
+ * request up to ~10,000 units, ~7,000 in the formulas mode): (A) the tool's sheets made or emptied in
+ * place, the tool's old
  * highlight and output removed, the cells about to be written reset to the Normal style; (B) values,
  * formulas (the formulas mode), then their number formats, in row chunks; (C) the other formats per
  * column range, merges, widths, heights, the highlight rule, page setup and the table join.
@@ -84,21 +85,62 @@ function oldHighlights(plan: SheetPlan, facts: WorkbookFacts): CustomFormatFacts
     .sort((a, b) => (a.scope === b.scope ? Number(b.id) - Number(a.id) : a.scope < b.scope ? -1 : 1));
 }
 
-/** Phase A for one sheet: replace it, or clear what the tool wrote there before. */
-function structureSteps(context: Context, plan: SheetPlan, facts: WorkbookFacts): WriteStep[] {
+/**
+ * A tool's sheet that exists is emptied where it stands, never deleted: Excel rewrites every formula
+ * pointing at a deleted sheet with #REF! and a new sheet of the same name does not mend it, so the
+ * formulas mode's references ('Tiêu chí'!$A$3:$L$n) and the user's would break for good. Emptied: the
+ * used range's contents and formats (Range.clear "All"), the sheet's merges, the conditional formats
+ * (ConditionalFormatCollection.clearAll, ExcelApi 1.6), row heights and column widths back to the
+ * sheet's standard (RangeFormat.useStandardHeight/Width, ExcelApi 1.7), manual page breaks
+ * (PageBreakCollection.removePageBreaks, ExcelApi 1.9) and the charts read before (`charts`).
+ */
+function emptySheetSteps(
+  context: Context,
+  plan: SheetPlan,
+  visible: boolean | undefined,
+  charts: string[],
+): WriteStep {
+  return {
+    kind: "atomic",
+    label: `đã xóa nội dung cũ ${on(plan.name)}`,
+    bytes: OPERATION_BYTES * (6 + charts.length),
+    queue: () => {
+      const sheet = sheetOf(context, plan.name);
+      for (const chart of charts) sheet.charts.getItem(chart).delete();
+      const whole = sheet.getRange();
+      whole.conditionalFormats.clearAll();
+      // A merged area without content or format lies outside the used range.
+      whole.unmerge();
+      sheet.getUsedRange().clear("All");
+      whole.format.useStandardHeight = true;
+      whole.format.useStandardWidth = true;
+      sheet.horizontalPageBreaks.removePageBreaks();
+      if (visible !== undefined && visible === Boolean(plan.hidden))
+        sheet.visibility = plan.hidden ? "Hidden" : "Visible";
+    },
+  };
+}
+
+/** Phase A for one sheet: make it or empty it, or clear what the tool wrote there before. */
+function structureSteps(
+  context: Context,
+  plan: SheetPlan,
+  facts: WorkbookFacts,
+  charts: Map<string, string[]>,
+): WriteStep[] {
   const steps: WriteStep[] = [];
   const atomic = (label: string, queue: () => void, bytes = OPERATION_BYTES) =>
     steps.push({ kind: "atomic", label, bytes, queue });
   if (plan.mode === "create") {
-    // A sheet replaced goes back where it stood (Worksheet.position, ExcelApi 1.1), as the file adapter
-    // replaces its part in place: added sheets go last, so a sheet of the user's after it is not passed.
-    const at = facts.sheets.findIndex((s) => s.name === plan.name);
-    if (at >= 0) {
-      atomic(`đã xóa ${on(plan.name)} cũ`, () => sheetOf(context, plan.name).delete());
+    const existing = facts.sheets.find((s) => s.name === plan.name);
+    if (existing) {
+      // Hiding or showing a sheet is a change of structure, which Protect Workbook forbids.
+      const visible = facts.structureProtected ? undefined : existing.visible;
+      steps.push(emptySheetSteps(context, plan, visible, charts.get(plan.name) ?? []));
+      return steps;
     }
     atomic(`đã tạo ${on(plan.name)}`, () => {
       const sheet = context.workbook.worksheets.add(plan.name);
-      if (at >= 0) sheet.position = at;
       if (plan.hidden) sheet.visibility = "Hidden";
     });
     return steps;
@@ -323,9 +365,15 @@ function layoutSteps(
 }
 
 /** Every step of the plan, in the order Excel must run them. */
-function planSteps(context: Context, plan: WritePlan, facts: WorkbookFacts, join?: TableJoin): WriteStep[] {
+function planSteps(
+  context: Context,
+  plan: WritePlan,
+  facts: WorkbookFacts,
+  charts: Map<string, string[]>,
+  join?: TableJoin,
+): WriteStep[] {
   return [
-    ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts)),
+    ...plan.sheets.flatMap((sheet) => structureSteps(context, sheet, facts, charts)),
     ...plan.sheets.flatMap((sheet) =>
       sheet.blocks.map((block) => valueSteps(context, sheet, block, plan.styles)),
     ),
@@ -335,6 +383,24 @@ function planSteps(context: Context, plan: WritePlan, facts: WorkbookFacts, join
 }
 
 const unique = (labels: string[]) => [...new Set(labels)];
+
+/** The tool's sheets that exist already (they are emptied in place). */
+function sheetsToEmpty(plan: WritePlan, facts: WorkbookFacts): string[] {
+  return plan.sheets
+    .filter((s) => s.mode === "create" && facts.sheets.some((f) => f.name === s.name))
+    .map((s) => s.name);
+}
+
+/**
+ * The names of the charts on the sheets about to be emptied, which Range.clear leaves: one sync more, only
+ * when such a sheet exists (a run after the first).
+ */
+async function chartsOn(context: Context, names: string[]): Promise<Map<string, string[]>> {
+  if (names.length === 0) return new Map();
+  const loads = names.map((name) => [name, sheetOf(context, name).charts.load("items/name")] as const);
+  await context.sync();
+  return new Map(loads.map(([name, charts]) => [name, charts.items.map((chart) => chart.name)]));
+}
 
 /**
  * Writes the plan. Throws WriteBlockedError, with nothing written, when a sheet is protected or a table or
@@ -357,9 +423,10 @@ export async function applyPlan(
     ));
   const { problems, join } = checkPlan(plan, facts, supportsExcelApi(13));
   if (problems.length > 0) throw new WriteBlockedError(problems);
+  const charts = await chartsOn(context, sheetsToEmpty(plan, facts));
 
   const requests = packRequests(
-    planSteps(context, plan, facts, join),
+    planSteps(context, plan, facts, charts, join),
     options.requestBytes ?? TARGET_REQUEST_BYTES,
   );
   const written: string[] = [];
@@ -367,7 +434,9 @@ export async function applyPlan(
   for (let i = 0; i < requests.length; i++) {
     const request = requests[i];
     try {
-      context.application.suspendApiCalculationUntilNextSync();
+      // Calculation is not suspended: after suspendApiCalculationUntilNextSync "it is the developer's
+      // responsibility to re-calc the workbook" (Excel.Application), while the performance article says it
+      // resumes after the sync. Excel's own recalculation after each request is what both agree on.
       for (const queue of request.queue) queue();
       await context.sync();
     } catch (error) {

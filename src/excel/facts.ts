@@ -7,29 +7,13 @@
  * stages share their syncs with the reading of the cells.
  */
 import type { CellRange } from "../core/grid";
-import { parseAddress, parseAreas, rangeAddress } from "./address";
+import { parseAddress } from "./address";
+import type { CustomFormatFacts } from "./custom-format-facts";
 import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 
 import type { PivotFacts, PlanFacts, SheetFacts, TableFacts } from "../core/plan/preflight";
 
-export type { PivotFacts, SheetFacts, TableFacts };
-
-/**
- * A conditional format with a custom formula, as Office.js reports it. Its `id` is its priority within
- * the collection of the range `scope` (learn.microsoft.com, Excel.ConditionalFormat.id: "The priority of
- * the conditional format in the current ConditionalFormatCollection"): it is only valid in that
- * collection, and it shifts when a rule above it is deleted (OfficeDev/office-js#5222).
- */
-export interface CustomFormatFacts {
-  sheet: string;
-  /** The A1 address (without the sheet) of the range whose collection `id` indexes. */
-  scope: string;
-  id: string;
-  /** The A1 address of its range(s) without the sheet: "A9:P60". */
-  address: string;
-  /** Without the leading "=" that Office.js puts before it. */
-  formula: string;
-}
+export type { CustomFormatFacts, PivotFacts, SheetFacts, TableFacts };
 
 export interface WorkbookFacts extends PlanFacts {
   customFormats: CustomFormatFacts[];
@@ -71,13 +55,6 @@ export function queueRanges(structure: StructureLoad): RangesLoad {
   const tableRanges = structure.tables.items.map((table) => table.getRange().load("address"));
   const pivotRanges = structure.pivotTables.items.map((pivot) => pivot.layout.getRange().load("address"));
   return { structure, tableRanges, pivotRanges };
-}
-
-/** The A1 part of an Office.js address: "'Theo dõi 2023'!$A$9:$P$60" → "A9:P60"; areas joined by ",". */
-export function withoutSheet(address: string): string {
-  return parseAreas(address)
-    .map((area) => rangeAddress(area.range))
-    .join(",");
 }
 
 function located(address: string): { sheet: string; range: CellRange } | undefined {

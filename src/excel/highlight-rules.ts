@@ -9,8 +9,8 @@
  * it cannot be the tool's, whose rule the add-in wrote through this same API.
  */
 import type { CellRange } from "../core/grid";
-import { rangeAddress } from "./address";
-import { withoutSheet, type CustomFormatFacts } from "./facts";
+import { rangeAddress, withoutSheet } from "./address";
+import type { CustomFormatFacts } from "./custom-format-facts";
 
 /** The range where the tool recorded its highlight on a sheet. */
 export interface HighlightScope {

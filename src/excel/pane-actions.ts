@@ -10,7 +10,7 @@ import { UserFacingError } from "../core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import { documentFileName } from "./score-action";
 import type { Settings } from "../core/settings";
-import { parseAddress, rangeAddress } from "./address";
+import { parseAddress, parseAreas, rangeAddress } from "./address";
 import { applyPlan } from "./apply";
 import { readWorkbook } from "./read";
 
@@ -42,14 +42,23 @@ export async function selectCell(sheet: string, address?: string): Promise<void>
   });
 }
 
-/** The user's selection as a sheet and an A1 address without the sheet. */
+/**
+ * The user's selection as a sheet and an A1 address without the sheet. Through getSelectedRanges
+ * (ExcelApi 1.9): getSelectedRange "will throw an error" when several ranges are selected (Excel.Workbook),
+ * and its message, in Excel's words, would reach the user. Several areas get a Vietnamese sentence instead.
+ */
 export async function getSelection(): Promise<{ sheet: string; address: string }> {
   return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange().load("address");
+    const ranges = context.workbook.getSelectedRanges().load("address");
     await context.sync();
-    const parsed = parseAddress(range.address);
+    const areas = parseAreas(ranges.address);
+    if (areas.length > 1)
+      throw new SelectionError(
+        `Đang chọn ${areas.length} vùng rời nhau (${ranges.address}): hãy chọn một vùng liền rồi thử lại.`,
+      );
+    const parsed = parseAddress(ranges.address);
     if (!parsed?.sheet)
-      throw new SelectionError(`Không đọc được vùng đang chọn (${range.address}): hãy chọn một vùng liền.`);
+      throw new SelectionError(`Không đọc được vùng đang chọn (${ranges.address}): hãy chọn một vùng liền.`);
     return { sheet: parsed.sheet, address: rangeAddress(parsed.range) };
   });
 }

@@ -22,7 +22,7 @@ import { fromOfficeValue } from "./cell-values";
 import { jsonBytes } from "./chunks";
 import { mergesOf, queueMerges, readMergesApart } from "./merges";
 import { collectFacts, queueRanges, queueStructure, type WorkbookFacts } from "./facts";
-import { hiddenRowsOf, queueVisibleAreas } from "./hidden-rows";
+import { queueVisibleAreas, readHiddenRows } from "./hidden-rows";
 import { readHighlightRules, type HighlightScope } from "./highlight-rules";
 
 /**
@@ -324,9 +324,9 @@ export async function readWorkbook(
     const query = at && rest.has(name) && queueVisibleAreas(context, name, at, range.rowHidden);
     return query ? [query] : [];
   });
-  if (hiddenQueries.length > 0) {
-    await context.sync();
-    for (const query of hiddenQueries) gridOf(query.sheet).hiddenRows = hiddenRowsOf(query);
+  for (const [sheet, hidden] of await readHiddenRows(context, hiddenQueries)) {
+    if (hidden) gridOf(sheet).hiddenRows = hidden;
+    else gridOf(sheet).hiddenRowsUnknown = true;
   }
 
   // The rules over the tool's own highlight only, in requests of their own (see highlight-rules.ts).

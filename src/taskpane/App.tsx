@@ -158,6 +158,7 @@ export function App({ port, fileBar }: AppProps) {
         <Section value="share" title="Giá trị để chia sẻ">
           <ShareSection
             formulas={output === "formulas"}
+            unavailable={port.formulasUnavailable}
             disabled={running}
             inExcel={!file}
             onChange={(formulas) => act.setOutput(formulas ? "formulas" : "values")}

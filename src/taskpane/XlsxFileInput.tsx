@@ -5,7 +5,8 @@
 import { forwardRef } from "react";
 
 /** The picker's filter; a drop on the web page takes any file, and the reader says what is wrong with it. */
-const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ACCEPT =
+  ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
 
 interface XlsxFileInputProps {
   /** The input's accessible name. */

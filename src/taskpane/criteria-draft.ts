@@ -3,7 +3,8 @@
  * saved, so that a half-typed number is shown as an error instead of being lost.
  */
 import { defaultCriteria, type Criterion } from "../core/criteria";
-import { isoToVietnamese, toIsoDate } from "../core/dates";
+import { SETTING_ROWS, type SettingRow } from "../core/criteria-sheet/schema";
+import { toIsoDate } from "../core/dates";
 import { formatNumberVi, parseNumberText } from "../core/numbers";
 import type { Settings } from "../core/settings";
 
@@ -16,9 +17,27 @@ export interface CriterionDraft {
 export interface Draft {
   criteria: CriterionDraft[];
   settings: Settings;
-  /** The letter's date as typed, "05/02/2024"; settings.letter.date follows it whenever it is a date. */
-  dateText: string;
+  /**
+   * Each date setting as typed ("05/02/2024"), by its label: the setting follows its text whenever the
+   * text is a date, and a half-typed or impossible one is shown as an error instead of being lost.
+   */
+  dateTexts: Record<string, string>;
 }
+
+/**
+ * The settings the letter needs, as the "Tiêu chí" sheet's schema lists them (texts, dates, lists): a
+ * setting added to the schema gets its field in "Công văn" without code of its own. The rating bands,
+ * the award's rule and the year have their own sections.
+ */
+export const LETTER_ROWS: SettingRow[] = SETTING_ROWS.filter(
+  (row) => row.kind === "text" || row.kind === "date" || row.kind === "list",
+);
+
+/** Text settings that hold a date as the letter prints it ("04/03/2024"): checked as dates. */
+const DATE_TEXT_ROWS = new Set(["Hạn phản hồi"]);
+
+/** Whether the setting is typed as a date, kept as ISO or as text. */
+export const isDateRow = (row: SettingRow) => row.kind === "date" || DATE_TEXT_ROWS.has(row.label);
 
 /** Numbers as staff write them, with up to six decimals ("96,5", "100"). */
 const numberText = (value: number | undefined) => (value === undefined ? "" : formatNumberVi(value, 6));
@@ -32,7 +51,9 @@ export function draftOf(criteria: Criterion[], settings: Settings): Draft {
   return {
     criteria: criteria.map(criterionDraft),
     settings: JSON.parse(JSON.stringify(settings)) as Settings,
-    dateText: settings.letter.date ? isoToVietnamese(settings.letter.date) : "",
+    dateTexts: Object.fromEntries(
+      SETTING_ROWS.filter((row) => row.kind === "date").map((row) => [row.label, String(row.get(settings))]),
+    ),
   };
 }
 
@@ -51,16 +72,43 @@ export function thresholdError(text: string): string | undefined {
   return parseNumberText(text).ok ? undefined : "Nhập một số, ví dụ 80 hoặc 79,5.";
 }
 
+/** Day, month and year as staff type them, whether or not such a day exists. */
+const DATE_SHAPE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
+
 /** Blank is allowed: a date not known yet, which the letter prints as "…". */
 export function dateError(text: string): string | undefined {
-  return text.trim() === "" || toIsoDate(text) ? undefined : "Nhập ngày dạng dd/mm/yyyy, ví dụ 04/03/2024.";
+  const typed = text.trim();
+  if (typed === "" || toIsoDate(typed)) return undefined;
+  return DATE_SHAPE.test(typed)
+    ? `Ngày “${typed}” không có thật: xem lại ngày và tháng.`
+    : "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 04/03/2024.";
 }
 
-/** The draft with the letter's date typed as `text`. */
-export function withDateText(draft: Draft, text: string): Draft {
-  const iso = text.trim() === "" ? "" : toIsoDate(text);
-  const letter = iso !== undefined ? { ...draft.settings.letter, date: iso } : draft.settings.letter;
-  return { ...draft, dateText: text, settings: { ...draft.settings, letter } };
+/** What the field of a setting shows: a date as typed, a list one item a line. */
+export function settingText(draft: Draft, row: SettingRow): string {
+  if (row.kind === "date") return draft.dateTexts[row.label] ?? String(row.get(draft.settings));
+  const value = row.get(draft.settings);
+  return Array.isArray(value) ? value.join("\n") : String(value);
+}
+
+/** The draft with a setting typed as `text`; a date that is not one yet keeps its saved value. */
+export function withSettingText(draft: Draft, row: SettingRow, text: string): Draft {
+  const settings = JSON.parse(JSON.stringify(draft.settings)) as Settings;
+  if (row.kind === "date") {
+    const iso = text.trim() === "" ? "" : toIsoDate(text);
+    if (iso !== undefined) row.set(settings, iso);
+    return { ...draft, settings, dateTexts: { ...draft.dateTexts, [row.label]: text } };
+  }
+  row.set(settings, row.kind === "list" ? text.split("\n") : text);
+  return { ...draft, settings };
+}
+
+/** "Ngày ban hành: Ngày “31/02/2026” không có thật…" for each date setting that is not a date. */
+function dateErrors(draft: Draft): string[] {
+  return SETTING_ROWS.filter(isDateRow).flatMap((row) => {
+    const error = dateError(settingText(draft, row));
+    return error ? [`${row.label}: ${error}`] : [];
+  });
 }
 
 /** Every message that keeps the draft from being saved. */
@@ -72,11 +120,7 @@ export function draftErrors(draft: Draft): string[] {
     const t = criterion.kind === "threshold" ? thresholdError(threshold) : undefined;
     if (t) errors.push(`Tiêu chí ${criterion.code}, ngưỡng: ${t}`);
   }
-  const date = dateError(draft.dateText);
-  if (date) errors.push(`Ngày ban hành: ${date}`);
-  const deadline = dateError(draft.settings.letter.replyDeadline);
-  if (deadline) errors.push(`Hạn phản hồi: ${deadline}`);
-  return errors;
+  return [...errors, ...dateErrors(draft)];
 }
 
 const numberOf = (text: string) => {
@@ -114,7 +158,7 @@ export function isDirty(draft: Draft, criteria: Criterion[], settings: Settings)
   const edited = JSON.stringify({ criteria: criteriaOf(draft), settings: settingsOf(draft) });
   // Half-typed numbers count as changes even when criteriaOf falls back to the saved value.
   const typed =
-    dateError(draft.dateText) !== undefined ||
+    SETTING_ROWS.some((row) => row.kind === "date" && dateError(settingText(draft, row)) !== undefined) ||
     draft.criteria.some(
       (d) => pointsError(d.points) || (d.criterion.kind === "threshold" && thresholdError(d.threshold)),
     );

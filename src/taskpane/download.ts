@@ -9,13 +9,14 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
 const SCORED_SUFFIX = "-da-tinh-diem";
 
 /**
- * "theo-doi-2023.xlsx" → "theo-doi-2023-da-tinh-diem.xlsx", as the CLI names its output. A file scored
- * before keeps its name rather than growing a second suffix; NFC because macOS hands out names in NFD.
+ * "theo-doi-2023.xlsx" → "theo-doi-2023-da-tinh-diem.xlsx", as the CLI names its output; a macro
+ * workbook keeps ".xlsm" (`extension`, from its content, which Excel checks against the name). A file
+ * scored before keeps its name rather than growing a second suffix; NFC because macOS hands out names in NFD.
  */
-export function scoredFileName(fileName: string): string {
+export function scoredFileName(fileName: string, extension: ".xlsx" | ".xlsm" = ".xlsx"): string {
   const dot = fileName.lastIndexOf(".");
   const base = (dot > 0 ? fileName.slice(0, dot) : fileName).normalize("NFC");
-  return `${base.endsWith(SCORED_SUFFIX) ? base : base + SCORED_SUFFIX}.xlsx`;
+  return `${base.endsWith(SCORED_SUFFIX) ? base : base + SCORED_SUFFIX}${extension}`;
 }
 
 export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {

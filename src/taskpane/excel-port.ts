@@ -1,5 +1,6 @@
 /** The workbook port over Excel: every operation is the Excel adapter's (src/excel); this file only wires them. */
 import { describeRunStatus } from "../core/run-status";
+import { formulasUnavailable } from "../excel/api-support";
 import { analyseWorkbook, getSelection, selectCell, writeCriteria } from "../excel/pane-actions";
 import { paneVisibility } from "../excel/pane-visibility";
 import { onRunStatus } from "../excel/run-status-channel";
@@ -30,6 +31,7 @@ export function createExcelPort(platform: string | undefined): WorkbookPort {
     selectCell,
     getSelection,
     writeCriteria,
+    formulasUnavailable: formulasUnavailable(),
     // A source file is a file, not a workbook open in Excel: ExcelJS reads it in the pane.
     readSource: readSourceInPage,
     downloadLetter: (result) =>

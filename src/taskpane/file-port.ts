@@ -3,7 +3,7 @@
  * read and written in the page as the CLI does (src/xlsx/package). Nothing is sent anywhere: the file comes in through a file
  * input or a drop, and goes out as a Blob download.
  */
-import { downloadBytes, downloadLetter, scoredFileName, XLSX_MIME } from "./download";
+import { downloadBytes, downloadLetter, scoredFileName } from "./download";
 import type { FileAccess, WorkbookPort } from "./port";
 
 export type FilePort = WorkbookPort & { file: FileAccess };
@@ -29,7 +29,9 @@ export async function openFilePort(name: string, bytes: Uint8Array): Promise<Fil
     file: {
       name,
       sheetNames: () => book.sheetNames(),
-      download: () => downloadBytes(book.bytes, scoredFileName(name), XLSX_MIME),
+      // An .xlsm stays one: its VBA project is copied as it is, and Excel wants the name to say so.
+      download: () =>
+        downloadBytes(book.bytes, scoredFileName(name, book.format.extension), book.format.mime),
     },
   };
 }

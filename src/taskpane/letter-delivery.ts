@@ -1,5 +1,5 @@
 /**
- * How the letter reaches the user in each host (README, "Công văn trong từng nơi chạy"):
+ * How the letter reaches the user in each host (docs/phat-trien.md, "Công văn trong từng nơi chạy"):
  * - Excel on the web: the browser saves the .docx (a blob: URL and <a download>);
  * - Excel on Windows: the pane's WebView2 saves it to the Downloads folder, showing its download list in
  *   the pane (the .docx is what the user asked for, so this is kept);

@@ -61,6 +61,11 @@ export interface WorkbookPort {
    */
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void>;
   /**
+   * Why the output cannot hold the add-in's formulas here (an Excel without custom functions), in a
+   * whole Vietnamese sentence; undefined where it can. The pane then offers values only.
+   */
+  formulasUnavailable?: string;
+  /**
    * Gives the user the letter of a result: saves it as a .docx, or (Excel on Mac, which cannot save a
    * file from the pane) shows the summary sheet that holds it, as `letterDelivery` says.
    */

@@ -130,7 +130,11 @@ export function usePane(
     dispatch({ type: "runStarted" });
     try {
       const result = await port.score(
-        { ...withInputs({ ...withSources(options, sources.current), ...state.assessment }), output },
+        {
+          ...withInputs({ ...withSources(options, sources.current), ...state.assessment }),
+          // Never formulas where Excel has no custom functions: every cell would show #NAME?.
+          output: port.formulasUnavailable ? "values" : output,
+        },
         (done, total) => dispatch({ type: "runProgressed", done, total }),
       );
       dispatch({ type: "runAnswered", result });

@@ -11,6 +11,7 @@ import type { Settings } from "../core/settings";
 import { foldKey } from "../core/text";
 import { packageGrids, scorePackage } from "./package/score";
 import { WorkbookPackage } from "./package/workbook-package";
+import type { WorkbookFormat } from "./workbook-format";
 
 /**
  * One .xlsx file in memory: its bytes, which are what the user downloads, and their parse, which the
@@ -35,6 +36,11 @@ export class WorkbookFile {
 
   get bytes(): Uint8Array {
     return this.current;
+  }
+
+  /** .xlsx or .xlsm: the download keeps it, with its MIME type. */
+  get format(): WorkbookFormat {
+    return this.workbook.format;
   }
 
   /** The visible sheets that may hold the unit table: not the criteria or summary sheets the tool wrote. */

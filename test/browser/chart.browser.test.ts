@@ -115,7 +115,35 @@ suite(title, () => {
     // "> 80": a bar reaches above the line exactly when its score passes (80,00 itself does not).
     expect(tops.map((top) => top < y)).toEqual(points.map((p) => p.score > 80));
     expect(points.map((p) => passesThreshold(p.score, threshold))).toEqual(points.map((p) => p.score > 80));
-    await expect(page.getByText("Ngưỡng Tốt (80 điểm)").first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Ngưỡng đề xuất (> 80)").first().isVisible()).resolves.toBe(true);
+  });
+
+  it("starts its axis near the lowest score, and writes a unit's name up its bar only where it fits", async () => {
+    const ticks = await page.locator("svg[data-chart='diem-766'] > g > text").allTextContents();
+    // The lowest score is 65,40: the axis runs from 60 to 100 by 5, so 79,95 and 81,02 read apart.
+    expect(ticks).toEqual(["60", "65", "70", "75", "80", "85", "90", "95", "100"]);
+    const named = await page
+      .locator("svg[data-chart='diem-766'] text[data-name-on-bar]")
+      .evaluateAll((texts) =>
+        texts.map((text) => {
+          const name = text.getAttribute("data-name-on-bar");
+          const bar = text.closest("svg")?.querySelector(`rect[data-unit="${name}"]`);
+          const box = text.getBoundingClientRect();
+          const barBox = bar?.getBoundingClientRect();
+          return {
+            name,
+            inside:
+              !!barBox &&
+              box.top >= barBox.top - 0.5 &&
+              box.bottom <= barBox.bottom + 0.5 &&
+              box.left >= barBox.left - 0.5 &&
+              box.right <= barBox.right + 0.5,
+          };
+        }),
+      );
+    expect(named.map((n) => n.name)).toEqual(expect.arrayContaining(["Sở Ngoại vụ", "UBND huyện An Phú"]));
+    expect(named.filter((n) => !n.inside)).toEqual([]);
+    await expect(page.getByText("Trục điểm từ 60 đến 100").isVisible()).resolves.toBe(true);
   });
 
   it("names the chart for assistive technology and carries the same data as a table", async () => {

@@ -6,7 +6,7 @@
  *   `actions.associate` and the custom functions' `associate` do nothing.
  * - `Excel.run`: the Excel adapter's own fake (test/excel/fake-excel.ts, bundled for the page with
  *   esbuild), seeded with the sample workbook the test serialises into `window.__kstthcSeed`. Only the
- *   selection is added here (select, activate, getSelectedRange), which that fake does not model.
+ *   grid's selection is added here (select, activate, getSelectedRange(s)), moved as a click would.
  * - `window.__kstthcStub`: what the test reads back (selections made, sheets and cells of the workbook).
  */
 import { a1, FakeExcel, FakeRange, FakeWorksheet, type Cell, type SheetState } from "../excel/fake-excel";
@@ -86,6 +86,8 @@ Object.assign(FakeWorksheet.prototype, {
 const workbook = fake.context.workbook as unknown as Record<string, unknown>;
 workbook.getSelectedRange = () =>
   fake.context.workbook.worksheets.getItem(selection.sheet).getRange(selection.address);
+// One area here: its address reads as the RangeAreas' ("Sheet!A1:B2").
+workbook.getSelectedRanges = workbook.getSelectedRange;
 
 /** As Excel.run: one context per batch, and the operations still queued are synced at its end. */
 async function run<T>(batch: (context: unknown) => Promise<T>): Promise<T> {

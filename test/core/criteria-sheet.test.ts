@@ -120,7 +120,7 @@ describe("reading the criteria sheet", () => {
       "a date that is not one",
       (rows: (string | number | null)[][]) =>
         (rows[rows.findIndex((r) => r[0] === "Ngày ban hành")][1] = "mai"),
-      /Trang “Tiêu chí”, dòng \d+, cột B: “Ngày ban hành” cần một ngày dạng dd\/mm\/yyyy, không phải “mai”\./,
+      /Trang “Tiêu chí”, dòng \d+, cột B: “Ngày ban hành” cần một ngày dạng ngày\/tháng\/năm \(ví dụ 27\/04\/2023\), không phải “mai”\./,
     ],
   ])("refuses %s with a clear message", async (_case, edit, message) => {
     const rows = defaultsRows();

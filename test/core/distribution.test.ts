@@ -6,6 +6,7 @@
 import { defaultCriteria, type Criterion } from "../../src/core/criteria";
 import {
   awardThreshold,
+  chartAxis,
   chartPoints,
   distributionOf,
   distributionTotal,
@@ -90,7 +91,7 @@ describe("the distribution of 766 ratings per group", () => {
     expect(awardThreshold(result.criteria, result.settings.rating)).toEqual({
       value: 80,
       operator: ">",
-      label: "Ngưỡng Tốt (80 điểm)",
+      label: "Ngưỡng đề xuất (> 80)",
       test: "> 80",
     });
   });
@@ -137,17 +138,15 @@ describe("the award threshold", () => {
     const criterion: Criterion = { ...III, operator: ">=", threshold: 85 };
     expect(awardThreshold([criterion], DEFAULT_RATING)).toMatchObject({
       value: 85,
-      label: "Ngưỡng khen thưởng (85 điểm)",
+      label: "Ngưỡng đề xuất (≥ 85)",
       test: "≥ 85",
     });
   });
 
-  it("names the band a threshold opens, from the bands of “Tiêu chí”", () => {
-    expect(awardThreshold([{ ...III, threshold: 90 }], DEFAULT_RATING).label).toBe(
-      "Ngưỡng Xuất sắc (90 điểm)",
-    );
+  it("never names a rating band: the award's line is not the lower bound of “Tốt”", () => {
+    expect(awardThreshold([{ ...III, threshold: 90 }], DEFAULT_RATING).label).toBe("Ngưỡng đề xuất (> 90)");
     expect(awardThreshold([{ ...III, threshold: 75 }], { ...DEFAULT_RATING, good: 75 }).label).toBe(
-      "Ngưỡng Tốt (75 điểm)",
+      "Ngưỡng đề xuất (> 75)",
     );
   });
 
@@ -155,8 +154,32 @@ describe("the award threshold", () => {
     expect(awardThreshold([], { ...DEFAULT_RATING, good: 82.5 })).toMatchObject({
       value: 82.5,
       operator: ">=",
-      label: "Ngưỡng Tốt (82,5 điểm)",
+      label: "Ngưỡng đề xuất (≥ 82,5)",
     });
+  });
+});
+
+describe("the chart's value axis", () => {
+  const threshold = { value: 80, operator: ">" as const, label: "Ngưỡng đề xuất (> 80)", test: "> 80" };
+  const at = (...scores: number[]) =>
+    chartAxis(
+      scores.map((score, i) => ({ group: "Sở", name: `Sở ${i}`, score, proposed: false })),
+      threshold,
+    );
+
+  it("starts near the lowest score, so that 79,95, 80,00 and 81,02 read apart, and ends at 100", () => {
+    expect(at(79.95, 80, 81.02)).toEqual({ min: 70, max: 100, step: 5 });
+    expect(at(72.64, 95)).toEqual({ min: 70, max: 100, step: 5 });
+  });
+
+  it("never cuts a bar: a low score takes the axis down, with fewer ticks", () => {
+    expect(at(65.4, 90)).toEqual({ min: 60, max: 100, step: 5 });
+    expect(at(45, 90)).toEqual({ min: 40, max: 100, step: 10 });
+    expect(at(1, 90)).toEqual({ min: 0, max: 100, step: 20 });
+  });
+
+  it("keeps the threshold in sight when every score is above it", () => {
+    expect(at(95, 99)).toEqual({ min: 70, max: 100, step: 5 });
   });
 });
 
@@ -226,10 +249,13 @@ describe("on the summary sheet's plan", () => {
     const column = (col: number) => points.map((_, i) => cellsAt(top + i).find((c) => c.col === col)?.value);
     expect(column(left)).toEqual(points.map((p) => p.score));
     expect(column(chart.line.values.left)).toEqual(points.map(() => 80));
-    expect(column(chart.categories.left)).toEqual(points.map((p) => p.group));
+    // The group once, on its first unit; blank under it, as Excel groups a multi-level category.
+    expect(column(chart.categories.left)).toEqual(
+      points.map((p, i) => (i > 0 && points[i - 1].group === p.group ? null : p.group)),
+    );
     expect(column(chart.categories.right)).toEqual(points.map((p) => p.name));
     expect(chart.bars.marked).toEqual(points.flatMap((p, i) => (p.proposed ? [i] : [])));
-    expect(chart.line.name).toBe("Ngưỡng Tốt (80 điểm)");
+    expect(chart.line.name).toBe("Ngưỡng đề xuất (> 80)");
     // Below the distribution table, outside the print area.
     expect(chart.anchor.top).toBeGreaterThan(summary?.pageSetup?.printArea.bottom ?? Infinity);
   });

@@ -20,6 +20,18 @@ describe("group kinds", () => {
     ["CƠ QUAN TRUNG ƯƠNG ĐÓNG TRÊN ĐỊA BÀN", "nganh-doc"],
     ["Khối A", undefined],
     ["", undefined],
+    // Short forms that plainly name a kind (issue #23, item 3).
+    ["Sở", "so-ban-nganh"],
+    ["Sở/ngành", "so-ban-nganh"],
+    ["Ban ngành", "so-ban-nganh"],
+    ["Huyện", "huyen"],
+    ["UBND H.", "huyen"],
+    ["Khối các huyện", "huyen"],
+    ["Xã", "xa"],
+    ["Phường", "xa"],
+    ["UBND X.", "xa"],
+    ["Hà", undefined],
+    ["Xã hội", undefined],
   ])("the group “%s” is %p", (group, kind) => {
     expect(groupKindOf(group)).toBe(kind);
   });
@@ -56,6 +68,14 @@ describe("group kinds", () => {
     expect(groupMatches(["ngành dọc"], "Cơ quan Trung ương đóng trên địa bàn")).toBe(true);
     expect(groupMatches(["Khối A"], "Khối A, B")).toBe(true);
     expect(groupMatches(["Khối A"], "Khối C")).toBe(false);
+  });
+
+  it("takes the kind of the unit's name when the group text names none, never over a known kind", () => {
+    const with766 = ["Sở, ban, ngành", "UBND cấp huyện", "UBND cấp xã"];
+    expect(groupMatches(with766, "Khối A", "UBND huyện Tri Tôn")).toBe(true);
+    expect(groupMatches(with766, "Nhóm 2", "Trung tâm Phục vụ hành chính công")).toBe(false);
+    expect(groupMatches(with766, "Cơ quan ngành dọc", "Sở Tư pháp")).toBe(false);
+    expect(groupMatches(["Khối A"], "Khối A", "Cục Thuế tỉnh")).toBe(true);
   });
 });
 

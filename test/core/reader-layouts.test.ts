@@ -317,7 +317,7 @@ describe("values", () => {
     expect(table.units.map((u) => u.name)).toEqual(["Công an tỉnh", "Tổng công ty Điện lực", "=1+1"]);
   });
 
-  it("reports names typed in the legacy TCVN3 or VNI encodings", async () => {
+  it("refuses, at their cells, names typed in TCVN3 and VNI beside Unicode ones (issue #23, item 2)", async () => {
     const table = await names(
       sheet([
         ["Së Ngo¹i vô", 84.37],
@@ -327,11 +327,11 @@ describe("values", () => {
     );
     expect(table.units).toHaveLength(3);
     expect(table.problems.map((p) => [p.level, p.row, p.column])).toEqual([
-      ["warning", 2, "A"],
-      ["warning", 3, "A"],
+      ["error", 2, "A"],
+      ["error", 3, "A"],
     ]);
     expect(table.problems[0].message).toBe(
-      "Trang “Đơn vị”, dòng 2, cột A: tên “Së Ngo¹i vô” có vẻ được gõ bằng bảng mã cũ (TCVN3/VNI) chứ không phải Unicode; hãy chuyển mã sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi chạy lại.",
+      "Trang “Đơn vị”, dòng 2, cột A: tên “Së Ngo¹i vô” có vẻ được gõ bằng bảng mã cũ (TCVN3/VNI) nhưng không chuyển mã tự động được vì cột có cả chữ Unicode lẫn chữ gõ bằng bảng mã cũ, nên tên được giữ như trong ô và sẽ hiện sai trong công văn; hãy chuyển mã cả tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi chạy lại.",
     );
   });
 

@@ -16,8 +16,8 @@
  * - Merging gives the whole area the top-left cell's format and drops the other values; merging inside an
  *   Excel table, or writing to a protected sheet, fails as in Excel.
  * - `formulas` takes a formula where a string starts with "=", otherwise a value parsed as through
- *   `values`; null leaves a cell as it is. A sync that wrote something ends with `recalculate`, where a
- *   test plugs in Excel's calculation (fixtures.ts: the add-in's own functions); without it a formula
+ *   `values`; null leaves a cell as it is. A sync that wrote something ends with `recalculate` (unless it
+ *   suspended calculation; application.calculate forces it), where a test plugs in Excel's calculation (fixtures.ts: the add-in's own functions); without it a formula
  *   shows #NAME?, as an unknown function does.
  */
 import { columnIndex, columnLetter, type CellRange } from "../../src/core/grid";
@@ -26,6 +26,8 @@ export const MAX_ROW = 1048575;
 /** Excel on the web refuses a request or a response above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const MAX_COL = 16383;
+/** A range read is limited to this many cells ("Resource limits and performance optimization"). */
+export const MAX_READ_CELLS = 5_000_000;
 /** Range.getMergedAreasOrNullObject fails above this many merged areas (Excel.Range reference). */
 export const MAX_MERGED_AREAS = 512;
 
@@ -352,6 +354,8 @@ export class FakeExcel {
   readonly context: FakeContext;
   /** Called with each operation as it runs; a test may throw from it to fail a batch half-way. */
   onOperation?: (name: string, syncIndex: number) => void;
+  /** What a read above MAX_READ_CELLS does: the documentation allows both. */
+  oversizedRead: "throw" | "null" = "throw";
   /** Excel's calculation, run at the end of a sync that wrote something: sets the formula cells' values. */
   recalculate?: (state: WorkbookState) => void;
 
@@ -394,7 +398,15 @@ export class FakeExcel {
       const bytes = op.run();
       if (typeof bytes === "number") record.responseBytes += bytes;
     }
-    if (this.recalculate && ops.some((op) => !op.name.startsWith("load "))) this.recalculate(this.state);
+    // A batch that wrote recalculates at its end, unless it suspended calculation: then "it is the
+    // developer's responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync),
+    // and the formula cells keep their stale values until application.calculate.
+    const wrote = ops.some((op) => !op.name.startsWith("load "));
+    if (
+      this.recalculate &&
+      (ops.some((op) => op.name === "application.calculate") || (wrote && !record.calculationSuspended))
+    )
+      this.recalculate(this.state);
     if (record.responseBytes > PAYLOAD_LIMIT) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `${record.responseBytes} bytes`);
     }
@@ -477,10 +489,17 @@ type SheetLocator = () => SheetState | undefined;
 
 export class FakeContext {
   readonly workbook: FakeWorkbook;
-  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  readonly application: { suspendApiCalculationUntilNextSync: () => void; calculate: (type: string) => void };
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(fake);
-    this.application = { suspendApiCalculationUntilNextSync: () => fake.suspendCalculation() };
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => fake.suspendCalculation(),
+      calculate: (type: string) => {
+        if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+          throw new FakeOfficeError("InvalidArgument", `calculation type ${type}`);
+        fake.enqueue("application.calculate", bytesOf({ type }), () => undefined);
+      },
+    };
   }
   sync(): Promise<void> {
     return this.fake.sync();
@@ -492,11 +511,42 @@ class FakeWorkbook {
   readonly tables: FakeTableCollection;
   readonly pivotTables: FakePivotCollection;
   readonly protection: FakeWorkbookProtection;
-  constructor(fake: FakeExcel) {
+  constructor(private readonly fake: FakeExcel) {
     this.worksheets = new FakeWorksheetCollection(fake);
     this.tables = new FakeTableCollection(fake);
     this.pivotTables = new FakePivotCollection(fake);
     this.protection = new FakeWorkbookProtection(fake);
+  }
+  /** The selection (state.selection: "Sheet!A1:B2", areas joined by ","), or A1 of the first sheet. */
+  private selected(): { sheet: SheetState; areas: CellRange[] } {
+    const selection = this.fake.state.selection ?? `${this.fake.state.sheets[0].name}!A1`;
+    const bang = selection.lastIndexOf("!");
+    const areas = selection
+      .slice(bang + 1)
+      .split(",")
+      .map((a) => parseA1(a.trim()));
+    return { sheet: this.fake.sheetByName(selection.slice(0, bang)), areas };
+  }
+  /** "If there are multiple ranges selected, this method will throw an error" (Workbook, ExcelApi 1.1). */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(
+      this.fake,
+      () => this.selected().sheet,
+      () => {
+        const { areas } = this.selected();
+        if (areas.length > 1)
+          throw new FakeOfficeError(
+            "InvalidSelection",
+            "The current selection is invalid for this operation.",
+          );
+        return areas[0];
+      },
+      false,
+    );
+  }
+  /** "Gets the currently selected one or more ranges" (Workbook.getSelectedRanges, ExcelApi 1.9). */
+  getSelectedRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.fake, () => this.selected());
   }
 }
 
@@ -635,6 +685,7 @@ export class FakeWorksheet extends FakeProxy {
         throw new FakeOfficeError("AccessDenied", "workbook structure is protected");
       this.fake.state.sheets = this.fake.state.sheets.filter((s) => s !== sheet);
       this.fake.state.tables = this.fake.state.tables.filter((t) => t.sheet !== sheet.name);
+      breakReferences(this.fake.state, sheet.name);
     });
   }
   getRange(address?: string): FakeRange {
@@ -654,6 +705,50 @@ export class FakeWorksheet extends FakeProxy {
       (sheet) => usedArea(sheet, valuesOnly === true),
       true,
     );
+  }
+  /** "If the entire worksheet is blank, this function will return the top left cell" (ExcelApi 1.1). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.fake,
+      () => this.sheet(),
+      (sheet) => usedArea(sheet, valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+      false,
+    );
+  }
+}
+
+/**
+ * A reference to `name` in a formula: quoted ('Tiêu chí'!, a quote inside doubled) or bare (Data!),
+ * matched without regard to case, as Excel matches sheet names.
+ */
+function sheetReference(name: string): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const quoted = `'${escape(name.replace(/'/g, "''"))}'!`;
+  const bare = `(?<![\\w.'!])${escape(name)}!`;
+  return new RegExp(`${quoted}|${bare}`, "giu");
+}
+
+/**
+ * Deleting a sheet breaks every reference to it: Excel rewrites the formula with #REF! in place of the
+ * sheet (=#REF!A1) and the cell shows #REF!; the formula text is overwritten, so a sheet added later
+ * under the same name does not mend it (PHPOffice/PhpSpreadsheet#3453, spreadsheetlab/XLParser#76,
+ * jet-global/EPPlus#191 describe Excel's rewrite). The same holds for conditional formats' formulas.
+ */
+function breakReferences(state: WorkbookState, name: string): void {
+  const reference = sheetReference(name);
+  const broken = (formula: string) => formula.replace(reference, "#REF!");
+  for (const sheet of state.sheets) {
+    for (const line of sheet.cells.values()) {
+      for (const cell of line.values()) {
+        if (cell.formula === undefined) continue;
+        const formula = broken(cell.formula);
+        if (formula === cell.formula) continue;
+        cell.formula = formula;
+        cell.value = "#REF!";
+        cell.error = true;
+      }
+    }
+    for (const cf of sheet.conditionalFormats) cf.formula = broken(cf.formula);
   }
 }
 
@@ -884,7 +979,11 @@ export class FakeRange extends FakeProxy {
       this.fake.writable(sheet);
       if (applyTo !== undefined && applyTo !== "All")
         throw new FakeOfficeError("NotImplemented", `clear ${applyTo}`);
-      for (const { row, col } of existingCells(sheet, area)) sheet.cells.get(row)?.delete(col);
+      for (const { row, col } of existingCells(sheet, area)) {
+        const line = sheet.cells.get(row);
+        line?.delete(col);
+        if (line?.size === 0) sheet.cells.delete(row);
+      }
       sheet.merges = sheet.merges.filter((m) => !intersects(m, area));
     });
   }
@@ -918,6 +1017,13 @@ export class FakeRange extends FakeProxy {
     if (cellType !== "Visible") throw new FakeOfficeError("NotImplemented", `special cells ${cellType}`);
     return new FakeRangeAreas(this.fake, () => {
       const { sheet, area } = this.where();
+      // "A range is limited to 5,000,000 cells for read operations. When a read exceeds this limit, the API
+      // will either return null or throw an error" (Resource limits): the fake does as it is told.
+      const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      if (cells > MAX_READ_CELLS) {
+        if (this.fake.oversizedRead === "null") return undefined;
+        throw new FakeOfficeError("GeneralException", `${cells} cells read at once`);
+      }
       const areas: CellRange[] = [];
       for (let row = area.top; row <= area.bottom; row++) {
         if (sheet.hiddenRows.has(row)) continue;
@@ -1053,6 +1159,24 @@ class FakeRangeFormat {
       for (let col = area.left; col <= area.right; col++) sheet.columnWidths.set(col, points);
     });
   }
+  /** "Only intended to be set to true. Setting it to false has no effect" (RangeFormat, ExcelApi 1.7). */
+  set useStandardWidth(value: boolean) {
+    this.fake.enqueue("format.useStandardWidth", bytesOf({ useStandardWidth: value }), () => {
+      const { sheet, area } = this.range.where();
+      this.fake.writable(sheet);
+      if (value) for (let col = area.left; col <= area.right; col++) sheet.columnWidths.delete(col);
+    });
+  }
+  set useStandardHeight(value: boolean) {
+    this.fake.enqueue("format.useStandardHeight", bytesOf({ useStandardHeight: value }), () => {
+      const { sheet, area } = this.range.where();
+      this.fake.writable(sheet);
+      if (!value) return;
+      for (const row of [...sheet.rowHeights.keys()]) {
+        if (row >= area.top && row <= area.bottom) sheet.rowHeights.delete(row);
+      }
+    });
+  }
   set rowHeight(points: number) {
     this.fake.enqueue("format.rowHeight", bytesOf({ rowHeight: points }), () => {
       const { sheet, area } = this.range.where();
@@ -1184,6 +1308,20 @@ class FakeConditionalFormats extends FakeProxy {
       () => this.members(),
       (list) => list.find((c) => c === created),
     );
+  }
+  /**
+   * "Clears all conditional formats active on the current specified range" (ExcelApi 1.6). A rule only
+   * partly inside the range would be cut to what is left, which the fake does not model: it refuses.
+   */
+  clearAll(): void {
+    this.fake.enqueue("conditionalFormats.clearAll", 20, () => {
+      const { sheet, area } = this.range.where();
+      this.fake.writable(sheet);
+      const hit = sheet.conditionalFormats.filter((cf) => intersects(cf.range, area));
+      if (hit.some((cf) => !contains(area, cf.range)))
+        throw new FakeOfficeError("NotImplemented", "clearing part of a conditional format's range");
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !hit.includes(cf));
+    });
   }
   getItem(id: string): FakeConditionalFormat {
     return new FakeConditionalFormat(
@@ -1363,6 +1501,12 @@ class FakePageBreaks {
       const layout = this.sheet().pageLayout;
       const row = parseA1(address).top;
       if (!layout.breaksBefore.includes(row)) layout.breaksBefore.push(row);
+    });
+  }
+  /** "Resets all manual page breaks in the collection" (PageBreakCollection, ExcelApi 1.9). */
+  removePageBreaks(): void {
+    this.fake.enqueue("horizontalPageBreaks.removePageBreaks", 20, () => {
+      this.sheet().pageLayout.breaksBefore = [];
     });
   }
 }
@@ -1579,11 +1723,41 @@ function rangeOnSheet(range: FakeRange, sheet: SheetState): CellRange {
   return area;
 }
 
-class FakeChartCollection {
+class FakeChartCollection extends FakeProxy {
   constructor(
-    private readonly fake: FakeExcel,
+    fake: FakeExcel,
     private readonly sheet: () => SheetState,
-  ) {}
+  ) {
+    super(fake);
+  }
+  get items(): FakeChart[] {
+    return this.value("items");
+  }
+  loadNow(paths: string[]): number {
+    const sheet = this.sheet();
+    const items = sheet.charts.map((chart) => {
+      const item = new FakeChart(this.fake, () => {
+        if (!sheet.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", "chart");
+        return { chart, sheet };
+      });
+      item.loadedName = chart.name;
+      return item;
+    });
+    this.loaded.set("items", items);
+    for (const path of paths) {
+      if (path !== "items/name") throw new FakeOfficeError("InvalidArgument", `charts ${path}`);
+    }
+    return bytesOf(items.map((item) => item.loadedName));
+  }
+  /** "If there are multiple charts with the same name, the first one will be returned" (ChartCollection). */
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.fake, () => {
+      const sheet = this.sheet();
+      const chart = sheet.charts.find((c) => c.name === name);
+      if (!chart) throw new FakeOfficeError("ItemNotFound", `chart ${name}`);
+      return { chart, sheet };
+    });
+  }
   add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
     const made: { chart?: ChartState } = {};
     this.fake.enqueue("charts.add", bytesOf({ type, seriesBy }) + 60, () => {
@@ -1638,6 +1812,8 @@ function queuedSetter(
 }
 
 class FakeChart {
+  /** The name as a load of the collection's items/name returned it. */
+  loadedName?: string;
   readonly title: object = {};
   readonly legend: object = {};
   readonly series: FakeSeriesCollection;
@@ -1647,7 +1823,16 @@ class FakeChart {
     private readonly fake: FakeExcel,
     private readonly locate: ChartLocator,
   ) {
-    queuedSetter(this, fake, "name", "chart.name", (name: string) => (locate().chart.name = name));
+    Object.defineProperty(this, "name", {
+      set: (name: string) =>
+        fake.enqueue("chart.name", bytesOf({ name }), () => {
+          locate().chart.name = name;
+        }),
+      get: () => {
+        if (this.loadedName === undefined) throw new FakeOfficeError("PropertyNotLoaded", "name");
+        return this.loadedName;
+      },
+    });
     queuedSetter(
       this.title,
       fake,
@@ -1674,6 +1859,13 @@ class FakeChart {
     bound("maximum");
     this.axes = { valueAxis };
     this.series = new FakeSeriesCollection(fake, locate);
+  }
+  delete(): void {
+    this.fake.enqueue("chart.delete", 20, () => {
+      const { chart, sheet } = this.locate();
+      this.fake.writable(sheet);
+      sheet.charts = sheet.charts.filter((c) => c !== chart);
+    });
   }
   setPosition(startCell: string, endCell?: string): void {
     this.fake.enqueue("chart.setPosition", bytesOf({ startCell, endCell }), () => {

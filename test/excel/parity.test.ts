@@ -151,7 +151,7 @@ describe("parity with the CLI on the sample workbook", () => {
     const [, from, to] = /N(\d+):N(\d+)/.exec(chart.bars.values) ?? [];
     expect(Number(to) - Number(from) + 1).toBe(28);
     expect(Object.keys(chart.bars.marked)).toHaveLength(3);
-    expect(chart.line).toMatchObject({ name: "Ngưỡng Tốt (80 điểm)", type: "Line" });
+    expect(chart.line).toMatchObject({ name: "Ngưỡng đề xuất (> 80)", type: "Line" });
   });
 
   it("stays equal to the CLI on a second run over its own output", async () => {

@@ -47,15 +47,32 @@ describe("pre-flight: nothing is written when Excel would refuse", () => {
     expect(error.message).toMatch(/^Chưa ghi gì vào sổ tính vì: Trang “Đơn vị 2024”/);
   });
 
-  it("refuses to replace a protected sheet of the tool, and a workbook whose structure is protected", async () => {
+  it("refuses to rewrite a protected sheet of the tool", async () => {
     const fake = fakeFromWorkbook(await generatedWorkbook(30));
     await scoreInFake(fake);
     fake.state.sheets.find((s) => s.name === "Tổng hợp")!.protected = true;
+    const error = await blocked(fake);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^Trang “Tổng hợp” đang được bảo vệ .* không thay được/);
+  });
+
+  it("refuses to add the tool's sheets to a workbook whose structure is protected", async () => {
+    const fake = fakeFromWorkbook(await generatedWorkbook(30));
     fake.state.structureProtected = true;
     const error = await blocked(fake);
-    expect(error.problems).toHaveLength(2);
-    expect(error.problems[0]).toMatch(/^Sổ tính đang được bảo vệ cấu trúc .* trang “Tổng hợp”, “KSTTHC”/);
-    expect(error.problems[1]).toMatch(/^Trang “Tổng hợp” đang được bảo vệ .* không thay được/);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(
+      /^Sổ tính đang được bảo vệ cấu trúc .* không thêm được trang “Tiêu chí”, “Tổng hợp”, “KSTTHC”/,
+    );
+  });
+
+  it("rewrites the tool's sheets in place under Protect Workbook, which forbids only adding sheets", async () => {
+    const fake = fakeFromWorkbook(await generatedWorkbook(30));
+    await scoreInFake(fake);
+    const once = stateOf(fake);
+    fake.state.structureProtected = true;
+    await scoreInFake(fake);
+    expect(stateOf(fake)).toEqual({ ...once, structureProtected: true });
   });
 
   it("refuses a table or a PivotTable lying in the output columns", async () => {
@@ -176,9 +193,10 @@ describe("a plan previewed in one run and written in another", () => {
     await scoreInFake(direct);
 
     const fake = fakeFromWorkbook(workbook);
+    // The second run reads the charts of the tool's sheets it empties: one sync more.
     for (const [run, inspections] of [
       [1, 1],
-      [2, 3],
+      [2, 4],
     ]) {
       const plan = runScoring(await readGrids(context(fake))).plan;
       const first = fake.syncs.length;

@@ -40,7 +40,14 @@ function relsOf(bytes: Uint8Array, part: string): { id: string; type: string; pa
   }));
 }
 
-const text = (xml: string, pattern: RegExp) => pattern.exec(xml)?.[1] ?? "";
+/** The first group `pattern` finds, its XML entities read back ("&gt;" is ">"). */
+const text = (xml: string, pattern: RegExp) =>
+  (pattern.exec(xml)?.[1] ?? "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The charts of a sheet of a package, with the drawing's anchors. */
 export function chartsOfPackage(bytes: Uint8Array, sheet: string): ChartPicture[] {

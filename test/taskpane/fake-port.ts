@@ -74,6 +74,7 @@ export class FakePort implements WorkbookPort {
   readonly scored: ScoreRunOptions[] = [];
   readonly criteriaWritten: { criteria: Criterion[]; settings: Settings }[] = [];
   readonly letters: RunResult[] = [];
+  formulasUnavailable?: string;
   private held?: { wait: Promise<void>; open: () => void };
 
   constructor(grids: SheetGrid[]) {

@@ -223,10 +223,14 @@ describe("file port over a messy workbook", () => {
     expect(result.table.layout.sheet).toBe(MESSY_SHEET);
     expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(MESSY_PROPOSED);
     // The letter's facts of the year, which the defaults do not know; the #N/A is an error, and no
-    // "chưa có số liệu" warning repeats it (issue #11, item 17).
+    // "chưa có số liệu" warning repeats it (issue #11, item 17). The one-stop rates of the departments
+    // and districts, which IV.9 (vertical-sector bodies only) leaves out, are noted once per group
+    // (issue #23, item 3).
     expect(result.problems.map((p) => [p.level, p.row, p.column])).toEqual([
       ["warning", undefined, undefined],
+      ["info", 6, "E"],
       ["error", 9, "D"],
+      ["info", 11, "E"],
     ]);
     const { download, workbook } = await downloaded(port);
     expect(download.fileName).toBe("Bảng theo dõi (bản lỗi)-da-tinh-diem.xlsx");

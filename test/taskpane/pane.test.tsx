@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { SheetGrid } from "../../src/core/grid";
 import { App } from "../../src/taskpane/App";
+import { formulasUnavailable } from "../../src/excel/api-support";
 import { freshSampleGrids } from "../helpers/workbooks";
 import { FakePort } from "./fake-port";
 import { installFluentStandIns } from "./dom-stubs";
@@ -32,6 +33,20 @@ beforeAll(async () => {
   // The sample as staff start from it: no "Tiêu chí" sheet yet, two scores not entered.
   sample = await freshSampleGrids();
 });
+
+/** The reason the Excel port gives where CustomFunctionsRuntime 1.1 is missing. */
+const formulasUnavailableHere = withOffice({ CustomFunctionsRuntime: false }, formulasUnavailable);
+
+/** Runs `read` with an Office global whose requirement sets are `sets` (any other set is supported). */
+function withOffice<T>(sets: Record<string, boolean>, read: () => T): T {
+  const global = globalThis as unknown as { Office?: unknown };
+  global.Office = { context: { requirements: { isSetSupported: (name: string) => sets[name] ?? true } } };
+  try {
+    return read();
+  } finally {
+    delete global.Office;
+  }
+}
 
 function renderPane(port = new FakePort(sample)) {
   render(
@@ -318,7 +333,7 @@ describe("task pane over the sample workbook", () => {
     fireEvent.change(screen.getByRole("textbox", { name: /Hạn phản hồi/ }), {
       target: { value: "31/02/2024" },
     });
-    expect(screen.getByText("Nhập ngày dạng dd/mm/yyyy, ví dụ 04/03/2024.")).toBeTruthy();
+    expect(screen.getByText("Ngày “31/02/2024” không có thật: xem lại ngày và tháng.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Lưu cài đặt" }).hasAttribute("disabled")).toBe(true);
     fireEvent.change(screen.getByRole("textbox", { name: /Hạn phản hồi/ }), {
       target: { value: "15/03/2024" },
@@ -358,6 +373,18 @@ describe("task pane over the sample workbook", () => {
     fireEvent.click(toggle);
     await scoreAndWait(4);
     expect(port.scored[2].output).toBe("values");
+  });
+
+  it("offers no formulas where Excel has no custom functions, saying why, and writes values", async () => {
+    const port = new FakePort(sample);
+    port.formulasUnavailable = formulasUnavailableHere;
+    renderPane(port);
+    await screen.findByText("33 đơn vị");
+    openSection("Giá trị để chia sẻ");
+    expect(screen.queryByRole("switch", { name: "Ghi công thức thay cho giá trị" })).toBeNull();
+    expect(screen.getByText(/chưa có hàm tùy chỉnh \(CustomFunctionsRuntime 1\.1/)).toBeTruthy();
+    await scoreAndWait(4);
+    expect(port.scored[0].output).toBe("values");
   });
 
   it("says why when no unit table is found, and lets the user point at the right sheet", async () => {

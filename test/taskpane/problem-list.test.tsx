@@ -18,7 +18,7 @@ const blank = (row: number, unit: string): Problem => ({
 });
 
 describe("the problem list", () => {
-  it("lists a level's problems kind by kind, with the count of each kind", () => {
+  it("lists a level's problems kind by kind; a kind repeated many times is one line with its count that opens", () => {
     const letter: Problem = {
       sheet: "Tổng hợp",
       level: "warning",
@@ -41,18 +41,34 @@ describe("the problem list", () => {
     );
     screen.getByRole("heading", { name: "Số liệu cần xem (1 lỗi, 26 cảnh báo)" });
     const warnings = screen.getByRole("group", { name: "Cảnh báo (26)" });
-    within(warnings).getByText(
-      "Theo loại: Chưa có số liệu cho tiêu chí III, tính … điểm (25); Công văn còn thiếu (1).",
-    );
-    // A level with one problem of each kind needs no summary.
-    expect(within(screen.getByRole("group", { name: "Lỗi (1)" })).queryByText(/^Theo loại/)).toBeNull();
-    // The 20 first shown are the blank scores, kept together; the letter's warning comes after its kind.
-    fireEvent.click(within(warnings).getByRole("button", { name: "Hiện thêm 6 cảnh báo" }));
+    // 25 alike are one line with their count, closed: the letter's warning is in sight beside it.
+    const kind = within(warnings).getByRole("button", {
+      name: "Cảnh báo: Chưa có số liệu cho tiêu chí III, tính 0 điểm (25)",
+    });
+    expect(kind.getAttribute("aria-expanded")).toBe("false");
+    const closed = within(warnings)
+      .getAllByRole("button")
+      .map((b) => b.textContent ?? "");
+    expect(closed).toEqual([
+      "Cảnh báo: Chưa có số liệu cho tiêu chí III, tính 0 điểm (25)",
+      "Cảnh báo: Công văn còn thiếu: số Quyết định.",
+    ]);
+    // A level with one problem of each kind has no line to open.
+    const errors = screen.getByRole("group", { name: "Lỗi (1)" });
+    expect(
+      within(errors)
+        .getAllByRole("button")
+        .map((b) => b.getAttribute("aria-expanded")),
+    ).toEqual([null]);
+    // Opened: its first 20, then the rest on demand.
+    fireEvent.click(kind);
+    expect(kind.getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(within(warnings).getByRole("button", { name: "Hiện thêm 5 cảnh báo" }));
     const items = within(warnings)
       .getAllByRole("button")
       .map((b) => b.textContent ?? "");
-    expect(items).toHaveLength(26);
-    expect(items.slice(0, 25).every((t) => t.includes("chưa có số liệu"))).toBe(true);
-    expect(items[25]).toBe("Cảnh báo: Công văn còn thiếu: số Quyết định.");
+    expect(items).toHaveLength(27);
+    expect(items.slice(1, 26).every((t) => t.includes("chưa có số liệu"))).toBe(true);
+    expect(items[26]).toBe("Cảnh báo: Công văn còn thiếu: số Quyết định.");
   });
 });

@@ -86,7 +86,11 @@ describe("web app", () => {
     await scoreAndWait();
     expect(proposedNames()).toEqual(PROPOSED);
     // No grid to go to: the names are text, not links.
-    expect(screen.queryByRole("button", { name: "Sở Ngoại vụ" })).toBeNull();
+    expect(
+      within(screen.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" })).queryByRole("button", {
+        name: "Sở Ngoại vụ",
+      }),
+    ).toBeNull();
 
     fireEvent.click(screen.getByRole("button", { name: "Tải về tệp đã tính điểm" }));
     expect(capture.downloads.map((d) => d.fileName)).toEqual([
@@ -95,7 +99,7 @@ describe("web app", () => {
     const workbook = await loadWorkbook(await capture.downloads[0].bytes(), "tai-ve.xlsx");
     expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(fresh.slice())));
 
-    // The letter beside the scored file, as the README says.
+    // The letter beside the scored file, as docs/phat-trien.md says.
     const [letter] = screen.getAllByRole("button", { name: "Tải công văn (.docx)" });
     expect(letter.parentElement?.textContent).toContain("Tải về tệp đã tính điểm");
     fireEvent.click(letter);

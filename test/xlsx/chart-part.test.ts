@@ -75,7 +75,17 @@ describe("the chart part of the summary sheet", () => {
     expect(Object.keys(chart.bars.marked).map(Number)).toHaveLength(3);
     // The cached labels name the units in their order; the group's label only where the group starts.
     expect(bar).toContain("<c:v>Sở Ngoại vụ</c:v>");
-    expect(chart.line).toMatchObject({ name: "Ngưỡng Tốt (80 điểm)", colour: "#C00000" });
+    // The group once per group, under its first bar: the outer level holds one label per group.
+    const outer = [...bar.matchAll(/<c:lvl>([\s\S]*?)<\/c:lvl>/g)][1]?.[1] ?? "";
+    expect(
+      [...outer.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)].map((m) => [Number(m[1]), m[2]]),
+    ).toEqual([
+      [0, "Sở, ban, ngành"],
+      [17, "UBND cấp huyện"],
+    ]);
+    // The value axis shows the region around the threshold, from the lowest score (65,40) rounded down to 10.
+    expect(xml).toMatch(/<c:valAx>[\s\S]*<c:max val="100"\/><c:min val="60"\/>/);
+    expect(chart.line).toMatchObject({ name: "Ngưỡng đề xuất (> 80)", colour: "#C00000" });
     expect(
       (/<c:lineChart>[\s\S]*<\/c:lineChart>/.exec(xml)?.[0] ?? "").match(/<c:v>80<\/c:v>/g),
     ).toHaveLength(28);
@@ -169,6 +179,6 @@ withSoffice("LibreOffice and the chart part", () => {
     const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
     // The title is in no cell: only a drawn chart puts it on the page.
     expect(text).toContain(CHART_TITLE);
-    expect(text).toContain("Ngưỡng Tốt (80 điểm)");
+    expect(text).toContain("Ngưỡng đề xuất (> 80)");
   }, 300_000);
 });

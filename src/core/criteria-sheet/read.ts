@@ -237,7 +237,8 @@ function readSettings(grid: SheetGrid, fromRow: number, problems: Problem[]): Se
           break;
         }
         const iso = typeof raw === "number" ? toIsoDate(raw) : toIsoDate(value);
-        if (!iso) throw bad(`“${label}” cần một ngày dạng dd/mm/yyyy, không phải “${value}”.`);
+        if (!iso)
+          throw bad(`“${label}” cần một ngày dạng ngày/tháng/năm (ví dụ 27/04/2023), không phải “${value}”.`);
         spec.set(settings, iso);
         break;
       }

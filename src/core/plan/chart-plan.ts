@@ -4,6 +4,7 @@
  * score by group with the threshold line, over a data table beside it (columns L–P) that the chart reads.
  */
 import {
+  chartAxis,
   chartPoints,
   distributionOf,
   distributionTotal,
@@ -97,7 +98,15 @@ export function planResultsView(
   plan.blocks.push({
     top: top + 1,
     left: DATA_LEFT,
-    values: points.map((p) => [p.group, p.name, p.score, threshold.value, p.proposed ? "Có" : ""]),
+    // The group once, on its first unit: the chart's outer labels read it once under its bars, as Excel
+    // groups a multi-level category whose outer cells below a label are blank.
+    values: points.map((p, i) => [
+      i > 0 && points[i - 1].group === p.group ? null : p.group,
+      p.name,
+      p.score,
+      threshold.value,
+      p.proposed ? "Có" : "",
+    ]),
     columnStyles: [
       "letterTableText",
       "letterTableText",
@@ -127,7 +136,7 @@ export function planResultsView(
       markedFill: CHART_COLOURS.proposed,
     },
     line: { name: threshold.label, values: column(DATA_LEFT + 3), color: CHART_COLOURS.threshold },
-    valueAxis: { min: 0, max: 100 },
+    valueAxis: (({ min, max }) => ({ min, max }))(chartAxis(points, threshold)),
     anchor: { top: row + 1, left: 0, bottom: row + CHART_ROWS, right: 9 },
   };
   plan.charts = [...(plan.charts ?? []), chart];

@@ -117,10 +117,13 @@ const quoted = (name: string) => `“${name}”`;
 export function checkPlan(plan: WritePlan, facts: PlanFacts, canResizeTables = true): Preflight {
   const problems: string[] = [];
   let join: TableJoin | undefined;
-  const created = plan.sheets.filter((s) => s.mode === "create").map((s) => s.name);
+  // Only adding a sheet changes the structure: a tool's sheet that exists is rewritten in place.
+  const created = plan.sheets
+    .filter((s) => s.mode === "create" && !facts.sheets.some((f) => f.name === s.name))
+    .map((s) => s.name);
   if (facts.structureProtected && created.length > 0) {
     problems.push(
-      `Sổ tính đang được bảo vệ cấu trúc (Bảo vệ Sổ làm việc – Protect Workbook) nên không thêm hoặc thay được trang ${created.map(quoted).join(", ")}: hãy bỏ bảo vệ sổ tính.`,
+      `Sổ tính đang được bảo vệ cấu trúc (Bảo vệ Sổ làm việc – Protect Workbook) nên không thêm được trang ${created.map(quoted).join(", ")}: hãy bỏ bảo vệ sổ tính.`,
     );
   }
   for (const sheetPlan of plan.sheets) {

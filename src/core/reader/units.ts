@@ -4,8 +4,7 @@
  * (figures.ts) → assemble the unit with the notes that concern it.
  */
 import { cellAt, cellText, isBlank, isUncalculated, rangeAddress, type SheetGrid } from "../grid";
-import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
-import { cellProblem, UnusableInputError, type Problem } from "../problems";
+import { cellProblem, sheetProblem, UnusableInputError, type Problem } from "../problems";
 import { cleanText, foldKey } from "../text";
 import {
   findFractionColumns,
@@ -14,6 +13,7 @@ import {
   type FigureContext,
   type LevelValue,
 } from "./figures";
+import { decodeLegacyColumns } from "./legacy-columns";
 import { pickTable, type PickOptions } from "./pick-table";
 import { severalTablesError, tableYear, lastFilledRow } from "./several-tables";
 import { classifyRow, type RowCells } from "./row-kind";
@@ -36,6 +36,8 @@ export interface Unit {
   custom: Record<string, number | null>;
   /** Criterion inputs with a cell that could not be read (an error is listed): those criteria give 0. */
   unreadable?: string[];
+  /** The group was typed in a legacy encoding that could not be decoded (an error is listed). */
+  groupUnreadable?: boolean;
 }
 
 type SkippedReason = "section" | "total" | "numbering" | "note" | "empty-name";
@@ -152,7 +154,7 @@ function mergedFigureNotes(grid: SheetGrid, cols: number[], from: number, to: nu
 /** A person's title in front of a name: "Ông …", "Bà …", "Đồng chí …", "Đ/c …". */
 const PERSON = /^(?:ông|bà|đồng chí|đ\/c)\s+\p{L}/iu;
 
-/** Notes about one unit row: legacy encoding, a person's name, a name seen before, a hidden row. */
+/** Notes about one unit row: a person's name, a name seen before, a hidden row. */
 function unitNotes(
   grid: SheetGrid,
   hidden: Set<number>,
@@ -163,7 +165,6 @@ function unitNotes(
 ): Problem[] {
   const notes: Problem[] = [];
   const at = (level: Problem["level"], detail: string) => cellProblem(grid.name, row, nameCol, level, detail);
-  if (looksLegacyEncoded(name)) notes.push(at("warning", `tên “${name}” ${LEGACY_ADVICE}`));
   if (PERSON.test(name)) {
     notes.push(
       at(
@@ -206,13 +207,24 @@ function refuseWithoutFigures(layout: TableLayout, customColumns: Record<string,
 
 /** Reads the unit table of the workbook. Throws UnusableInputError when there is none. */
 export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): UnitTable {
-  const { grid, layout } = pickTable(grids, options);
+  const picked = pickTable(grids, options);
+  const { layout } = picked;
   const { columns } = layout;
-  const sheet = grid.name;
-  const problems: Problem[] = [];
+  const sheet = picked.grid.name;
   const customColumns = findCustomColumns(layout, options.customInputs ?? []);
   refuseWithoutFigures(layout, customColumns);
   const firstDataRow = layout.headerBottom + 1;
+  // Names and groups typed in TCVN3 or VNI are read decoded, or refused at their cells.
+  const legacy = decodeLegacyColumns(
+    picked.grid,
+    [
+      { col: columns.name, what: "tên" },
+      ...(columns.group === undefined ? [] : [{ col: columns.group, what: "khối" }]),
+    ],
+    firstDataRow,
+  );
+  const { grid } = legacy;
+  const problems: Problem[] = [...legacy.problems];
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);
 
@@ -231,6 +243,15 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   };
   const reader = new RowReader(grid, columns, figureCols, problems);
   const hidden = new Set(grid.hiddenRows);
+  if (grid.hiddenRowsUnknown) {
+    problems.push(
+      sheetProblem(
+        sheet,
+        "warning",
+        "trang có dòng bị ẩn hoặc bị lọc nhưng Excel không cho đọc đó là những dòng nào (trang quá lớn); mọi đơn vị vẫn được tính điểm, nhưng đơn vị ở dòng ẩn không được ghi chú: hãy bỏ lọc và hiện mọi dòng để kiểm tra.",
+      ),
+    );
+  }
   const atName = (row: number, level: Problem["level"], detail: string) =>
     cellProblem(sheet, row, columns.name, level, detail);
 
@@ -311,13 +332,15 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
     if (!seen.has(key)) seen.set(key, row);
     const { unreadable, ...read } = readFigures(figures, row);
+    const group = cells.group || section;
     units.push({
       row,
       stt: cells.stt,
       name: cells.name,
-      group: cells.group || section,
+      group,
       ...read,
       ...(unreadable.length > 0 ? { unreadable } : {}),
+      ...(legacy.refused.has(group) ? { groupUnreadable: true } : {}),
     });
   }
   problems.push(...percentScoreNotes(figures), ...mergedFigureNotes(grid, figureCols, firstDataRow, lastRow));

@@ -39,10 +39,12 @@ export function draftLetter(
   if (completeness && !completeness.complete) letter.draftMark = draftMark(completeness.errors.length);
   const missing = missingFactsSentence(letter);
   if (!missing) return { letter, problems: [] };
+  // The sheet by its name: "trang này" read as the page on screen in the pane and the web page.
+  const sheet = criteriaSheet.name ?? CRITERIA_SHEET;
   const fill =
     criteriaSheet.name !== undefined || criteriaSheet.written
-      ? "Hãy điền ở phần CÀI ĐẶT của trang này rồi chạy lại"
-      : "Hãy thêm trang này (với phần CÀI ĐẶT) rồi điền và chạy lại";
+      ? `Hãy điền ở phần CÀI ĐẶT của trang “${sheet}” rồi chạy lại`
+      : `Hãy thêm trang “${sheet}” (với phần CÀI ĐẶT) rồi điền và chạy lại`;
   return {
     letter,
     problems: [

@@ -1,11 +1,19 @@
 /**
- * "Công văn": the letter's settings (the settings rows of the "Tiêu chí" sheet), the summary sheet that
+ * "Công văn": the letter's settings (every text, date and list row of the "Tiêu chí" sheet's settings, as
+ * its schema declares them, dates checked as the clerk types them), the summary sheet that
  * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved).
  */
 import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
-import type { LetterSettings, Signer } from "../../core/settings";
-import { dateError, withDateText, type Draft } from "../criteria-draft";
+import type { SettingRow } from "../../core/criteria-sheet/schema";
+import {
+  dateError,
+  isDateRow,
+  LETTER_ROWS,
+  settingText,
+  withSettingText,
+  type Draft,
+} from "../criteria-draft";
 import type { Notice } from "../pane-state";
 import { DraftErrors } from "./DraftErrors";
 import { LetterButton, type LetterAction } from "./LetterButton";
@@ -13,12 +21,6 @@ import { SectionNotice } from "./SectionNotice";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    alignItems: "start",
-    gap: tokens.spacingHorizontalS,
-  },
   // Fluent inputs keep a minimum width of their own: in a narrow pane they must shrink with their column.
   input: { minWidth: 0, width: "100%" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -38,80 +40,80 @@ interface LetterSectionProps {
   letter?: LetterAction;
 }
 
-type TextKey = "number" | "symbol" | "replyDeadline" | "recipient";
+/** A few words under a field, where its label alone does not say enough. */
+const HINTS: Record<string, string> = {
+  "Số văn bản": "Để trống đến khi vào sổ",
+  "Văn bản kế hoạch thi đua": "Ví dụ: Quyết định số 568/QĐ-UBND",
+  "Văn bản kết quả đánh giá": "Ví dụ: Quyết định số 21/QĐ-UBND",
+};
+
+/** Sentences and long texts get a box of several lines. */
+const isLong = (row: SettingRow, text: string) =>
+  row.kind === "list" || text.length > 60 || row.label.startsWith("Câu");
+
+function SettingField({
+  row,
+  draft,
+  saving,
+  onChange,
+}: {
+  row: SettingRow;
+  draft: Draft;
+  saving: boolean;
+  onChange: (draft: Draft) => void;
+}) {
+  const styles = useStyles();
+  const text = settingText(draft, row);
+  const error = isDateRow(row) ? dateError(text) : undefined;
+  const hint = isDateRow(row)
+    ? "ngày/tháng/năm, ví dụ 27/04/2023"
+    : row.kind === "list"
+      ? "Mỗi dòng một mục"
+      : HINTS[row.label];
+  const change = (value: string) => onChange(withSettingText(draft, row, value));
+  return (
+    <Field label={row.label} hint={hint} validationMessage={error} validationState={error ? "error" : "none"}>
+      {isLong(row, text) ? (
+        <Textarea
+          className={styles.input}
+          resize="vertical"
+          rows={row.kind === "list" ? 4 : 2}
+          value={text}
+          disabled={saving}
+          onChange={(_, data) => change(data.value)}
+        />
+      ) : (
+        <Input
+          className={styles.input}
+          value={text}
+          disabled={saving}
+          onChange={(_, data) => change(data.value)}
+        />
+      )}
+    </Field>
+  );
+}
 
 export function LetterSection(props: LetterSectionProps) {
   const styles = useStyles();
   const { draft } = props;
   if (!draft) return <Caption1>Cài đặt công văn hiện ra khi đã đọc được sổ tính.</Caption1>;
-  const letter = draft.settings.letter;
-  const setLetter = (change: Partial<LetterSettings>) =>
-    props.onChange({ ...draft, settings: { ...draft.settings, letter: { ...letter, ...change } } });
-  const setSigner = (change: Partial<Signer>) => setLetter({ signer: { ...letter.signer, ...change } });
-  const text = (key: TextKey, label: string, hint?: string) => {
-    const error = key === "replyDeadline" ? dateError(letter.replyDeadline) : undefined;
-    return (
-      <Field label={label} hint={hint} validationMessage={error} validationState={error ? "error" : "none"}>
-        <Input
-          className={styles.input}
-          value={letter[key]}
-          disabled={props.saving}
-          onChange={(_, data) => setLetter({ [key]: data.value })}
-        />
-      </Field>
-    );
-  };
-  const signer = (key: keyof Signer, label: string) => (
-    <Field label={label}>
-      <Input
-        className={styles.input}
-        value={letter.signer[key]}
-        disabled={props.saving}
-        onChange={(_, d) => setSigner({ [key]: d.value })}
-      />
-    </Field>
-  );
-
   return (
     <>
       <Caption1>
-        Các mục này là phần “Cài đặt” của trang “Tiêu chí” trong sổ tính; dự thảo công văn ở trang “Tổng hợp”
-        dùng bản đã lưu.
+        Các mục này là phần “CÀI ĐẶT” của trang “Tiêu chí” trong sổ tính; bấm “Lưu cài đặt” để ghi vào đó. Dự
+        thảo công văn ở trang “Tổng hợp” và tệp .docx dùng bản đã lưu.
       </Caption1>
       <div className={styles.form}>
-        <div className={styles.pair}>
-          {text("number", "Số văn bản", "Để trống đến khi vào sổ")}
-          {text("symbol", "Ký hiệu")}
-        </div>
-        <div className={styles.pair}>
-          <Field
-            label="Ngày ban hành"
-            hint="dd/mm/yyyy"
-            validationMessage={dateError(draft.dateText)}
-            validationState={dateError(draft.dateText) ? "error" : "none"}
-          >
-            <Input
-              className={styles.input}
-              value={draft.dateText}
-              disabled={props.saving}
-              onChange={(_, data) => props.onChange(withDateText(draft, data.value))}
-            />
-          </Field>
-          {text("replyDeadline", "Hạn phản hồi", "dd/mm/yyyy")}
-        </div>
-        {text("recipient", "Kính gửi")}
-        {signer("authority", "Quyền hạn người ký")}
-        {signer("title", "Chức vụ người ký")}
-        {signer("name", "Họ tên người ký")}
-        <Field label="Nơi nhận" hint="Mỗi dòng một nơi nhận">
-          <Textarea
-            resize="vertical"
-            rows={4}
-            value={letter.distribution.join("\n")}
-            disabled={props.saving}
-            onChange={(_, data) => setLetter({ distribution: data.value.split("\n") })}
+        {LETTER_ROWS.map((row) => (
+          <SettingField
+            key={row.label}
+            row={row}
+            draft={draft}
+            saving={props.saving}
+            onChange={props.onChange}
           />
-        </Field>
+        ))}
       </div>
       <DraftErrors errors={props.errors} />
       <SectionNotice notice={props.notice} section="letter" />

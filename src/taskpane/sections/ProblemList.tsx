@@ -1,18 +1,35 @@
 /**
  * The problems of a run, errors apart from warnings and notes, each group with its count and its
- * problems kind by kind (problem-kinds.ts), each kind with its count; each problem
+ * problems kind by kind (problem-kinds.ts); a kind repeated many times is one line with its count that
+ * opens on its problems; each problem
  * is a link that selects its cell in the workbook or, where no grid is on screen (a file in the page),
  * highlights itself and says where its cell is.
  */
-import { Button, Link, makeStyles, Subtitle2, tokens, typographyStyles } from "@fluentui/react-components";
-import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/react-icons";
+import {
+  Button,
+  Link,
+  makeStyles,
+  mergeClasses,
+  Subtitle2,
+  tokens,
+  typographyStyles,
+} from "@fluentui/react-components";
+import {
+  ChevronDown16Regular,
+  ChevronRight16Regular,
+  ErrorCircle20Filled,
+  Info20Filled,
+  Warning20Filled,
+} from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Problem, ProblemLevel } from "../../core/problems";
-import { problemKinds } from "../problem-kinds";
+import { problemKinds, type ProblemKind } from "../problem-kinds";
 import { placeText, problemAddress } from "../problem-location";
 
-/** Long lists stay usable: the rest of a group is one click away. */
+/** Long lists stay usable: the rest of a kind is one click away. */
 const FIRST_SHOWN = 20;
+/** A kind with this many problems is one line with its count, opened on demand; fewer are listed. */
+const FOLDED_FROM = 4;
 
 /**
  * Errors first, then warnings, then notes. A warning is routine (a unit without a score, a letter fact
@@ -67,11 +84,17 @@ const useStyles = makeStyles({
   },
   icon: { flexShrink: 0, marginTop: "1px" },
   heading: { display: "block", margin: `0 0 ${tokens.spacingVerticalXS}` },
-  kinds: {
-    ...typographyStyles.caption1,
-    margin: `0 0 ${tokens.spacingVerticalXS}`,
-    color: tokens.colorNeutralForeground2,
+  kind: {
+    justifyContent: "flex-start",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    minWidth: 0,
+    maxWidth: "100%",
+    padding: 0,
   },
+  nested: { marginTop: tokens.spacingVerticalXS, marginLeft: "28px" },
   groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   groupHeading: {
     ...typographyStyles.body1Strong,
@@ -135,7 +158,7 @@ export function ProblemList({ problems, tableSheet, onSelect, located }: Problem
   );
 }
 
-/** One level's problems under a heading that gives their count. */
+/** One level's problems under a heading that gives their count, kind by kind. */
 function ProblemGroup({
   level,
   problems,
@@ -144,65 +167,117 @@ function ProblemGroup({
   located,
 }: ProblemListProps & { level: ProblemLevel }) {
   const styles = useStyles();
-  const [all, setAll] = useState(false);
   const headingId = useId();
-  const placeId = useId();
-  const placeRef = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    // jsdom has no scrollIntoView.
-    placeRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [located]);
   const { label, Icon, color } = LEVELS[level];
-  // Kind by kind: the same sentence about twelve units is read once, with its count, and its items together.
-  const kinds = problemKinds(problems);
-  const ordered = kinds.flatMap((kind) => kind.problems);
-  const shown = all ? ordered : ordered.slice(0, FIRST_SHOWN);
-  const repeated = kinds.length < problems.length;
+  const item = { level, tableSheet, onSelect, located };
   return (
     <div role="group" aria-labelledby={headingId}>
       <h4 id={headingId} className={styles.groupHeading}>
         <Icon style={{ color }} aria-hidden />
         {label} ({problems.length})
       </h4>
-      {repeated && (
-        <p className={styles.kinds}>
-          Theo loại: {kinds.map((kind) => `${kind.label} (${kind.problems.length})`).join("; ")}.
-        </p>
-      )}
       <ul className={styles.list}>
-        {shown.map((problem, i) => {
-          const here = problem === located;
-          return (
-            <li key={`${i}:${problem.message}`} className={here ? styles.located : undefined}>
-              {/* A native button inside: Enter and Space select the cell like a click does. */}
-              <Link
-                as="button"
-                appearance="subtle"
-                className={styles.link}
-                aria-current={here || undefined}
-                aria-describedby={here ? placeId : undefined}
-                onClick={() => onSelect(problem)}
-              >
-                <Icon className={styles.icon} style={{ color }} aria-hidden />
-                <span>
-                  <span className={styles.hidden}>{label}: </span>
-                  {shortMessage(problem, tableSheet)}
-                </span>
-              </Link>
-              {here && (
-                <span id={placeId} ref={placeRef} className={styles.place}>
-                  {placeText(problem.sheet, problemAddress(problem))}: mở tệp bằng Excel để xem hoặc sửa.
-                </span>
-              )}
-            </li>
-          );
-        })}
+        {problemKinds(problems).map((kind, k) =>
+          kind.problems.length >= FOLDED_FROM ? (
+            <KindItem key={`kind:${k}`} kind={kind} {...item} />
+          ) : (
+            kind.problems.map((problem, i) => (
+              <ProblemItem key={`${k}:${i}:${problem.message}`} problem={problem} {...item} />
+            ))
+          ),
+        )}
       </ul>
-      {shown.length < problems.length && (
-        <Button appearance="subtle" onClick={() => setAll(true)}>
-          Hiện thêm {problems.length - shown.length} {label.toLocaleLowerCase("vi")}
-        </Button>
-      )}
     </div>
+  );
+}
+
+interface ItemProps {
+  level: ProblemLevel;
+  tableSheet: string;
+  onSelect: (problem: Problem) => void;
+  located?: Problem;
+}
+
+/**
+ * A kind repeated many times, as one line with its count: the one warning that matters is not buried
+ * under 96 alike. The line opens on the kind's problems (the first 20, then the rest on demand).
+ */
+function KindItem({ kind, ...item }: ItemProps & { kind: ProblemKind }) {
+  const styles = useStyles();
+  const holdsLocated = item.located !== undefined && kind.problems.includes(item.located);
+  const [open, setOpen] = useState(false);
+  const [all, setAll] = useState(false);
+  const listId = useId();
+  const { label, Icon, color } = LEVELS[item.level];
+  const expanded = open || holdsLocated;
+  const shown = all ? kind.problems : kind.problems.slice(0, FIRST_SHOWN);
+  return (
+    <li>
+      <Button
+        appearance="subtle"
+        className={styles.kind}
+        aria-expanded={expanded}
+        aria-controls={expanded ? listId : undefined}
+        icon={expanded ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+        onClick={() => setOpen(!expanded)}
+      >
+        <Icon className={styles.icon} style={{ color }} aria-hidden />
+        <span>
+          <span className={styles.hidden}>{label}: </span>
+          {kind.label} <strong>({kind.problems.length})</strong>
+        </span>
+      </Button>
+      {expanded && (
+        <>
+          <ul id={listId} className={mergeClasses(styles.list, styles.nested)}>
+            {shown.map((problem, i) => (
+              <ProblemItem key={`${i}:${problem.message}`} problem={problem} {...item} />
+            ))}
+          </ul>
+          {shown.length < kind.problems.length && (
+            <Button appearance="subtle" className={styles.nested} onClick={() => setAll(true)}>
+              Hiện thêm {kind.problems.length - shown.length} {label.toLocaleLowerCase("vi")}
+            </Button>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** One problem: a link that selects its cell, or says where it is when there is no grid. */
+function ProblemItem({ problem, level, tableSheet, onSelect, located }: ItemProps & { problem: Problem }) {
+  const styles = useStyles();
+  const placeId = useId();
+  const placeRef = useRef<HTMLSpanElement>(null);
+  const here = problem === located;
+  useEffect(() => {
+    // jsdom has no scrollIntoView.
+    if (here) placeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [here]);
+  const { label, Icon, color } = LEVELS[level];
+  return (
+    <li className={here ? styles.located : undefined}>
+      {/* A native button inside: Enter and Space select the cell like a click does. */}
+      <Link
+        as="button"
+        appearance="subtle"
+        className={styles.link}
+        aria-current={here || undefined}
+        aria-describedby={here ? placeId : undefined}
+        onClick={() => onSelect(problem)}
+      >
+        <Icon className={styles.icon} style={{ color }} aria-hidden />
+        <span>
+          <span className={styles.hidden}>{label}: </span>
+          {shortMessage(problem, tableSheet)}
+        </span>
+      </Link>
+      {here && (
+        <span id={placeId} ref={placeRef} className={styles.place}>
+          {placeText(problem.sheet, problemAddress(problem))}: mở tệp bằng Excel để xem hoặc sửa.
+        </span>
+      )}
+    </li>
   );
 }

@@ -1,22 +1,31 @@
 /**
  * Every unit's 766 score as a bar, group after group, with the threshold line and the proposed units in
- * another colour: hand-written SVG (no charting library). The picture is one image for assistive
+ * another colour, on an axis that starts near the lowest score (79,95 and 81,02 read apart), each unit's
+ * name up its bar when it fits: hand-written SVG, no charting library (why: docs/bieu-do.md). The picture is one image for assistive
  * technology (role="img" with an accessible name saying what it shows); the same figures follow as a
  * table under a disclosure, for screen readers and for anyone who wants the numbers.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { chartDescription, type AwardThreshold, type ChartPoint } from "../../core/distribution";
+import {
+  chartAxis,
+  chartDescription,
+  type AwardThreshold,
+  type ChartAxis,
+  type ChartPoint,
+} from "../../core/distribution";
 import { formatScore766 } from "../../core/numbers";
 import { CHART_COLOURS } from "../../core/plan/chart-plan";
 
-const BAR = 10;
+const BAR = 14;
 const BAR_GAP = 2;
 const GROUP_GAP = 14;
 const AXIS = 30;
 const TOP = 12;
-const PLOT = 160;
+const PLOT = 200;
 const BOTTOM = 34;
-const TICKS = [0, 20, 40, 60, 80, 100];
+/** A name is written up its bar when it fits: about this many pixels a letter at 9 px. */
+const LETTER = 4.9;
+const NAME_SIZE = 9;
 
 const useStyles = makeStyles({
   scroller: {
@@ -71,7 +80,20 @@ function layout(points: readonly ChartPoint[]) {
   return { placed, groups, width: x + GROUP_GAP / 2 };
 }
 
-const yOf = (score: number) => TOP + PLOT - (Math.max(0, Math.min(100, score)) / 100) * PLOT;
+/** The y of a score on an axis from `axis.min` to `axis.max`. */
+const yOn = (axis: ChartAxis) => (score: number) => {
+  const clamped = Math.max(axis.min, Math.min(axis.max, score));
+  return TOP + PLOT - ((clamped - axis.min) / (axis.max - axis.min)) * PLOT;
+};
+
+const ticksOf = (axis: ChartAxis) =>
+  Array.from(
+    { length: Math.round((axis.max - axis.min) / axis.step) + 1 },
+    (_, i) => axis.min + i * axis.step,
+  );
+
+/** White on the blue bars, near-black on the orange ones: both above 4.5:1. */
+const nameColour = (proposed: boolean) => (proposed ? "#242424" : "#ffffff");
 
 interface ScoreChartProps {
   points: ChartPoint[];
@@ -81,6 +103,8 @@ interface ScoreChartProps {
 export function ScoreChart({ points, threshold }: ScoreChartProps) {
   const styles = useStyles();
   const { placed, groups, width } = layout(points);
+  const axis = chartAxis(points, threshold);
+  const yOf = yOn(axis);
   const height = TOP + PLOT + BOTTOM;
   const line = yOf(threshold.value);
   return (
@@ -95,7 +119,7 @@ export function ScoreChart({ points, threshold }: ScoreChartProps) {
           viewBox={`0 0 ${Math.max(width, 280)} ${height}`}
           data-chart="diem-766"
         >
-          {TICKS.map((t) => (
+          {ticksOf(axis).map((t) => (
             <g key={t}>
               <line x1={AXIS} x2={width} y1={yOf(t)} y2={yOf(t)} stroke="currentColor" strokeOpacity={0.15} />
               <text x={AXIS - 4} y={yOf(t) + 3} fontSize={9} textAnchor="end" fill="currentColor">
@@ -118,6 +142,21 @@ export function ScoreChart({ points, threshold }: ScoreChartProps) {
               <title>{`${p.name}: ${formatScore766(p.score)} điểm${p.proposed ? " (đề xuất khen thưởng)" : ""}`}</title>
             </rect>
           ))}
+          {placed.map((p) =>
+            // Up the bar from its foot, only when the whole name fits inside it.
+            p.name.length * LETTER + 6 <= TOP + PLOT - yOf(p.score) ? (
+              <text
+                key={`name|${p.group}|${p.name}|${p.x}`}
+                transform={`translate(${p.x + BAR / 2 + NAME_SIZE / 3} ${TOP + PLOT - 3}) rotate(-90)`}
+                fontSize={NAME_SIZE}
+                fill={nameColour(p.proposed)}
+                data-name-on-bar={p.name}
+                aria-hidden="true"
+              >
+                {p.name}
+              </text>
+            ) : null,
+          )}
           <line
             x1={AXIS}
             x2={width}
@@ -157,6 +196,9 @@ export function ScoreChart({ points, threshold }: ScoreChartProps) {
         <li>
           <span className={styles.lineKey} aria-hidden="true" />
           {threshold.label}
+        </li>
+        <li>
+          Trục điểm từ {axis.min} đến {axis.max}
         </li>
       </ul>
       <details>

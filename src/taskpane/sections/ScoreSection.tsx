@@ -19,6 +19,7 @@ import type { RunResult } from "../../core/run";
 import { placeText } from "../problem-location";
 import { useFocusHere } from "../use-focus-here";
 import type { Located, Notice, RunState } from "../pane-state";
+import { AllUnits } from "./AllUnits";
 import { LetterButton, type LetterAction } from "./LetterButton";
 import { ProblemList } from "./ProblemList";
 import { ProposedUnits } from "./ProposedUnits";
@@ -142,6 +143,13 @@ function Result({
           {letter && <LetterButton action={letter} />}
         </div>
       )}
+      {/* What needs looking at before the list it may change. */}
+      <ProblemList
+        problems={result.problems}
+        tableSheet={layout.sheet}
+        onSelect={onSelectProblem}
+        located={located?.problem}
+      />
       {proposed.length > 0 && (
         <ProposedUnits
           sheet={layout.sheet}
@@ -150,15 +158,10 @@ function Result({
           onSelect={onSelectCell}
         />
       )}
+      <AllUnits result={result} />
       {located && !located.problem && (
         <Caption1 role="status">{placeText(located.sheet, located.address)}</Caption1>
       )}
-      <ProblemList
-        problems={result.problems}
-        tableSheet={layout.sheet}
-        onSelect={onSelectProblem}
-        located={located?.problem}
-      />
     </div>
   );
 }

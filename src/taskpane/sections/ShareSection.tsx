@@ -1,7 +1,8 @@
 /**
  * "Giá trị để chia sẻ": the output columns hold plain values by default, so that a recipient without the
  * add-in sees the same numbers. The switch writes =KSTTHC.DIEM(…) formulas instead, which recalculate
- * with the add-in; the choice applies to the next "Tính điểm" from the pane.
+ * with the add-in; the choice applies to the next "Tính điểm" from the pane. Where Excel has no custom
+ * functions there is no switch, only the reason.
  */
 import { Caption1, Switch } from "@fluentui/react-components";
 
@@ -11,17 +12,30 @@ interface ShareSectionProps {
   disabled: boolean;
   /** In Excel, where the ribbon has a "Tính điểm" of its own (which always writes values). */
   inExcel: boolean;
+  /** Why formulas cannot be written here (an Excel without custom functions): no switch, the reason. */
+  unavailable?: string;
   onChange: (formulas: boolean) => void;
 }
 
-export function ShareSection({ formulas, disabled, inExcel, onChange }: ShareSectionProps) {
+export function ShareSection({ formulas, unavailable, disabled, inExcel, onChange }: ShareSectionProps) {
+  const values = (
+    <Caption1>
+      Mặc định, các cột điểm, xếp loại và đề xuất được ghi dưới dạng giá trị, không phải công thức: người nhận
+      tệp không cài phần bổ trợ vẫn thấy đúng các con số, và màu tô các đơn vị đề xuất là định dạng có điều
+      kiện sẵn có của Excel.
+    </Caption1>
+  );
+  if (unavailable) {
+    return (
+      <>
+        {values}
+        <Caption1>{unavailable}</Caption1>
+      </>
+    );
+  }
   return (
     <>
-      <Caption1>
-        Mặc định, các cột điểm, xếp loại và đề xuất được ghi dưới dạng giá trị, không phải công thức: người
-        nhận tệp không cài phần bổ trợ vẫn thấy đúng các con số, và màu tô các đơn vị đề xuất là định dạng có
-        điều kiện sẵn có của Excel.
-      </Caption1>
+      {values}
       <Switch
         checked={formulas}
         disabled={disabled}

@@ -56,7 +56,10 @@ function reference(sheet: string, range: CellRange): string {
 
 const point = (idx: number, value: string) => `<c:pt idx="${idx}"><c:v>${escapeXml(value)}</c:v></c:pt>`;
 
-/** Labels in levels, innermost first as the schema stores them; an outer label only where it changes. */
+/**
+ * Labels in levels, innermost first as the schema stores them; an outer label only where it changes,
+ * and none for a blank outer cell (the label above it goes on), as Excel caches them.
+ */
 function categoryXml(sheet: string, range: CellRange, cell: (r: number, c: number) => Scalar): string {
   const count = range.bottom - range.top + 1;
   const levels: string[] = [];
@@ -66,8 +69,11 @@ function categoryXml(sheet: string, range: CellRange, cell: (r: number, c: numbe
     let pts = "";
     for (let i = 0; i < count; i++) {
       const text = String(cell(range.top + i, col) ?? "");
-      if (!outer || text !== previous) pts += point(i, text);
-      previous = text;
+      if (!outer) pts += point(i, text);
+      else if (text !== "" && text !== previous) {
+        pts += point(i, text);
+        previous = text;
+      }
     }
     levels.push(`<c:lvl>${pts}</c:lvl>`);
   }

@@ -57,6 +57,7 @@ import {
   type ZipEntry,
 } from "./zip";
 import { PORTABLE_CODEC, type ZipCodec } from "./codec";
+import { workbookFormatOf, type WorkbookFormat } from "../workbook-format";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -616,6 +617,11 @@ export class WorkbookPackage {
   }
 
   /** The package with the tool's changes: changed parts recompressed, every other entry copied raw. */
+  /** .xlsx or .xlsm, by the workbook part's content type: what the output file must be named. */
+  get format(): WorkbookFormat {
+    return workbookFormatOf(this.text(CONTENT_TYPES) ?? "", this.workbookPart);
+  }
+
   save(): Uint8Array {
     return joinPieces(this.savePieces());
   }

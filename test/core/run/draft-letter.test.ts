@@ -34,6 +34,6 @@ describe("draftLetter", () => {
     expect(written.problems[0].message).toContain("Hãy điền ở phần CÀI ĐẶT");
 
     const without = draftLetter(result.scores, preset.criteria(), settings, [table], [], { written: false });
-    expect(without.problems[0].message).toContain("Hãy thêm trang này");
+    expect(without.problems[0].message).toContain("Hãy thêm trang “Tiêu chí”");
   });
 });

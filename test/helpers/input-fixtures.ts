@@ -1,0 +1,65 @@
+/**
+ * openpyxl scripts of the input fixtures of issue #23 (group texts, legacy encodings, messages), shared
+ * by the CLI, the add-in (fake Excel) and the web page tests so that each face reads the same workbook.
+ */
+
+/** Units whose group text is a short form or names no kind; scores above 80 earn III where it applies. */
+export const GROUP_TEXTS_SCRIPT = [
+  `ws.title = "Đơn vị"`,
+  `ws.append(["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766", "Tỷ lệ TTHC tiếp nhận tại Bộ phận Một cửa"])`,
+  `ws.append([1, "Sở Ngoại vụ", "Sở", 85.5, None])`,
+  `ws.append([2, "UBND huyện An Phú", "Huyện", 80.01, None])`,
+  `ws.append([3, "UBND xã Mỹ Hòa Hưng", "Xã", 90, None])`,
+  `ws.append([4, "UBND huyện Phú Tân", "UBND H.", 82, None])`,
+  `ws.append([5, "Sở Tư pháp", "Sở/ngành", 81, None])`,
+  `ws.append([6, "UBND huyện Tri Tôn", "Khối A", 84, None])`,
+  `ws.append([7, "Trung tâm Phục vụ hành chính công", "Nhóm 2", 88, None])`,
+  `ws.append([8, "Bảo hiểm xã hội tỉnh", "Ngành dọc", 86, 100])`,
+].join("\n");
+
+/** The units of GROUP_TEXTS_SCRIPT proposed: every unit above 80 whose group or name tells a kind III applies to. */
+export const GROUP_TEXTS_PROPOSED = [
+  "Sở Ngoại vụ",
+  "UBND huyện An Phú",
+  "UBND xã Mỹ Hòa Hưng",
+  "UBND huyện Phú Tân",
+  "Sở Tư pháp",
+  "UBND huyện Tri Tôn",
+  "Bảo hiểm xã hội tỉnh",
+];
+
+/** Units of the legacy-encoding fixtures: name, group, 766 score, one-stop rate (item 2). */
+const LEGACY_UNITS: [string, string, number | null, number | null][] = [
+  ["Sở Ngoại vụ", "Sở, ban, ngành", 85.5, null],
+  ["Sở Tư pháp", "Sở, ban, ngành", 75, null],
+  ["UBND huyện An Phú", "UBND cấp huyện", 82.3, null],
+  ["UBND huyện Phú Tân", "UBND cấp huyện", 81, null],
+  ["Bảo hiểm xã hội tỉnh", "Cơ quan ngành dọc", null, 100],
+  ["Công an tỉnh", "Cơ quan ngành dọc", null, 96.5],
+];
+
+/** The units proposed when the legacy names and groups are read right. */
+export const LEGACY_PROPOSED = [
+  "Sở Ngoại vụ",
+  "UBND huyện An Phú",
+  "UBND huyện Phú Tân",
+  "Bảo hiểm xã hội tỉnh",
+];
+
+const py = (value: string | number | null) =>
+  value === null ? "None" : typeof value === "number" ? String(value) : JSON.stringify(value);
+
+/**
+ * An openpyxl script of the legacy fixture: headers in Unicode, each unit's name and group passed
+ * through `encode` (toTcvn3, toVni), or through `encodeRow(row, text)` to mix encodings.
+ */
+export function legacyScript(encode: (text: string, row: number) => string): string {
+  return [
+    `ws.title = "Đơn vị"`,
+    `ws.append(["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766", "Tỷ lệ TTHC tiếp nhận tại Bộ phận Một cửa"])`,
+    ...LEGACY_UNITS.map(
+      ([name, group, score, rate], i) =>
+        `ws.append([${i + 1}, ${py(encode(name, i))}, ${py(encode(group, i))}, ${py(score)}, ${py(rate)}])`,
+    ),
+  ].join("\n");
+}

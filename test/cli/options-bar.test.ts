@@ -112,12 +112,12 @@ describe("the summary", () => {
     const lines = warnings.split("\n").filter((l) => l.startsWith("  - "));
     expect(lines.filter((l) => l.includes("không có trong bảng theo dõi"))).toEqual([
       expect.stringMatching(
-        /^ {2}- Đơn vị “…” không có trong bảng theo dõi \(trang “…”\), số liệu không được dùng: 40 mục, ví dụ: /,
+        /^ {2}- Đơn vị “…” không có trong bảng theo dõi \(trang “Theo dõi 2025”\), số liệu không được dùng: 40 mục, ví dụ: /,
       ),
     ]);
     // The differences come first: what the user must look at.
     expect(lines[0]).toMatch(
-      /^ {2}- Điểm … trong bảng \(…\) khác tệp “…” \(trang “…”, dòng …\) \(…\): 2 mục, ví dụ: /,
+      /^ {2}- Điểm 766 trong bảng \(…\) khác tệp “toan-tinh\.xlsx” .*: 2 mục, ví dụ: /,
     );
   });
 });

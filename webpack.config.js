@@ -18,6 +18,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DevelopmentManifestNotice, developmentManifest, productionManifest } = require("./build/manifest");
 const { version } = require("./package.json");
+const { FILE: ENGLISH_METADATA, englishMetadata } = require("./build/functions-en");
 
 const DEV_PORT = 3000;
 const FUNCTIONS_METADATA = "functions.json";
@@ -35,7 +36,10 @@ function withErrorInputs(json) {
   return JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 2);
 }
 
-/** Rewrites functions.json after the metadata plugin has generated it, in the same compilation. */
+/**
+ * Rewrites functions.json after the metadata plugin has generated it, in the same compilation, and writes
+ * its English twin.
+ */
 class FunctionsMetadataOptionsPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
@@ -47,6 +51,8 @@ class FunctionsMetadataOptionsPlugin {
           if (!asset) return;
           const json = withErrorInputs(asset.source.source().toString());
           compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(json));
+          // The English beside it, for an English Excel (build/functions-en.js, manifest.xml's bt:Override).
+          compilation.emitAsset(ENGLISH_METADATA, new sources.RawSource(englishMetadata(json)));
         },
       );
     });
@@ -123,8 +129,10 @@ const makeConfig = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // All three bundles on the one page of the shared runtime.
-        chunks: ["taskpane", "functions", "commands"],
+        // All three bundles on the one page of the shared runtime, the ribbon's small one first: its
+        // action is associated before the pane's bundle is even parsed (src/commands/commands.ts).
+        chunks: ["commands", "functions", "taskpane"],
+        chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "index.html",

@@ -46,7 +46,11 @@ function productionManifest(xml, { url, version }) {
   if (!xml.includes(`<Id>${DEV_ID}</Id>`)) throw new Error(`manifest.xml's <Id> is not ${DEV_ID}.`);
   const elsewhere = urlsOf(xml).filter((u) => !u.startsWith(DEV_URL));
   if (elsewhere.length > 0) throw new Error(`manifest.xml has URLs off ${DEV_URL}: ${elsewhere.join(", ")}`);
-  let out = xml.split(DEV_URL).join(url);
+  // The sources' comments are for developers and speak of localhost: the admin centre gets none of them.
+  let out = xml
+    .replace(/<!--[\s\S]*?-->\s*/g, "")
+    .split(DEV_URL)
+    .join(url);
   out = replaceElement(out, "Id", PRODUCTION_ID);
   out = replaceElement(out, "Version", manifestVersion(version));
   return out.replace(

@@ -12,6 +12,8 @@ import { CHROMIUM, CONTENT_TYPES, launchChromium, OFFICE_JS } from "./browser/ch
 const ROOT = join(__dirname, "..");
 const { DEV_ID, DEVELOPMENT_NOTICE, DevelopmentManifestNotice, manifestVersion, PRODUCTION_ID } =
   jest.requireActual<typeof import("../build/manifest")>("../build/manifest");
+const { FILE: ENGLISH_FILE, englishMetadata } =
+  jest.requireActual<typeof import("../build/functions-en")>("../build/functions-en");
 type DevelopmentManifestNotice = InstanceType<typeof DevelopmentManifestNotice>;
 const DIST = join(ROOT, "dist");
 
@@ -111,6 +113,7 @@ describe("webpack.config.js (no build)", () => {
     for (const url of urls) expect(url.startsWith("https://intranet.example.vn/kstthc/")).toBe(true);
     expect(xml).toContain('DefaultValue="https://intranet.example.vn/kstthc/taskpane.html"');
     expect(idOf(xml)).toBe(PRODUCTION_ID);
+    expect(xml).not.toContain("localhost");
     expect(PRODUCTION_ID).not.toBe(DEV_ID);
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(/<Version>([^<]*)<\/Version>/.exec(xml)?.[1]).toBe(`${version}.0`);
@@ -134,6 +137,38 @@ describe("webpack.config.js (no build)", () => {
     });
   });
 
+  it("writes English metadata beside the Vietnamese: same ids and names, every description and parameter in English", () => {
+    const generated = {
+      functions: [
+        {
+          id: "DIEM",
+          name: "DIEM",
+          description: "Điểm của một tiêu chí",
+          parameters: [
+            { name: "tieu_chi", description: "Mã tiêu chí", type: "string" },
+            { name: "gia_tri", description: "Số liệu", type: "any", dimensionality: "matrix" },
+          ],
+        },
+      ],
+    };
+    const english = JSON.parse(englishMetadata(JSON.stringify(generated))) as typeof generated;
+    expect(ENGLISH_FILE).toBe("functions-en-US.json");
+    expect(english.functions[0]).toMatchObject({ id: "DIEM", name: "DIEM" });
+    expect(english.functions[0].description).toMatch(/^Points of an emulation criterion/);
+    expect(english.functions[0].parameters).toEqual([
+      { name: "criterion", description: expect.stringMatching(/^Criterion code/), type: "string" },
+      {
+        name: "value",
+        description: expect.stringMatching(/^The criterion's figure/),
+        type: "any",
+        dimensionality: "matrix",
+      },
+    ]);
+    // A function or a parameter without English stops the build rather than ship Vietnamese.
+    const unknown = { functions: [{ id: "MOI", name: "MOI", description: "Hàm mới", parameters: [] }] };
+    expect(() => englishMetadata(JSON.stringify(unknown))).toThrow(/no English for the custom function MOI/);
+  });
+
   it("makes source maps for development only", async () => {
     expect((await productionConfig()).devtool).toBe(false);
   });
@@ -155,15 +190,27 @@ built("dist/ (after `webpack --mode production`)", () => {
     expect(scripts).toEqual([
       "boot.js",
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
-      "taskpane.js",
-      "functions.js",
       "commands.js",
+      "functions.js",
+      "taskpane.js",
     ]);
     for (const bundle of scripts.filter((s) => !s.startsWith("https:")))
       expect(existsSync(join(DIST, bundle))).toBe(true);
     // boot.js and office.js run as the page is parsed, in that order; the bundles after (defer).
     const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
     expect(tags.map((t) => /\sdefer/.test(t))).toEqual([false, false, true, true, true]);
+  });
+
+  it("associates the ribbon's action from a small first bundle, the scoring code fetched on the first click", () => {
+    const commands = read("commands.js");
+    // OfficeDev/office-js#5176: a first click may do nothing while the page is busy with a big bundle.
+    expect(Buffer.byteLength(commands)).toBeLessThan(20_000);
+    expect(commands).toContain('associate("tinhDiem"');
+    // No core in it: the criteria sheet's name and the letter's wording live in the scoring chunk.
+    expect(commands).not.toContain("Tiêu chí");
+    const chunks = readdirSync(DIST).filter((f) => /^score\.[0-9a-f]{8}\.js$/.test(f));
+    expect(chunks).toHaveLength(1);
+    expect(read(chunks[0])).toContain("Tiêu chí");
   });
 
   it("has the web app's page (index.html) with the task pane's bundle alone, and relative URLs only", () => {
@@ -215,6 +262,31 @@ built("dist/ (after `webpack --mode production`)", () => {
     );
     expect(ranges).toHaveLength(6);
     for (const [id, name, type] of ranges) expect([id, name, type]).toEqual([id, name, "any"]);
+  });
+
+  it("has functions-en-US.json, the manifest's English override, with the same functions in English", () => {
+    type Metadata = {
+      functions: {
+        id: string;
+        name: string;
+        description: string;
+        parameters: { name: string; description: string }[];
+      }[];
+    };
+    const vietnamese = JSON.parse(read("functions.json")) as Metadata;
+    const english = JSON.parse(read("functions-en-US.json")) as Metadata;
+    expect(english.functions.map((f) => [f.id, f.name, f.parameters.length])).toEqual(
+      vietnamese.functions.map((f) => [f.id, f.name, f.parameters.length]),
+    );
+    for (const fn of english.functions) {
+      const theirs = vietnamese.functions.find((f) => f.id === fn.id)!;
+      expect(fn.description).not.toBe(theirs.description);
+      for (const [i, p] of fn.parameters.entries())
+        expect(p.description).not.toBe(theirs.parameters[i].description);
+    }
+    expect(read("manifest.xml")).toMatch(
+      /<bt:Override Locale="en-US" Value="[^"]*\/functions-en-US\.json"\/>/,
+    );
   });
 
   it("has functions.json with DIEM, XEPLOAI and DEXUAT (ids without the namespace)", () => {

@@ -154,6 +154,14 @@ describe("manifest.xml", () => {
     expect(text.replace(/<!--[\s\S]*?-->/g, "")).not.toMatch(/<TaskpaneId/i);
   });
 
+  it("gives Excel in English its own functions metadata, Vietnamese staying the default", () => {
+    const url = all("Url").find((u) => u.getAttribute("id") === "Functions.Metadata.Url") as Element;
+    expect(url.getAttribute("DefaultValue")).toBe("https://localhost:3000/functions.json");
+    expect(all("Override", url).map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")])).toEqual([
+      ["en-US", "https://localhost:3000/functions-en-US.json"],
+    ]);
+  });
+
   it("declares the custom functions in the namespace KSTTHC", () => {
     const functions = extensionPoint("CustomFunctions");
     for (const name of ["Script", "Page", "Metadata"]) {

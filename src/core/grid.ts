@@ -25,6 +25,8 @@ export interface SheetGrid {
   merges?: CellRange[];
   /** 0-based rows that are hidden or filtered out, where the adapter knows them. */
   hiddenRows?: number[];
+  /** A sheet the user does not see: "hidden" (Excel's Unhide lists it) or "veryHidden" (only VBA shows it). */
+  state?: "hidden" | "veryHidden";
   /** The adapter could not tell which rows are hidden (Excel refused the read): the core says so. */
   hiddenRowsUnknown?: boolean;
 }

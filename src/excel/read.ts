@@ -271,6 +271,12 @@ export async function readWorkbook(
   }
 
   const grids = new Map<string, SheetGrid>(names.map((name) => [name, { name, values: [], formats: [] }]));
+  // The sheets the user does not see, so that the core can say where the units stand.
+  for (const sheet of structure.worksheets.items) {
+    const grid = grids.get(sheet.name);
+    if (grid && sheet.visibility === "Hidden") grid.state = "hidden";
+    if (grid && sheet.visibility === "VeryHidden") grid.state = "veryHidden";
+  }
   const gridOf = (name: string) => grids.get(name) as SheetGrid;
   if (meta && !meta.isNullObject) {
     const at = parseAddress(meta.address);

@@ -64,7 +64,11 @@ export function App({ port, fileBar }: AppProps) {
   // The letter once the workbook is read: beside the scored file, and in "Công văn".
   const letter: LetterAction | undefined =
     act.downloadLetter && result
-      ? { delivery: port.letterDelivery ?? "file", run: act.downloadLetter }
+      ? {
+          delivery: port.letterDelivery ?? "file",
+          run: act.downloadLetter,
+          inSheet: port.letterDelivery === "file" ? act.showLetterSheet : undefined,
+        }
       : undefined;
   return (
     <main className={styles.root}>

@@ -8,7 +8,7 @@ import { showLetterSheet } from "../excel/letter-sheet";
 import { scoreActiveWorkbook } from "../excel/score-action";
 import { downloadLetter } from "./download";
 import { readSourceInPage } from "./file-port";
-import { deliverLetter, letterDeliveryFor } from "./letter-delivery";
+import { deliverLetter, letterDeliveryFor, showLetter } from "./letter-delivery";
 import { type ScoredElsewhere, type WorkbookPort } from "./port";
 
 /** The ribbon's "Tính điểm" runs in the same page and publishes its outcome for the pane. */
@@ -36,6 +36,7 @@ export function createExcelPort(platform: string | undefined): WorkbookPort {
     readSource: readSourceInPage,
     downloadLetter: (result) =>
       deliverLetter(result, letterDelivery, { download: downloadLetter, showSheet: showLetterSheet }),
+    showLetterSheet: (result) => showLetter(result, showLetterSheet),
     letterDelivery,
     onScoredElsewhere,
     visibility: paneVisibility,

@@ -2,7 +2,8 @@
  * How the letter reaches the user in each host (docs/phat-trien.md, "Công văn trong từng nơi chạy"):
  * - Excel on the web: the browser saves the .docx (a blob: URL and <a download>);
  * - Excel on Windows: the pane's WebView2 saves it to the Downloads folder, showing its download list in
- *   the pane (the .docx is what the user asked for, so this is kept);
+ *   the pane (the .docx is what the user asked for, so this is kept); other add-ins report such downloads
+ *   blocked there, so the pane offers the summary sheet beside it (showLetter) in every Excel;
  * - Excel on Mac: WKWebView ignores <a download> (OfficeDev/office-js#2700, #4681) and the Office dialog
  *   is the same web view, so the letter is shown where "Tính điểm" writes it: the summary sheet, laid out
  *   for A4, to print or copy into Word.
@@ -43,6 +44,22 @@ function noLetterSheet(name: string): LetterError {
   return new LetterError(
     `Excel trên máy Mac không lưu được tệp từ bảng điều khiển. Hãy bấm “Tính điểm”: công văn được ghi vào trang “${name}”, khổ A4, để in hoặc chép sang Word.`,
   );
+}
+
+/**
+ * Shows the summary sheet that holds the letter: the route that needs no download, in every Excel (a
+ * blob: download may be blocked in the pane's web view: Mac's, and Windows' WebView2 as other add-ins
+ * report). Throws a LetterError when the workbook has no letter yet.
+ */
+export async function showLetter(
+  result: RunResult,
+  showSheet: (name: string) => Promise<boolean>,
+): Promise<void> {
+  const name = letterSheetOf(result);
+  if (!name || !(await showSheet(name)))
+    throw new LetterError(
+      `Chưa có công văn trong sổ tính: hãy bấm “Tính điểm”, công văn được ghi vào trang “${name ?? result.summarySheet}”, khổ A4, để in hoặc chép sang Word.`,
+    );
 }
 
 /** Saves the letter as a file, or shows the sheet that holds it, as the host allows. */

@@ -70,6 +70,11 @@ export interface WorkbookPort {
    * file from the pane) shows the summary sheet that holds it, as `letterDelivery` says.
    */
   downloadLetter?(result: RunResult): Promise<void>;
+  /**
+   * Shows the summary sheet that holds the letter of a result, where Excel has it: the way to the letter
+   * that needs no download, offered beside the download in case the pane's web view blocks it.
+   */
+  showLetterSheet?(result: RunResult): Promise<void>;
   /** What `downloadLetter` does here; "file" when absent. The button's words follow it. */
   letterDelivery?: LetterDelivery;
   /**

@@ -214,6 +214,13 @@ export function usePane(
       }
     : undefined;
 
+  const showLetterSheet = port.showLetterSheet
+    ? async () => {
+        if (!latestResult || !port.showLetterSheet) return;
+        await port.showLetterSheet(latestResult).catch(failIn("letter"));
+      }
+    : undefined;
+
   useEffect(() => {
     if (!port.onScoredElsewhere) return undefined;
     return port.onScoredElsewhere(({ summary, failed }) => {
@@ -253,6 +260,7 @@ export function usePane(
         show({ sheet: problem.sheet, address: problemAddress(problem), problem }),
       selectUnitRow: (sheet: string, address: string) => show({ sheet, address }),
       downloadLetter,
+      showLetterSheet,
       addSourceFiles,
       removeSource: (file: string) =>
         applySources(

@@ -9,7 +9,7 @@ import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
 import { foldKey } from "../core/text";
-import { packageGrids, scorePackage } from "./package/score";
+import { packageGrids, scorePackage, withPackageNotes } from "./package/score";
 import { WorkbookPackage } from "./package/workbook-package";
 import type { WorkbookFormat } from "./workbook-format";
 
@@ -55,7 +55,7 @@ export class WorkbookFile {
   /** The file's name goes with the options: the year is looked for in it last, as the CLI does. */
   analyse(options: RunOptions): RunResult {
     const named = { fileName: this.name, ...options };
-    return runScoring(packageGrids(this.workbook, named), named);
+    return withPackageNotes(this.workbook, runScoring(packageGrids(this.workbook, named), named), this.name);
   }
 
   /** As `kstthc score`: the criteria sheet is added when the workbook has none. */

@@ -16,11 +16,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative imports of a file, resolved to files (type-only imports included: they still tie modules). */
+/**
+ * Relative imports of a file that remain at run time, resolved to files. Type-only imports (`import
+ * type`, or braces of `type` names only) are erased by the compiler and load nothing: a circle of types
+ * alone (the run steps' RunOptions and results) decides no evaluation order.
+ */
 export function importsOf(file: string, text: string): string[] {
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+["'](\.[^"']+)["']/g)].map(
-    (m) => m[1],
-  );
+  const statements = [...text.matchAll(/(?:^|\n)\s*(import|export)\b([^;]*?)\bfrom\s+["'](\.[^"']+)["']/g)];
+  const specs = statements.filter(([, , clause]) => !isTypeOnly(clause)).map((m) => m[3]);
   return specs.flatMap((spec) => {
     const base = path.resolve(path.dirname(file), spec);
     const found = [
@@ -38,6 +41,19 @@ export function importsOf(file: string, text: string): string[] {
       })
       .slice(0, 1);
   });
+}
+
+/** `type { A }`, `{ type A, type B }`: a clause that names types only. */
+function isTypeOnly(clause: string): boolean {
+  const trimmed = clause.trim();
+  if (/^type\b/.test(trimmed)) return true;
+  const braces = /^\{([^}]*)\}$/.exec(trimmed);
+  if (!braces) return false;
+  const names = braces[1]
+    .split(",")
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  return names.length > 0 && names.every((n) => /^type\s/.test(n));
 }
 
 /** Every circle of imports, each as the files around it. */
@@ -70,12 +86,20 @@ describe("imports of src/", () => {
     expect(importCycles(graph)).toEqual([["a", "b", "c"]]);
   });
 
-  it("reads static, type-only and re-exporting imports", () => {
+  it("reads static and re-exporting imports, and leaves out those of types only", () => {
     const file = path.join(SRC, "excel", "facts.ts");
-    const text = readFileSync(file, "utf8");
-    expect(importsOf(file, text).map((f) => path.relative(SRC, f))).toEqual(
-      expect.arrayContaining([path.join("excel", "address.ts"), path.join("excel", "highlight-rules.ts")]),
-    );
+    const text = [
+      `import { parseAddress } from "./address";`,
+      `import { readHighlightRules, type HighlightScope } from "./highlight-rules";`,
+      `import type { CustomFormatFacts } from "./custom-format-facts";`,
+      `import { type CellRange } from "../core/grid";`,
+      `export { LAST_ROW } from "./hidden-rows";`,
+    ].join("\n");
+    expect(importsOf(file, text).map((f) => path.relative(SRC, f))).toEqual([
+      path.join("excel", "address.ts"),
+      path.join("excel", "highlight-rules.ts"),
+      path.join("excel", "hidden-rows.ts"),
+    ]);
   });
 
   it("has no circle", () => {

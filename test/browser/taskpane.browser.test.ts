@@ -143,7 +143,14 @@ suite(title, () => {
     );
     // As Excel opens it: with its host information in the URL (otherwise boot.js leaves for the web app).
     await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
-    await page.getByText("33 đơn vị").waitFor();
+    // The user reaches the pane: until a hand is in it (or Office says it is shown) a shared runtime's page
+    // counts as hidden and reads nothing (pane-visibility.ts). Moved until the pane listens.
+    const units = page.getByText("33 đơn vị");
+    for (let i = 0; i < 100 && !(await units.isVisible()); i++) {
+      await page.mouse.move(10 + (i % 50), 10);
+      await page.waitForTimeout(50);
+    }
+    await units.waitFor();
     return page;
   }
 

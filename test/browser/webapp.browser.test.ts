@@ -139,7 +139,8 @@ suite(title, () => {
     return { name: saved.suggestedFilename(), url: saved.url(), bytes: readFileSync(await saved.path()) };
   }
 
-  const isChunk = (url: string) => /\/xlsx\.js$/.test(url);
+  // The file adapter's chunk, named with a hash of its content (webpack.config.js chunkFilename).
+  const isChunk = (url: string) => /\/xlsx\.[0-9a-f]{8}\.js$/.test(url);
 
   /** The text of the element that has the focus; "BODY" when the focus fell to the page's body. */
   const focused = (page: Page) =>
@@ -246,7 +247,7 @@ suite(title, () => {
     await page.getByRole("table", { name: "Đơn vị đề xuất khen thưởng" }).waitFor();
     expect(await proposedNames(page)).toEqual(MESSY_PROPOSED);
     // The error (a #N/A score) apart from the routine warning, each group red or orange as it is.
-    await page.getByRole("heading", { name: "Số liệu cần xem (1 lỗi, 1 cảnh báo)" }).waitFor();
+    await page.getByRole("heading", { name: "Số liệu cần xem (1 lỗi, 1 cảnh báo, 2 ghi chú)" }).waitFor();
     expect(await iconColour(page, "Lỗi (1)")).toBe("rgb(177, 14, 28)");
     expect(await iconColour(page, "Cảnh báo (1)")).toBe("rgb(188, 75, 9)");
     await expect(

@@ -355,13 +355,13 @@ describe("bad input and usage", () => {
       ),
     ],
     [
-      "an old .xls or password-protected file",
+      "an OLE file with no workbook or encryption stream (.xls and encrypted files: test/cli/file-kinds.test.ts)",
       async () => {
         const f = path.join(dir, "cu.xlsx");
         await fs.writeFile(f, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
         return f;
       },
-      /tệp Excel cũ \(.xls\) hoặc tệp được đặt mật khẩu mở/,
+      /^Lỗi: Tệp “cu.xlsx” là tệp Office cũ \(Word, PowerPoint… dạng 97-2003\), không phải bảng tính/,
     ],
     [
       "a workbook without a unit table",

@@ -22,6 +22,10 @@ describe("classifyRow", () => {
     ["a title typed in the number column", { stt: "Khối cơ quan ngành dọc" }, "section"],
     ["a total", { name: "Tổng cộng", hasData: true }, "total"],
     ["a unit named like a total", { name: "Tổng cục Thuế", stt: "4", hasData: true }, "unit"],
+    // An Excel table's totals row: its label in the first column (issue #23, item 9).
+    ["an Excel table's totals row", { stt: "Total", hasData: true }, "total"],
+    ["a totals row in Vietnamese Excel", { stt: "Tổng", hasData: true }, "total"],
+    ["a grand total", { name: "Grand Total", hasData: true }, "total"],
     ["figures without a name", { stt: "3", hasData: true }, "no-name"],
     ["an emoji name", { name: "😀", stt: "3", hasData: true }, "no-name"],
     ["a note", { name: "Số liệu đến 31/12" }, "note"],

@@ -32,7 +32,7 @@ const SITE: Record<string, string | Buffer> = {
   "help.html": "<!doctype html><title>Hướng dẫn</title>",
   "manifest.xml": '<?xml version="1.0" encoding="UTF-8"?><OfficeApp/>',
   "functions.json": '{"functions":[]}',
-  "functions.en-US.json": '{"functions":[]}',
+  "functions-en-US.json": '{"functions":[]}',
   "functions.js": "console.log(1);",
   "taskpane.js": "console.log(2);",
   "xlsx.1a2b3c4d.js": "console.log(3);",
@@ -185,7 +185,7 @@ describe("deploy/nginx.conf on Debian's nginx", () => {
   });
 
   it("lets Excel on the web fetch the functions' metadata from another origin, as JSON, never cached", async () => {
-    for (const file of ["functions.json", "functions.en-US.json"]) {
+    for (const file of ["functions.json", "functions-en-US.json"]) {
       const reply = await get(file, { Origin: "https://excel.officeapps.live.com" });
       expect([file, reply.status]).toEqual([file, 200]);
       expect(reply.headers["access-control-allow-origin"]).toBe("*");

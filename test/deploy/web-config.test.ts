@@ -49,7 +49,7 @@ describe("deploy/web.config", () => {
         (h) => h.getAttribute("name") === "Access-Control-Allow-Origin" && h.getAttribute("value") === "*",
       ),
     );
-    expect(opened.map((l) => l.getAttribute("path"))).toEqual(["functions.json", "functions.en-US.json"]);
+    expect(opened.map((l) => l.getAttribute("path"))).toEqual(["functions.json", "functions-en-US.json"]);
     const siteWide = all("configuration > system\\.webServer > httpProtocol customHeaders > add");
     expect(siteWide.map((h) => h.getAttribute("name"))).toEqual(["X-Content-Type-Options"]);
   });

@@ -10,6 +10,9 @@ import {
   GROUP_TEXTS_SCRIPT,
   LEGACY_PROPOSED,
   legacyScript,
+  MESSAGE_PROPOSED,
+  TOTALS_ROW_SCRIPT,
+  VERY_HIDDEN_SCRIPT,
 } from "../helpers/input-fixtures";
 import { toTcvn3, toVni } from "../helpers/legacy-text";
 import { tempDir } from "../helpers/workbooks";
@@ -58,5 +61,25 @@ describe("legacy encodings in the add-in (item 2)", () => {
     const errors = outcome.result.problems.filter((p) => p.level === "error");
     expect(errors.map((p) => `${p.column}${p.row}`)).toEqual(["B4", "C4"]);
     expect(outcome.proposed).toEqual(["Sở Ngoại vụ", "UBND huyện Phú Tân", "Bảo hiểm xã hội tỉnh"]);
+  });
+});
+
+describe("messages in the add-in (item 9)", () => {
+  it("says a unit table on a very hidden sheet is there, with how to reach it", async () => {
+    const fake = await fakeOf("an-sau.xlsx", VERY_HIDDEN_SCRIPT);
+    expect(fake.state.sheets.map((sheet) => sheet.visibility)).toEqual(["Visible", "VeryHidden"]);
+    const { outcome } = await scoreInFake(fake);
+    expect(outcome.proposed).toEqual(MESSAGE_PROPOSED);
+    const note = outcome.result.problems.find((p) => p.message.includes("ẩn sâu (very hidden)"));
+    expect(note?.sheet).toBe("Số liệu");
+    expect(note?.message).toContain("Alt+F11");
+  });
+
+  it("takes an Excel table's totals row for a total", async () => {
+    const fake = await fakeOf("bang-co-dong-tong.xlsx", TOTALS_ROW_SCRIPT);
+    const { outcome } = await scoreInFake(fake);
+    expect(outcome.proposed).toEqual(MESSAGE_PROPOSED);
+    expect(outcome.result.table.skipped).toEqual([{ row: 4, reason: "total" }]);
+    expect(outcome.result.problems.filter((p) => p.message.includes("thiếu tên đơn vị"))).toEqual([]);
   });
 });

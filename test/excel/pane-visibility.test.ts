@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
-/** Whether the pane is on screen: the page's visibility at start, then Office's visibility mode changes. */
+/**
+ * Whether the pane is on screen: hidden until Office's visibility mode or the user's hand says otherwise,
+ * whatever document.visibilityState says (an iframe's follows the page around it).
+ */
 import { paneVisibility, watchPaneVisibility } from "../../src/excel/pane-visibility";
 
 type OfficeGlobal = { Office?: unknown };
@@ -12,7 +15,12 @@ function withPageVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
 }
 
-it("says the page's visibility now, follows Office's visibility mode, and stops when asked", async () => {
+it("counts as hidden at start even where the page says it is visible", () => {
+  withPageVisibility("visible");
+  expect(paneVisibility.now()).toBe(false);
+});
+
+it("follows Office's visibility mode, and stops when asked", async () => {
   let handler: (message: { visibilityMode: string }) => void = () => undefined;
   const removed = jest.fn(() => Promise.resolve());
   (globalThis as OfficeGlobal).Office = {
@@ -23,9 +31,7 @@ it("says the page's visibility now, follows Office's visibility mode, and stops 
       },
     },
   };
-  withPageVisibility("hidden");
   const seen: boolean[] = [];
-  expect(paneVisibility.now()).toBe(false);
   const stop = watchPaneVisibility((visible) => seen.push(visible));
   await Promise.resolve();
   handler({ visibilityMode: "Taskpane" });
@@ -38,14 +44,17 @@ it("says the page's visibility now, follows Office's visibility mode, and stops 
   expect(removed).toHaveBeenCalled();
 });
 
-it("falls back to the page's visibility where Office.addin is missing", () => {
+it("counts the user's hand in the page as on screen, once per showing, and ignores the page's visibility", () => {
   (globalThis as OfficeGlobal).Office = {};
-  withPageVisibility("visible");
-  expect(paneVisibility.now()).toBe(true);
   const seen: boolean[] = [];
   const stop = watchPaneVisibility((visible) => seen.push(visible));
-  withPageVisibility("hidden");
+  withPageVisibility("visible");
   document.dispatchEvent(new Event("visibilitychange"));
-  expect(seen).toEqual([false]);
+  expect(seen).toEqual([]);
+  document.body.dispatchEvent(new Event("pointermove", { bubbles: true }));
+  document.body.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true }));
+  expect(seen).toEqual([true]);
   stop();
+  document.body.dispatchEvent(new Event("pointerdown", { bubbles: true }));
+  expect(seen).toEqual([true]);
 });

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { UnusableInputError, type Problem } from "../../src/core/problems";
 import { runScoring, type RunOptions, type RunResult } from "../../src/core/run";
 import { applyPlan } from "./apply";
+import { CFB_SENTENCES, cfbKind } from "../../src/xlsx/cfb-kind";
 import { NOT_XLSX, NOT_ZIP, plainKind } from "../../src/xlsx/package-kind";
 import { openZip, packageKind, repairForExcelJs, zipPartNames } from "./package-parts";
 import { workbookToGrids } from "./read";
@@ -40,9 +41,7 @@ async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new UnusableInputError(
-      `Tệp “${fileName}” là tệp Excel cũ (.xls) hoặc tệp được đặt mật khẩu mở: hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx.`,
-    );
+    throw new UnusableInputError(`Tệp “${fileName}” ${CFB_SENTENCES[cfbKind(bytes)]}`);
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
     throw new UnusableInputError(`Tệp “${fileName}” ${NOT_ZIP[plainKind(bytes)]}`);

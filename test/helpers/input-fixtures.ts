@@ -63,3 +63,41 @@ export function legacyScript(encode: (text: string, row: number) => string): str
     ),
   ].join("\n");
 }
+
+const UNIT_HEADER = `["STT", "Tên đơn vị", "Khối", "Điểm Bộ chỉ số 766", "Tỷ lệ TTHC tiếp nhận tại Bộ phận Một cửa"]`;
+const UNIT_ROWS = [
+  `[1, "Sở Ngoại vụ", "Sở, ban, ngành", 85.5, None]`,
+  `[2, "Sở Tư pháp", "Sở, ban, ngành", 75, None]`,
+  `[3, "Bảo hiểm xã hội tỉnh", "Cơ quan ngành dọc", None, 100]`,
+];
+/** The units of the message fixtures (item 9) proposed. */
+export const MESSAGE_PROPOSED = ["Sở Ngoại vụ", "Bảo hiểm xã hội tỉnh"];
+
+/** A plain unit table on the active sheet "Đơn vị". */
+export const PLAIN_TABLE_SCRIPT = [
+  `ws.title = "Đơn vị"`,
+  `ws.append(${UNIT_HEADER})`,
+  ...UNIT_ROWS.map((r) => `ws.append(${r})`),
+].join("\n");
+
+/** The unit table on a very hidden sheet "Số liệu", behind a visible sheet of notes. */
+export const VERY_HIDDEN_SCRIPT = [
+  `ws.title = "Ghi chú"`,
+  `ws["A1"] = "Số liệu ở trang riêng"`,
+  `data = wb.create_sheet("Số liệu")`,
+  `data.append(${UNIT_HEADER})`,
+  ...UNIT_ROWS.map((r) => `data.append(${r})`),
+  `data.sheet_state = "veryHidden"`,
+].join("\n");
+
+/**
+ * The unit table as an Excel table (ListObject) with its totals row: "Total" in the first column and
+ * SUBTOTAL formulas under the figures (totalsRowCount="1", as Excel writes it when Total Row is ticked).
+ */
+export const TOTALS_ROW_SCRIPT = [
+  PLAIN_TABLE_SCRIPT,
+  `ws.append(["Total", None, None, "=SUBTOTAL(101,D2:D4)", "=SUBTOTAL(101,E2:E4)"])`,
+  `t = Table(displayName="BangDonVi", ref="A1:E5")`,
+  `t.totalsRowCount = 1`,
+  `ws.add_table(t)`,
+].join("\n");

@@ -4,7 +4,7 @@
  * and in an Excel without the required APIs, the pane in Excel; and the Office theme → Fluent theme choice.
  */
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { publishRunStatus } from "../../src/excel/run-status-channel";
 import { checkHost, themeFor } from "../../src/taskpane/host";
 import { installFluentStandIns } from "./dom-stubs";
@@ -77,6 +77,11 @@ describe("entry", () => {
     globals.Excel = { run };
     publishRunStatus({ state: "failed", at: 0, message: "Trang “Theo dõi 2023” đang được bảo vệ." });
     await startEntry();
+    // Nothing is read for a runtime that may be hidden (excel/pane-visibility.ts)...
+    await screen.findByText("Chấm điểm thi đua KSTTHC");
+    expect(run).not.toHaveBeenCalled();
+    // ...until the user's hand is in the pane.
+    fireEvent.pointerMove(document.body);
     expect(await screen.findByText("Chưa tìm được bảng đơn vị")).toBeTruthy();
     // An Office.js error has no sentence of our own: the pane says where it comes from.
     expect(screen.getAllByText("Có lỗi khi làm việc với sổ tính: Sổ tính đang bận.").length).toBeGreaterThan(

@@ -127,6 +127,19 @@ export class FakePort implements WorkbookPort {
     return readSourceFile(name, bytes);
   }
 
+  readonly lettersShown: RunResult[] = [];
+  letterDelivery?: "file" | "sheet";
+  showLetterSheet?: (result: RunResult) => Promise<void>;
+
+  /** As Excel's port: the letter is a download, with the summary sheet offered beside it. */
+  inExcel(): this {
+    this.letterDelivery = "file";
+    this.showLetterSheet = async (result) => {
+      this.lettersShown.push(result);
+    };
+    return this;
+  }
+
   async downloadLetter(result: RunResult): Promise<void> {
     this.letters.push(result);
   }

@@ -3,6 +3,7 @@
  * The web app's file port, in a page (jsdom): the real sample's bytes and a messy workbook in, the
  * downloaded bytes out, byte for byte what the CLI (WorkbookPackage + scorePackage + save) writes.
  */
+import { encryptedWorkbookBytes, writeCfb } from "../helpers/cfb-writer";
 import JSZip from "jszip";
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -265,7 +266,13 @@ describe("files the port cannot use", () => {
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const files: [string, Uint8Array, RegExp][] = [
       ["ghi-chu.xlsx", new Uint8Array(Buffer.from("Tên đơn vị;Điểm")), /không phải tệp Excel \.xlsx/],
-      ["co-mat-khau.xlsx", ole, /tệp Excel cũ \(\.xls\) hoặc tệp được đặt mật khẩu/],
+      ["co-mat-khau.xlsx", encryptedWorkbookBytes(), /được đặt mật khẩu mở \(tệp đã mã hóa\)/],
+      [
+        "cu.xls",
+        writeCfb([{ name: "Workbook", bytes: new Uint8Array(4096) }]),
+        /là tệp Excel 97-2003 \(\.xls\)/,
+      ],
+      ["la.xlsx", ole, /là tệp Office cũ/],
       ["hong.xlsx", sampleBytes().slice(0, 4000), /^Không đọc được tệp “hong\.xlsx”/],
     ];
     for (const [name, bytes, says] of files) {

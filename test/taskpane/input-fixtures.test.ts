@@ -11,7 +11,13 @@ import {
   GROUP_TEXTS_SCRIPT,
   LEGACY_PROPOSED,
   legacyScript,
+  MESSAGE_PROPOSED,
+  PLAIN_TABLE_SCRIPT,
+  VERY_HIDDEN_SCRIPT,
 } from "../helpers/input-fixtures";
+import { encryptedWorkbookBytes } from "../helpers/cfb-writer";
+import { convertWithLibreOffice } from "../helpers/foreign-writers";
+import { withModifyPassword } from "../helpers/modify-password";
 import { toTcvn3, toVni } from "../helpers/legacy-text";
 import {
   MACRO_MAIN,
@@ -98,5 +104,38 @@ describe("a macro workbook in the web page (item 4)", () => {
     expect(scoredFileName("theo-doi.xlsm", ".xlsm")).toBe("theo-doi-da-tinh-diem.xlsm");
     expect(scoredFileName("theo-doi-da-tinh-diem.xlsm", ".xlsm")).toBe("theo-doi-da-tinh-diem.xlsm");
     expect(scoredFileName("doi-ten.xlsx", ".xlsm")).toBe("doi-ten-da-tinh-diem.xlsm");
+  });
+});
+
+describe("messages in the web page (item 9)", () => {
+  it("gives an .xls and an encrypted file each its own sentence", async () => {
+    const plain = await writeWithOpenpyxl(dir, "don-vi.xlsx", PLAIN_TABLE_SCRIPT);
+    const [xls] = await convertWithLibreOffice([plain], "xls", dir);
+    await expect(openFilePort("don-vi.xls", new Uint8Array(await fs.readFile(xls)))).rejects.toThrow(
+      "Tệp “don-vi.xls” là tệp Excel 97-2003 (.xls), công cụ chỉ đọc tệp .xlsx và .xlsm",
+    );
+    await expect(openFilePort("mat-khau.xlsx", encryptedWorkbookBytes())).rejects.toThrow(
+      "Tệp “mat-khau.xlsx” được đặt mật khẩu mở (tệp đã mã hóa)",
+    );
+  }, 120_000);
+
+  it("says a password to modify when analysing and scoring", async () => {
+    const plain = await writeWithOpenpyxl(dir, "don-vi.xlsx", PLAIN_TABLE_SCRIPT);
+    const port = await openFilePort("mat-khau-sua.xlsx", await withModifyPassword(await fs.readFile(plain)));
+    const said = /^Tệp “mat-khau-sua.xlsx” được đặt mật khẩu sửa \(Password to modify\)/;
+    expect((await port.analyse({})).problems[0].message).toMatch(said);
+    const result = await port.score({ output: "values" }, () => undefined);
+    expect(result.problems[0].message).toMatch(said);
+    expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(MESSAGE_PROPOSED);
+  });
+
+  it("says a unit table on a very hidden sheet is there, and does not offer the sheet", async () => {
+    const port = await portOf("an-sau.xlsx", VERY_HIDDEN_SCRIPT);
+    expect(port.file.sheetNames()).toEqual(["Ghi chú"]);
+    const result = await port.score({ output: "values" }, () => undefined);
+    expect(result.table.layout.sheet).toBe("Số liệu");
+    expect(result.problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining("Trang “Số liệu”: bảng đơn vị nằm ở trang đang ẩn sâu (very hidden)"),
+    );
   });
 });

@@ -375,6 +375,18 @@ describe("task pane over the sample workbook", () => {
     expect(port.scored[2].output).toBe("values");
   });
 
+  it("offers the letter on the summary sheet beside its download in Excel, for a pane whose downloads are blocked", async () => {
+    const port = new FakePort(sample).inExcel();
+    renderPane(port);
+    await screen.findByText("33 đơn vị");
+    openSection("Công văn");
+    expect(screen.getByRole("button", { name: "Tải công văn (.docx)" })).toBeTruthy();
+    expect(screen.getByText(/không tải về được/).textContent).toMatch(/trang web một tệp kstthc\.html/);
+    fireEvent.click(screen.getByRole("button", { name: "Mở công văn trong trang Tổng hợp" }));
+    await waitFor(() => expect(port.lettersShown).toHaveLength(1));
+    expect(port.letters).toHaveLength(0);
+  });
+
   it("offers no formulas where Excel has no custom functions, saying why, and writes values", async () => {
     const port = new FakePort(sample);
     port.formulasUnavailable = formulasUnavailableHere;

@@ -12,7 +12,10 @@ import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
 import { openErrorMessage } from "../../src/taskpane/use-file-opener";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../helpers/messy-workbook";
-import { freshSampleBytes, snapshot, xlsxBytes } from "../helpers/workbooks";
+import { freshSampleBytes, snapshot, tempDir, xlsxBytes } from "../helpers/workbooks";
+import { promises as fs } from "node:fs";
+import { writeCfb } from "../helpers/cfb-writer";
+import { MACRO_PROPOSED, writeMacroWorkbook } from "../helpers/macro-workbook";
 import { captureDownloads, installBrowserApis, installFluentStandIns } from "./dom-stubs";
 
 const SAMPLE_NAME = "theo-doi-thi-dua-kstthc-2023.xlsx";
@@ -184,13 +187,31 @@ describe("web app", () => {
     expect(bar.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
+  it("scores a dropped macro workbook and downloads it as .xlsm (issue #23, item 4)", async () => {
+    const dir = await tempDir();
+    try {
+      const bytes = new Uint8Array(await fs.readFile(await writeMacroWorkbook(dir)));
+      renderWebApp();
+      drop(fileOf(bytes, "theo-doi-macro.xlsm"));
+      await screen.findByText("3 đơn vị", undefined, { timeout: 10_000 });
+      await scoreAndWait();
+      expect(proposedNames()).toEqual(MACRO_PROPOSED);
+      fireEvent.click(screen.getByRole("button", { name: "Tải về tệp đã tính điểm" }));
+      expect(capture.downloads.map((d) => [d.fileName, d.type])).toEqual([
+        ["theo-doi-macro-da-tinh-diem.xlsm", "application/vnd.ms-excel.sheet.macroenabled.12"],
+      ]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("says why a file cannot be opened, from the first screen", async () => {
     renderWebApp();
-    const ole = new Uint8Array(64);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0]);
-    choose(fileOf(ole, "bao-cao-2019.xls"));
+    // An .xls is an OLE file holding a "Workbook" stream (issue #23, item 9: its own sentence).
+    const xls = writeCfb([{ name: "Workbook", bytes: new Uint8Array(4096) }]);
+    choose(fileOf(xls, "bao-cao-2019.xls"));
     await screen.findByText("Không mở được tệp");
-    expect(screen.getByText(/^Tệp “bao-cao-2019.xls” là tệp Excel cũ \(.xls\)/)).toBeTruthy();
+    expect(screen.getByText(/^Tệp “bao-cao-2019.xls” là tệp Excel 97-2003 \(.xls\)/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Mở tệp Excel" })).toBeTruthy();
   });
 

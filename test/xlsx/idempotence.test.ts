@@ -1,7 +1,8 @@
 /**
  * The tool run on its own output changes nothing (issue #23): every fixture workbook the suite builds —
  * the examples, the messy workbooks, ExcelJS, openpyxl and LibreOffice files, the six files saved by Excel
- * with a unit table typed in, a portal export, a table joined with sources — is scored, and its result
+ * with a unit table typed in, a portal export, a table joined with sources, the input fixtures of issue #23
+ * (legacy encodings, group texts, a macro workbook, a very hidden sheet, a totals row) — is scored, and its result
  * scored again without the options of the first run: the same award list and the same bytes.
  */
 import { promises as fs } from "node:fs";
@@ -16,7 +17,17 @@ import { excel365Workbook } from "../fixtures/excel365/build";
 import { withUnitTable } from "../fixtures/excel-saved/unit-table";
 import { tracking2025 as compareTracking2025 } from "../helpers/compare-files";
 import { convertWithLibreOffice, writeWithOpenpyxl } from "../helpers/foreign-writers";
+import {
+  GROUP_TEXTS_SCRIPT,
+  legacyScript,
+  PLAIN_TABLE_SCRIPT,
+  TOTALS_ROW_SCRIPT,
+  VERY_HIDDEN_SCRIPT,
+} from "../helpers/input-fixtures";
+import { toTcvn3, toVni } from "../helpers/legacy-text";
+import { writeMacroWorkbook } from "../helpers/macro-workbook";
 import { messyWorkbookBytes } from "../helpers/messy-workbook";
+import { withModifyPassword } from "../helpers/modify-password";
 import {
   EXAMPLE_2025,
   ii07b,
@@ -116,6 +127,47 @@ const FIXTURES: Fixture[] = [
       const file = await writeWithOpenpyxl(dir, "cong-thuc-lo.xlsx", OPENPYXL_FORMULAS);
       return read((await convertWithLibreOffice([file], "xlsx", dir))[0]);
     },
+  },
+  // Issue #23's input fixtures (items 2, 3, 4, 9).
+  {
+    name: "group texts in short and unknown forms",
+    bytes: async () => read(await writeWithOpenpyxl(dir, "khoi.xlsx", GROUP_TEXTS_SCRIPT)),
+  },
+  {
+    name: "names and groups typed in TCVN3",
+    bytes: async () => read(await writeWithOpenpyxl(dir, "tcvn3.xlsx", legacyScript(toTcvn3))),
+  },
+  {
+    name: "names and groups typed in VNI",
+    bytes: async () => read(await writeWithOpenpyxl(dir, "vni.xlsx", legacyScript(toVni))),
+  },
+  {
+    name: "a column mixing Unicode and TCVN3",
+    bytes: async () =>
+      read(
+        await writeWithOpenpyxl(
+          dir,
+          "lan-ma.xlsx",
+          legacyScript((t, i) => (i === 2 ? toTcvn3(t) : t)),
+        ),
+      ),
+  },
+  {
+    name: "a macro workbook (.xlsm) with a VBA project",
+    bytes: async () => read(await writeMacroWorkbook(await fs.mkdtemp(path.join(dir, "xlsm-")))),
+  },
+  {
+    name: "a unit table on a very hidden sheet",
+    bytes: async () => read(await writeWithOpenpyxl(dir, "an-sau.xlsx", VERY_HIDDEN_SCRIPT)),
+  },
+  {
+    name: "an Excel table with its totals row",
+    bytes: async () => read(await writeWithOpenpyxl(dir, "dong-tong.xlsx", TOTALS_ROW_SCRIPT)),
+  },
+  {
+    name: "a workbook with a password to modify",
+    bytes: async () =>
+      withModifyPassword(await read(await writeWithOpenpyxl(dir, "mat-khau-sua.xlsx", PLAIN_TABLE_SCRIPT))),
   },
   ...EXCEL_SAVED.map(([file, sheet, top]) => ({
     name: `${file} (saved by Excel) with a unit table typed in`,

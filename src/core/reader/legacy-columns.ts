@@ -49,6 +49,14 @@ function textCells(grid: SheetGrid, col: number, from: number): TextCell[] {
   return cells;
 }
 
+function columnLooksLegacy(grid: SheetGrid, col: number, from: number): boolean {
+  for (let row = from; row < grid.values.length; row++) {
+    const value = grid.values[row]?.[col];
+    if (typeof value === "string" && looksLegacyEncoded(value)) return true;
+  }
+  return false;
+}
+
 /** The one table that reads every cell as Vietnamese, or why there is none. */
 function chooseEncoding(cells: TextCell[]): LegacyEncoding | string {
   if (cells.some((c) => hasUnicodeVietnamese(c.text)))
@@ -100,8 +108,9 @@ export function decodeLegacyColumns(
   const refused = new Set<string>();
   let values = grid.values;
   for (const column of columns) {
+    // Most tables are Unicode: one pass of one regex over the column, no list, decides that.
+    if (!columnLooksLegacy(grid, column.col, from)) continue;
     const cells = textCells(grid, column.col, from);
-    if (!cells.some((c) => looksLegacyEncoded(c.text))) continue;
     const choice = chooseEncoding(cells);
     if (choice !== "tcvn3" && choice !== "vni") {
       // A cell that reads as Unicode Vietnamese as it stands is kept: only the others are refused.

@@ -1,6 +1,7 @@
 /** Picks the sheet and the header of the unit table, or says in Vietnamese why there is none. */
 import { cellText, columnLetter, type SheetGrid } from "../grid";
 import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
+import { sheetLabel } from "./sheet-state";
 import { UnusableInputError } from "../problems";
 import { cleanText, foldKey } from "../text";
 import { lastFilledRow, severalTablesError, tableYear } from "./several-tables";
@@ -76,7 +77,7 @@ function namedSheet(grids: SheetGrid[], options: PickOptions, owned: (s: string)
   const wanted = cleanText(options.sheet ?? "");
   const grid = grids.find((g) => g.name === wanted) ?? grids.find((g) => foldKey(g.name) === foldKey(wanted));
   if (!grid) {
-    const names = grids.map((g) => `“${g.name}”`).join(", ");
+    const names = grids.map(sheetLabel).join(", ");
     throw new UnusableInputError(`Không có trang “${wanted}” trong tệp. Các trang hiện có: ${names}.`);
   }
   const layout = detectTable(

@@ -36,7 +36,8 @@ const SECTION_PREFIX = /^(?:[IVXLCDM]+|[A-Z])[.)]\s+/;
 /** Words that name a group of units, not a unit: "Khối …", "Sở, ban, ngành", "Cơ quan ngành dọc". */
 const GROUP_WORDS =
   /^(khoi|nhom|cac)\b|\b(so ban nganh|nganh doc|co quan chuyen mon|cap (tinh|huyen|xa)|huyen thi xa|thi xa thanh pho)\b/;
-const TOTAL = /^(tong cong|tong so|tong)\b|^cong( (khoi|nhom|[ivx]+|\d+))?$/;
+/** Vietnamese totals, and the label Excel gives a table's totals row ("Total", "Tổng" in Vietnamese Excel). */
+const TOTAL = /^(tong cong|tong so|tong)\b|^cong( (khoi|nhom|[ivx]+|\d+))?$|^(grand )?total\b/;
 /** Units that a total pattern would catch ("Tổng công ty…", "Tổng cục…"). */
 const NOT_TOTAL = /^tong (cong ty|cuc)\b/;
 

@@ -16,6 +16,7 @@ import {
 import { decodeLegacyColumns } from "./legacy-columns";
 import { pickTable, type PickOptions } from "./pick-table";
 import { severalTablesError, tableYear, lastFilledRow } from "./several-tables";
+import { hiddenTableNotes } from "./sheet-state";
 import { classifyRow, type RowCells } from "./row-kind";
 import { findColumnByHeader, type TableColumns, type TableLayout } from "./table";
 import { uncalculatedDetail } from "./values";
@@ -224,7 +225,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     firstDataRow,
   );
   const { grid } = legacy;
-  const problems: Problem[] = [...legacy.problems];
+  const problems: Problem[] = [...hiddenTableNotes(picked.grid), ...legacy.problems];
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);
 

@@ -5,15 +5,10 @@
  */
 import type { Problem } from "../problems";
 import type { ScoredPart } from "./score-parts";
+import type { Completeness } from "./types";
 
-export interface Completeness {
-  /** No error touches an input of a criterion. */
-  complete: boolean;
-  /** The units whose figures an error touches, in the order of the table. */
-  unsure: string[];
-  /** The errors to fix before the letter is sent. */
-  errors: Problem[];
-}
+// The type lives with the run's other result types, so that types.ts imports no step.
+export type { Completeness } from "./types";
 
 /** "DỰ THẢO — CÒN 2 LỖI CẦN SỬA TRƯỚC KHI GỬI": the first line of an unsure letter. */
 export function draftMark(errors: number): string {

@@ -15,7 +15,6 @@ import type { SourceProvenance } from "../sources/provenance";
 import type { SourceSettings } from "../sources/read-source";
 import type { Source } from "../sources/types";
 import type { YearSource } from "../year";
-import type { Completeness } from "./completeness";
 
 export interface RunOptions {
   sheet?: string;
@@ -84,4 +83,13 @@ export interface RunResult {
   origins: Map<Unit, string>;
   /** This year beside last year, when a previous year's workbook was given. */
   comparison?: Comparison;
+}
+
+export interface Completeness {
+  /** No error touches an input of a criterion. */
+  complete: boolean;
+  /** The units whose figures an error touches, in the order of the table. */
+  unsure: string[];
+  /** The errors to fix before the letter is sent. */
+  errors: Problem[];
 }

@@ -9,6 +9,8 @@ import { LETTER_ACTION, type LetterDelivery } from "../letter-delivery";
 export interface LetterAction {
   delivery: LetterDelivery;
   run: () => void;
+  /** Where the letter is a download: the summary sheet instead, for a pane whose downloads are blocked. */
+  inSheet?: () => void;
 }
 
 export function LetterButton({ action, className }: { action: LetterAction; className?: string }) {

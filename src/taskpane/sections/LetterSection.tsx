@@ -1,10 +1,11 @@
 /**
  * "Công văn": the letter's settings (every text, date and list row of the "Tiêu chí" sheet's settings, as
  * its schema declares them, dates checked as the clerk types them), the summary sheet that
- * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved).
+ * carries the draft letter, and the letter itself (a .docx, or that sheet where no file can be saved; in
+ * Excel the sheet is offered beside the download too, for a pane whose downloads are blocked).
  */
 import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import { Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
+import { DocumentText20Regular, Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import type { SettingRow } from "../../core/criteria-sheet/schema";
 import {
   dateError,
@@ -15,6 +16,7 @@ import {
   type Draft,
 } from "../criteria-draft";
 import type { Notice } from "../pane-state";
+import { LETTER_ACTION } from "../letter-delivery";
 import { DraftErrors } from "./DraftErrors";
 import { LetterButton, type LetterAction } from "./LetterButton";
 import { SectionNotice } from "./SectionNotice";
@@ -130,7 +132,19 @@ export function LetterSection(props: LetterSectionProps) {
           Tạo trang tổng hợp
         </Button>
         {props.letter && <LetterButton action={props.letter} />}
+        {props.letter?.inSheet && (
+          <Button icon={<DocumentText20Regular />} onClick={props.letter.inSheet}>
+            {LETTER_ACTION.sheet}
+          </Button>
+        )}
       </div>
+      {props.letter?.inSheet && (
+        <Caption1>
+          Nếu tệp công văn không tải về được (ngăn tác vụ của một số bản Excel chặn việc tải tệp), hãy mở công
+          văn trong trang Tổng hợp để in hoặc chép sang Word, hoặc mở sổ tính bằng trang web một tệp
+          kstthc.html để tải cùng tệp .docx.
+        </Caption1>
+      )}
       {props.dirty && (
         <Caption1>Trang tổng hợp và công văn tải về dùng cài đặt đã lưu: hãy lưu trước nếu vừa sửa.</Caption1>
       )}

@@ -10,7 +10,7 @@ import type { SheetGrid } from "../../core/grid";
 import { META_SHEET, readOwnership } from "../../core/ownership";
 import { mayHoldUnitTable } from "../../core/table-candidates";
 import { runScoring, type RunOptions, type RunResult } from "../../core/run";
-import { UnusableInputError } from "../../core/problems";
+import { UnusableInputError, type Problem } from "../../core/problems";
 import type { WorkbookPackage } from "./workbook-package";
 
 /** More than the rows the table detection looks at (40, and the sub-header below). */
@@ -80,9 +80,24 @@ function firstRows(grid: SheetGrid, rows: number): SheetGrid {
   };
 }
 
+/**
+ * What the package tells that its grids do not: a password to modify. Said at the unit table's sheet,
+ * first among the problems.
+ */
+export function withPackageNotes(pkg: WorkbookPackage, result: RunResult, fileName?: string): RunResult {
+  if (!pkg.modifyPassword) return result;
+  const name = fileName ? `Tệp “${fileName}”` : "Tệp này";
+  const note: Problem = {
+    sheet: result.table.layout.sheet,
+    level: "warning",
+    message: `${name} được đặt mật khẩu sửa (Password to modify): Excel mở tệp, và cả tệp kết quả, ở chế độ chỉ đọc khi không nhập mật khẩu đó. Công cụ vẫn đọc và tính điểm như thường; muốn sửa tệp kết quả trong Excel, hãy nhập mật khẩu khi mở, hoặc gỡ mật khẩu (Lưu thành › Công cụ › Tùy chọn chung › Mật khẩu để sửa).`,
+  };
+  return { ...result, problems: [note, ...result.problems] };
+}
+
 /** Reads the workbook, runs the core and applies its plan to the package (saved by `pkg.save()`). */
 export function scorePackage(pkg: WorkbookPackage, options: RunOptions = {}): RunResult {
   const result = runScoring(packageGrids(pkg, options), options);
   pkg.apply(result.plan);
-  return result;
+  return withPackageNotes(pkg, result, options.fileName);
 }

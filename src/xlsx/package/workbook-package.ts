@@ -57,6 +57,7 @@ import {
   type ZipEntry,
 } from "./zip";
 import { PORTABLE_CODEC, type ZipCodec } from "./codec";
+import { CFB_SENTENCES, cfbKind } from "../cfb-kind";
 import { workbookFormatOf, type WorkbookFormat } from "../workbook-format";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -133,11 +134,8 @@ export class WorkbookPackage {
 
   /** Throws UnusableInputError (not .xlsx, corrupt, password-protected) with the sentence the user reads. */
   static open(bytes: Uint8Array, fileName: string, codec: ZipCodec = PORTABLE_CODEC): WorkbookPackage {
-    if (startsWith(bytes, OLE_MAGIC)) {
-      throw new UnusableInputError(
-        `Tệp “${fileName}” là tệp Excel cũ (.xls) hoặc tệp được đặt mật khẩu mở: hãy mở bằng Excel, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx.`,
-      );
-    }
+    if (startsWith(bytes, OLE_MAGIC))
+      throw new UnusableInputError(`Tệp “${fileName}” ${CFB_SENTENCES[cfbKind(bytes)]}`);
     if (!startsWith(bytes, ZIP_MAGIC))
       throw new UnusableInputError(`Tệp “${fileName}” ${NOT_ZIP[plainKind(bytes)]}`);
     const names = zipPartNames(bytes);
@@ -222,7 +220,9 @@ export class WorkbookPackage {
    * without decompressing the part past them (the grid then lacks the merges, which follow the cells).
    */
   grid(name: string, maxRows = Infinity, glance = false): SheetGrid {
-    return this.read(name, maxRows, glance).grid;
+    const { grid } = this.read(name, maxRows, glance);
+    const state = this.worksheets.find((s) => s.name === name)?.state;
+    return state === "hidden" || state === "veryHidden" ? { ...grid, state } : grid;
   }
 
   private read(name: string, maxRows = Infinity, glance = false) {
@@ -617,6 +617,15 @@ export class WorkbookPackage {
   }
 
   /** The package with the tool's changes: changed parts recompressed, every other entry copied raw. */
+  /**
+   * Whether the workbook has a password to modify (<fileSharing> with reservationPassword or a hash,
+   * ECMA-376 Part 1, 18.2.12): Excel then opens it, and the tool's output, read-only without the password.
+   */
+  get modifyPassword(): boolean {
+    const tag = /<(?:\w+:)?fileSharing\b[^>]*>/.exec(this.text(this.workbookPart) ?? "")?.[0];
+    return tag !== undefined && /\b(reservationPassword|hashValue)="[^"]+"/.test(tag);
+  }
+
   /** .xlsx or .xlsm, by the workbook part's content type: what the output file must be named. */
   get format(): WorkbookFormat {
     return workbookFormatOf(this.text(CONTENT_TYPES) ?? "", this.workbookPart);

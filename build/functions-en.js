@@ -30,15 +30,20 @@ const ENGLISH = {
     },
   },
   XEPLOAI: {
-    description: "Rating by the 766 index score: Xuất sắc, Tốt, Khá, Trung bình or Yếu.",
+    description:
+      'Rating by the 766 index score (Xuất sắc, Tốt, Khá, Trung bình, Yếu); or, given criteria_points, the emulation rating of a total under the criteria table\'s "Xếp loại thi đua" rows.',
     parameters: {
       diem_766: [
         "score_766",
-        "The 766 index score (0–100), a cell or a range. An empty cell or 0 gives an empty result.",
+        "The 766 index score (0–100), a cell or a range; or the emulation total (one column) when criteria_points is given. An empty cell or 0 gives an empty result.",
       ],
       tieu_chi_bang: [
         "criteria_table",
         "Optional: the \"Tiêu chí\" sheet's range with the rating bands (e.g. 'Tiêu chí'!A1:L60). Leave it out for the default bands 90, 80, 70, 50.",
+      ],
+      diem_cac_tieu_chi: [
+        "criteria_points",
+        "Optional: the unit's points per criterion, one row per unit, one column per criterion in the criteria table's order; an empty cell is a criterion that does not apply. With it the result is the emulation rating.",
       ],
     },
   },

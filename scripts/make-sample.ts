@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSampleWorkbook, SAMPLE_2023, SAMPLE_2025 } from "./sample";
+import { buildProvinceWorkbook, PROVINCE_SAMPLE_FILE } from "./sample-province";
 
 const root = path.resolve(__dirname, "..");
 
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
     await buildSampleWorkbook(csv, spec).xlsx.writeFile(target);
     console.log(`Đã ghi ${path.relative(root, target)}`);
   }
+  // A province's own table (issue 26): its criteria and figures are written in the script itself.
+  const target = path.join(root, "examples", PROVINCE_SAMPLE_FILE);
+  await buildProvinceWorkbook().xlsx.writeFile(target);
+  console.log(`Đã ghi ${path.relative(root, target)}`);
 }
 
 void main();

@@ -83,7 +83,18 @@ export async function makeScreenshots(dir = PICTURES): Promise<string[]> {
     await units.getByRole("rowheader").nth(1).getByRole("button").click();
     await shoot(desk.getByRole("region", { name: /^Tất cả đơn vị/ }), "04-tat-ca-don-vi.png");
     await openSection(desk, "Công văn");
-    await shoot(section(desk, "Công văn"), "05-cong-van.png");
+    // The form is long: its first fields show what it is; the guide names the rest.
+    const letter = await section(desk, "Công văn").boundingBox();
+    if (!letter) throw new Error("The section “Công văn” is not on the page.");
+    await desk.setViewportSize({ width: 900, height: 1400 });
+    await section(desk, "Công văn").scrollIntoViewIfNeeded();
+    const box = (await section(desk, "Công văn").boundingBox()) ?? letter;
+    await desk.screenshot({
+      path: path.join(dir, "05-cong-van.png"),
+      clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1100) },
+      animations: "disabled",
+    });
+    written.push(path.join(dir, "05-cong-van.png"));
 
     const pane = await context.newPage();
     await pane.setViewportSize({ width: 350, height: 760 });

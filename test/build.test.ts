@@ -260,7 +260,8 @@ built("dist/ (after `webpack --mode production`)", () => {
     const ranges = metadata.functions.flatMap((f) =>
       f.parameters.filter((p) => p.dimensionality === "matrix").map((p) => [f.id, p.name, p.type ?? "any"]),
     );
-    expect(ranges).toHaveLength(6);
+    // DIEM's and DEXUAT's two, XEPLOAI's three (the points per criterion, issue 26).
+    expect(ranges).toHaveLength(7);
     for (const [id, name, type] of ranges) expect([id, name, type]).toEqual([id, name, "any"]);
   });
 
@@ -300,6 +301,12 @@ built("dist/ (after `webpack --mode production`)", () => {
       ["tieu_chi", false],
       ["gia_tri", false],
       ["tieu_chi_bang", true],
+    ]);
+    // XEPLOAI's third argument (issue 26): the points per criterion, for the emulation rating.
+    expect(metadata.functions[1].parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
+      ["diem_766", false],
+      ["tieu_chi_bang", true],
+      ["diem_cac_tieu_chi", true],
     ]);
     const bundle = read("functions.js");
     for (const id of ["DIEM", "XEPLOAI", "DEXUAT"])

@@ -183,7 +183,7 @@ describe("manifest.xml", () => {
     const controls = all("Control", tab);
     expect(controls.map((c) => stringOf(one("Label", c).getAttribute("resid")))).toEqual([
       "Tính điểm",
-      "Bảng điều khiển",
+      "Ngăn KSTTHC",
     ]);
     const [score, pane] = controls.map(
       (c) => childElements(c).find((e) => e.localName === "Action") as Element,

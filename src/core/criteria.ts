@@ -1,7 +1,20 @@
 /** Criteria as data: what each one reads, how it scores, and what the letter says about it. */
 
 export type Operator = ">" | ">=" | "=" | "<=" | "<";
-export type CriterionKind = "threshold" | "proportional" | "manual";
+/** One tier of a "Bậc" criterion: the first that every figure passes gives its points (tiers.ts). */
+export interface Tier {
+  operator: Operator;
+  bound: number;
+  points: number;
+}
+
+export type CriterionKind = "threshold" | "proportional" | "manual" | "tiers";
+
+/**
+ * What a unit the criterion does not fit (not in its groups, or a cell saying "không áp dụng") gets:
+ * "exclude" (the default) leaves the criterion out of the unit's maximum; "full" gives its full points.
+ */
+export type WhenNotApplicable = "exclude" | "full";
 
 /** Inputs the reader knows by meaning; any other input names a column header of the unit table. */
 export const INPUT_SCORE_766 = "diem766";
@@ -21,6 +34,12 @@ export interface Criterion {
   threshold?: number;
   /** Proportional: points × value / target, capped at points. */
   target?: number;
+  /** Tiers: tried in order, the first that every figure passes gives its points; none gives 0. */
+  tiers?: Tier[];
+  /** Absent: "exclude". */
+  whenNotApplicable?: WhenNotApplicable;
+  /** "Cần minh chứng": without evidence or an explanation in the unit's row, the criterion gives 0. */
+  needsEvidence?: boolean;
   /** Unit groups it applies to (matched loosely, "ngành dọc" matches "Cơ quan ngành dọc"); empty = all. */
   appliesTo: string[];
   basis: string;

@@ -5,6 +5,7 @@
  */
 import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import type { CellValue } from "./grid";
+import { saysNotApplicable } from "./reader/figures";
 import { readNumberCell, type CellNumber, type NumberKind } from "./reader/values";
 import { decide, ratingOf } from "./scoring";
 import type { RatingBands } from "./settings";
@@ -31,9 +32,19 @@ export function readArgumentNumber(value: CellValue, format: string, kind: Numbe
  * some groups ("ngành dọc") applies, as the core does for a unit without a group. The same decision as
  * the core's, with no explanation worded.
  */
-export function figurePoints(criterion: Criterion, figure: number | null): number {
+export function figurePoints(criterion: Criterion, figure: number | null | typeof NOT_APPLICABLE): number {
+  if (figure === NOT_APPLICABLE)
+    return decide(criterion, { group: "", figures: [], notApplicable: true }).points;
   return decide(criterion, { group: "", figures: figure === null ? [] : [{ label: "", value: figure }] })
     .points;
+}
+
+/** A cell saying "không áp dụng" or "không có TTHC": the criterion does not fit the unit. */
+export const NOT_APPLICABLE = "notApplicable";
+
+/** Whether a cell says the criterion does not fit the unit, as the reader of the unit table takes it. */
+export function isNotApplicableCell(value: CellValue): boolean {
+  return saysNotApplicable(value);
 }
 
 /** XEPLOAI's band: 0 counts as blank, since Excel on Windows and Mac passes an empty cell as 0. */

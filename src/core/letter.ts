@@ -83,6 +83,8 @@ function levelsPhrase(levels: Level[]): string {
   return named.length > 0 ? `các cấp (${named.join(", ")})` : "các cấp";
 }
 
+const isEarned = (s: { points: number; applies: boolean }) => s.points > 0 && s.applies;
+
 /** Unit lists in letters: names joined with "; ", in workbook order. */
 function joinUnits(names: string[]): string {
   return names.join("; ");
@@ -120,7 +122,8 @@ export function buildLetter(
   if (settings.findingsIntro.trim()) paragraphs.push(fill(settings.findingsIntro, common));
 
   criteria.forEach((criterion, index) => {
-    const earned = units.filter((u) => u.scores[index].points > 0).map((u) => u.unit.name);
+    // Full points given to a unit the criterion does not fit ("đủ điểm") are not an achievement.
+    const earned = units.filter((u) => isEarned(u.scores[index])).map((u) => u.unit.name);
     const values = {
       ...common,
       don_vi: joinUnits(earned),
@@ -139,7 +142,7 @@ export function buildLetter(
     .map((u) => ({
       name: u.unit.name,
       group: u.unit.group,
-      criteria: u.scores.filter((s) => s.points > 0).map((s) => s.code),
+      criteria: u.scores.filter(isEarned).map((s) => s.code),
       total: u.total,
     }));
   const names = joinUnits(proposed.map((p) => p.name));

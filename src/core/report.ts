@@ -1,4 +1,5 @@
 /** The run's result as a JSON report and as a readable Vietnamese summary. */
+import { formatTiers } from "./tiers";
 import { OPERATOR_SYMBOLS, INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria";
 import {
   comparisonLines,
@@ -7,12 +8,14 @@ import {
   type ComparisonReport,
   type PreviousReport,
 } from "./compare/report";
+import { ranksWithinGroups } from "./emulation";
 import { awardThreshold, distributionOf, RATING_NAMES, type GroupDistribution } from "./distribution";
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
 import { PRESETS } from "./presets";
 import type { Problem } from "./problems";
 import type { RunResult } from "./run";
+import type { CriterionEvidence, PointsDifference } from "./scoring";
 import type { SourceMatchReport } from "./sources/join";
 import { describeSource, type SourceProvenance } from "./sources/provenance";
 
@@ -28,6 +31,16 @@ interface UnitReport {
   total: number;
   rating: string;
   eligible: boolean;
+  /** 1 is best within the unit's group (by total, then 766 score); equal units share a rank. */
+  rankInGroup: number | null;
+  /** "Xếp loại thi đua", when the "Tiêu chí" sheet has its table. */
+  emulationRating?: string;
+  /** The maximum of the criteria that count for the unit, when the total is converted to 100. */
+  maximum?: number;
+  /** Evidence and explanations per criterion ("Minh chứng", "Giải trình"), when the table has them. */
+  evidence?: CriterionEvidence[];
+  /** Self-assessed, computed and assessed points that do not agree. */
+  differences?: PointsDifference[];
   explanations: Record<string, string>;
   /** Where the figures came from, when source files were joined. */
   origin?: string;
@@ -85,11 +98,14 @@ export function describeCriterion(c: Criterion): string {
       return `${formatNumberVi(c.points)} × ${input} / ${formatNumberVi(c.target ?? 100)}${unit}`;
     case "manual":
       return `nhập tay ở cột ${input}`;
+    case "tiers":
+      return `${input} theo bậc ${formatTiers(c.tiers ?? [])}`;
   }
 }
 
 export function jsonReport(result: RunResult): JsonReport {
   const { layout } = result.table;
+  const ranks = ranksWithinGroups(result.scores);
   return {
     sheet: layout.sheet,
     sheets: result.parts.map((p) => p.layout.sheet),
@@ -110,6 +126,11 @@ export function jsonReport(result: RunResult): JsonReport {
       total: s.total,
       rating: s.rating,
       eligible: s.eligible,
+      rankInGroup: ranks.get(s) ?? null,
+      ...(s.emulationRating !== undefined ? { emulationRating: s.emulationRating } : {}),
+      ...(result.settings.emulation.convertTo100 ? { maximum: s.maximum } : {}),
+      ...(s.evidence.length > 0 ? { evidence: s.evidence } : {}),
+      ...(s.differences.length > 0 ? { differences: s.differences } : {}),
       explanations: Object.fromEntries(s.scores.map((c) => [c.code, c.explanation])),
       ...(result.origins.has(s.unit) ? { origin: result.origins.get(s.unit) } : {}),
       ...(result.comparison ? { previous: previousReport(result.comparison.units[i]) } : {}),

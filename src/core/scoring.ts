@@ -10,6 +10,11 @@ import {
 import { groupMatches } from "./groups";
 import { NotAppliedNotes } from "./not-applied";
 import { formatNumberVi, formatScore766, roundTo } from "./numbers";
+import { tierIndexOf } from "./tiers";
+import { emulationRatingOf } from "./emulation";
+import type { UnitReview } from "./reader/review-columns";
+import { decideReview, differenceOf, explainReview, hasEvidence, type ReviewDecision } from "./review";
+import { foldKey } from "./text";
 import { cellProblem, type Problem } from "./problems";
 import { LEVEL_LABELS } from "./reader/columns";
 import type { Unit, UnitTable } from "./reader/units";
@@ -19,6 +24,12 @@ interface CriterionScore {
   code: string;
   points: number;
   applies: boolean;
+  /** Counts toward the unit's maximum: it fits the unit, or gives full points to units it does not fit. */
+  counted: boolean;
+  /** The points computed from the figures, before the review. */
+  computed: number;
+  /** How the review settled the points. */
+  review: ReviewDecision["kind"];
   /** No figure to score: 0 points and a warning. */
   blank: boolean;
   /** Earned the criterion's full points. */
@@ -26,13 +37,40 @@ interface CriterionScore {
   explanation: string;
 }
 
+/** A criterion's evidence as the unit's row gives it, for the letter's and the dossier's lists. */
+export interface CriterionEvidence {
+  code: string;
+  /** "Minh chứng": a document number or a link. */
+  evidence?: string;
+  /** "Giải trình". */
+  explanation?: string;
+}
+
+/** Self-assessed, computed and assessed points of a criterion that do not all agree. */
+export interface PointsDifference {
+  code: string;
+  self?: number;
+  computed: number;
+  assessed?: number;
+}
+
 export interface UnitScore {
   unit: Unit;
   scores: CriterionScore[];
+  /** The sum of the points, or that sum on a 100-point scale when the settings ask for it. */
   total: number;
+  /** The maximum of the criteria that count for the unit (100 when all do, on the usual tables). */
+  maximum: number;
   rating: string;
   eligible: boolean;
   explanation: string;
+  /** "Xếp loại thi đua", when the "Tiêu chí" sheet has its table. */
+  emulationRating?: string;
+  /** 1 is best within the unit's group, when the settings ask for the rank (set by the score step). */
+  rankInGroup?: number;
+  /** Evidence and explanations per criterion, for the lists that go with the letter. */
+  evidence: CriterionEvidence[];
+  differences: PointsDifference[];
 }
 
 interface ScoreResult {
@@ -58,6 +96,8 @@ interface CriterionInputs {
   groupUnreadable?: boolean;
   /** Labels of the levels with no figure ("cấp huyện"), said when the others pass. */
   emptyLevels?: readonly string[];
+  /** The unit's cell says the criterion does not fit it ("không áp dụng", "không có TTHC"). */
+  notApplicable?: boolean;
 }
 
 /**
@@ -65,7 +105,8 @@ interface CriterionInputs {
  * points are read from it as they are; the explanation is worded from it (explain), so both always agree.
  */
 type Decision =
-  | { kind: "notApplicable"; points: 0 }
+  /** `full`: the criterion gives its full points to units it does not fit ("đủ điểm"). */
+  | { kind: "notApplicable"; points: number; full: boolean }
   /** No figure: 0 points; `expected` when the unit should have had one (a warning). */
   | { kind: "blank"; points: 0; expected: boolean }
   /** `shown`: every figure when the unit passed, the failing ones when it did not. */
@@ -80,7 +121,9 @@ type Decision =
   /** An input cell (or the group, for a group-limited criterion) could not be read (its error is listed). */
   | { kind: "unreadable"; points: 0; what?: "group" }
   | { kind: "proportional"; points: number; lowest: Figure; target: number }
-  | { kind: "manual"; points: number; value: number };
+  | { kind: "manual"; points: number; value: number }
+  /** `tier`: the first tier every figure passes (0-based), -1 for none; `shown`: the figures it rests on. */
+  | { kind: "tiers"; points: number; tier: number; shown: readonly Figure[] };
 
 const NO_FIGURES: readonly Figure[] = [];
 
@@ -150,7 +193,10 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
   // Never decide by a group that was not read: not "không áp dụng", not points.
   if (inputs.groupUnreadable && criterion.appliesTo.length > 0)
     return { kind: "unreadable", points: 0, what: "group" };
-  if (!appliesTo(criterion, inputs.group, inputs.name)) return { kind: "notApplicable", points: 0 };
+  if (inputs.notApplicable || !appliesTo(criterion, inputs.group, inputs.name)) {
+    const full = criterion.whenNotApplicable === "full";
+    return { kind: "notApplicable", points: full ? criterion.points : 0, full };
+  }
   // One unreadable input (its error is listed) makes the whole criterion 0: never a pass on the rest.
   if (inputs.unreadable) return { kind: "unreadable", points: 0 };
   const { figures } = inputs;
@@ -181,12 +227,32 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
       const value = figures[0].value;
       return { kind: "manual", points: clampPoints(criterion, value), value };
     }
+    case "tiers": {
+      const tiers = criterion.tiers ?? [];
+      const tier = tierIndexOf(
+        tiers,
+        figures.map((f) => f.value),
+      );
+      // No tier: the figures that fail the last one, as a failed threshold shows its failing figures.
+      const last = tiers[tiers.length - 1];
+      const shown =
+        tier >= 0 || !last
+          ? figures
+          : figures.filter((f) => !compare(roundTo(f.value, COMPARE_DECIMALS), last.operator, last.bound));
+      return {
+        kind: "tiers",
+        points: tier >= 0 ? clampPoints(criterion, tiers[tier].points) : 0,
+        tier,
+        shown,
+      };
+    }
   }
 }
 
 /** The explanation of a decision: "84,37 > 80 → 30 điểm", "cấp huyện 96,5% < 100% → 0 điểm". */
 function explain(criterion: Criterion, decision: Decision): string {
-  if (decision.kind === "notApplicable") return "không áp dụng";
+  if (decision.kind === "notApplicable")
+    return decision.full ? `không áp dụng → đủ ${vi(decision.points)} điểm` : "không áp dụng";
   if (decision.kind === "blank") return "chưa có số liệu → 0 điểm";
   if (decision.kind === "unreadable")
     return decision.what === "group"
@@ -215,6 +281,15 @@ function explain(criterion: Criterion, decision: Decision): string {
           ? "chấm trực tiếp"
           : `chấm trực tiếp ${vi(decision.value)}, tối đa ${vi(criterion.points)}`;
       break;
+    case "tiers": {
+      const tiers = criterion.tiers ?? [];
+      const tier = tiers[decision.tier] ?? tiers[tiers.length - 1];
+      if (!tier) return "chưa ghi các bậc → 0 điểm";
+      const symbol = decision.tier >= 0 ? OPERATOR_SYMBOLS[tier.operator] : negatedSymbol(tier.operator);
+      reason = decision.shown.map((f) => `${show(f)} ${symbol} ${vi(tier.bound)}${suffix}`).join(", ");
+      const which = decision.tier >= 0 ? `bậc ${decision.tier + 1}` : "không đạt bậc nào";
+      return `${reason} → ${vi(decision.points)} điểm (${which})`;
+    }
   }
   return `${reason} → ${vi(decision.points)} điểm`;
 }
@@ -222,6 +297,12 @@ function explain(criterion: Criterion, decision: Decision): string {
 /** Full points: what the award rule "đạt đủ điểm ít nhất một tiêu chí" counts. */
 export function earnsFullPoints(criterion: Criterion, points: number): boolean {
   return points > 0 && points >= criterion.points;
+}
+
+/** The review cells of the unit's row for a criterion. */
+export function reviewOf(unit: Unit, criterion: Criterion): UnitReview | undefined {
+  // Most rows have no review cells: no code is folded for them.
+  return unit.review ? unit.review[foldKey(criterion.code)] : undefined;
 }
 
 export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
@@ -232,14 +313,21 @@ export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore
     unreadable: unit.unreadable?.includes(criterion.input),
     groupUnreadable: unit.groupUnreadable,
     emptyLevels: emptyLevelsOf(unit, criterion.input),
+    notApplicable: unit.notApplicable?.includes(criterion.input),
   });
+  const applies = decision.kind !== "notApplicable";
+  const reviewed = decideReview(criterion, decision.points, reviewOf(unit, criterion), applies);
   return {
     code: criterion.code,
-    points: decision.points,
-    applies: decision.kind !== "notApplicable",
-    blank: decision.kind === "blank" && decision.expected,
-    full: earnsFullPoints(criterion, decision.points),
-    explanation: explain(criterion, decision),
+    points: reviewed.points,
+    computed: decision.points,
+    review: reviewed.kind,
+    applies,
+    counted: applies || decision.full,
+    blank: decision.kind === "blank" && decision.expected && reviewed.kind !== "assessed",
+    // Full points given to a unit the criterion does not fit were not earned: no award rests on them.
+    full: applies && earnsFullPoints(criterion, reviewed.points),
+    explanation: explainReview(reviewed, criterion, explain(criterion, decision)),
   };
 }
 
@@ -287,23 +375,102 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
           ),
         );
       }
+      problems.push(...reviewProblems(table, unit, criterion, score));
       if (!score.applies && figuresOf(unit, criterion.input).length > 0) {
         leftOut.add(unit, criterion, columnOf(criterion.input));
       }
       return score;
     });
-    const total = roundTo(
-      scores.reduce((sum, s) => sum + s.points, 0),
+    const sum = roundTo(
+      scores.reduce((total, s) => total + s.points, 0),
       2,
     );
+    const maximum = roundTo(
+      criteria.reduce((total, c, i) => total + (scores[i].counted ? c.points : 0), 0),
+      2,
+    );
+    const converted = settings.emulation.convertTo100 && maximum > 0 && maximum !== 100;
+    const total = converted ? roundTo((sum * 100) / maximum, 2) : sum;
+    const explained = scores.map((s) => `${s.code}: ${s.explanation}`);
+    if (converted) explained.push(`tổng ${vi(sum)}/${vi(maximum)} điểm → quy đổi thang 100: ${vi(total)}`);
+    const emulation = emulationRatingOf(settings.emulation.ratings, criteria, scores, total);
+    if (emulation) explained.push(`xếp loại thi đua: ${emulation.explanation}`);
     return {
       unit,
       scores,
       total,
+      maximum,
       rating: ratingOf(unit.score766, settings.rating),
       eligible: isEligible(scores, total, settings),
-      explanation: scores.map((s) => `${s.code}: ${s.explanation}`).join("; "),
+      explanation: explained.join("; "),
+      ...(emulation ? { emulationRating: emulation.label } : {}),
+      evidence: evidenceOf(unit, criteria),
+      differences: !unit.review
+        ? []
+        : criteria.flatMap((c, i) => {
+            const found = differenceOf(scores[i].computed, reviewOf(unit, c));
+            return found ? [{ code: c.code, ...found }] : [];
+          }),
     };
   });
   return { units, problems: [...problems, ...leftOut.problems(layout.sheet)] };
+}
+
+const NO_PROBLEMS: Problem[] = [];
+
+/** The evidence and explanations the unit's row gives, criterion by criterion. */
+function evidenceOf(unit: Unit, criteria: readonly Criterion[]): CriterionEvidence[] {
+  if (!unit.review) return [];
+  return criteria.flatMap((c) => {
+    const review = reviewOf(unit, c);
+    if (!hasEvidence(review)) return [];
+    return [
+      {
+        code: c.code,
+        ...(review?.evidence ? { evidence: review.evidence } : {}),
+        ...(review?.explanation ? { explanation: review.explanation } : {}),
+      },
+    ];
+  });
+}
+
+/** Missing evidence (a warning), assessed points out of range (an error), differing points (a note). */
+function reviewProblems(
+  table: UnitTable,
+  unit: Unit,
+  criterion: Criterion,
+  score: CriterionScore,
+): Problem[] {
+  if (!unit.review && score.review === "computed") return NO_PROBLEMS;
+  const columns = table.reviewColumns?.[foldKey(criterion.code)] ?? {};
+  const at = (col: number | undefined, level: Problem["level"], detail: string) =>
+    cellProblem(table.layout.sheet, unit.row, col, level, detail);
+  const review = reviewOf(unit, criterion);
+  const name = `“${unit.name}”, tiêu chí ${criterion.code}`;
+  switch (score.review) {
+    case "noEvidence":
+      return [
+        at(
+          columns.evidence ?? columns.explanation,
+          "warning",
+          `${name}: cần minh chứng hoặc giải trình nhưng chưa có, tính 0 điểm (tính được ${vi(score.computed)}).`,
+        ),
+      ];
+    case "assessedOutOfRange":
+      return [
+        at(
+          columns.assessed,
+          "error",
+          `${name}: điểm thẩm định ${vi(review?.assessed ?? 0)} ngoài khoảng 0–${vi(criterion.points)} điểm, tính 0 điểm.`,
+        ),
+      ];
+  }
+  const difference = differenceOf(score.computed, review);
+  if (!difference) return [];
+  const parts = [
+    difference.self !== undefined ? `tự chấm ${vi(difference.self)} điểm` : undefined,
+    `tính được ${vi(difference.computed)}`,
+    difference.assessed !== undefined ? `thẩm định ${vi(difference.assessed)}` : undefined,
+  ].filter(Boolean);
+  return [at(columns.self ?? columns.assessed, "info", `${name}: ${parts.join(", ")}.`)];
 }

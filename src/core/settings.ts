@@ -65,10 +65,31 @@ export interface LetterSettings {
   signer: Signer;
 }
 
+/** One row of the "Xếp loại thi đua" table: a label the total earns when every floor holds. */
+export interface EmulationRating {
+  /** "Hoàn thành xuất sắc". */
+  label: string;
+  /** The total must reach it (inclusive). */
+  minTotal: number;
+  /** No criterion that counts for the unit may fall below this share (percent, 0–100) of its maximum. */
+  minShare: number;
+}
+
+/** How the total of a province's own table is rated and ranked; the defaults change nothing. */
+export interface EmulationSettings {
+  /** The "Xếp loại thi đua" rows, best first; empty: no emulation rating. */
+  ratings: EmulationRating[];
+  /** Give the total on a 100-point scale: total × 100 ÷ the maximum of the criteria that count for the unit. */
+  convertTo100: boolean;
+  /** Rank the units within their group (an output column and the appendix). */
+  rankInGroup: boolean;
+}
+
 export interface Settings {
   rating: RatingBands;
   award: AwardRule;
   letter: LetterSettings;
+  emulation: EmulationSettings;
 }
 
 /** What the tool prints for a fact of the year it does not know: the clerk fills it in. */
@@ -139,6 +160,7 @@ export function defaultSettings(): Settings {
   return {
     rating: { ...DEFAULT_RATING },
     award: { kind: "fullPointsAny", minTotal: 0 },
+    emulation: { ratings: [], convertTo100: false, rankInGroup: false },
     letter: {
       ...DEFAULT_LETTER,
       legalBases: [...DEFAULT_LETTER.legalBases],

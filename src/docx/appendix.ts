@@ -1,4 +1,7 @@
-/** The appendix after the letter: every scored unit with its 766 score, points per criterion and proposal. */
+/**
+ * The appendix after the letter: every scored unit with its 766 score, points per criterion and proposal
+ * (and the emulation rating and the rank in the group when the province's table asks for them).
+ */
 import {
   AlignmentType,
   Paragraph,
@@ -42,9 +45,34 @@ interface AppendixLayout {
   widths: number[];
 }
 
+/** The columns of a province's own table, before the proposal: its rating and the rank in the group. */
+export interface AppendixExtras {
+  emulationRating: boolean;
+  rankInGroup: boolean;
+}
+
+/** The scores carry a rating and a rank only when the "Tiêu chí" sheet asks for them. */
+export function appendixExtras(scores: readonly UnitScore[]): AppendixExtras {
+  return {
+    emulationRating: scores.some((s) => s.emulationRating !== undefined),
+    rankInGroup: scores.some((s) => s.rankInGroup !== undefined),
+  };
+}
+
+const NO_EXTRAS: AppendixExtras = { emulationRating: false, rankInGroup: false };
+const EXTRA_COLUMNS = { emulationRating: cm(2.4), rankInGroup: cm(1.6) };
+
+function extraWidths(extras: AppendixExtras): number[] {
+  return [
+    ...(extras.emulationRating ? [EXTRA_COLUMNS.emulationRating] : []),
+    ...(extras.rankInGroup ? [EXTRA_COLUMNS.rankInGroup] : []),
+  ];
+}
+
 /** Portrait while the unit names keep 4,5 cm; else landscape, narrowing the criterion columns if need be. */
-export function appendixLayout(criterionCount: number): AppendixLayout {
-  const fixed = Object.values(FIXED_COLUMNS).reduce((a, b) => a + b, 0);
+export function appendixLayout(criterionCount: number, extras: AppendixExtras = NO_EXTRAS): AppendixLayout {
+  const added = extraWidths(extras);
+  const fixed = Object.values(FIXED_COLUMNS).reduce((a, b) => a + b, 0) + added.reduce((a, b) => a + b, 0);
   const landscape = textWidth() - fixed - criterionCount * CRITERION_COLUMN < NAME_MIN;
   const available = textWidth(landscape) - fixed;
   const criterion =
@@ -55,7 +83,15 @@ export function appendixLayout(criterionCount: number): AppendixLayout {
   const { stt, score766, total, proposed } = FIXED_COLUMNS;
   return {
     landscape,
-    widths: [stt, name, score766, ...Array<number>(criterionCount).fill(criterion), total, proposed],
+    widths: [
+      stt,
+      name,
+      score766,
+      ...Array<number>(criterionCount).fill(criterion),
+      total,
+      ...added,
+      proposed,
+    ],
   };
 }
 
@@ -70,19 +106,26 @@ export function appendixHeading(letter: LetterModel): Paragraph[] {
   ];
 }
 
-function appendixHeaderTexts(criteria: Criterion[]): string[][] {
+function appendixHeaderTexts(criteria: Criterion[], extras: AppendixExtras): string[][] {
   return [
     ["STT"],
     ["Tên cơ quan, đơn vị"],
     ["Điểm 766"],
     ...criteria.map((c) => [`Tiêu chí ${c.code}`, `(${formatNumberVi(c.points)} điểm)`]),
     ["Tổng điểm"],
+    ...(extras.emulationRating ? [["Xếp loại thi đua"]] : []),
+    ...(extras.rankInGroup ? [["Xếp hạng trong khối"]] : []),
     ["Đề xuất khen thưởng"],
   ];
 }
 
 /** The cells of one unit's row, as the appendix shows them; scores stand in the order of the criteria. */
-function appendixRowTexts(score: UnitScore, index: number, criteria: Criterion[]): string[] {
+function appendixRowTexts(
+  score: UnitScore,
+  index: number,
+  criteria: Criterion[],
+  extras: AppendixExtras,
+): string[] {
   const points = (i: number): string => {
     const criterionScore = score.scores[i];
     return criterionScore ? formatNumberVi(criterionScore.points) : "";
@@ -93,6 +136,8 @@ function appendixRowTexts(score: UnitScore, index: number, criteria: Criterion[]
     score.unit.score766 === null ? "" : formatScore766(score.unit.score766),
     ...criteria.map((_, i) => points(i)),
     formatNumberVi(score.total),
+    ...(extras.emulationRating ? [score.emulationRating ?? ""] : []),
+    ...(extras.rankInGroup ? [score.rankInGroup === undefined ? "" : String(score.rankInGroup)] : []),
     score.eligible ? YES : NO,
   ];
 }
@@ -106,14 +151,19 @@ function cell(paragraphs: Paragraph[], width: number, columnSpan?: number): Tabl
   });
 }
 
-export function appendixTable(scores: UnitScore[], criteria: Criterion[], layout: AppendixLayout): Table {
+export function appendixTable(
+  scores: UnitScore[],
+  criteria: Criterion[],
+  layout: AppendixLayout,
+  extras: AppendixExtras = NO_EXTRAS,
+): Table {
   const { widths } = layout;
   const tableWidth = widths.reduce((a, b) => a + b, 0);
   const s = APPENDIX_STYLE;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: appendixHeaderTexts(criteria).map((lines, col) =>
+    children: appendixHeaderTexts(criteria, extras).map((lines, col) =>
       cell(
         lines.map((text) => textParagraph(text, s.headerCell, CELL_SPACING)),
         widths[col],
@@ -125,7 +175,7 @@ export function appendixTable(scores: UnitScore[], criteria: Criterion[], layout
     (score, index) =>
       new TableRow({
         cantSplit: true,
-        children: appendixRowTexts(score, index, criteria).map((text, col) =>
+        children: appendixRowTexts(score, index, criteria, extras).map((text, col) =>
           cell(
             [
               textParagraph(

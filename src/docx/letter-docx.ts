@@ -18,7 +18,7 @@ import {
 import type { Criterion } from "../core/criteria";
 import type { LetterModel } from "../core/letter";
 import type { UnitScore } from "../core/scoring";
-import { appendixHeading, appendixLayout, appendixTable } from "./appendix";
+import { appendixExtras, appendixHeading, appendixLayout, appendixTable } from "./appendix";
 import { bodyParagraphs, draftParagraphs, recipientParagraph } from "./body";
 import { headerTable } from "./header-block";
 import { FONT, LANGUAGE, paragraphProps } from "./runs";
@@ -64,7 +64,8 @@ function pageProperties(landscape: boolean): NonNullable<ISectionOptions["proper
 }
 
 function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Criterion[]): Document {
-  const layout = appendixLayout(criteria.length);
+  const extras = appendixExtras(scores);
+  const layout = appendixLayout(criteria.length, extras);
   const letterSection: ISectionOptions = {
     // The decree shows no number on the first page: a first-page header of its own, left empty.
     properties: { page: pageProperties(false), titlePage: true },
@@ -81,7 +82,7 @@ function letterDocument(letter: LetterModel, scores: UnitScore[], criteria: Crit
   const appendixSection: ISectionOptions = {
     properties: { page: pageProperties(layout.landscape), type: SectionType.NEXT_PAGE },
     headers: { default: pageNumberHeader() },
-    children: [...appendixHeading(letter), appendixTable(scores, criteria, layout)],
+    children: [...appendixHeading(letter), appendixTable(scores, criteria, layout, extras)],
   };
   return new Document({
     creator: letter.issuingBody,

@@ -1,8 +1,8 @@
 /** DIEM: the points of one criterion for a value, or for each value of a range (same shape out). */
 import type { Criterion } from "../core/criteria";
-import { figurePoints } from "../core/function-semantics";
+import { figurePoints, isNotApplicableCell, NOT_APPLICABLE } from "../core/function-semantics";
 import { cleanText, foldKey } from "../core/text";
-import { figureOrError, numberKindOf, toMatrix } from "./args";
+import { figureOrError, numberKindOf, toCellValue, toMatrix } from "./args";
 import { criteriaFromArgument } from "./criteria-table";
 import { ArgumentError, type Outcome } from "./errors";
 
@@ -21,6 +21,8 @@ export function findCriterion(criteria: Criterion[], code: unknown): Criterion {
 
 /** Points exactly as the pane and the CLI give them; a blank value scores 0 like "chưa có số liệu". */
 export function pointsOf(criterion: Criterion, value: unknown): Outcome<number> {
+  // "không áp dụng": no points, or full points when the criterion says "đủ điểm", as the core gives.
+  if (isNotApplicableCell(toCellValue(value))) return figurePoints(criterion, NOT_APPLICABLE);
   const figure = figureOrError(value, numberKindOf(criterion.input));
   if (figure instanceof ArgumentError) return figure;
   return figurePoints(criterion, figure);

@@ -68,14 +68,19 @@ export function DIEM(tieu_chi: string, gia_tri: unknown[][], tieu_chi_bang?: unk
 }
 
 /**
- * Xếp loại theo điểm Bộ chỉ số 766: Xuất sắc, Tốt, Khá, Trung bình hoặc Yếu.
+ * Xếp loại theo điểm Bộ chỉ số 766 (Xuất sắc, Tốt, Khá, Trung bình, Yếu); hoặc xếp loại thi đua của tổng điểm theo các dòng "Xếp loại thi đua" của bảng tiêu chí khi có diem_cac_tieu_chi.
  * @customfunction XEPLOAI
- * @param diem_766 Điểm Bộ chỉ số 766 (0–100), một ô hoặc một vùng. Ô trống hoặc bằng 0 cho kết quả trống.
+ * @param diem_766 Điểm Bộ chỉ số 766 (0–100), một ô hoặc một vùng; hoặc tổng điểm thi đua (một cột) khi có diem_cac_tieu_chi. Ô trống hoặc bằng 0 cho kết quả trống.
  * @param [tieu_chi_bang] Không bắt buộc: vùng trang "Tiêu chí" có phần cài đặt mức xếp loại (ví dụ 'Tiêu chí'!A1:L60). Bỏ trống để dùng mức mặc định 90, 80, 70, 50.
+ * @param [diem_cac_tieu_chi] Không bắt buộc: điểm các tiêu chí của đơn vị, mỗi dòng một đơn vị, mỗi cột một tiêu chí theo thứ tự bảng tiêu chí; ô trống là tiêu chí không áp dụng. Có đối số này thì kết quả là xếp loại thi đua.
  * @returns Xếp loại, cùng kích thước với diem_766.
  */
-export function XEPLOAI(diem_766: unknown[][], tieu_chi_bang?: unknown[][]): unknown[][] {
-  return run(() => xeploai(diem_766, tieu_chi_bang));
+export function XEPLOAI(
+  diem_766: unknown[][],
+  tieu_chi_bang?: unknown[][],
+  diem_cac_tieu_chi?: unknown[][],
+): unknown[][] {
+  return run(() => xeploai(diem_766, tieu_chi_bang, diem_cac_tieu_chi));
 }
 
 /**

@@ -1,7 +1,11 @@
-/** XEPLOAI: the 766 rating band of a score, or of each score of a range (same shape out). */
+/**
+ * XEPLOAI: the 766 rating band of a score, or of each score of a range (same shape out); with the
+ * points per criterion as a third argument, the emulation rating of each total under the criteria table.
+ */
 import { ratingOfArgument } from "../core/function-semantics";
 import type { RatingBands } from "../core/settings";
-import { figureOrError, toMatrix } from "./args";
+import { figureOrError, isOmitted, toMatrix } from "./args";
+import { emulationRatings } from "./emulation-rating";
 import { criteriaFromArgument } from "./criteria-table";
 import { ArgumentError, type Outcome } from "./errors";
 
@@ -18,7 +22,9 @@ export function ratingCell(value: unknown, bands: RatingBands): Outcome<string> 
 }
 
 /** The bands come from the settings under the criteria table when one is given. */
-export function xeploai(scores: unknown, table: unknown): Outcome<string>[][] {
-  const bands = criteriaFromArgument(table).settings.rating;
+export function xeploai(scores: unknown, table: unknown, points?: unknown): Outcome<string>[][] {
+  const { criteria, settings } = criteriaFromArgument(table);
+  if (!isOmitted(points)) return emulationRatings(scores, points, criteria, settings.emulation.ratings);
+  const bands = settings.rating;
   return toMatrix(scores).map((row) => row.map((value) => ratingCell(value, bands)));
 }

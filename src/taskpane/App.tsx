@@ -1,6 +1,7 @@
 /** The task pane: one page of collapsible sections over a workbook port (Excel's, or a file's in the page). */
 import { Accordion, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import type { RunResult } from "../core/run";
 import type { FileAccess, WorkbookPort } from "./port";
 import { AssessmentSection } from "./sections/AssessmentSection";
 import { CompareSection } from "./sections/CompareSection";
@@ -15,6 +16,7 @@ import { SourcesSection } from "./sections/SourcesSection";
 import { TableSection } from "./sections/TableSection";
 import { criteriaSourceOf, type AnalysisState } from "./pane-state";
 import { usePane } from "./use-pane";
+import { useLeaveWarning } from "./use-leave-warning";
 import { usePreviousYear } from "./use-previous-year";
 import { PaneHeader } from "./PaneHeader";
 
@@ -49,9 +51,11 @@ interface AppProps {
   port: WorkbookPort;
   /** Shown under the title: the web app's opened file and its "Mở tệp khác". */
   fileBar?: ReactNode;
+  /** Told of each new result: the page clears what no longer applies (a refusal of another file). */
+  onScored?: () => void;
 }
 
-export function App({ port, fileBar }: AppProps) {
+export function App({ port, fileBar, onScored }: AppProps) {
   const styles = useStyles();
   const compare = usePreviousYear();
   const { state, errors, dirty, reading, commands: act } = usePane(port, compare.withPrevious);
@@ -61,6 +65,19 @@ export function App({ port, fileBar }: AppProps) {
   const criteriaSource = criteriaSourceOf(state);
   const running = run.state === "running";
   const { file } = port;
+  const scored = run.state === "done" ? run.result : undefined;
+  useEffect(() => {
+    if (scored) onScored?.();
+  }, [scored, onScored]);
+  // A file scored in the page exists only in this tab until it is downloaded.
+  const [downloaded, setDownloaded] = useState<RunResult>();
+  useLeaveWarning(Boolean(file && scored && scored !== downloaded));
+  const download =
+    file &&
+    (() => {
+      file.download();
+      setDownloaded(scored);
+    });
   // The letter once the workbook is read: beside the scored file, and in "Công văn".
   const letter: LetterAction | undefined =
     act.downloadLetter && result
@@ -126,7 +143,7 @@ export function App({ port, fileBar }: AppProps) {
             onSelectProblem={act.selectProblem}
             onSelectCell={port.selectCell && act.selectUnitRow}
             located={located}
-            onDownload={file?.download}
+            onDownload={download}
             letter={letter}
           />
         </Section>

@@ -35,9 +35,9 @@ export function HostMessage({ check }: { check: HostProblem }) {
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Hãy mở trang này trong Excel</MessageBarTitle>
-            Đây là bảng điều khiển của phần bổ trợ KSTTHC cho Excel, không dùng được trong ứng dụng Office
-            này. Hãy mở sổ tính theo dõi thi đua bằng Excel (trên máy tính hoặc Excel trên web), rồi trên thẻ
-            Trang đầu, nhóm “Thi đua KSTTHC”, bấm “Bảng điều khiển”.
+            Đây là ngăn KSTTHC của phần bổ trợ KSTTHC cho Excel, không dùng được trong ứng dụng Office này.
+            Hãy mở sổ tính theo dõi thi đua bằng Excel (trên máy tính hoặc Excel trên web), rồi trên thẻ Trang
+            đầu, nhóm “Thi đua KSTTHC”, bấm “Ngăn KSTTHC”.
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -54,7 +54,7 @@ export function HostMessage({ check }: { check: HostProblem }) {
       )}
       <Body1>
         Không có Excel, vẫn có thể chấm điểm tệp .xlsx: mở trang này bằng trình duyệt web (Edge, Chrome,
-        Firefox) rồi chọn tệp, hoặc dùng công cụ dòng lệnh “kstthc” (xem hướng dẫn đi kèm).
+        Firefox) rồi chọn tệp, hoặc mở trang KSTTHC một tệp (kstthc.html) mà bộ phận công nghệ thông tin gửi.
       </Body1>
     </main>
   );

@@ -116,8 +116,8 @@ function Welcome({ status, onChoose }: { status: OpenState; onChoose: () => void
       <OpenStatus status={status} />
       <Caption1>{PRIVACY}</Caption1>
       <Caption1>
-        Trong Excel của Microsoft 365, dùng phần bổ trợ KSTTHC để chấm điểm ngay trong sổ tính. Kết quả ở đây
-        giống hệt công cụ dòng lệnh “kstthc”.
+        Trong Excel của Microsoft 365, phần bổ trợ KSTTHC chấm điểm ngay trong sổ tính, với cùng kết quả như
+        trang này.
       </Caption1>
     </main>
   );
@@ -148,7 +148,7 @@ const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).
 
 export function WebApp() {
   const styles = useStyles();
-  const { opened, status, open } = useFileOpener();
+  const { opened, status, open, clearFailure } = useFileOpener();
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const choose = () => input.current?.click();
@@ -184,6 +184,7 @@ export function WebApp() {
           <App
             key={opened.id}
             port={opened.port}
+            onScored={clearFailure}
             fileBar={<FileBar name={opened.port.file.name} status={status} onChoose={choose} />}
           />
         ) : (

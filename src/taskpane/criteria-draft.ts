@@ -7,11 +7,14 @@ import { SETTING_ROWS, type SettingRow } from "../core/criteria-sheet/schema";
 import { toIsoDate } from "../core/dates";
 import { formatNumberVi, parseNumberText } from "../core/numbers";
 import type { Settings } from "../core/settings";
+import { formatTiers, parseTiers, tiersOverMaximum } from "../core/tiers";
 
 export interface CriterionDraft {
   criterion: Criterion;
   points: string;
   threshold: string;
+  /** A "Bậc" criterion's tiers as typed: "≥ 90: 30; > 80: 20". */
+  tiers: string;
 }
 
 export interface Draft {
@@ -43,7 +46,12 @@ export const isDateRow = (row: SettingRow) => row.kind === "date" || DATE_TEXT_R
 const numberText = (value: number | undefined) => (value === undefined ? "" : formatNumberVi(value, 6));
 
 function criterionDraft(criterion: Criterion): CriterionDraft {
-  return { criterion, points: numberText(criterion.points), threshold: numberText(criterion.threshold) };
+  return {
+    criterion,
+    points: numberText(criterion.points),
+    threshold: numberText(criterion.threshold),
+    tiers: formatTiers(criterion.tiers ?? []),
+  };
 }
 
 export function draftOf(criteria: Criterion[], settings: Settings): Draft {
@@ -70,6 +78,25 @@ export function pointsError(text: string): string | undefined {
 
 export function thresholdError(text: string): string | undefined {
   return parseNumberText(text).ok ? undefined : "Nhập một số, ví dụ 80 hoặc 79,5.";
+}
+
+/** Unreadable tiers, or a tier worth more than the maximum typed beside them. */
+export function tiersError(text: string, pointsText: string): string | undefined {
+  const parsed = parseTiers(text);
+  if (!parsed.ok) return `Không đọc được: ${parsed.detail}.`;
+  const points = parseNumberText(pointsText);
+  const over = points.ok ? tiersOverMaximum(parsed.tiers, points.value) : [];
+  if (over.length === 0) return undefined;
+  const { n, tier } = over[0];
+  return `Bậc ${n} cho ${formatNumberVi(tier.points)} điểm, vượt điểm tối đa ${formatNumberVi(points.ok ? points.value : 0)}.`;
+}
+
+/** The first error of a criterion's typed numbers, or undefined. */
+export function criterionError(d: CriterionDraft): string | undefined {
+  if (pointsError(d.points)) return pointsError(d.points);
+  if (d.criterion.kind === "threshold") return thresholdError(d.threshold);
+  if (d.criterion.kind === "tiers") return tiersError(d.tiers, d.points);
+  return undefined;
 }
 
 /** Day, month and year as staff type them, whether or not such a day exists. */
@@ -114,11 +141,13 @@ function dateErrors(draft: Draft): string[] {
 /** Every message that keeps the draft from being saved. */
 export function draftErrors(draft: Draft): string[] {
   const errors: string[] = [];
-  for (const { criterion, points, threshold } of draft.criteria) {
+  for (const { criterion, points, threshold, tiers } of draft.criteria) {
     const p = pointsError(points);
     if (p) errors.push(`Tiêu chí ${criterion.code}, điểm tối đa: ${p}`);
     const t = criterion.kind === "threshold" ? thresholdError(threshold) : undefined;
     if (t) errors.push(`Tiêu chí ${criterion.code}, ngưỡng: ${t}`);
+    const b = criterion.kind === "tiers" && !p ? tiersError(tiers, points) : undefined;
+    if (b) errors.push(`Tiêu chí ${criterion.code}, các bậc: ${b}`);
   }
   return [...errors, ...dateErrors(draft)];
 }
@@ -129,12 +158,14 @@ const numberOf = (text: string) => {
 };
 
 /** The criterion as edited; a number that does not parse keeps its saved value. */
-export function criterionOf({ criterion, points, threshold }: CriterionDraft): Criterion {
+export function criterionOf({ criterion, points, threshold, tiers }: CriterionDraft): Criterion {
+  const parsed = criterion.kind === "tiers" ? parseTiers(tiers) : undefined;
   return {
     ...criterion,
     points: numberOf(points) ?? criterion.points,
     threshold:
       criterion.kind === "threshold" ? (numberOf(threshold) ?? criterion.threshold) : criterion.threshold,
+    ...(parsed?.ok ? { tiers: parsed.tiers } : {}),
   };
 }
 
@@ -159,8 +190,6 @@ export function isDirty(draft: Draft, criteria: Criterion[], settings: Settings)
   // Half-typed numbers count as changes even when criteriaOf falls back to the saved value.
   const typed =
     SETTING_ROWS.some((row) => row.kind === "date" && dateError(settingText(draft, row)) !== undefined) ||
-    draft.criteria.some(
-      (d) => pointsError(d.points) || (d.criterion.kind === "threshold" && thresholdError(d.threshold)),
-    );
+    draft.criteria.some((d) => criterionError(d));
   return typed || saved !== edited;
 }

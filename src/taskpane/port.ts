@@ -9,8 +9,11 @@ import type { Settings } from "../core/settings";
 import type { Source } from "../core/sources/types";
 import type { LetterDelivery } from "./letter-delivery";
 
-/** The assessment year the user gave and the preset chosen for a workbook without a "Tiêu chí" sheet. */
-export type AssessmentOptions = Pick<RunOptions, "year" | "preset">;
+/**
+ * The assessment year the user gave, the preset chosen for a workbook without a "Tiêu chí" sheet, and
+ * the period of a portal export that does not say its own ("Kỳ số liệu").
+ */
+export type AssessmentOptions = Pick<RunOptions, "year" | "preset" | "sourceSettings">;
 
 /**
  * Where the unit table is and how its columns are read (the mapping travels with the workbook), the

@@ -41,5 +41,11 @@ export function useFileOpener() {
     }
   }, []);
 
-  return { opened, status, open };
+  /** Forgets a refusal once it no longer applies (the open file has been scored since). */
+  const clearFailure = useCallback(
+    () => setStatus((current) => (current.state === "failed" ? { state: "idle" } : current)),
+    [],
+  );
+
+  return { opened, status, open, clearFailure };
 }

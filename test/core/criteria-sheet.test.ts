@@ -114,7 +114,7 @@ describe("reading the criteria sheet", () => {
     [
       "an unknown way of scoring",
       (rows: (string | number | null)[][], header: number) => (rows[header + 1][3] = "Cộng dồn"),
-      "Trang “Tiêu chí”, dòng 4, cột D: cách tính “Cộng dồn” không hợp lệ; chọn “Ngưỡng”, “Tỷ lệ” hoặc “Nhập tay”.",
+      "Trang “Tiêu chí”, dòng 4, cột D: cách tính “Cộng dồn” không hợp lệ; chọn “Ngưỡng”, “Bậc”, “Tỷ lệ” hoặc “Nhập tay”.",
     ],
     [
       "a date that is not one",

@@ -35,16 +35,28 @@ const figure = fc.oneof(
 const criterion: fc.Arbitrary<Criterion> = fc
   .record({
     code: fc.constantFrom("III", "IV.9", "II", "V.1"),
-    kind: fc.constantFrom("threshold", "proportional", "manual" as const),
+    kind: fc.constantFrom("threshold", "proportional", "manual", "tiers" as const),
     points: fc.integer({ min: 1, max: 40 }),
     input: fc.constantFrom(INPUT_SCORE_766, INPUT_ONE_STOP_RATE, CUSTOM_INPUT),
     operator: fc.option(fc.constantFrom(...OPERATORS), { nil: undefined }),
     threshold: fc.option(fc.constantFrom(0, 50, 80, 99.5, 100), { nil: undefined }),
     target: fc.option(fc.constantFrom(0, 50, 100), { nil: undefined }),
     appliesTo: fc.constantFrom([], ["ngành dọc"], ["Sở, ban, ngành", "UBND"]),
+    tiers: fc.array(
+      fc.record({
+        operator: fc.constantFrom(...OPERATORS),
+        bound: fc.constantFrom(0, 50, 70, 80, 84.37, 90, 100),
+        points: fc.integer({ min: 0, max: 40 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    whenNotApplicable: fc.constantFrom(undefined, "exclude" as const, "full" as const),
   })
   .map((c) => ({
     ...c,
+    // A tier never gives more than the maximum: the sheet refuses such a table.
+    tiers:
+      c.kind === "tiers" ? c.tiers.map((t) => ({ ...t, points: Math.min(t.points, c.points) })) : undefined,
     appliesTo: [...c.appliesTo],
     title: c.code,
     basis: "",
@@ -107,7 +119,26 @@ describe("the points path and the explained path decide alike", () => {
         });
         expect(score.points).toBe(decision.points);
         if (decision.kind === "notApplicable") {
-          expect(score).toMatchObject({ applies: false, points: 0, explanation: "không áp dụng" });
+          const full = c.whenNotApplicable === "full";
+          expect(score).toMatchObject({
+            applies: false,
+            points: full ? c.points : 0,
+            full: false,
+            explanation: full ? `không áp dụng → đủ ${formatNumberVi(c.points)} điểm` : "không áp dụng",
+          });
+          return;
+        }
+        if (c.kind === "tiers" && figuresOf(c, u).length > 0) {
+          // "84,37 > 80 → 20 điểm (bậc 2)": the first tier every figure passes, or none.
+          const tiers = c.tiers ?? [];
+          const shown = figuresOf(c, u).map((v) => roundTo(v, 2));
+          const index = tiers.findIndex((t) => shown.every((v) => compare(v, t.operator, t.bound)));
+          expect(score.points).toBe(index >= 0 ? tiers[index].points : 0);
+          const which = index >= 0 ? `bậc ${index + 1}` : "không đạt bậc nào";
+          expect(score.explanation.endsWith(` → ${formatNumberVi(score.points)} điểm (${which})`)).toBe(true);
+          const tier = tiers[index >= 0 ? index : tiers.length - 1];
+          const symbol = index >= 0 ? OPERATOR_SYMBOLS[tier.operator] : negatedSymbol(tier.operator);
+          expect(score.explanation).toContain(` ${symbol} ${formatNumberVi(tier.bound)}`);
           return;
         }
         expect(score.explanation.endsWith(` → ${formatNumberVi(score.points)} điểm`)).toBe(true);
@@ -157,6 +188,9 @@ describe("the points path and the explained path decide alike", () => {
             customColumns: {},
           } as unknown as Parameters<typeof scoreUnits>[0];
           for (const scored of scoreUnits(table, cs, settings).units) {
+            // DEXUAT sees points only: full points given to a unit a criterion does not fit ("đủ
+            // điểm") look earned to it, so the formulas mode keeps such a unit's proposal a value.
+            if (scored.scores.some((s) => !s.applies && s.points > 0)) continue;
             const row = scored.scores.map((s) => s.points);
             const proposal = proposalOf(row, cs, settings);
             // A row of blanks is "" in DEXUAT; the core's points are never blank, only 0.

@@ -9,6 +9,8 @@ import type ExcelJS from "exceljs";
 import { runScoring } from "../../src/core/run";
 import { readGrids } from "../../src/excel/read";
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { WorkbookFile } from "../../src/xlsx/workbook-file";
 import type { RunOptions } from "../../src/core/run";
 import { packageGrids, scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
@@ -308,6 +310,73 @@ describe("parity with the CLI when comparing with last year", () => {
   it("stays equal to the CLI on a run without last year, which leaves no stale figures", async () => {
     await scoreInFake(fake);
     const again = await cliScored(cli.bytes);
+    expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again.workbook));
+  });
+});
+
+describe("parity of the CLI, the add-in and the web page on a province's own table (issue 26)", () => {
+  const name = "bang-tieu-chi-rieng-minh-hoa-2025.xlsx";
+  const bytes = () => new Uint8Array(readFileSync(path.join(__dirname, "..", "..", "examples", name)));
+  let fake: FakeExcel;
+  let cli: CliOutput;
+  let page: WorkbookFile;
+
+  beforeAll(async () => {
+    fake = fakeFromWorkbook(await loadWorkbook(bytes(), name));
+    await scoreInFake(fake);
+    cli = await cliScored(bytes(), { fileName: name });
+    page = await WorkbookFile.open(bytes(), name);
+    await page.score({});
+  });
+
+  it("writes the same cells, with the rating and the rank in the group, in Excel and in the file", () => {
+    const adapter = pictureOfFake(fake);
+    expect(adapter).toEqual(pictureOfExcelJS(cli.workbook));
+    const cells = adapter.find((s) => s.name === "Theo dõi")?.cells ?? {};
+    const header = Object.entries(cells)
+      .filter(([address]) => /^[A-Z]+4$/.test(address))
+      .map(([, cell]) => cell.value);
+    expect(header).toEqual(expect.arrayContaining(["Xếp loại thi đua", "Xếp hạng trong khối"]));
+  });
+
+  it("gives the web page's file the very bytes the CLI writes", () => {
+    expect(Buffer.from(page.bytes).equals(Buffer.from(cli.bytes))).toBe(true);
+  });
+
+  it("scores the same in the three: tiers, criteria that do not fit, review, ratings and ranks", async () => {
+    const inExcel = (await scoreInFake(fakeFromWorkbook(await loadWorkbook(bytes(), name)))).outcome.result;
+    const inFile = scorePackage(WorkbookPackage.open(bytes(), name), { fileName: name });
+    const inPage = await (await WorkbookFile.open(bytes(), name)).score({});
+    const picture = (r: typeof inFile) =>
+      r.scores.map((s) => [s.unit.name, s.total, s.emulationRating, s.rankInGroup, s.eligible]);
+    expect(picture(inExcel)).toEqual(picture(inFile));
+    expect(picture(inPage)).toEqual(picture(inFile));
+    expect(picture(inFile)).toEqual([
+      ["Sở Tư pháp", 98.85, "Hoàn thành xuất sắc", 1, true],
+      ["Sở Tài chính", 97.6, "Hoàn thành tốt", 3, true],
+      ["Sở Y tế", 64.12, "Không đạt xếp loại", 4, false],
+      ["Sở Xây dựng", 48.8, "Không đạt xếp loại", 5, false],
+      ["Thanh tra tỉnh", 98.82, "Hoàn thành xuất sắc", 2, true],
+      ["UBND phường Long Xuyên", 99.9, "Hoàn thành xuất sắc", 1, true],
+      ["UBND xã Châu Phú", 86.55, "Không đạt xếp loại", 2, false],
+      ["UBND xã Tri Tôn", 31.5, "Không đạt xếp loại", 4, false],
+      ["UBND đặc khu Phú Quốc", 86.55, "Không đạt xếp loại", 2, false],
+      ["Bảo hiểm xã hội tỉnh", 98.46, "Hoàn thành xuất sắc", 1, true],
+      ["Thuế tỉnh", 68.14, "Không đạt xếp loại", 2, false],
+    ]);
+  });
+
+  it("writes formulas only where the add-in's functions give the core's values back", async () => {
+    const inExcel = fakeFromWorkbook(await loadWorkbook(bytes(), name));
+    await scoreInFake(inExcel, { output: "formulas" });
+    const file = await cliScored(bytes(), { fileName: name, output: "formulas" });
+    // The fake computes every formula with the add-in's functions: equal pictures mean equal results.
+    expect(pictureOfFake(inExcel)).toEqual(pictureOfExcelJS(file.workbook));
+  });
+
+  it("stays equal to the CLI on a second run over its own output", async () => {
+    await scoreInFake(fake);
+    const again = await cliScored(cli.bytes, { fileName: name });
     expect(pictureOfFake(fake)).toEqual(pictureOfExcelJS(again.workbook));
   });
 });

@@ -5,17 +5,21 @@ import {
   INPUT_SCORE_766,
   type Criterion,
   type CriterionKind,
+  type WhenNotApplicable,
 } from "../criteria";
 import { toIsoDate } from "../dates";
-import { cellAt, cellText, columnCount, type SheetGrid } from "../grid";
-import { parseNumberText } from "../numbers";
+import { cellAt, cellText, columnCount, type CellValue, type SheetGrid } from "../grid";
+import { formatNumberVi, parseNumberText } from "../numbers";
 import { cellProblem, UnusableInputError, type Problem } from "../problems";
-import { defaultSettings, type Settings } from "../settings";
+import { defaultSettings, type EmulationRating, type Settings } from "../settings";
+import { parseTiers, tiersOverMaximum, type Tier } from "../tiers";
 import { cleanText, foldKey } from "../text";
 import {
   AWARD_FULL,
   AWARD_TOTAL,
   CRITERIA_COLUMNS,
+  YES_LABEL,
+  NO_LABEL,
   SETTING_ROWS,
   SETTINGS_TITLE,
   type CriteriaSheetLayout,
@@ -28,6 +32,24 @@ function parseKind(text: string): CriterionKind | undefined {
   if (/^(nguong|dat nguong)$/.test(key)) return "threshold";
   if (/^(ty le|ti le|theo ty le)$/.test(key)) return "proportional";
   if (/^(nhap tay|cham tay|thu cong)$/.test(key)) return "manual";
+  if (/^(bac|theo bac|bac thang|muc|theo muc)$/.test(key)) return "tiers";
+  return undefined;
+}
+
+/** "không tính" (or blank: the default) and "đủ điểm"; undefined for anything else. */
+function parseWhenNotApplicable(text: string): WhenNotApplicable | "" | undefined {
+  const key = foldKey(text);
+  if (key === "") return "";
+  if (/^(khong tinh|bo qua|loai khoi tong)$/.test(key)) return "exclude";
+  if (/^((tinh )?du diem|diem toi da|tinh diem toi da)$/.test(key)) return "full";
+  return undefined;
+}
+
+/** "Có", "x" or blank and "Không"; undefined for anything else. */
+function parseYesNo(text: string): boolean | undefined {
+  const key = foldKey(text);
+  if (/^(co|x|yes|can)$/.test(key)) return true;
+  if (/^(khong|no|)$/.test(key)) return false;
   return undefined;
 }
 
@@ -125,7 +147,7 @@ export function readCriteriaSheet(grid: SheetGrid): CriteriaSheetContent {
       fail(
         row,
         columnOf.get("kind"),
-        `cách tính “${get("kind")}” không hợp lệ; chọn “Ngưỡng”, “Tỷ lệ” hoặc “Nhập tay”.`,
+        `cách tính “${get("kind")}” không hợp lệ; chọn “Ngưỡng”, “Bậc”, “Tỷ lệ” hoặc “Nhập tay”.`,
       );
     }
     const points = numberOf("points", true) as number;
@@ -158,6 +180,30 @@ export function readCriteriaSheet(grid: SheetGrid): CriteriaSheetContent {
       criterion.threshold = numberOf("threshold", true);
     }
     if (kind === "proportional") criterion.target = numberOf("target", false) ?? 100;
+    if (kind === "tiers")
+      criterion.tiers = readTiers(get("threshold"), code, points, (detail) =>
+        fail(row, columnOf.get("threshold"), detail),
+      );
+    const whenText = get("whenNotApplicable");
+    const when = parseWhenNotApplicable(whenText);
+    if (when === undefined) {
+      fail(
+        row,
+        columnOf.get("whenNotApplicable"),
+        `“${whenText}” ở cột “${headerOf("whenNotApplicable")}” không hợp lệ; ghi “không tính” hoặc “đủ điểm”.`,
+      );
+    }
+    if (when) criterion.whenNotApplicable = when;
+    const evidenceText = get("needsEvidence");
+    const evidence = parseYesNo(evidenceText);
+    if (evidence === undefined) {
+      fail(
+        row,
+        columnOf.get("needsEvidence"),
+        `“${evidenceText}” ở cột “${headerOf("needsEvidence")}” không hợp lệ; ghi “Có” hoặc để trống.`,
+      );
+    }
+    if (evidence) criterion.needsEvidence = true;
     criteria.push(criterion);
   }
   if (criteria.length === 0) fail(headerRow, undefined, "bảng tiêu chí chưa có tiêu chí nào.");
@@ -173,8 +219,59 @@ export function readCriteriaSheet(grid: SheetGrid): CriteriaSheetContent {
   return { criteria, settings: read.settings, problems, layout };
 }
 
+/** The tiers of a "Bậc" criterion; `fail` throws the error at the "Ngưỡng" cell. */
+function readTiers(text: string, code: string, maximum: number, fail: (detail: string) => never): Tier[] {
+  const parsed = parseTiers(text);
+  if (!parsed.ok) return fail(`tiêu chí “${code}” tính theo bậc nhưng ${parsed.detail}.`);
+  const over = tiersOverMaximum(parsed.tiers, maximum);
+  if (over.length > 0) {
+    const { n, tier } = over[0];
+    return fail(
+      `tiêu chí “${code}”: bậc ${n} cho ${formatNumberVi(tier.points)} điểm, vượt điểm tối đa ${formatNumberVi(maximum)}.`,
+    );
+  }
+  return parsed.tiers;
+}
+
 function headerOf(field: Field): string {
   return CRITERIA_COLUMNS.find((c) => c.field === field)?.header ?? field;
+}
+
+/** A share of a criterion's maximum: 85, "85%", "85 %" or 0,85 (a cell formatted as percent). */
+function shareOf(raw: CellValue): number | undefined {
+  if (raw === null || cleanText(cellText(raw)) === "") return 0;
+  if (typeof raw === "number") return raw <= 1 ? raw * 100 : raw;
+  const parsed = parseNumberText(cleanText(cellText(raw)));
+  if (!parsed.ok) return undefined;
+  return !parsed.percent && parsed.value <= 1 ? parsed.value * 100 : parsed.value;
+}
+
+/** One "Xếp loại thi đua" row: the rating's label, the minimum total, the minimum share of each criterion. */
+function readRating(grid: SheetGrid, row: number, first: number): EmulationRating {
+  const at = (offset: number) => cellAt(grid, row, first + offset);
+  const bad = (offset: number, detail: string) =>
+    new UnusableInputError(cellProblem(grid.name, row, first + offset, "error", detail).message);
+  const label = cleanText(cellText(at(1)));
+  if (!label) throw bad(1, "dòng “Xếp loại thi đua” chưa ghi tên xếp loại, ví dụ “Hoàn thành xuất sắc”.");
+  const totalRaw = at(2);
+  const total =
+    typeof totalRaw === "number"
+      ? { ok: true as const, value: totalRaw }
+      : parseNumberText(cellText(totalRaw));
+  if (!total.ok) {
+    throw bad(
+      2,
+      `xếp loại “${label}” cần tổng điểm tối thiểu là một số, không phải “${cleanText(cellText(totalRaw))}”.`,
+    );
+  }
+  const share = shareOf(at(3));
+  if (share === undefined || share < 0 || share > 100) {
+    throw bad(
+      3,
+      `xếp loại “${label}” cần tỷ lệ tối thiểu của mỗi tiêu chí trong khoảng 0–100%, ví dụ “85%”.`,
+    );
+  }
+  return { label, minTotal: total.value, minShare: share };
 }
 
 interface SettingsRead {
@@ -190,6 +287,7 @@ function readSettings(grid: SheetGrid, fromRow: number, problems: Problem[]): Se
   let lastRow: number | undefined;
   let lastColumn: number | undefined;
   const lists = new Map<SettingRow, string[]>();
+  const ratings: EmulationRating[] = [];
   for (let row = fromRow; row < grid.values.length; row++) {
     const line = grid.values[row] ?? [];
     const first = line.findIndex((v) => cleanText(cellText(v)) !== "");
@@ -240,6 +338,20 @@ function readSettings(grid: SheetGrid, fromRow: number, problems: Problem[]): Se
         if (!iso)
           throw bad(`“${label}” cần một ngày dạng ngày/tháng/năm (ví dụ 27/04/2023), không phải “${value}”.`);
         spec.set(settings, iso);
+        break;
+      }
+      case "yesNo": {
+        const yes = parseYesNo(value);
+        if (yes === undefined)
+          throw bad(`“${label}” cần “${YES_LABEL}” hoặc “${NO_LABEL}”, không phải “${value}”.`);
+        spec.set(settings, yes ? YES_LABEL : NO_LABEL);
+        break;
+      }
+      case "ratings": {
+        const rating = readRating(grid, row, first);
+        lastColumn = Math.max(lastColumn, first + 3);
+        ratings.push(rating);
+        spec.set(settings, ratings);
         break;
       }
       case "award": {

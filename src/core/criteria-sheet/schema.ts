@@ -3,9 +3,15 @@
  * rows below it. The reader (read.ts) and the writer (write.ts) both follow it, so a sheet the tool
  * writes is read back exactly.
  */
-import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type CriterionKind } from "../criteria";
+import {
+  INPUT_ONE_STOP_RATE,
+  INPUT_SCORE_766,
+  type Criterion,
+  type CriterionKind,
+  type WhenNotApplicable,
+} from "../criteria";
 import { isoToVietnamese } from "../dates";
-import type { Settings } from "../settings";
+import type { EmulationRating, Settings } from "../settings";
 
 export const CRITERIA_SHEET = "Tiêu chí";
 export const SETTINGS_TITLE = "CÀI ĐẶT";
@@ -20,12 +26,23 @@ export type Field =
   | "threshold"
   | "target"
   | "appliesTo"
+  | "whenNotApplicable"
+  | "needsEvidence"
   | "basis"
   | "sentenceEarned"
   | "sentenceNone";
 
+export interface CriteriaColumn {
+  field: Field;
+  header: string;
+  required: boolean;
+  width: number;
+  /** Written only when some criterion uses it, so that a table without it is written as before. */
+  usedBy?: (c: Criterion) => boolean;
+}
+
 /** The criteria table's columns, in the order the tool writes them. */
-export const CRITERIA_COLUMNS: { field: Field; header: string; required: boolean; width: number }[] = [
+export const CRITERIA_COLUMNS: CriteriaColumn[] = [
   { field: "code", header: "Mã", required: true, width: 8 },
   { field: "title", header: "Tên tiêu chí", required: false, width: 40 },
   { field: "points", header: "Điểm tối đa", required: true, width: 10 },
@@ -35,28 +52,75 @@ export const CRITERIA_COLUMNS: { field: Field; header: string; required: boolean
   { field: "threshold", header: "Ngưỡng", required: false, width: 10 },
   { field: "target", header: "Mục tiêu", required: false, width: 10 },
   { field: "appliesTo", header: "Áp dụng cho khối", required: false, width: 18 },
+  {
+    field: "whenNotApplicable",
+    header: "Khi không áp dụng",
+    required: false,
+    width: 14,
+    usedBy: (c) => c.whenNotApplicable !== undefined,
+  },
+  {
+    field: "needsEvidence",
+    header: "Cần minh chứng",
+    required: false,
+    width: 12,
+    usedBy: (c) => c.needsEvidence === true,
+  },
   { field: "basis", header: "Căn cứ", required: false, width: 30 },
   { field: "sentenceEarned", header: "Câu trong công văn khi có đơn vị đạt", required: false, width: 60 },
   { field: "sentenceNone", header: "Câu khi không có đơn vị đạt", required: false, width: 40 },
 ];
 
+/** The columns the tool writes for these criteria. */
+export function writtenColumns(criteria: readonly Criterion[]): CriteriaColumn[] {
+  return CRITERIA_COLUMNS.filter((col) => !col.usedBy || criteria.some(col.usedBy));
+}
+
+export const NOT_APPLICABLE_LABELS: Record<WhenNotApplicable, string> = {
+  exclude: "không tính",
+  full: "đủ điểm",
+};
+export const YES_LABEL = "Có";
+export const NO_LABEL = "Không";
+
 export const KIND_LABELS: Record<CriterionKind, string> = {
   threshold: "Ngưỡng",
   proportional: "Tỷ lệ",
   manual: "Nhập tay",
+  tiers: "Bậc",
 };
 export const INPUT_LABELS: Record<string, string> = {
   [INPUT_SCORE_766]: "Điểm 766",
   [INPUT_ONE_STOP_RATE]: "Tỷ lệ một cửa",
 };
-type SettingValue = string | number | string[];
+type SettingValue = string | number | string[] | EmulationRating[];
 export interface SettingRow {
   label: string;
-  /** "date" and "year" may be blank: a fact not known yet. */
-  kind: "text" | "number" | "date" | "year" | "list" | "award";
+  /**
+   * "date" and "year" may be blank: a fact not known yet. "yesNo": "Có" or "Không". "ratings": one row
+   * per rating, its label, minimum total and minimum share in the cells after the row's label.
+   */
+  kind: "text" | "number" | "date" | "year" | "list" | "award" | "yesNo" | "ratings";
   get: (s: Settings) => SettingValue;
   set: (s: Settings, v: SettingValue) => void;
+  /** Written only when it holds: a setting that changes nothing by default is left off the sheet. */
+  writtenWhen?: (s: Settings) => boolean;
 }
+
+const yesNo = (
+  label: string,
+  get: (s: Settings) => boolean,
+  set: (s: Settings, v: boolean) => void,
+): SettingRow => ({
+  label,
+  kind: "yesNo",
+  get: (s) => (get(s) ? YES_LABEL : NO_LABEL),
+  set: (s, v) => set(s, v === YES_LABEL),
+  writtenWhen: get,
+});
+
+/** The label of the emulation ratings' rows. */
+export const EMULATION_RATINGS_LABEL = "Xếp loại thi đua";
 
 const text = (
   label: string,
@@ -124,6 +188,23 @@ export const SETTING_ROWS: SettingRow[] = [
     "Tổng điểm tối thiểu để đề xuất",
     (s) => s.award.minTotal,
     (s, v) => (s.award.minTotal = v),
+  ),
+  {
+    label: EMULATION_RATINGS_LABEL,
+    kind: "ratings",
+    get: (s) => s.emulation.ratings,
+    set: (s, v) => (s.emulation.ratings = v as EmulationRating[]),
+    writtenWhen: (s) => s.emulation.ratings.length > 0,
+  },
+  yesNo(
+    "Quy đổi tổng điểm về thang 100",
+    (s) => s.emulation.convertTo100,
+    (s, v) => (s.emulation.convertTo100 = v),
+  ),
+  yesNo(
+    "Xếp hạng trong khối",
+    (s) => s.emulation.rankInGroup,
+    (s, v) => (s.emulation.rankInGroup = v),
   ),
   text(
     "Cơ quan chủ quản",

@@ -1,6 +1,11 @@
 /** The "Tiêu chí" sheet as the tool writes it: when a workbook has none, and when the pane saves edits. */
 import type { Criterion } from "../criteria";
-import { CRITERIA_COLUMNS, CRITERIA_SHEET, WRITTEN_HEADER_ROW } from "../criteria-sheet/schema";
+import {
+  CRITERIA_COLUMNS,
+  CRITERIA_SHEET,
+  WRITTEN_HEADER_ROW,
+  writtenColumns,
+} from "../criteria-sheet/schema";
 import { criteriaSheetRows } from "../criteria-sheet/write";
 import { formatNumberVi } from "../numbers";
 import type { Settings } from "../settings";
@@ -29,7 +34,8 @@ export function planCriteriaSheet(criteria: Criterion[], settings: Settings): Sh
   const rows = criteriaSheetRows(criteria, settings);
   const headerRow = WRITTEN_HEADER_ROW;
   const settingsHeader = rows.findIndex((r, i) => i > headerRow && r[0] === "Mục");
-  const widths = CRITERIA_COLUMNS.map((c) => WIDTHS[c.field] ?? c.width);
+  const columns = writtenColumns(criteria);
+  const widths = columns.map((c) => WIDTHS[c.field] ?? c.width);
   rows.forEach((values, row) => {
     if (values.length === 0) return;
     const title = row === 0 || row === settingsHeader - 1;
@@ -56,7 +62,7 @@ export function planCriteriaSheet(criteria: Criterion[], settings: Settings): Sh
     orientation: "landscape",
     margins: { top: 15, bottom: 15, left: 15, right: 15, header: 8, footer: 8 },
     fitToWidth: true,
-    printArea: { top: 0, left: 0, bottom: rows.length - 1, right: CRITERIA_COLUMNS.length - 1 },
+    printArea: { top: 0, left: 0, bottom: rows.length - 1, right: columns.length - 1 },
     pageBreaksBefore: [],
   };
   return plan;

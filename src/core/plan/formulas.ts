@@ -9,6 +9,7 @@ import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "../criteri
 import type { CriteriaSheetLayout } from "../criteria-sheet/schema";
 import { argumentPoints, argumentRating } from "../function-semantics";
 import { cellAddress, cellAt, isCellError, rangeAddress, type CellValue, type SheetGrid } from "../grid";
+import { roundTo } from "../numbers";
 import type { UnitTable } from "../reader/units";
 import type { UnitScore } from "../scoring";
 import type { Settings } from "../settings";
@@ -61,6 +62,17 @@ interface Argument {
   text: string;
   /** Every value the function may receive: an empty cell arrives as null (the web) or 0 (Windows, Mac). */
   values: CellValue[];
+}
+
+/** Whether the unit's total is its points on a 100-point scale rather than their sum. */
+function isConverted(score: UnitScore): boolean {
+  return (
+    score.total !==
+    roundTo(
+      score.scores.reduce((sum, s) => sum + s.points, 0),
+      2,
+    )
+  );
 }
 
 /** A reference to one cell of the unit's row. */
@@ -146,7 +158,8 @@ export function withFormulas(plain: PlainValue[], score: UnitScore, input: Formu
   });
   const n = criteria.length;
   const pointCells = rangeAddress({ top: row, bottom: row, left, right: left + n - 1 });
-  out[n] = { formula: `=SUM(${pointCells})`, result: plain[n] };
+  // A total on a 100-point scale is not the sum of the points.
+  if (!isConverted(score)) out[n] = { formula: `=SUM(${pointCells})`, result: plain[n] };
   const col766 = table.layout.columns.score766;
   if (col766 !== undefined) {
     const argument = cellArgument(grid, row, col766);
@@ -154,6 +167,9 @@ export function withFormulas(plain: PlainValue[], score: UnitScore, input: Formu
       out[n + 1] = { formula: call("XEPLOAI", [argument.text, tables.withSettings]), result: plain[n + 1] };
     }
   }
-  out[n + 2] = { formula: call("DEXUAT", [pointCells, tables.withSettings]), result: plain[n + 2] };
+  // DEXUAT sees the points only: not a total on 100, nor full points given to a unit a criterion does
+  // not fit (which earn no award). Such a unit keeps its proposal as a value.
+  if (!isConverted(score) && score.scores.every((s) => s.applies || s.points === 0))
+    out[n + 2] = { formula: call("DEXUAT", [pointCells, tables.withSettings]), result: plain[n + 2] };
   return out;
 }

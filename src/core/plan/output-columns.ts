@@ -18,23 +18,51 @@ export const YES = "Có";
 export const NO = "Không";
 export const TOTAL_HEADER = "Tổng điểm thi đua";
 export const PROPOSAL_HEADER = "Đề xuất khen thưởng";
+export const EMULATION_RATING_HEADER = "Xếp loại thi đua";
+export const RANK_HEADER = "Xếp hạng trong khối";
+export const EXPLANATION_HEADER = "Cách tính điểm";
+
 /** Every output header of a criterion starts so ("Điểm tiêu chí III"): the tool knows its columns by it. */
 export const OUTPUT_HEADER_PREFIX = "Điểm tiêu chí";
 
 /** The headers after the criteria's, in order: the tool finds its columns by them wherever they moved. */
-export const FIXED_OUTPUT_HEADERS = [TOTAL_HEADER, "Xếp loại 766", PROPOSAL_HEADER, "Cách tính điểm"];
+export const FIXED_OUTPUT_HEADERS = [TOTAL_HEADER, "Xếp loại 766", PROPOSAL_HEADER, EXPLANATION_HEADER];
 
-function outputHeaders(criteria: Criterion[]): string[] {
-  return [...criteria.map((c) => `${OUTPUT_HEADER_PREFIX} ${c.code}`), ...FIXED_OUTPUT_HEADERS];
+/**
+ * The headers a province's own table adds between the proposal and the explanation, in this order, each
+ * only when the "Tiêu chí" sheet asks for it (issue 26): the tool finds its columns by them too.
+ */
+export const OPTIONAL_OUTPUT_HEADERS = [EMULATION_RATING_HEADER, RANK_HEADER];
+
+/** The columns a province's own table adds after the proposal, when its settings ask for them. */
+function emulationHeaders(settings: Settings): string[] {
+  return [
+    ...(settings.emulation.ratings.length > 0 ? [EMULATION_RATING_HEADER] : []),
+    ...(settings.emulation.rankInGroup ? [RANK_HEADER] : []),
+  ];
+}
+
+function outputHeaders(criteria: Criterion[], settings: Settings): string[] {
+  const [total, rating, proposal, explanation] = FIXED_OUTPUT_HEADERS;
+  return [
+    ...criteria.map((c) => `${OUTPUT_HEADER_PREFIX} ${c.code}`),
+    total,
+    rating,
+    proposal,
+    ...emulationHeaders(settings),
+    explanation,
+  ];
 }
 
 /** One row of output values for a scored unit, in the order of outputHeaders. */
-export function outputRow(score: UnitScore): PlainValue[] {
+export function outputRow(score: UnitScore, settings: Settings): PlainValue[] {
   return [
     ...score.scores.map((s) => s.points),
     score.total,
     score.rating,
     score.eligible ? YES : NO,
+    ...(settings.emulation.ratings.length > 0 ? [score.emulationRating ?? ""] : []),
+    ...(settings.emulation.rankInGroup ? [score.rankInGroup ?? null] : []),
     score.explanation,
   ];
 }
@@ -89,7 +117,7 @@ export function planDataSheet(
 ): DataSheetPlan {
   const { layout } = table;
   const extra = options.extra;
-  const headers = [...outputHeaders(criteria), ...(extra?.headers ?? [])];
+  const headers = [...outputHeaders(criteria, options.settings), ...(extra?.headers ?? [])];
   const plan = emptySheetPlan(layout.sheet, "update");
   const problems: Problem[] = [];
   const top = layout.headerTop;
@@ -166,13 +194,18 @@ export function planDataSheet(
     const added = extra ? (extra.rows.get(row) ?? extra.headers.map(() => null)) : [];
     if (!score) values.push(headers.map(() => null));
     else {
-      const own = formulas ? withFormulas(outputRow(score), score, formulas) : outputRow(score);
+      const plain = outputRow(score, options.settings);
+      const own = formulas ? withFormulas(plain, score, formulas) : plain;
       values.push([...own, ...added]);
     }
   }
   const pointColumns = criteria.length + 1;
-  const explanationCol = criteria.length + 3;
+  const emulationCount = emulationHeaders(options.settings).length;
+  const explanationCol = criteria.length + 3 + emulationCount;
   const extraStyle = (i: number) => (i === explanationCol + 1 ? "outNumber" : "outText");
+  /** The rating and the rank are values in both modes; the rank is a number. */
+  const emulationStyle = (i: number) =>
+    i === explanationCol - 1 && options.settings.emulation.rankInGroup ? "outNumber" : "outCenter";
   if (values.length > 0) {
     plan.blocks.push({
       top: firstDataRow,
@@ -185,9 +218,11 @@ export function planDataSheet(
             ? "outText"
             : i > explanationCol
               ? extraStyle(i)
-              : formulas
-                ? "outFormula"
-                : "outCenter",
+              : i > pointColumns + 1
+                ? emulationStyle(i)
+                : formulas
+                  ? "outFormula"
+                  : "outCenter",
       ),
     });
   }
@@ -208,6 +243,8 @@ export function planDataSheet(
   }
 
   const proposedCol = left + criteria.length + 2;
+  // The rating and the rank print with the scores; the explanation after them stays on the screen.
+  const lastPrinted = proposedCol + emulationCount;
   const firstCol = tableFirstColumn(grid, table);
   const highlightRange = { top: table.firstRow, left: firstCol, bottom: table.lastRow, right };
   const highlightFormula = `$${columnLetter(proposedCol)}${table.firstRow + 1}="${YES}"`;
@@ -215,7 +252,7 @@ export function planDataSheet(
     plan.highlights.push({ range: highlightRange, formula: highlightFormula, style: "highlight" });
   // "Cách tính điểm" is for the screen: the printed sheet keeps its pages, with the scores on them.
   // (and so are the columns of the sources after it).
-  const printRight = Math.max(lastUserColumn, proposedCol);
+  const printRight = Math.max(lastUserColumn, lastPrinted);
   plan.printArea = { top: 0, left: 0, bottom: Math.max(grid.values.length - 1, bottom), right: printRight };
 
   return {

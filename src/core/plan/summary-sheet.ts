@@ -56,6 +56,13 @@ function splitForRows(text: string, span: Span, style: LetterStyle, extra = 0): 
 /** The summary's styles, all with a named font of a known size. */
 type LetterStyle = Extract<StyleName, `letter${string}`>;
 
+/** "; minh chứng: Báo cáo số 15/BC-STP" for a criterion the unit gave evidence or an explanation for. */
+function evidenceText(score: UnitScore, code: string): string {
+  const given = score.evidence.find((e) => e.code === code);
+  if (!given) return "";
+  return given.evidence ? `; minh chứng: ${given.evidence}` : `; giải trình: ${given.explanation ?? ""}`;
+}
+
 /** Nghị định 30: a first-line indent of 1–1,27 cm (two em spaces of 14 pt), 6 pt between paragraphs. */
 const FIRST_LINE_INDENT = "\u2003\u2003";
 const PARAGRAPH_GAP = 6;
@@ -148,9 +155,10 @@ export function planSummarySheet(
     i + 1,
     s.unit.name,
     s.unit.group,
+    // Full points given where a criterion does not fit were not earned; evidence goes with its criterion.
     s.scores
-      .filter((c) => c.points > 0)
-      .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm)`)
+      .filter((c) => c.points > 0 && c.applies)
+      .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm${evidenceText(s, c.code)})`)
       .join("; "),
     s.total,
     s.rating,

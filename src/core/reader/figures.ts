@@ -2,6 +2,7 @@
 import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766 } from "../criteria";
 import { cellAt, formatAt, type CellValue, type SheetGrid } from "../grid";
 import { formatNumberVi } from "../numbers";
+import { foldKey } from "../text";
 import { cellProblem, type Problem } from "../problems";
 import type { Level } from "./columns";
 import type { TableColumns } from "./table";
@@ -18,6 +19,8 @@ export interface Figures {
   custom: Record<string, number | null>;
   /** Criterion inputs with a cell that could not be read: the criterion gives 0, whatever else is there. */
   unreadable: string[];
+  /** Criterion inputs with a cell that says they do not fit the unit ("không áp dụng"). */
+  notApplicable: string[];
 }
 
 /** What the figure reader needs of the table; problems are pushed to `problems`. */
@@ -30,6 +33,8 @@ export interface FigureContext {
   fractionColumns: Set<number>;
   /** Score columns where a percent format was read as points, with the first such row. */
   percentScores: Map<number, number>;
+  /** Set by the last cell read when it said "không áp dụng". */
+  notApplicableSeen?: boolean;
 }
 
 /** Rate columns typed as fractions, each with a note at its header. */
@@ -63,6 +68,17 @@ export function findFractionColumns(
   return fraction;
 }
 
+/** The words a clerk writes in a figure cell of a unit the criterion does not fit. */
+const NOT_APPLICABLE = /^(khong ap dung|kad|k\/a|n\/a|khong co tthc|khong co thu tuc( hanh chinh)?)$/;
+
+/** Whether a cell says the criterion does not fit the unit. */
+export function saysNotApplicable(value: CellValue): boolean {
+  // Figures typed as text ("96,5%") are common: only words starting with k or n are folded.
+  return typeof value === "string" && MAY_SAY_IT.test(value) && NOT_APPLICABLE.test(foldKey(value));
+}
+
+const MAY_SAY_IT = /^\s*[kKnN]/;
+
 /** One cell as a number; undefined when it cannot be read (the problem is recorded). */
 function readCell(
   ctx: FigureContext,
@@ -72,6 +88,10 @@ function readCell(
 ): number | null | undefined {
   if (col === undefined) return null;
   const { grid } = ctx;
+  if (saysNotApplicable(cellAt(grid, row, col))) {
+    ctx.notApplicableSeen = true;
+    return null;
+  }
   const result = readNumberCell(
     cellAt(grid, row, col),
     formatAt(grid, row, col),
@@ -112,11 +132,21 @@ function rateFromCounts(
   return total > 0 ? Math.round((received / total) * 100 * 1e6) / 1e6 : null;
 }
 
+const NONE: string[] = [];
+
 export function readFigures(ctx: FigureContext, row: number): Figures {
   const { columns } = ctx;
   const unreadable = new Set<string>();
+  // An input is "không áp dụng" when every cell it has says so (a level of the one-stop rate alone
+  // saying it has no procedures there, as a dash does). Counted only once a cell says it: most never do.
+  let marked: Map<string, number> | undefined;
   const keep = (input: string, value: number | null | undefined): number | null => {
     if (value === undefined) unreadable.add(input);
+    if (ctx.notApplicableSeen) {
+      marked ??= new Map();
+      marked.set(input, (marked.get(input) ?? 0) + 1);
+      ctx.notApplicableSeen = false;
+    }
     return value ?? null;
   };
 
@@ -133,7 +163,10 @@ export function readFigures(ctx: FigureContext, row: number): Figures {
   for (const [input, col] of Object.entries(ctx.customColumns)) {
     custom[input] = keep(input, readCell(ctx, row, col, "plain"));
   }
-  return { score766, rates, custom, unreadable: [...unreadable] };
+  // One cell per input, one per level for the one-stop rate.
+  const cellsOf = (input: string) => (input === INPUT_ONE_STOP_RATE ? rates.length : 1);
+  const notApplicable = marked ? [...marked].filter(([i, n]) => n === cellsOf(i)).map(([i]) => i) : NONE;
+  return { score766, rates, custom, unreadable: [...unreadable], notApplicable };
 }
 
 /** One note per score column read from a percent format, at its first such cell. */

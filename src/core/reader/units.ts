@@ -15,6 +15,7 @@ import {
 } from "./figures";
 import { decodeLegacyColumns } from "./legacy-columns";
 import { pickTable, type PickOptions } from "./pick-table";
+import { findReviewColumns, readReview, type ReviewColumns, type UnitReview } from "./review-columns";
 import { hiddenTableNotes } from "./sheet-state";
 import { classifyRow, type RowCells } from "./row-kind";
 import { findColumnByHeader, type TableColumns, type TableLayout } from "./table";
@@ -36,6 +37,10 @@ export interface Unit {
   custom: Record<string, number | null>;
   /** Criterion inputs with a cell that could not be read (an error is listed): those criteria give 0. */
   unreadable?: string[];
+  /** Criterion inputs whose cell says they do not fit the unit ("không áp dụng", "không có TTHC"). */
+  notApplicable?: string[];
+  /** Self-assessed and assessed points, evidence and explanation, by folded criterion code. */
+  review?: Record<string, UnitReview>;
   /** The group was typed in a legacy encoding that could not be decoded (an error is listed). */
   groupUnreadable?: boolean;
 }
@@ -52,6 +57,8 @@ export interface UnitTable {
   lastRow: number;
   /** Columns of custom inputs, by input text. */
   customColumns: Record<string, number>;
+  /** Columns of evidence and review ("Tự chấm III", "Minh chứng III"…), by folded criterion code. */
+  reviewColumns?: ReviewColumns;
   problems: Problem[];
 }
 
@@ -197,6 +204,8 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   const problems: Problem[] = [...hiddenTableNotes(picked.grid), ...legacy.problems];
   const lastGridRow = grid.values.length - 1;
   const figureCols = figureColumns(columns, customColumns);
+  const reviewColumns = findReviewColumns(layout.headers);
+  const hasReview = Object.keys(reviewColumns).length > 0;
 
   const figures: FigureContext = {
     grid,
@@ -280,17 +289,16 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     const key = foldKey(cells.name) || cells.name;
     problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
     if (!seen.has(key)) seen.set(key, row);
-    const { unreadable, ...read } = readFigures(figures, row);
+    const { score766, rates, custom, unreadable, notApplicable } = readFigures(figures, row);
     const group = cells.group || section;
-    units.push({
-      row,
-      stt: cells.stt,
-      name: cells.name,
-      group,
-      ...read,
-      ...(unreadable.length > 0 ? { unreadable } : {}),
-      ...(legacy.refused.has(group) ? { groupUnreadable: true } : {}),
-    });
+    const unit: Unit = { row, stt: cells.stt, name: cells.name, group, score766, rates, custom };
+    // The rare notes of a row are added only when it has them: most units carry none.
+    if (unreadable.length > 0) unit.unreadable = unreadable;
+    if (notApplicable.length > 0) unit.notApplicable = notApplicable;
+    if (legacy.refused.has(group)) unit.groupUnreadable = true;
+    const review = hasReview ? readReview(grid, row, reviewColumns, problems) : undefined;
+    if (review && Object.keys(review).length > 0) unit.review = review;
+    units.push(unit);
   }
   problems.push(...percentScoreNotes(figures), ...mergedFigureNotes(grid, figureCols, firstDataRow, lastRow));
 
@@ -301,6 +309,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     firstRow: units.length ? units[0].row : layout.headerBottom,
     lastRow: units.length ? units[units.length - 1].row : layout.headerBottom,
     customColumns,
+    reviewColumns,
     problems,
   };
 }

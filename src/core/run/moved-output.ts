@@ -4,7 +4,12 @@
  */
 import { cellAt, cellText, columnIndex, columnLetter, type CellRange, type SheetGrid } from "../grid";
 import type { DataSheetOwnership, Ownership } from "../ownership";
-import { FIXED_OUTPUT_HEADERS, OUTPUT_HEADER_PREFIX } from "../plan/output-columns";
+import {
+  EXPLANATION_HEADER,
+  FIXED_OUTPUT_HEADERS,
+  OPTIONAL_OUTPUT_HEADERS,
+  OUTPUT_HEADER_PREFIX,
+} from "../plan/output-columns";
 import { SOURCE_HEADERS } from "../sources/join";
 
 const textAt = (grid: SheetGrid, row: number, col: number) => cellText(cellAt(grid, row, col)).trim();
@@ -14,7 +19,12 @@ export function outputBlockWidth(grid: SheetGrid, row: number, col: number): num
   let c = col;
   while (textAt(grid, row, c).startsWith(OUTPUT_HEADER_PREFIX)) c++;
   if (c === col) return undefined;
-  for (const header of FIXED_OUTPUT_HEADERS) if (textAt(grid, row, c++) !== header) return undefined;
+  for (const header of FIXED_OUTPUT_HEADERS) {
+    // A province's rating and rank stand between the proposal and the explanation when asked for.
+    if (header === EXPLANATION_HEADER)
+      for (const optional of OPTIONAL_OUTPUT_HEADERS) if (textAt(grid, row, c) === optional) c++;
+    if (textAt(grid, row, c++) !== header) return undefined;
+  }
   if (SOURCE_HEADERS.every((header, i) => textAt(grid, row, c + i) === header)) c += SOURCE_HEADERS.length;
   return c - col;
 }

@@ -1,5 +1,6 @@
 /** Step "score": every unit of every table scored against the criteria, as one set. */
 import type { Criterion } from "../criteria";
+import { ranksWithinGroups } from "../emulation";
 import type { Problem } from "../problems";
 import type { Unit } from "../reader/units";
 import { scoreUnits, type UnitScore } from "../scoring";
@@ -38,5 +39,10 @@ export function scoreParts(parts: JoinedPart[], criteria: Criterion[], settings:
     );
     return { ...part, scored: result, problems };
   });
+  // Groups span the parts (a portal export's sheets): ranked once every part is scored; kept on the
+  // scores (the output column, the appendix) when the settings ask for it.
+  if (settings.emulation.rankInGroup) {
+    for (const [score, rank] of ranksWithinGroups(scores)) score.rankInGroup = rank;
+  }
   return { parts: scored, scores, matches, origins };
 }

@@ -48,8 +48,8 @@ export function describeSource(p: SourceProvenance): string {
 }
 
 /**
- * The award is annual: a 766 score of a month or a quarter is a warning; a source that does not say its
- * period is a note asking to check it.
+ * The award is annual: a 766 score of a month or a quarter is a warning, and so is a source that does not
+ * say its period (the pane's "Kỳ số liệu" or the CLI's --period tells it).
  */
 export function periodProblems(sources: Source[]): Problem[] {
   const problems: Problem[] = [];
@@ -68,10 +68,11 @@ export function periodProblems(sources: Source[]): Problem[] {
         ),
       );
     } else if (!source.period) {
+      // A warning, not a note: a month's figures taken for the year's would propose the wrong units.
       problems.push(
         problem(
-          "info",
-          "tệp không ghi rõ kỳ số liệu (năm, quý hay tháng); khen thưởng cần số liệu cả năm: hãy kiểm tra, hoặc ghi rõ bằng --period nam.",
+          "warning",
+          "tệp không ghi rõ kỳ số liệu (năm, quý hay tháng); khen thưởng cần số liệu cả năm: hãy kiểm tra rồi ghi rõ kỳ số liệu.",
         ),
       );
     }

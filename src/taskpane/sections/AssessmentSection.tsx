@@ -1,6 +1,6 @@
 /**
  * "Năm thi đua và mẫu": the assessment year (found in the workbook, or typed here when nothing tells
- * it) and the preset of criteria and letter settings for a workbook without a "Tiêu chí" sheet. The
+ * it), the period of a portal export's figures (PeriodField) and the preset of criteria and letter settings for a workbook without a "Tiêu chí" sheet. The
  * letter, its subject and the names of downloads use the year; facts of another year never come in.
  */
 import { Caption1, Dropdown, Field, Input, makeStyles, Option } from "@fluentui/react-components";
@@ -8,6 +8,7 @@ import { useEffect, useState } from "react";
 import { PRESETS, type PresetId } from "../../core/presets";
 import type { RunResult } from "../../core/run";
 import type { AssessmentOptions } from "../port";
+import { PeriodField } from "./PeriodField";
 
 const useStyles = makeStyles({
   field: { maxWidth: "420px" },
@@ -88,6 +89,7 @@ export function AssessmentSection({ result, value, disabled, onChange }: Assessm
           }}
         />
       </Field>
+      <PeriodField result={result} value={value} disabled={disabled} onChange={onChange} />
       <Field label="Mẫu tiêu chí" className={styles.field}>
         <Dropdown
           className={styles.dropdown}

@@ -1,7 +1,11 @@
-/** One criterion: its points and, for a threshold, the comparison and the threshold, as the user edits them. */
+/**
+ * One criterion as the user edits it: its points; for a threshold the comparison and the threshold; for
+ * tiers the tiers as typed; what units it does not fit get; whether it needs evidence.
+ */
 import {
   Body1Strong,
   Caption1,
+  Checkbox,
   Dropdown,
   Field,
   Input,
@@ -10,10 +14,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId } from "react";
-import { OPERATOR_SYMBOLS, type Operator } from "../../core/criteria";
+import { OPERATOR_SYMBOLS, type Criterion, type Operator, type WhenNotApplicable } from "../../core/criteria";
+import { NOT_APPLICABLE_LABELS } from "../../core/criteria-sheet/schema";
 import { describeCriterion } from "../../core/report";
 import { formatNumberVi } from "../../core/numbers";
-import { criterionOf, pointsError, thresholdError, type CriterionDraft } from "../criteria-draft";
+import {
+  criterionError,
+  criterionOf,
+  pointsError,
+  thresholdError,
+  tiersError,
+  type CriterionDraft,
+} from "../criteria-draft";
 
 const OPERATOR_WORDS: Record<Operator, string> = {
   ">": "lớn hơn (“trên”)",
@@ -23,6 +35,10 @@ const OPERATOR_WORDS: Record<Operator, string> = {
   "<": "nhỏ hơn",
 };
 const OPERATORS = Object.keys(OPERATOR_WORDS) as Operator[];
+const WHEN_NOT_APPLICABLE: { value: WhenNotApplicable; words: string }[] = [
+  { value: "exclude", words: "không tính (bớt điểm tối đa của đơn vị)" },
+  { value: "full", words: "đủ điểm" },
+];
 
 const useStyles = makeStyles({
   group: {
@@ -35,6 +51,8 @@ const useStyles = makeStyles({
   },
   fields: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   number: { width: "5.5em", minWidth: 0 },
+  tiers: { width: "16em", minWidth: 0 },
+  when: { width: "9em", minWidth: "9em" },
   operator: { width: "5em", minWidth: "5em" },
   rule: { color: tokens.colorNeutralForeground3 },
 });
@@ -45,10 +63,17 @@ interface CriterionEditorProps {
   onChange: (next: CriterionDraft) => void;
 }
 
+/** The criterion with "Cần minh chứng" on, or without the key at all (as the sheet reads a blank cell). */
+function withEvidence(criterion: Criterion, needed: boolean): Criterion {
+  const copy = { ...criterion };
+  if (needed) copy.needsEvidence = true;
+  else delete copy.needsEvidence;
+  return copy;
+}
+
 /** The rule in words as it stands in the draft, or nothing while a number is half typed. */
 function ruleText(value: CriterionDraft): string | undefined {
-  if (pointsError(value.points) || (value.criterion.kind === "threshold" && thresholdError(value.threshold)))
-    return undefined;
+  if (criterionError(value)) return undefined;
   const criterion = criterionOf(value);
   return `${formatNumberVi(criterion.points)} điểm khi ${describeCriterion(criterion)}`;
 }
@@ -59,6 +84,9 @@ export function CriterionEditor({ value, disabled, onChange }: CriterionEditorPr
   const { criterion } = value;
   const pointsMessage = pointsError(value.points);
   const thresholdMessage = criterion.kind === "threshold" ? thresholdError(value.threshold) : undefined;
+  const tiersMessage =
+    criterion.kind === "tiers" && !pointsMessage ? tiersError(value.tiers, value.points) : undefined;
+  const when = criterion.whenNotApplicable ?? "exclude";
   const operator = criterion.operator ?? ">=";
   const rule = ruleText(value);
   return (
@@ -114,7 +142,52 @@ export function CriterionEditor({ value, disabled, onChange }: CriterionEditorPr
             </Field>
           </>
         )}
+        {criterion.kind === "tiers" && (
+          <Field
+            label="Các bậc"
+            hint="Ví dụ: ≥ 90: 30; > 80: 20; ≥ 70: 10"
+            validationMessage={tiersMessage}
+            validationState={tiersMessage ? "error" : "none"}
+          >
+            <Input
+              className={styles.tiers}
+              value={value.tiers}
+              disabled={disabled}
+              onChange={(_, data) => onChange({ ...value, tiers: data.value })}
+            />
+          </Field>
+        )}
+        {criterion.appliesTo.length > 0 && (
+          <Field label="Khi không áp dụng">
+            <Dropdown
+              className={styles.when}
+              value={NOT_APPLICABLE_LABELS[when]}
+              selectedOptions={[when]}
+              disabled={disabled}
+              onOptionSelect={(_, data) =>
+                onChange({
+                  ...value,
+                  criterion: { ...criterion, whenNotApplicable: data.optionValue as WhenNotApplicable },
+                })
+              }
+            >
+              {WHEN_NOT_APPLICABLE.map((option) => (
+                <Option key={option.value} value={option.value} text={NOT_APPLICABLE_LABELS[option.value]}>
+                  {option.words}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
       </div>
+      <Checkbox
+        label="Cần minh chứng hoặc giải trình (không có thì 0 điểm)"
+        checked={criterion.needsEvidence === true}
+        disabled={disabled}
+        onChange={(_, data) =>
+          onChange({ ...value, criterion: withEvidence(criterion, data.checked === true) })
+        }
+      />
       {rule && <Caption1 className={styles.rule}>{rule}</Caption1>}
       {criterion.appliesTo.length > 0 && (
         <Caption1 className={styles.rule}>Chỉ áp dụng cho khối: {criterion.appliesTo.join("; ")}</Caption1>

@@ -1,5 +1,6 @@
 /** Units per 766 rating band and above the award threshold, per group, with the total: the summary sheet's table. */
 import {
+  Caption1,
   makeStyles,
   Table,
   TableBody,
@@ -15,6 +16,7 @@ import {
   type AwardThreshold,
   type GroupDistribution,
 } from "../../core/distribution";
+import { useSidewaysOverflow } from "../use-overflow";
 
 const useStyles = makeStyles({
   // Nine columns do not fit a narrow pane: the table scrolls sideways, and the keyboard can scroll it.
@@ -26,6 +28,15 @@ const useStyles = makeStyles({
   number: { width: "4.2em", textAlign: "end" },
   numberHeader: { justifyContent: "flex-end", textAlign: "end" },
   total: { fontWeight: tokens.fontWeightSemibold },
+  // The group's name stays in sight while the counts scroll under it.
+  first: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `1px 0 0 ${tokens.colorNeutralStroke2}`,
+  },
+  cue: { color: tokens.colorNeutralForeground2 },
 });
 
 interface DistributionTableProps {
@@ -44,7 +55,7 @@ export function DistributionTable({ groups, threshold }: DistributionTableProps)
   ];
   const row = (g: GroupDistribution, isTotal: boolean) => (
     <TableRow key={isTotal ? "total" : g.group} className={isTotal ? styles.total : undefined}>
-      <TableCell>{g.group}</TableCell>
+      <TableCell className={styles.first}>{g.group}</TableCell>
       {columns.map(([label, value]) => (
         <TableCell key={label} className={styles.number}>
           {value(g)}
@@ -52,37 +63,47 @@ export function DistributionTable({ groups, threshold }: DistributionTableProps)
       ))}
     </TableRow>
   );
+  const { ref, overflows } = useSidewaysOverflow<HTMLDivElement>();
   return (
-    <div
-      className={styles.scroller}
-      tabIndex={0}
-      role="region"
-      aria-label="Bảng phân bố xếp loại (cuộn ngang)"
-    >
-      <Table
-        size="extra-small"
-        className={styles.table}
-        aria-label="Phân bố xếp loại Bộ chỉ số 766 theo khối"
+    <>
+      {overflows && (
+        <Caption1 className={styles.cue}>
+          Bảng rộng hơn ngăn: kéo ngang trong khung (hoặc dùng phím mũi tên) để xem các cột bên phải; cột
+          “Khối” đứng yên.
+        </Caption1>
+      )}
+      <div
+        ref={ref}
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label="Bảng phân bố xếp loại (cuộn ngang)"
       >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Khối</TableHeaderCell>
-            {columns.map(([label]) => (
-              <TableHeaderCell
-                key={label}
-                className={styles.number}
-                button={{ className: styles.numberHeader }}
-              >
-                {label}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {groups.map((g) => row(g, false))}
-          {row(total, true)}
-        </TableBody>
-      </Table>
-    </div>
+        <Table
+          size="extra-small"
+          className={styles.table}
+          aria-label="Phân bố xếp loại Bộ chỉ số 766 theo khối"
+        >
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.first}>Khối</TableHeaderCell>
+              {columns.map(([label]) => (
+                <TableHeaderCell
+                  key={label}
+                  className={styles.number}
+                  button={{ className: styles.numberHeader }}
+                >
+                  {label}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {groups.map((g) => row(g, false))}
+            {row(total, true)}
+          </TableBody>
+        </Table>
+      </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@
 import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { DocumentText20Regular, Save20Regular, TableSearch20Regular } from "@fluentui/react-icons";
 import type { SettingRow } from "../../core/criteria-sheet/schema";
+import { defaultSettings } from "../../core/settings";
 import {
   dateError,
   isDateRow,
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
   // Fluent inputs keep a minimum width of their own: in a narrow pane they must shrink with their column.
   input: { minWidth: 0, width: "100%" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  wording: { "& > summary": { cursor: "pointer", marginBottom: tokens.spacingVerticalS } },
 });
 
 interface LetterSectionProps {
@@ -52,6 +54,20 @@ const HINTS: Record<string, string> = {
 /** Sentences and long texts get a box of several lines. */
 const isLong = (row: SettingRow, text: string) =>
   row.kind === "list" || text.length > 60 || row.label.startsWith("Câu");
+
+const DEFAULTS = defaultSettings();
+/**
+ * The letter's wording (subject, legal bases, sentences with their {placeholders}), told apart from the
+ * facts of the year by its default text (a line over 60 letters, or a sentence): decided once from the
+ * defaults, so that no field moves while it is typed in.
+ */
+const isWording = (row: SettingRow) => {
+  const value = row.get(DEFAULTS);
+  const longest = Math.max(0, ...(Array.isArray(value) ? value : [String(value)]).map((line) => line.length));
+  return !isDateRow(row) && (longest > 60 || row.label.startsWith("Câu"));
+};
+const FACT_ROWS = LETTER_ROWS.filter((row) => !isWording(row));
+const WORDING_ROWS = LETTER_ROWS.filter(isWording);
 
 function SettingField({
   row,
@@ -107,7 +123,7 @@ export function LetterSection(props: LetterSectionProps) {
         thảo công văn ở trang “Tổng hợp” và tệp .docx dùng bản đã lưu.
       </Caption1>
       <div className={styles.form}>
-        {LETTER_ROWS.map((row) => (
+        {FACT_ROWS.map((row) => (
           <SettingField
             key={row.label}
             row={row}
@@ -117,6 +133,20 @@ export function LetterSection(props: LetterSectionProps) {
           />
         ))}
       </div>
+      <details className={styles.wording}>
+        <summary>Câu chữ của công văn ({WORDING_ROWS.length} mục, ít khi phải sửa)</summary>
+        <div className={styles.form}>
+          {WORDING_ROWS.map((row) => (
+            <SettingField
+              key={row.label}
+              row={row}
+              draft={draft}
+              saving={props.saving}
+              onChange={props.onChange}
+            />
+          ))}
+        </div>
+      </details>
       <DraftErrors errors={props.errors} />
       <SectionNotice notice={props.notice} section="letter" />
       <div className={styles.actions}>

@@ -5,7 +5,7 @@
  * technology (role="img" with an accessible name saying what it shows); the same figures follow as a
  * table under a disclosure, for screen readers and for anyone who wants the numbers.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import {
   chartAxis,
   chartDescription,
@@ -15,6 +15,7 @@ import {
 } from "../../core/distribution";
 import { formatScore766 } from "../../core/numbers";
 import { CHART_COLOURS } from "../../core/plan/chart-plan";
+import { useSidewaysOverflow } from "../use-overflow";
 
 const BAR = 14;
 const BAR_GAP = 2;
@@ -33,6 +34,7 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   svg: { display: "block", color: tokens.colorNeutralForeground1 },
+  cue: { color: tokens.colorNeutralForeground2 },
   legend: {
     display: "flex",
     flexWrap: "wrap",
@@ -102,6 +104,7 @@ interface ScoreChartProps {
 
 export function ScoreChart({ points, threshold }: ScoreChartProps) {
   const styles = useStyles();
+  const { ref, overflows } = useSidewaysOverflow<HTMLDivElement>();
   const { placed, groups, width } = layout(points);
   const axis = chartAxis(points, threshold);
   const yOf = yOn(axis);
@@ -109,7 +112,18 @@ export function ScoreChart({ points, threshold }: ScoreChartProps) {
   const line = yOf(threshold.value);
   return (
     <>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label="Biểu đồ điểm 766 (cuộn ngang)">
+      {overflows && (
+        <Caption1 className={styles.cue}>
+          Biểu đồ rộng hơn ngăn: kéo ngang trong khung (hoặc dùng phím mũi tên) để xem mọi khối.
+        </Caption1>
+      )}
+      <div
+        ref={ref}
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label="Biểu đồ điểm 766 (cuộn ngang)"
+      >
         <svg
           className={styles.svg}
           role="img"

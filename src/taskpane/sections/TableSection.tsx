@@ -78,12 +78,22 @@ function TableFacts({ result }: { result: RunResult }) {
     layout.headerTop === layout.headerBottom
       ? `${layout.headerTop + 1}`
       : `${layout.headerTop + 1}–${layout.headerBottom + 1}`;
-  const facts: [string, string][] = [
-    ["Trang", layout.sheet],
-    ["Vùng bảng", tableRange(result)],
-    ["Dòng tiêu đề", headerRows],
-    ["Số đơn vị", `${result.table.units.length} đơn vị`],
-  ];
+  const { parts } = result;
+  // A portal export's unit sheets ("Sở Ban", "Xã Phường") are read and scored as one list: said before
+  // "Tính điểm", sheet by sheet, so that no count changes without a word.
+  const facts: [string, string][] =
+    parts.length > 1
+      ? [
+          ["Trang", parts.map((p) => p.layout.sheet).join(", ")],
+          ...parts.map((p): [string, string] => [`Trang “${p.layout.sheet}”`, `${p.units.length} đơn vị`]),
+          ["Số đơn vị", `${parts.reduce((n, p) => n + p.units.length, 0)} đơn vị, tính chung`],
+        ]
+      : [
+          ["Trang", layout.sheet],
+          ["Vùng bảng", tableRange(result)],
+          ["Dòng tiêu đề", headerRows],
+          ["Số đơn vị", `${result.table.units.length} đơn vị`],
+        ];
   return (
     <dl className={styles.facts} aria-label="Bảng đơn vị tìm thấy">
       {facts.map(([term, value]) => (

@@ -13,6 +13,7 @@ import { awardThreshold, distributionOf, RATING_NAMES, type GroupDistribution } 
 import type { LetterModel } from "./letter";
 import { formatNumberVi } from "./numbers";
 import { PRESETS } from "./presets";
+import { problemKinds } from "./problem-kinds";
 import type { Problem } from "./problems";
 import type { RunResult } from "./run";
 import type { CriterionEvidence, PointsDifference } from "./scoring";
@@ -248,8 +249,19 @@ export function summaryText(result: RunResult, maxProblems = 15): string {
     const list = result.problems.filter((p) => p.level === level);
     if (list.length === 0) continue;
     lines.push(`${LEVEL_TITLES[level]} (${list.length}):`);
-    for (const p of list.slice(0, maxProblems)) lines.push(`  - ${p.message}`);
-    if (list.length > maxProblems) lines.push(`  … và ${list.length - maxProblems} mục khác (xem --json).`);
+    // One line per kind: 95 units a source has and the table lacks do not bury the differences.
+    const kinds = problemKinds(list);
+    for (const kind of kinds.slice(0, maxProblems)) {
+      const [first] = kind.problems;
+      lines.push(
+        kind.problems.length === 1
+          ? `  - ${first.message}`
+          : `  - ${kind.label}: ${kind.problems.length} mục, ví dụ: ${first.message}`,
+      );
+    }
+    if (kinds.length > maxProblems) {
+      lines.push(`  … và ${kinds.length - maxProblems} loại khác (xem --json).`);
+    }
   }
   return lines.join("\n");
 }

@@ -69,6 +69,7 @@ export function runScoring(grids: SheetGrid[], options: RunOptions = {}): RunRes
       ...applied.problems,
       ...writes.partProblems,
       ...writes.comparisonProblems,
+      ...writes.limitProblems,
     ],
     plan: writes.plan,
     summarySheet: writes.summarySheet,

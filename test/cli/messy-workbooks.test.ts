@@ -193,7 +193,14 @@ describe("silent wrong answers", () => {
         `ws.append([2, "Sở Tư pháp", 95])`,
       ].join("\n"),
     );
-    const report = await scoreJson(file);
+    // Issue #23: never one of them silently; each named with its rows and year.
+    const refused = await cli("score", file, "-o", path.join(dir, "out.xlsx"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "Có 2 bảng đơn vị có thể tính điểm: trang “Đơn vị” (dòng 2–4, năm 2023); trang “Đơn vị” (dòng 7–9, năm 2022).",
+    );
+    expect(refused.stderr).toContain('--sheet "Đơn vị" --header-row 7');
+    const report = await scoreJson(file, "--header-row", "2");
     expect(report.units.map((u) => [u.name, u.score766])).toEqual([
       ["Sở Ngoại vụ", 85],
       ["Sở Tư pháp", 75],

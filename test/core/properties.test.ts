@@ -263,7 +263,9 @@ describe("generated workbooks with merged groups, uncalculated formulas, percent
           );
         }
         const grids = await gridsOf([{ name: "Dữ liệu", rows, merges }]);
-        const table = readUnitTable(grids);
+        // Two tables on the sheet: refused unless the header row is named (issue #23).
+        if (secondTable) expect(() => readUnitTable(grids)).toThrow(/Có 2 bảng đơn vị có thể tính điểm/);
+        const table = readUnitTable(grids, secondTable ? { mapping: { headerRow: 0 } } : {});
 
         expect(table.units.map((u) => [u.name, u.group])).toEqual(expected.map((e) => [e.name, e.group]));
         table.units.forEach((u, i) => {

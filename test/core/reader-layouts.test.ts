@@ -194,8 +194,9 @@ describe("finding the unit table", () => {
     expect(() => readUnitTable(grids, { sheet: "2024" })).toThrow(
       "Không có trang “2024” trong tệp. Các trang hiện có: “2022”, “2023”.",
     );
+    // Issue #23: each table named with its sheet, rows and year, and how to choose.
     expect(() => readUnitTable(grids)).toThrow(
-      /Có 2 bảng giống bảng đơn vị: trang “2022” \(dòng 1\) và trang “2023” \(dòng 1\)/,
+      'Có 2 bảng đơn vị có thể tính điểm: trang “2022” (dòng 1–2, năm 2022); trang “2023” (dòng 1–2, năm 2023). Công cụ không tự chọn một bảng: hãy chỉ rõ bảng cần tính (dòng lệnh: --sheet TÊN_TRANG, thêm --header-row SỐ_DÒNG khi một trang có nhiều bảng, ví dụ --sheet "2023"; ngăn tác vụ: chọn trang ở mục “Bảng đơn vị” hoặc bấm “Dùng trang đang chọn”, và khi một trang có nhiều bảng, để bảng cần tính ở một trang riêng). Chưa có gì được ghi.',
     );
   });
 

@@ -95,4 +95,39 @@ describe("the add-in on messy workbooks", () => {
     expect(hiding.outcome.proposed).toEqual(plain.outcome.proposed);
     expect(hiding.syncs.length).toBe(plain.syncs.length + 1);
   });
+
+  it("refuses yearly sheets and two tables on one sheet, naming each, until one is chosen (#23)", async () => {
+    const yearly = await fakeOf(
+      "theo-nam.xlsx",
+      [
+        `ws.title = "2024"`,
+        `ws.append(["STT", "Tên đơn vị", "Điểm 766"])`,
+        `ws.append([1, "Sở Ngoại vụ", 80.5])`,
+        `ws2 = wb.create_sheet("2025")`,
+        `ws2.append(["STT", "Tên đơn vị", "Khối", "Điểm 766", "Tỷ lệ tiếp nhận tại BPMC cấp tỉnh (%)"])`,
+        `ws2.append([1, "Sở Ngoại vụ", "Sở, ban, ngành", 90, None])`,
+      ].join("\n"),
+    );
+    await expect(scoreInFake(yearly)).rejects.toThrow(
+      "Có 2 bảng đơn vị có thể tính điểm: trang “2024” (dòng 1–2, năm 2024); trang “2025” (dòng 1–2, năm 2025).",
+    );
+    expect((await scoreInFake(yearly, { sheet: "2025" })).outcome.proposed).toEqual(["Sở Ngoại vụ"]);
+
+    const twoOnOne = await fakeOf(
+      "hai-bang.xlsx",
+      [
+        `ws.title = "Đơn vị"`,
+        `ws.append(["NĂM 2023"])`,
+        `ws.append(["STT", "Tên đơn vị", "Điểm 766"])`,
+        `ws.append([1, "Sở Ngoại vụ", 85])`,
+        `ws.append([])`,
+        `ws.append(["NĂM 2022"])`,
+        `ws.append(["STT", "Tên đơn vị", "Điểm 766"])`,
+        `ws.append([1, "Sở Ngoại vụ", 60])`,
+      ].join("\n"),
+    );
+    await expect(scoreInFake(twoOnOne)).rejects.toThrow(
+      "Có 2 bảng đơn vị có thể tính điểm: trang “Đơn vị” (dòng 2–3, năm 2023); trang “Đơn vị” (dòng 6–7, năm 2022).",
+    );
+  });
 });

@@ -22,7 +22,7 @@ import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";
 import { EXAMPLE_2025, portalExport, verticalRates2025 } from "../helpers/source-files";
 import { readSource } from "../../src/core/sources/read-source";
-import { gridsOf } from "../helpers/workbooks";
+import { gridsOf, xlsxBytes } from "../helpers/workbooks";
 import { freshSampleBytes, snapshot, tempDir } from "../helpers/workbooks";
 import { captureDownloads, type Download } from "./dom-stubs";
 
@@ -158,6 +158,31 @@ describe("file port over the sample workbook", () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("refuses yearly sheets, naming each, until the sheet is chosen (#23)", async () => {
+    const bytes = await xlsxBytes([
+      {
+        name: "2024",
+        rows: [
+          ["STT", "Tên đơn vị", "Điểm 766"],
+          [1, "Sở Ngoại vụ", 80.5],
+        ],
+      },
+      {
+        name: "2025",
+        rows: [
+          ["STT", "Tên đơn vị", "Điểm 766"],
+          [1, "Sở Ngoại vụ", 90],
+        ],
+      },
+    ]);
+    const port = await openFilePort("theo-nam.xlsx", bytes);
+    await expect(port.analyse({})).rejects.toThrow(
+      "Có 2 bảng đơn vị có thể tính điểm: trang “2024” (dòng 1–2, năm 2024); trang “2025” (dòng 1–2, năm 2025).",
+    );
+    const result = await port.score({ sheet: "2025" }, () => undefined);
+    expect(result.scores.filter((s) => s.eligible).map((s) => s.unit.name)).toEqual(["Sở Ngoại vụ"]);
   });
 
   it("writes the criteria sheet, which the next score then reads", async () => {

@@ -405,7 +405,7 @@ describe("task pane over the sample workbook", () => {
     port.grids.push({ ...structuredCopy(port.grids[1]), name: "Bảng 2024" });
     renderPane(port);
     await screen.findByText("Chưa tìm được bảng đơn vị");
-    expect(screen.getByText(/Có 2 bảng giống bảng đơn vị/)).toBeTruthy();
+    expect(screen.getByText(/Có 2 bảng đơn vị có thể tính điểm/)).toBeTruthy();
     port.selection = { sheet: "Bảng 2024", address: "A1" };
     fireEvent.click(screen.getByRole("button", { name: "Dùng trang đang chọn" }));
     await screen.findByText("Bảng 2024");

@@ -4,6 +4,7 @@ import { LEGACY_ADVICE, looksLegacyEncoded } from "../legacy-encoding";
 import { sheetLabel } from "./sheet-state";
 import { UnusableInputError } from "../problems";
 import { cleanText, foldKey } from "../text";
+import { lastFilledRow, severalTablesError, tableYear } from "./several-tables";
 import {
   detectTable,
   findHeader,
@@ -42,7 +43,14 @@ function headerBelowHint(grids: SheetGrid[]): string {
   return "";
 }
 
-function noTable(grids: SheetGrid[]): UnusableInputError {
+/** Columns named without their header row: the header may be anywhere, so the user must name its row. */
+function headerRowHint(options: PickOptions): string {
+  return options.mapping && options.mapping.headerRow === undefined
+    ? " Khi chỉ định cột (--map), hãy chỉ rõ cả dòng tiêu đề (dòng lệnh: --header-row SỐ_DÒNG; ngăn tác vụ: chọn dòng tiêu đề)."
+    : "";
+}
+
+function noTable(grids: SheetGrid[], options: PickOptions): UnusableInputError {
   if (grids.length === 0) return new UnusableInputError("Tệp không có trang tính nào.");
   const legacy = grids.some((g) =>
     g.values.slice(0, HEADER_SCAN_ROWS).some((line) => line.some((v) => looksLegacyEncoded(cellText(v)))),
@@ -50,7 +58,8 @@ function noTable(grids: SheetGrid[]): UnusableInputError {
   return new UnusableInputError(
     `Không tìm thấy bảng đơn vị trong tệp: ${NEEDS}.` +
       (legacy ? ` Chữ trong tệp ${LEGACY_ADVICE}` : "") +
-      headerBelowHint(grids),
+      headerBelowHint(grids) +
+      headerRowHint(options),
   );
 }
 
@@ -81,7 +90,8 @@ function namedSheet(grids: SheetGrid[], options: PickOptions, owned: (s: string)
   if (!layout) {
     throw new UnusableInputError(
       `Trang “${grid.name}” không có bảng đơn vị: không tìm thấy dòng tiêu đề có cột tên đơn vị cùng cột điểm Bộ chỉ số 766 hoặc tỷ lệ tiếp nhận tại Bộ phận Một cửa.` +
-        headerBelowHint([grid]),
+        headerBelowHint([grid]) +
+        headerRowHint(options),
     );
   }
   return { grid, layout };
@@ -106,16 +116,19 @@ export function pickTable(grids: SheetGrid[], options: PickOptions): Found {
         ),
       }))
       .filter((f): f is Found => f.layout !== undefined);
-    if (found.length === 0) throw noTable(grids);
-    const best = Math.max(...found.map((f) => f.layout.score));
-    const top = found.filter((f) => f.layout.score === best);
-    if (top.length > 1) {
-      const where = top.map((f) => `trang “${f.grid.name}” (dòng ${f.layout.headerTop + 1})`).join(" và ");
-      throw new UnusableInputError(
-        `Có ${top.length} bảng giống bảng đơn vị: ${where}. Hãy chỉ rõ trang cần tính điểm.`,
+    if (found.length === 0) throw noTable(grids, options);
+    // Several sheets with a table: never the best-looking one silently.
+    if (found.length > 1) {
+      throw severalTablesError(
+        found.map(({ grid, layout }) => ({
+          sheet: grid.name,
+          headerTop: layout.headerTop,
+          lastRow: lastFilledRow(grid, layout.headerBottom),
+          year: tableYear(grid, 0, layout.headerTop, layout.headerBottom),
+        })),
       );
     }
-    picked = top[0];
+    picked = found[0];
   }
   refuseAmbiguous766(picked);
   return picked;

@@ -16,6 +16,7 @@ import {
 import { decodeLegacyColumns } from "./legacy-columns";
 import { pickTable, type PickOptions } from "./pick-table";
 import { findReviewColumns, readReview, type ReviewColumns, type UnitReview } from "./review-columns";
+import { severalTablesError, tableYear, lastFilledRow } from "./several-tables";
 import { hiddenTableNotes } from "./sheet-state";
 import { classifyRow, type RowCells } from "./row-kind";
 import { findColumnByHeader, type TableColumns, type TableLayout } from "./table";
@@ -65,6 +66,11 @@ export interface UnitTable {
 export interface ReadOptions extends PickOptions {
   /** Column headers that criteria read besides the 766 score and the one-stop rate. */
   customInputs?: string[];
+  /**
+   * Read the first of several tables on a sheet, with a warning (a source file); by default the reader
+   * refuses to choose unless the header row was named (the user's, or the record's).
+   */
+  firstTable?: boolean;
 }
 
 function findCustomColumns(layout: TableLayout, inputs: string[]): Record<string, number> {
@@ -153,7 +159,10 @@ function mergedFigureNotes(grid: SheetGrid, cols: number[], from: number, to: nu
     );
 }
 
-/** Notes about one unit row: a name seen before, a hidden row. */
+/** A person's title in front of a name: "Ông …", "Bà …", "Đồng chí …", "Đ/c …". */
+const PERSON = /^(?:ông|bà|đồng chí|đ\/c)\s+\p{L}/iu;
+
+/** Notes about one unit row: a person's name, a name seen before, a hidden row. */
 function unitNotes(
   grid: SheetGrid,
   hidden: Set<number>,
@@ -164,6 +173,14 @@ function unitNotes(
 ): Problem[] {
   const notes: Problem[] = [];
   const at = (level: Problem["level"], detail: string) => cellProblem(grid.name, row, nameCol, level, detail);
+  if (PERSON.test(name)) {
+    notes.push(
+      at(
+        "warning",
+        `“${name}” có vẻ là tên một người, không phải một cơ quan, đơn vị: công cụ tính điểm thi đua của tập thể; hãy kiểm tra đây có đúng là bảng đơn vị không.`,
+      ),
+    );
+  }
   if (seenAt !== undefined) {
     notes.push(
       at(
@@ -183,6 +200,19 @@ function unitNotes(
   return notes;
 }
 
+/**
+ * A table with no column any criterion reads (columns picked by hand: a list of communes with its names
+ * only) is refused, as the reader refuses one it finds without them: options never lower the bar.
+ */
+function refuseWithoutFigures(layout: TableLayout, customColumns: Record<string, number>): void {
+  const { score766, rates, counts } = layout.columns;
+  if (score766 !== undefined || rates.length > 0 || counts.length > 0) return;
+  if (Object.keys(customColumns).length > 0) return;
+  throw new UnusableInputError(
+    `Bảng đơn vị ở trang “${layout.sheet}” (dòng tiêu đề ${layout.headerTop + 1}) không có cột số liệu nào để tính điểm: cần cột điểm Bộ chỉ số 766 hoặc cột tỷ lệ tiếp nhận tại Bộ phận Một cửa. Hãy chỉ rõ cột (dòng lệnh: --map diem766=CỘT hoặc tinh=CỘT, xa=CỘT; ngăn tác vụ: chọn cột), hoặc chọn tệp có số liệu. Chưa có gì được ghi.`,
+  );
+}
+
 /** Reads the unit table of the workbook. Throws UnusableInputError when there is none. */
 export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): UnitTable {
   const picked = pickTable(grids, options);
@@ -190,6 +220,7 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
   const { columns } = layout;
   const sheet = picked.grid.name;
   const customColumns = findCustomColumns(layout, options.customInputs ?? []);
+  refuseWithoutFigures(layout, customColumns);
   const firstDataRow = layout.headerBottom + 1;
   // Names and groups typed in TCVN3 or VNI are read decoded, or refused at their cells.
   const legacy = decodeLegacyColumns(
@@ -245,6 +276,27 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
     const kind = classifyRow(cells, columns.stt !== undefined);
     if (kind.kind === "blank") continue;
     if (kind.kind === "header-repeat") {
+      const chosen =
+        options.firstTable ||
+        options.mapping?.headerRow !== undefined ||
+        options.knownHeaders?.[sheet] !== undefined;
+      if (!chosen) {
+        const firstLast = units.length > 0 ? units[units.length - 1].row : layout.headerBottom;
+        throw severalTablesError([
+          {
+            sheet,
+            headerTop: layout.headerTop,
+            lastRow: firstLast,
+            year: tableYear(grid, 0, layout.headerTop, layout.headerBottom),
+          },
+          {
+            sheet,
+            headerTop: row,
+            lastRow: lastFilledRow(grid, row),
+            year: tableYear(grid, firstLast + 1, row, row),
+          },
+        ]);
+      }
       lastRow = row - 1;
       problems.push(
         atName(

@@ -89,6 +89,17 @@ export function chooseCriteria(
   } else if (chosen) {
     criteria = chosen.criteria();
     settings = presetSettings(chosen, year);
+    const fitting = year === null ? undefined : presetForYear(year);
+    if (fitting && fitting.id !== chosen.id) {
+      // The user's choice stands, but never unsaid: a 2023 preset on a 2025 table speaks of districts.
+      problems.push(
+        sheetProblem(
+          CRITERIA_SHEET,
+          "warning",
+          `mẫu “${chosen.label}” được chọn (--preset) nhưng năm thi đua là ${year}${found.where ? ` (${found.where})` : ""}, năm của mẫu “${fitting.label}”; hãy kiểm tra lại mẫu tiêu chí (dòng lệnh: --preset ${fitting.id}).`,
+        ),
+      );
+    }
     if (year === null && settings.letter.year !== null) {
       year = settings.letter.year;
       yearSource = "preset";

@@ -15,6 +15,7 @@ import type { LetterModel } from "../letter";
 import { freeSheetName, META_SHEET, ownershipOf, ownershipRows, type Ownership } from "../ownership";
 import { planResultsView } from "../plan/chart-plan";
 import { planCriteriaSheet } from "../plan/criteria-sheet-plan";
+import { fitExcelLimits } from "../plan/excel-limits";
 import { formulaTables } from "../plan/formulas";
 import { planDataSheet } from "../plan/output-columns";
 import { STYLES } from "../plan/styles";
@@ -53,6 +54,8 @@ export interface PlannedWrites {
   /** The tables' problems part by part, then those of writing their output columns. */
   partProblems: Problem[];
   comparisonProblems: Problem[];
+  /** Rows capped at 409 points and texts cut at 32,767 characters, each at its place. */
+  limitProblems: Problem[];
   comparison?: Comparison;
 }
 
@@ -130,11 +133,15 @@ export function planWrites(grids: SheetGrid[], options: RunOptions, inputs: Plan
       ...(inputs.kept?.sources?.length ? inputs.kept : {}),
     }),
   );
+  const plan: WritePlan = { styles: STYLES, sheets };
+  // Last, over every sheet planned: no face ever hands Excel a row or a cell beyond its limits.
+  const limits = fitExcelLimits(plan);
   return {
-    plan: { styles: STYLES, sheets },
+    plan,
     summarySheet: summary,
     partProblems,
     comparisonProblems: compared.problems,
+    limitProblems: limits,
     ...(compared.comparison ? { comparison: compared.comparison } : {}),
   };
 }

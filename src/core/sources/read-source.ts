@@ -61,7 +61,7 @@ const notChosen = (g: SheetGrid): SourceSheet => ({ sheet: g.name, read: false, 
 function readTable(grids: SheetGrid[], file: string, settings: SourceSettings) {
   let table;
   try {
-    table = readUnitTable(grids, { sheet: settings.sheet });
+    table = readUnitTable(grids, { sheet: settings.sheet, firstTable: true });
   } catch (error) {
     if (error instanceof UnusableInputError) throw new UnusableInputError(`Tệp “${file}”: ${error.message}`);
     throw error;

@@ -63,7 +63,9 @@ const DEFAULTS = defaultSettings();
  */
 const isWording = (row: SettingRow) => {
   const value = row.get(DEFAULTS);
-  const longest = Math.max(0, ...(Array.isArray(value) ? value : [String(value)]).map((line) => line.length));
+  // Letter rows are texts, dates and lists of lines; the schema's value type also covers rating rows.
+  const lines = Array.isArray(value) ? value.filter((line) => typeof line === "string") : [String(value)];
+  const longest = Math.max(0, ...lines.map((line) => line.length));
   return !isDateRow(row) && (longest > 60 || row.label.startsWith("Câu"));
 };
 const FACT_ROWS = LETTER_ROWS.filter((row) => !isWording(row));

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 1000,20000] [-- --rounds 5] [-- --only cli,package]`: speed and memory as figures, one line
- * each ("name: value unit"), with yardsticks measured in the same run so that ratios hold on a busy machine.
- * Never asserted in tests. docs/performance.md explains each figure.
+ * `npm run bench [-- --json] [-- --sizes 1000,20000] [-- --rounds 5] [-- --only cli,package] [-- --write-doc]`:
+ * speed and memory as figures, one line each ("name: value unit"), with yardsticks measured in the same
+ * run so that ratios hold on a busy machine. Never asserted in tests. docs/performance.md explains each
+ * figure; `--write-doc` writes its tables from this run.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { runScoring } from "../src/core/run";
 import { workbookToGrids } from "../test/exceljs/read";
 import { loadWorkbook } from "../test/exceljs/workbook";
 import { bundleSizes } from "./bundles";
+import { writeDoc } from "./doc";
 import { excelAdapter } from "./excel-adapter";
 import { round, type Metric } from "./metric";
 import { buildChildren, child, CLI, interleaved, runNode } from "./processes";
@@ -132,7 +134,10 @@ async function customFunctions(cells: number): Promise<Metric[]> {
   ];
 }
 
-function parseOptions(args: string[]): Options & { json: boolean } {
+/** Default sizes: every part finishes within 15 minutes on a loaded 2-core machine. 100,000 on request. */
+const DEFAULT_SIZES = [1000, 20000];
+
+function parseOptions(args: string[]): Options & { json: boolean; writeDoc: boolean } {
   const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const sizes = valueOf("--sizes");
   const rounds = valueOf("--rounds");
@@ -143,7 +148,8 @@ function parseOptions(args: string[]): Options & { json: boolean } {
   return {
     sections: new Set((only ?? SECTIONS) as Section[]),
     json: args.includes("--json"),
-    sizes: sizes ? sizes.split(",").map(Number) : [1000, 20000, 100000],
+    writeDoc: args.includes("--write-doc"),
+    sizes: sizes ? sizes.split(",").map(Number) : DEFAULT_SIZES,
     rounds: rounds ? Number(rounds) : undefined,
   };
 }
@@ -162,6 +168,7 @@ function machine() {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const atStart = machine();
+  const startedAt = new Date();
   const metrics: Metric[] = [];
   const report = (found: Metric[]) => {
     metrics.push(...found);
@@ -178,8 +185,7 @@ async function main(): Promise<void> {
     // Sizes one after another so that they do not compete for the cores.
     if (run("cli")) for (const size of options.sizes) report(await cliAndYardsticks(size, dir, options));
     // Memory bounded by the sheets read: the CLI with and without an unrelated 100,000-row sheet.
-    if (run("package"))
-      for (const size of options.sizes.filter((s) => s >= 20000)) report(await packageCli(size));
+    if (run("package")) for (const size of options.sizes) report(await packageCli(size));
     if (run("excel")) {
       for (const size of [...new Set([...options.sizes, 5000])].sort((a, b) => a - b)) {
         report(await excelAdapter(size));
@@ -190,6 +196,11 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   const atEnd = machine();
+  if (options.writeDoc) {
+    const command = ["npm run bench --", ...process.argv.slice(2)].join(" ");
+    const facts = { command, startedAt, endedAt: new Date(), atStart, atEnd, metrics };
+    await writeDoc(path.join(ROOT, "docs", "performance.md"), facts);
+  }
   if (options.json) {
     console.log(
       JSON.stringify({ machine: atStart, loadAverageAtEnd: atEnd.loadAverage1m, metrics }, null, 2),

@@ -28,8 +28,28 @@ export function pointsOf(criterion: Criterion, value: unknown): Outcome<number> 
   return figurePoints(criterion, figure);
 }
 
+/**
+ * pointsOf for a whole range, each distinct number scored once: a column repeats few figures, and
+ * scoring allocates (the reading, the decision), which the collector paid for every cell. The result
+ * depends on the number alone, so the first answer serves its repeats (-0 is left to pointsOf).
+ */
+export function pointsOfRange(criterion: Criterion, values: unknown[][]): Outcome<number>[][] {
+  const seen = new Map<number, Outcome<number>>();
+  return values.map((row) =>
+    row.map((value) => {
+      if (typeof value !== "number" || Object.is(value, -0)) return pointsOf(criterion, value);
+      let points = seen.get(value);
+      if (points === undefined) {
+        points = pointsOf(criterion, value);
+        seen.set(value, points);
+      }
+      return points;
+    }),
+  );
+}
+
 export function diem(code: unknown, values: unknown, table: unknown): Outcome<number>[][] {
   const { criteria } = criteriaFromArgument(table);
   const criterion = findCriterion(criteria, code);
-  return toMatrix(values).map((row) => row.map((value) => pointsOf(criterion, value)));
+  return pointsOfRange(criterion, toMatrix(values));
 }

@@ -3,10 +3,16 @@
  * saved, so that a half-typed number is shown as an error instead of being lost.
  */
 import { defaultCriteria, type Criterion } from "../core/criteria";
-import { SETTING_ROWS, type SettingRow } from "../core/criteria-sheet/schema";
+import {
+  EMULATION_RATINGS_LABEL,
+  NO_LABEL,
+  SETTING_ROWS,
+  YES_LABEL,
+  type SettingRow,
+} from "../core/criteria-sheet/schema";
 import { toIsoDate } from "../core/dates";
 import { formatNumberVi, parseNumberText } from "../core/numbers";
-import type { Settings } from "../core/settings";
+import type { EmulationRating, Settings } from "../core/settings";
 import { formatTiers, parseTiers, tiersOverMaximum } from "../core/tiers";
 
 export interface CriterionDraft {
@@ -25,6 +31,16 @@ export interface Draft {
    * text is a date, and a half-typed or impossible one is shown as an error instead of being lost.
    */
   dateTexts: Record<string, string>;
+  /** The "Xếp loại thi đua" rows as typed, best first; they replace the settings' ratings when saved. */
+  ratings: RatingDraft[];
+}
+
+/** One emulation rating as typed: its numbers kept as text until saved, as the criteria's are. */
+export interface RatingDraft {
+  label: string;
+  minTotal: string;
+  /** Percent of each criterion's maximum, without the "%" sign: "85". */
+  minShare: string;
 }
 
 /**
@@ -62,6 +78,11 @@ export function draftOf(criteria: Criterion[], settings: Settings): Draft {
     dateTexts: Object.fromEntries(
       SETTING_ROWS.filter((row) => row.kind === "date").map((row) => [row.label, String(row.get(settings))]),
     ),
+    ratings: settings.emulation.ratings.map((r) => ({
+      label: r.label,
+      minTotal: numberText(r.minTotal),
+      minShare: numberText(r.minShare),
+    })),
   };
 }
 
@@ -130,6 +151,71 @@ export function withSettingText(draft: Draft, row: SettingRow, text: string): Dr
   return { ...draft, settings };
 }
 
+/** The yes/no settings ("Quy đổi tổng điểm về thang 100", "Xếp hạng trong khối"), as the schema lists them. */
+export const YES_NO_ROWS: SettingRow[] = SETTING_ROWS.filter((row) => row.kind === "yesNo");
+
+/** Whether a yes/no setting is on in the draft. */
+export const isYes = (draft: Draft, row: SettingRow) => row.get(draft.settings) === YES_LABEL;
+
+/** The draft with a yes/no setting turned on or off. */
+export function withYesNo(draft: Draft, row: SettingRow, on: boolean): Draft {
+  const settings = JSON.parse(JSON.stringify(draft.settings)) as Settings;
+  row.set(settings, on ? YES_LABEL : NO_LABEL);
+  return { ...draft, settings };
+}
+
+/** A new rating row goes last, blank: the user fills it in before saving. */
+export function withRatingAdded(draft: Draft): Draft {
+  return { ...draft, ratings: [...draft.ratings, { label: "", minTotal: "", minShare: "" }] };
+}
+
+export function withRatingRemoved(draft: Draft, index: number): Draft {
+  return { ...draft, ratings: draft.ratings.filter((_, i) => i !== index) };
+}
+
+/** The draft with one field of the rating at `index` typed as `text`. */
+export function withRatingEdited(draft: Draft, index: number, field: keyof RatingDraft, text: string): Draft {
+  return { ...draft, ratings: draft.ratings.map((r, i) => (i === index ? { ...r, [field]: text } : r)) };
+}
+
+export function ratingLabelError(text: string): string | undefined {
+  return text.trim() === "" ? "Nhập tên xếp loại, ví dụ Hoàn thành xuất sắc." : undefined;
+}
+
+/** A number from 0 to 100, as both the minimum total and the minimum share are. */
+function zeroToHundredError(text: string, outOfRange: string): string | undefined {
+  const parsed = parseNumberText(text);
+  if (!parsed.ok) return "Nhập một số từ 0 đến 100, ví dụ 85 hoặc 79,5.";
+  return parsed.value >= 0 && parsed.value <= 100 ? undefined : outOfRange;
+}
+
+export const minTotalError = (text: string) => zeroToHundredError(text, "Điểm tối thiểu phải từ 0 đến 100.");
+
+export const minShareError = (text: string) =>
+  zeroToHundredError(text, "Tỷ lệ tối thiểu phải từ 0 đến 100%.");
+
+/** "Xếp loại thi đua 2, điểm tối thiểu: …" for each field of a rating that cannot be saved. */
+function ratingErrors(draft: Draft): string[] {
+  return draft.ratings.flatMap((r, i) => {
+    const where = `${EMULATION_RATINGS_LABEL} ${i + 1}`;
+    const found: [string, string | undefined][] = [
+      ["tên", ratingLabelError(r.label)],
+      ["điểm tối thiểu", minTotalError(r.minTotal)],
+      ["tỷ lệ tối thiểu", minShareError(r.minShare)],
+    ];
+    return found.flatMap(([field, error]) => (error ? [`${where}, ${field}: ${error}`] : []));
+  });
+}
+
+/** The ratings as saved; a number that does not parse counts as 0 (saving is refused until it does). */
+function ratingsOf(draft: Draft): EmulationRating[] {
+  return draft.ratings.map((r) => ({
+    label: r.label.normalize("NFC").trim(),
+    minTotal: numberOf(r.minTotal) ?? 0,
+    minShare: numberOf(r.minShare) ?? 0,
+  }));
+}
+
 /** "Ngày ban hành: Ngày “31/02/2026” không có thật…" for each date setting that is not a date. */
 function dateErrors(draft: Draft): string[] {
   return SETTING_ROWS.filter(isDateRow).flatMap((row) => {
@@ -149,7 +235,7 @@ export function draftErrors(draft: Draft): string[] {
     const b = criterion.kind === "tiers" && !p ? tiersError(tiers, points) : undefined;
     if (b) errors.push(`Tiêu chí ${criterion.code}, các bậc: ${b}`);
   }
-  return [...errors, ...dateErrors(draft)];
+  return [...errors, ...dateErrors(draft), ...ratingErrors(draft)];
 }
 
 const numberOf = (text: string) => {
@@ -180,6 +266,7 @@ export function settingsOf(draft: Draft): Settings {
   return {
     ...draft.settings,
     letter: { ...letter, distribution: lines(letter.distribution), legalBases: lines(letter.legalBases) },
+    emulation: { ...draft.settings.emulation, ratings: ratingsOf(draft) },
   };
 }
 
@@ -190,6 +277,7 @@ export function isDirty(draft: Draft, criteria: Criterion[], settings: Settings)
   // Half-typed numbers count as changes even when criteriaOf falls back to the saved value.
   const typed =
     SETTING_ROWS.some((row) => row.kind === "date" && dateError(settingText(draft, row)) !== undefined) ||
-    draft.criteria.some((d) => criterionError(d));
+    draft.criteria.some((d) => criterionError(d)) ||
+    ratingErrors(draft).length > 0;
   return typed || saved !== edited;
 }

@@ -258,6 +258,40 @@ describe("task pane over the sample workbook", () => {
     expect(port.criteriaWritten[1].criteria[0].threshold).toBe(80);
   });
 
+  it("edits the emulation ratings and the yes/no settings, saves them into “Tiêu chí” and reads them back", async () => {
+    const port = renderPane();
+    await screen.findByText("33 đơn vị");
+    openSection("Tiêu chí");
+    const save = () => screen.getByRole("button", { name: "Lưu tiêu chí" });
+    fireEvent.click(screen.getByRole("button", { name: "Thêm xếp loại" }));
+    const rating = screen.getByRole("group", { name: "Xếp loại thi đua 1" });
+    const field = (name: string) => within(rating).getByRole("textbox", { name }) as HTMLInputElement;
+    fireEvent.change(field("Tên xếp loại"), { target: { value: "Hoàn thành xuất sắc" } });
+    fireEvent.change(field("Mỗi tiêu chí đạt từ (%)"), { target: { value: "85" } });
+    // A bad minimum is refused at its field, and the save with it.
+    fireEvent.change(field("Tổng điểm từ"), { target: { value: "120" } });
+    expect(within(rating).getByText("Điểm tối thiểu phải từ 0 đến 100.")).toBeTruthy();
+    expect(save().hasAttribute("disabled")).toBe(true);
+    fireEvent.change(field("Tổng điểm từ"), { target: { value: "90,5" } });
+    expect(within(rating).queryByText("Điểm tối thiểu phải từ 0 đến 100.")).toBeNull();
+    fireEvent.click(screen.getByRole("checkbox", { name: "Xếp hạng trong khối" }));
+    fireEvent.click(save());
+    await screen.findByText(/Đã lưu vào trang “Tiêu chí”/);
+    expect(port.criteriaWritten).toHaveLength(1);
+    // Read back from the "Tiêu chí" sheet the save wrote, as the next run reads it.
+    const read = await port.analyse({});
+    expect(read.criteriaSource).toBe("sheet");
+    expect(read.settings.emulation).toEqual({
+      ratings: [{ label: "Hoàn thành xuất sắc", minTotal: 90.5, minShare: 85 }],
+      convertTo100: false,
+      rankInGroup: true,
+    });
+    const sheet = port.grids.find((g) => g.name === "Tiêu chí");
+    expect(sheet?.values).toContainEqual(expect.arrayContaining(["Xếp hạng trong khối", "Có"]));
+    expect(sheet?.values).toContainEqual(expect.arrayContaining(["Xếp loại thi đua", "Hoàn thành xuất sắc"]));
+    expect(sheet?.values.some((row) => row[0] === "Quy đổi tổng điểm về thang 100")).toBe(false);
+  });
+
   it("takes a column from the selection and analyses again with the new mapping", async () => {
     const port = renderPane();
     await screen.findByText("33 đơn vị");

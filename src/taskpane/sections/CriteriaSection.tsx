@@ -6,6 +6,7 @@ import { withDefaultCriteria, type Draft } from "../criteria-draft";
 import type { Notice } from "../pane-state";
 import { CriterionEditor } from "./CriterionEditor";
 import { DraftErrors } from "./DraftErrors";
+import { EmulationEditor } from "./EmulationEditor";
 import { SectionNotice } from "./SectionNotice";
 
 const useStyles = makeStyles({
@@ -46,6 +47,7 @@ export function CriteriaSection(props: CriteriaSectionProps) {
             }
           />
         ))}
+        <EmulationEditor draft={draft} disabled={props.saving} onChange={props.onChange} />
       </div>
       <DraftErrors errors={props.errors} />
       <Caption1>

@@ -113,6 +113,34 @@ describe("web app", () => {
     );
   });
 
+  it("saves edited emulation ratings and yes/no settings into the file's “Tiêu chí” sheet (#26)", async () => {
+    renderWebApp();
+    choose(sampleFile());
+    await screen.findByText("33 đơn vị", undefined, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole("button", { name: "Tiêu chí", exact: true }));
+    fireEvent.click(screen.getByRole("button", { name: "Thêm xếp loại" }));
+    const rating = screen.getByRole("group", { name: "Xếp loại thi đua 1" });
+    const field = (name: string) => within(rating).getByRole("textbox", { name });
+    fireEvent.change(field("Tên xếp loại"), { target: { value: "Hoàn thành tốt" } });
+    fireEvent.change(field("Tổng điểm từ"), { target: { value: "70" } });
+    fireEvent.change(field("Mỗi tiêu chí đạt từ (%)"), { target: { value: "150" } });
+    expect(within(rating).getByText("Tỷ lệ tối thiểu phải từ 0 đến 100%.")).toBeTruthy();
+    fireEvent.change(field("Mỗi tiêu chí đạt từ (%)"), { target: { value: "50" } });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Quy đổi tổng điểm về thang 100" }));
+    fireEvent.click(screen.getByRole("button", { name: "Lưu tiêu chí" }));
+    await screen.findByText(/Đã lưu vào trang “Tiêu chí”/, undefined, { timeout: 10_000 });
+
+    await scoreAndWait();
+    fireEvent.click(screen.getByRole("button", { name: "Tải về tệp đã tính điểm" }));
+    const workbook = await loadWorkbook(await capture.downloads[0].bytes(), "tai-ve.xlsx");
+    const rows: unknown[][] = [];
+    workbook.getWorksheet("Tiêu chí")?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toContainEqual(["Quy đổi tổng điểm về thang 100", "Có"]);
+    const ratingRow = rows.find((row) => row[0] === "Xếp loại thi đua");
+    expect(ratingRow?.slice(0, 3)).toEqual(["Xếp loại thi đua", "Hoàn thành tốt", 70]);
+    expect(rows.some((row) => row[0] === "Xếp hạng trong khối")).toBe(false);
+  });
+
   it("hides what needs Excel's grid, and shows where a problem's cell is instead of selecting it", async () => {
     renderWebApp();
     choose(sampleFile());

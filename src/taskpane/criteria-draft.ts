@@ -191,8 +191,9 @@ function zeroToHundredError(text: string, outOfRange: string): string | undefine
 
 export const minTotalError = (text: string) => zeroToHundredError(text, "Điểm tối thiểu phải từ 0 đến 100.");
 
+/** Blank is allowed, as in the sheet: no floor on the criteria (0%). */
 export const minShareError = (text: string) =>
-  zeroToHundredError(text, "Tỷ lệ tối thiểu phải từ 0 đến 100%.");
+  text.trim() === "" ? undefined : zeroToHundredError(text, "Tỷ lệ tối thiểu phải từ 0 đến 100%.");
 
 /** "Xếp loại thi đua 2, điểm tối thiểu: …" for each field of a rating that cannot be saved. */
 function ratingErrors(draft: Draft): string[] {

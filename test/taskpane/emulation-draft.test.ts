@@ -48,7 +48,6 @@ describe("the draft's emulation settings", () => {
     expect(draftErrors(draft)).toEqual([
       "Xếp loại thi đua 2, tên: Nhập tên xếp loại, ví dụ Hoàn thành xuất sắc.",
       "Xếp loại thi đua 2, điểm tối thiểu: Nhập một số từ 0 đến 100, ví dụ 85 hoặc 79,5.",
-      "Xếp loại thi đua 2, tỷ lệ tối thiểu: Nhập một số từ 0 đến 100, ví dụ 85 hoặc 79,5.",
     ]);
     draft = withRatingRemoved(draft, 1);
     expect(draftErrors(draft)).toEqual([]);
@@ -67,6 +66,8 @@ describe("the draft's emulation settings", () => {
     expect(minTotalError("-1")).toBe("Điểm tối thiểu phải từ 0 đến 100.");
     expect(minTotalError("0")).toBeUndefined();
     expect(minShareError("100")).toBeUndefined();
+    // Blank, as in the sheet: no floor on the criteria.
+    expect(minShareError(" ")).toBeUndefined();
     expect(minShareError("120")).toBe("Tỷ lệ tối thiểu phải từ 0 đến 100%.");
     expect(minShareError("tám lăm")).toBe("Nhập một số từ 0 đến 100, ví dụ 85 hoặc 79,5.");
   });

@@ -137,7 +137,7 @@ describe("web app", () => {
     workbook.getWorksheet("Tiêu chí")?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows).toContainEqual(["Quy đổi tổng điểm về thang 100", "Có"]);
     const ratingRow = rows.find((row) => row[0] === "Xếp loại thi đua");
-    expect(ratingRow?.slice(0, 3)).toEqual(["Xếp loại thi đua", "Hoàn thành tốt", 70]);
+    expect(ratingRow?.slice(0, 4)).toEqual(["Xếp loại thi đua", "Hoàn thành tốt", 70, "50%"]);
     expect(rows.some((row) => row[0] === "Xếp hạng trong khối")).toBe(false);
   });
 

@@ -117,7 +117,7 @@ describe("web app", () => {
     renderWebApp();
     choose(sampleFile());
     await screen.findByText("33 đơn vị", undefined, { timeout: 10_000 });
-    fireEvent.click(screen.getByRole("button", { name: "Tiêu chí", exact: true }));
+    fireEvent.click(screen.getByRole("button", { name: "Tiêu chí" }));
     fireEvent.click(screen.getByRole("button", { name: "Thêm xếp loại" }));
     const rating = screen.getByRole("group", { name: "Xếp loại thi đua 1" });
     const field = (name: string) => within(rating).getByRole("textbox", { name });

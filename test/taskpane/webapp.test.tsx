@@ -239,7 +239,7 @@ describe("web app", () => {
     const table = screen.getByRole("table", { name: "Phân bố xếp loại Bộ chỉ số 766 theo khối" });
     const [header, ...rows] = within(table)
       .getAllByRole("row")
-      .map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? ""));
+      .map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent ?? ""));
     expect(header).toEqual([
       "Khối",
       "Số đơn vị",

@@ -311,22 +311,5 @@ export function parseCommandLine(argv: string[]): Parsed {
     compare,
   };
   if (command === "ho-so") return { command: "ho-so", ...common, folder: values.output };
-  return {
-    command: "score",
-    input,
-    output: values.output,
-    sheet: values.sheet,
-    json: values.json ?? false,
-    mapping,
-    writeCriteriaSheet: !values["no-criteria-sheet"],
-    writeFormulas: values.formulas ?? false,
-    docx,
-    sources,
-    prefer,
-    period: period && { ...period, label: `--period ${values.period}` },
-    asOf: asOf?.trim(),
-    year,
-    preset,
-    compare,
-  };
+  return { command: "score", ...common, output: values.output, docx };
 }

@@ -24,6 +24,8 @@ export interface AwardThreshold {
   label: string;
   /** "> 80": the test as a column header says it. */
   test: string;
+  /** The code of the criterion that tests the 766 score ("III"); absent when none does. */
+  criterion?: string;
 }
 
 export interface GroupDistribution {
@@ -34,8 +36,10 @@ export interface GroupDistribution {
   aboveThreshold: number;
   /** Every unit of the group, with or without a 766 score. */
   units: number;
-  /** Units without a 766 score (blank, unreadable, or a body the index does not score). */
+  /** Units without a 766 score that the 766 criterion applies to (blank, unreadable, not yet entered). */
   noScore: number;
+  /** Units without a 766 score that the 766 criterion does not apply to ("Cơ quan ngành dọc"). */
+  notApplicable: number;
 }
 
 /** One bar of the chart: a unit with a 766 score. */
@@ -64,6 +68,7 @@ export function awardThreshold(criteria: readonly Criterion[], bands: RatingBand
     // The award's test, never a rating band's name: "> 80" and "Tốt" (80 to < 90) are not the same line.
     label: `Ngưỡng đề xuất (${test})`,
     test,
+    ...(criterion ? { criterion: criterion.code } : {}),
   };
 }
 
@@ -112,18 +117,28 @@ function byGroup(scores: readonly UnitScore[]): { group: string; scores: UnitSco
   return [...groups.values()];
 }
 
-/** Counts per group: the rating each unit got (as XEPLOAI gives it), and the units above the threshold. */
+/** Whether the 766 criterion does not apply to the unit (its group, or its cell says "không áp dụng"). */
+const outsideCriterion = (s: UnitScore, threshold: AwardThreshold): boolean =>
+  threshold.criterion !== undefined && s.scores.some((c) => c.code === threshold.criterion && !c.applies);
+
+/**
+ * Counts per group: the rating each unit got (as XEPLOAI gives it), and the units above the threshold.
+ * A unit without a score is "không áp dụng" when the 766 criterion does not fit it, else "chưa có điểm";
+ * a unit with a score is counted in its band whatever its group.
+ */
 export function distributionOf(scores: readonly UnitScore[], threshold: AwardThreshold): GroupDistribution[] {
   return byGroup(scores).map(({ group, scores: units }) => {
     const bands = emptyBands();
     let noScore = 0;
+    let notApplicable = 0;
     let aboveThreshold = 0;
     for (const s of units) {
       if (isRatingName(s.rating)) bands[s.rating]++;
+      else if (outsideCriterion(s, threshold)) notApplicable++;
       else noScore++;
       if (s.unit.score766 !== null && passesThreshold(s.unit.score766, threshold)) aboveThreshold++;
     }
-    return { group, bands, aboveThreshold, units: units.length, noScore };
+    return { group, bands, aboveThreshold, units: units.length, noScore, notApplicable };
   });
 }
 
@@ -138,6 +153,7 @@ export function distributionTotal(groups: readonly GroupDistribution[]): GroupDi
     aboveThreshold: sum((g) => g.aboveThreshold),
     units: sum((g) => g.units),
     noScore: sum((g) => g.noScore),
+    notApplicable: sum((g) => g.notApplicable),
   };
 }
 

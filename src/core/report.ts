@@ -172,14 +172,14 @@ function yearLine(result: RunResult): string {
   return `Năm thi đua: ${result.year} (${YEAR_SOURCES[result.yearSource]}${where}).`;
 }
 
-/** "  Sở, ban, ngành: 17 đơn vị — Xuất sắc 0, Tốt 2, …; chưa có điểm 2; trên ngưỡng (> 80): 1". */
+/** "  Sở, ban, ngành: 17 đơn vị — Xuất sắc 0, Tốt 2, …; chưa có điểm 2; không áp dụng 0; trên ngưỡng (> 80): 1". */
 function distributionLines(result: RunResult): string[] {
   const threshold = awardThreshold(result.criteria, result.settings.rating);
   return [
     "Phân bố xếp loại Bộ chỉ số 766:",
     ...distributionOf(result.scores, threshold).map(
       (g) =>
-        `  ${g.group}: ${g.units} đơn vị — ${RATING_NAMES.map((n) => `${n} ${g.bands[n]}`).join(", ")}; chưa có điểm ${g.noScore}; trên ngưỡng (${threshold.test}): ${g.aboveThreshold}`,
+        `  ${g.group}: ${g.units} đơn vị — ${RATING_NAMES.map((n) => `${n} ${g.bands[n]}`).join(", ")}; chưa có điểm ${g.noScore}; không áp dụng ${g.notApplicable}; trên ngưỡng (${threshold.test}): ${g.aboveThreshold}`,
     ),
   ];
 }

@@ -175,11 +175,19 @@ suite(title, () => {
       );
     const line = (g: (typeof groups)[number]) => [
       g.group,
-      ...[g.units, ...RATING_NAMES.map((n) => g.bands[n]), g.noScore, g.aboveThreshold].map(String),
+      ...[g.units, ...RATING_NAMES.map((n) => g.bands[n]), g.noScore, g.notApplicable, g.aboveThreshold].map(
+        String,
+      ),
     ];
     expect(rows).toEqual([...groups.map(line), line(distributionTotal(groups))]);
-    // 33 units: 28 of the 766 groups (2 without a score yet), 5 vertical-sector bodies without one.
-    expect(distributionTotal(groups)).toMatchObject({ units: 33, noScore: 7, aboveThreshold: 3 });
+    // 33 units: 28 of the 766 groups (2 without a score yet), 5 vertical-sector bodies criterion III does
+    // not fit, without one: "Không áp dụng", not "Chưa có điểm".
+    expect(distributionTotal(groups)).toMatchObject({
+      units: 33,
+      noScore: 2,
+      notApplicable: 5,
+      aboveThreshold: 3,
+    });
   });
 
   const axe = () => axeRun(page, "[data-view='ket-qua-766']");

@@ -500,6 +500,53 @@ describe("the installed command", () => {
     expect(usage.status).toBe(2);
   });
 
+  it("counts the vertical-sector units, which criterion III does not fit, as “không áp dụng” (npm run demo)", async () => {
+    const out = path.join(dir, "demo-da-tinh-diem.xlsx");
+    const run = spawnSync(process.execPath, [bin, "score", input, "-o", out], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      "  Cơ quan ngành dọc: 5 đơn vị — Xuất sắc 0, Tốt 0, Khá 0, Trung bình 0, Yếu 0; chưa có điểm 0; không áp dụng 5; trên ngưỡng (> 80): 0",
+    );
+    const json = spawnSync(process.execPath, [bin, "score", input, "--json"], { encoding: "utf8" });
+    const { distribution } = JSON.parse(json.stdout) as JsonReport;
+    expect(distribution.map((g) => [g.group, g.units, g.noScore, g.notApplicable])).toEqual([
+      ["Sở, ban, ngành", 17, 0, 0],
+      ["UBND cấp huyện", 11, 0, 0],
+      ["Cơ quan ngành dọc", 5, 0, 5],
+    ]);
+    // The summary sheet's table has the column too, the vertical sector's 5 under it.
+    const summary = (await readBook(out)).getWorksheet("Tổng hợp")!;
+    const rows: unknown[][] = [];
+    summary.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const header = rows.find((r) => r.includes("Không áp dụng"))!;
+    expect(header.slice(0, 11)).toEqual([
+      "STT",
+      "Khối",
+      "Số đơn vị",
+      "Xuất sắc",
+      "Tốt",
+      "Khá",
+      "Trung bình",
+      "Yếu",
+      "Chưa có điểm",
+      "Không áp dụng",
+      "Trên ngưỡng (> 80)",
+    ]);
+    expect(rows.find((r) => r[1] === "Cơ quan ngành dọc" && r[2] === 5)?.slice(0, 11)).toEqual([
+      3,
+      "Cơ quan ngành dọc",
+      5,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      5,
+      0,
+    ]);
+  });
+
   it("loads the zip library only to read a workbook, the Word exporter (docx) only to write a letter, and never ExcelJS", async () => {
     // Preloaded into the command's process: names at exit the packages it required among these three.
     const probe = path.join(dir, "probe.cjs");

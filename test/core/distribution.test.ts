@@ -78,12 +78,54 @@ describe("the distribution of 766 ratings per group", () => {
   });
 
   it("puts “SỞ, BAN, NGÀNH” with “Sở, ban, ngành”, and counts the units without a score apart", () => {
-    expect(groups.map((g) => [g.group, g.units, g.noScore])).toEqual([
-      ["Sở, ban, ngành", 9, 1],
-      ["UBND cấp xã", 2, 1],
-      ["Cơ quan ngành dọc", 1, 1],
+    expect(groups.map((g) => [g.group, g.units, g.noScore, g.notApplicable])).toEqual([
+      ["Sở, ban, ngành", 9, 1, 0],
+      ["UBND cấp xã", 2, 1, 0],
+      // Criterion III does not apply to the vertical sector: its unit without a score is not "missing".
+      ["Cơ quan ngành dọc", 1, 0, 1],
     ]);
-    for (const g of groups) expect(bands(g).reduce((a, b) => a + b, 0) + g.noScore).toBe(g.units);
+    for (const g of groups)
+      expect(bands(g).reduce((a, b) => a + b, 0) + g.noScore + g.notApplicable).toBe(g.units);
+  });
+
+  it("counts a vertical-sector unit with a score in its band, and a department without one as missing", () => {
+    const { groups: mixed } = groupsOf([
+      table([
+        ["Bảo hiểm xã hội tỉnh", "Cơ quan ngành dọc", null],
+        ["Cục Thuế tỉnh", "Cơ quan ngành dọc", 85],
+        ["Sở Một", "Sở, ban, ngành", null],
+      ]),
+    ]);
+    expect(mixed).toEqual([
+      {
+        group: "Cơ quan ngành dọc",
+        bands: { "Xuất sắc": 0, Tốt: 1, Khá: 0, "Trung bình": 0, Yếu: 0 },
+        aboveThreshold: 1,
+        units: 2,
+        noScore: 0,
+        notApplicable: 1,
+      },
+      {
+        group: "Sở, ban, ngành",
+        bands: { "Xuất sắc": 0, Tốt: 0, Khá: 0, "Trung bình": 0, Yếu: 0 },
+        aboveThreshold: 0,
+        units: 1,
+        noScore: 1,
+        notApplicable: 0,
+      },
+    ]);
+  });
+
+  it("counts every unit without a score as missing when no criterion tests the 766 score", () => {
+    const { result: run } = groupsOf([table(SCORES)]);
+    const threshold = awardThreshold([], run.settings.rating);
+    expect(threshold.criterion).toBeUndefined();
+    const plain = distributionOf(run.scores, threshold);
+    expect(plain.map((g) => [g.noScore, g.notApplicable])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ]);
   });
 
   it("counts above the threshold as the criterion tests it: strictly above 80, 80,00 not", () => {
@@ -93,6 +135,7 @@ describe("the distribution of 766 ratings per group", () => {
       operator: ">",
       label: "Ngưỡng đề xuất (> 80)",
       test: "> 80",
+      criterion: "III",
     });
   });
 
@@ -102,7 +145,8 @@ describe("the distribution of 766 ratings per group", () => {
       bands: { "Xuất sắc": 3, Tốt: 2, Khá: 2, "Trung bình": 1, Yếu: 1 },
       aboveThreshold: 4,
       units: 12,
-      noScore: 3,
+      noScore: 2,
+      notApplicable: 1,
     });
   });
 
@@ -111,9 +155,9 @@ describe("the distribution of 766 ratings per group", () => {
     const summary = summaryText(result).split("\n");
     const at = summary.indexOf("Phân bố xếp loại Bộ chỉ số 766:");
     expect(summary.slice(at + 1, at + 4)).toEqual([
-      "  Sở, ban, ngành: 9 đơn vị — Xuất sắc 2, Tốt 2, Khá 2, Trung bình 1, Yếu 1; chưa có điểm 1; trên ngưỡng (> 80): 3",
-      "  UBND cấp xã: 2 đơn vị — Xuất sắc 1, Tốt 0, Khá 0, Trung bình 0, Yếu 0; chưa có điểm 1; trên ngưỡng (> 80): 1",
-      "  Cơ quan ngành dọc: 1 đơn vị — Xuất sắc 0, Tốt 0, Khá 0, Trung bình 0, Yếu 0; chưa có điểm 1; trên ngưỡng (> 80): 0",
+      "  Sở, ban, ngành: 9 đơn vị — Xuất sắc 2, Tốt 2, Khá 2, Trung bình 1, Yếu 1; chưa có điểm 1; không áp dụng 0; trên ngưỡng (> 80): 3",
+      "  UBND cấp xã: 2 đơn vị — Xuất sắc 1, Tốt 0, Khá 0, Trung bình 0, Yếu 0; chưa có điểm 1; không áp dụng 0; trên ngưỡng (> 80): 1",
+      "  Cơ quan ngành dọc: 1 đơn vị — Xuất sắc 0, Tốt 0, Khá 0, Trung bình 0, Yếu 0; chưa có điểm 0; không áp dụng 1; trên ngưỡng (> 80): 0",
     ]);
   });
 
@@ -126,6 +170,7 @@ describe("the distribution of 766 ratings per group", () => {
         aboveThreshold: 1,
         units: 1,
         noScore: 0,
+        notApplicable: 0,
       },
     ]);
   });
@@ -215,7 +260,7 @@ describe("on the summary sheet's plan", () => {
     const title = summary?.blocks.find((b) => b.values[0][0] === DISTRIBUTION_TITLE);
     const printed = summary?.pageSetup?.printArea.bottom ?? Infinity;
     expect(title?.top).toBeGreaterThan(printed);
-    const header = cellsAt((title?.top ?? 0) + 1).filter((c) => c.col <= 9);
+    const header = cellsAt((title?.top ?? 0) + 1).filter((c) => c.col <= 10);
     expect(header.map((c) => c.value)).toEqual([
       "STT",
       "Khối",
@@ -226,17 +271,34 @@ describe("on the summary sheet's plan", () => {
       "Trung bình",
       "Yếu",
       "Chưa có điểm",
+      "Không áp dụng",
       "Trên ngưỡng (> 80)",
     ]);
     const rows = [0, 1, 2, 3].map((i) =>
       cellsAt((title?.top ?? 0) + 2 + i)
-        .filter((c) => c.col <= 9)
+        .filter((c) => c.col <= 10)
         .map((c) => c.value),
     );
     const total = distributionTotal(groups);
     expect(rows).toEqual([
-      ...groups.map((g, i) => [i + 1, g.group, g.units, ...bands(g), g.noScore, g.aboveThreshold]),
-      [null, "Tổng cộng", total.units, ...bands(total), total.noScore, total.aboveThreshold],
+      ...groups.map((g, i) => [
+        i + 1,
+        g.group,
+        g.units,
+        ...bands(g),
+        g.noScore,
+        g.notApplicable,
+        g.aboveThreshold,
+      ]),
+      [
+        null,
+        "Tổng cộng",
+        total.units,
+        ...bands(total),
+        total.noScore,
+        total.notApplicable,
+        total.aboveThreshold,
+      ],
     ]);
   });
 

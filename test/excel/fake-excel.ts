@@ -112,7 +112,7 @@ export interface SheetState {
   charts: ChartState[];
 }
 
-/** A chart series as the fake records it: addresses qualified with the sheet ("'Tổng hợp'!N36:N63"). */
+/** A chart series as the fake records it: addresses qualified with the sheet ("'Tổng hợp'!O36:O63"). */
 export interface ChartSeriesState {
   name: string;
   chartType: string;

@@ -149,8 +149,8 @@ describe("parity with the CLI on the sample workbook", () => {
     // The 28 units of the 766 groups, Sở Ngoại vụ, An Phú and Phú Tân marked as proposed.
     expect(adapter).toHaveLength(1);
     const [chart] = adapter;
-    expect(chart.bars.values).toMatch(/^'Tổng hợp'!N(\d+):N(\d+)$/);
-    const [, from, to] = /N(\d+):N(\d+)/.exec(chart.bars.values) ?? [];
+    expect(chart.bars.values).toMatch(/^'Tổng hợp'!O(\d+):O(\d+)$/);
+    const [, from, to] = /O(\d+):O(\d+)/.exec(chart.bars.values) ?? [];
     expect(Number(to) - Number(from) + 1).toBe(28);
     expect(Object.keys(chart.bars.marked)).toHaveLength(3);
     expect(chart.line).toMatchObject({ name: "Ngưỡng đề xuất (> 80)", type: "Line" });

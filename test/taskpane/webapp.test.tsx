@@ -258,6 +258,46 @@ describe("web app", () => {
     await screen.findByText("5 đơn vị");
     expect(screen.getByLabelText("Bảng đơn vị tìm thấy").textContent).toContain("Số liệu 2023");
   });
+
+  it("shows the vertical-sector units, which criterion III does not fit, as “Không áp dụng”, not “Chưa có điểm”", async () => {
+    renderWebApp();
+    choose(sampleFile());
+    await screen.findByText("33 đơn vị", undefined, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole("button", { name: "Phân bố và biểu đồ điểm 766" }));
+    const table = screen.getByRole("table", { name: "Phân bố xếp loại Bộ chỉ số 766 theo khối" });
+    const [header, ...rows] = within(table)
+      .getAllByRole("row")
+      .map((row) => Array.from(row.querySelectorAll("th, td"), (cell) => cell.textContent ?? ""));
+    expect(header).toEqual([
+      "Khối",
+      "Số đơn vị",
+      "Xuất sắc",
+      "Tốt",
+      "Khá",
+      "Trung bình",
+      "Yếu",
+      "Chưa có điểm",
+      "Không áp dụng",
+      "Trên ngưỡng (> 80)",
+    ]);
+    const row = (group: string) => rows.find((r) => r[0] === group);
+    // Five vertical-sector units, none with a 766 score: not applicable, not missing.
+    expect(row("Cơ quan ngành dọc")).toEqual([
+      "Cơ quan ngành dọc",
+      "5",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "5",
+      "0",
+    ]);
+    // The two departments whose score is not entered yet (the fresh sample) stay "Chưa có điểm".
+    expect(row("Sở, ban, ngành")?.slice(7, 9)).toEqual(["2", "0"]);
+    expect(row("Tổng cộng")?.slice(7, 9)).toEqual(["2", "5"]);
+  });
 });
 
 describe("messages of a file that does not open", () => {

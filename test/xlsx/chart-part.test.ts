@@ -68,7 +68,7 @@ describe("the chart part of the summary sheet", () => {
   it("draws the 28 units of the 766 groups as bars, the 3 proposed ones marked, and the threshold as a line", () => {
     const [chart] = chartsOfPackage(out, SUMMARY);
     expect(chart.title).toBe(CHART_TITLE);
-    expect(chart.bars.values).toMatch(/^'Tổng hợp'!N\d+:N\d+$/);
+    expect(chart.bars.values).toMatch(/^'Tổng hợp'!O\d+:O\d+$/);
     const xml = partText(out, "xl/charts/chart1.xml");
     const bar = /<c:barChart>[\s\S]*<\/c:barChart>/.exec(xml)?.[0] ?? "";
     expect(bar).toContain(`<c:ptCount val="28"/>`);

@@ -1,7 +1,7 @@
 /**
  * The results at a glance on the summary sheet, below the letter and outside its print area (never
  * printed with it): the distribution of 766 ratings per group, and a native chart of every unit's 766
- * score by group with the threshold line, over a data table beside it (columns L–P) that the chart reads.
+ * score by group with the threshold line, over a data table beside it (columns M–Q) that the chart reads.
  */
 import {
   chartAxis,
@@ -25,20 +25,31 @@ export const CHART_COLOURS = { bar: "4472C4", proposed: "ED7D31", threshold: "C0
 
 /** Rows between the letter's print area and the distribution table. */
 const GAP = 2;
-/** The chart's data: columns L–P, an empty column K away from the distribution table (A–J). */
-const DATA_LEFT = 11;
+/** The chart's data: columns M–Q, an empty column L away from the distribution table (A–K). */
+const DATA_LEFT = 12;
 const DATA_WIDTHS = [24, 34, 10, 14, 10];
-/** Widths of G, I, J when the letter leaves them unset (H may hold the note on missing facts). */
+/** Widths of G to K when the letter leaves them unset (H may hold the note on missing facts). */
 const COUNT_WIDTH = 11;
+/** The distribution table's last column (K): the title and the chart span the table. */
+const LAST_COLUMN = 10;
 /** Rows the chart covers under the table. */
 const CHART_ROWS = 22;
 
 export function distributionHeader(threshold: AwardThreshold): string[] {
-  return ["STT", "Khối", "Số đơn vị", ...RATING_NAMES, "Chưa có điểm", `Trên ngưỡng (${threshold.test})`];
+  return [
+    "STT",
+    "Khối",
+    "Số đơn vị",
+    ...RATING_NAMES,
+    "Chưa có điểm",
+    "Không áp dụng",
+    `Trên ngưỡng (${threshold.test})`,
+  ];
 }
 
 function distributionRow(g: GroupDistribution, index: number | null): Scalar[] {
-  return [index, g.group, g.units, ...RATING_NAMES.map((n) => g.bands[n]), g.noScore, g.aboveThreshold];
+  const counts = [...RATING_NAMES.map((n) => g.bands[n]), g.noScore, g.notApplicable, g.aboveThreshold];
+  return [index, g.group, g.units, ...counts];
 }
 
 /** Appends the distribution table, the chart's data and the chart to the summary sheet's plan. */
@@ -51,11 +62,11 @@ export function planResultsView(
   let row = printed + 1 + GAP;
   const top = row;
   plan.blocks.push({ top: row, left: 0, values: [[DISTRIBUTION_TITLE]], style: "letterTableTitle" });
-  plan.merges.push({ top: row, left: 0, bottom: row, right: 9 });
+  plan.merges.push({ top: row, left: 0, bottom: row, right: LAST_COLUMN });
   row++;
   const header = distributionHeader(threshold);
   plan.blocks.push({ top: row, left: 0, values: [header], style: "letterTableHeader" });
-  const widths = [6, 30, 16, 13, 11, 12, COUNT_WIDTH, COUNT_WIDTH, COUNT_WIDTH, COUNT_WIDTH];
+  const widths = [6, 30, 16, 13, 11, 12, ...Array<number>(5).fill(COUNT_WIDTH)];
   // Rows of the table and of the chart's data beside it: the taller of the two texts.
   const heights = new Map<number, number>();
   const fit = (r: number, height: number) => heights.set(r, Math.max(heights.get(r) ?? 0, height));
@@ -78,12 +89,12 @@ export function planResultsView(
     top: row,
     left: 0,
     values: rows,
-    columnStyles: ["letterTableNumber", "letterTableText", ...Array(8).fill("letterTableNumber")],
+    columnStyles: ["letterTableNumber", "letterTableText", ...Array(9).fill("letterTableNumber")],
   });
   rows.forEach((values, i) => fit(row + i, textHeight(String(values[1]), widths[1])));
   row += rows.length;
   const set = new Set(plan.columnWidths.map((w) => w.col));
-  for (const col of [6, 7, 8, 9]) if (!set.has(col)) plan.columnWidths.push({ col, width: COUNT_WIDTH });
+  for (const col of [6, 7, 8, 9, 10]) if (!set.has(col)) plan.columnWidths.push({ col, width: COUNT_WIDTH });
   const points = chartPoints(scores);
   const pushHeights = () => {
     for (const [r, height] of heights) plan.rowHeights.push({ row: r, height });
@@ -137,7 +148,7 @@ export function planResultsView(
     },
     line: { name: threshold.label, values: column(DATA_LEFT + 3), color: CHART_COLOURS.threshold },
     valueAxis: (({ min, max }) => ({ min, max }))(chartAxis(points, threshold)),
-    anchor: { top: row + 1, left: 0, bottom: row + CHART_ROWS, right: 9 },
+    anchor: { top: row + 1, left: 0, bottom: row + CHART_ROWS, right: LAST_COLUMN },
   };
   plan.charts = [...(plan.charts ?? []), chart];
 }

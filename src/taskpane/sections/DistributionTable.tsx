@@ -19,12 +19,12 @@ import {
 import { useSidewaysOverflow } from "../use-overflow";
 
 const useStyles = makeStyles({
-  // Nine columns do not fit a narrow pane: the table scrolls sideways, and the keyboard can scroll it.
+  // Ten columns do not fit a narrow pane: the table scrolls sideways, and the keyboard can scroll it.
   scroller: {
     overflowX: "auto",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  table: { minWidth: "34em" },
+  table: { minWidth: "38em" },
   number: { width: "4.2em", textAlign: "end" },
   numberHeader: { justifyContent: "flex-end", textAlign: "end" },
   total: { fontWeight: tokens.fontWeightSemibold },
@@ -51,6 +51,7 @@ export function DistributionTable({ groups, threshold }: DistributionTableProps)
     ["Số đơn vị", (g) => g.units],
     ...RATING_NAMES.map((name): [string, (g: GroupDistribution) => number] => [name, (g) => g.bands[name]]),
     ["Chưa có điểm", (g) => g.noScore],
+    ["Không áp dụng", (g) => g.notApplicable],
     [`Trên ngưỡng (${threshold.test})`, (g) => g.aboveThreshold],
   ];
   const row = (g: GroupDistribution, isTotal: boolean) => (

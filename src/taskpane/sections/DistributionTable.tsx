@@ -1,6 +1,5 @@
 /** Units per 766 rating band and above the award threshold, per group, with the total: the summary sheet's table. */
 import {
-  Caption1,
   makeStyles,
   Table,
   TableBody,
@@ -16,14 +15,10 @@ import {
   type AwardThreshold,
   type GroupDistribution,
 } from "../../core/distribution";
-import { useSidewaysOverflow } from "../use-overflow";
+import { SidewaysScroller } from "./SidewaysScroller";
 
 const useStyles = makeStyles({
-  // Ten columns do not fit a narrow pane: the table scrolls sideways, and the keyboard can scroll it.
-  scroller: {
-    overflowX: "auto",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
+  // Eleven columns do not fit a narrow pane: the table scrolls sideways in its own box.
   table: { minWidth: "38em" },
   number: { width: "4.2em", textAlign: "end" },
   numberHeader: { justifyContent: "flex-end", textAlign: "end" },
@@ -36,7 +31,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: `1px 0 0 ${tokens.colorNeutralStroke2}`,
   },
-  cue: { color: tokens.colorNeutralForeground2 },
 });
 
 interface DistributionTableProps {
@@ -64,47 +58,35 @@ export function DistributionTable({ groups, threshold }: DistributionTableProps)
       ))}
     </TableRow>
   );
-  const { ref, overflows } = useSidewaysOverflow<HTMLDivElement>();
   return (
-    <>
-      {overflows && (
-        <Caption1 className={styles.cue}>
-          Bảng rộng hơn ngăn: kéo ngang trong khung (hoặc dùng phím mũi tên) để xem các cột bên phải; cột
-          “Khối” đứng yên.
-        </Caption1>
-      )}
-      <div
-        ref={ref}
-        className={styles.scroller}
-        tabIndex={0}
-        role="region"
-        aria-label="Bảng phân bố xếp loại (cuộn ngang)"
+    <SidewaysScroller
+      label="Bảng phân bố xếp loại (cuộn ngang)"
+      cue="Bảng rộng hơn ngăn: kéo ngang trong khung (hoặc dùng phím mũi tên) để xem các cột bên phải; cột “Khối” đứng yên."
+    >
+      <Table
+        size="extra-small"
+        className={styles.table}
+        aria-label="Phân bố xếp loại Bộ chỉ số 766 theo khối"
       >
-        <Table
-          size="extra-small"
-          className={styles.table}
-          aria-label="Phân bố xếp loại Bộ chỉ số 766 theo khối"
-        >
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.first}>Khối</TableHeaderCell>
-              {columns.map(([label]) => (
-                <TableHeaderCell
-                  key={label}
-                  className={styles.number}
-                  button={{ className: styles.numberHeader }}
-                >
-                  {label}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {groups.map((g) => row(g, false))}
-            {row(total, true)}
-          </TableBody>
-        </Table>
-      </div>
-    </>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.first}>Khối</TableHeaderCell>
+            {columns.map(([label]) => (
+              <TableHeaderCell
+                key={label}
+                className={styles.number}
+                button={{ className: styles.numberHeader }}
+              >
+                {label}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {groups.map((g) => row(g, false))}
+          {row(total, true)}
+        </TableBody>
+      </Table>
+    </SidewaysScroller>
   );
 }

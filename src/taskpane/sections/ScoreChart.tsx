@@ -5,7 +5,7 @@
  * technology (role="img" with an accessible name saying what it shows); the same figures follow as a
  * table under a disclosure, for screen readers and for anyone who wants the numbers.
  */
-import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import {
   chartAxis,
   chartDescription,
@@ -15,7 +15,7 @@ import {
 } from "../../core/distribution";
 import { formatScore766 } from "../../core/numbers";
 import { CHART_COLOURS } from "../../core/plan/chart-plan";
-import { useSidewaysOverflow } from "../use-overflow";
+import { SidewaysScroller } from "./SidewaysScroller";
 
 const BAR = 14;
 const BAR_GAP = 2;
@@ -29,12 +29,7 @@ const LETTER = 4.9;
 const NAME_SIZE = 9;
 
 const useStyles = makeStyles({
-  scroller: {
-    overflowX: "auto",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
   svg: { display: "block", color: tokens.colorNeutralForeground1 },
-  cue: { color: tokens.colorNeutralForeground2 },
   legend: {
     display: "flex",
     flexWrap: "wrap",
@@ -104,7 +99,6 @@ interface ScoreChartProps {
 
 export function ScoreChart({ points, threshold }: ScoreChartProps) {
   const styles = useStyles();
-  const { ref, overflows } = useSidewaysOverflow<HTMLDivElement>();
   const { placed, groups, width } = layout(points);
   const axis = chartAxis(points, threshold);
   const yOf = yOn(axis);
@@ -112,17 +106,9 @@ export function ScoreChart({ points, threshold }: ScoreChartProps) {
   const line = yOf(threshold.value);
   return (
     <>
-      {overflows && (
-        <Caption1 className={styles.cue}>
-          Biểu đồ rộng hơn ngăn: kéo ngang trong khung (hoặc dùng phím mũi tên) để xem mọi khối.
-        </Caption1>
-      )}
-      <div
-        ref={ref}
-        className={styles.scroller}
-        tabIndex={0}
-        role="region"
-        aria-label="Biểu đồ điểm 766 (cuộn ngang)"
+      <SidewaysScroller
+        label="Biểu đồ điểm 766 (cuộn ngang)"
+        cue="Biểu đồ rộng hơn ngăn: kéo ngang trong khung (hoặc dùng phím mũi tên) để xem mọi khối."
       >
         <svg
           className={styles.svg}
@@ -197,7 +183,7 @@ export function ScoreChart({ points, threshold }: ScoreChartProps) {
             </text>
           ))}
         </svg>
-      </div>
+      </SidewaysScroller>
       <ul className={styles.legend} aria-label="Chú giải biểu đồ">
         <li>
           <span className={`${styles.key} ${styles.bar}`} aria-hidden="true" />

@@ -118,36 +118,19 @@ export function LetterSection(props: LetterSectionProps) {
   const styles = useStyles();
   const { draft } = props;
   if (!draft) return <Caption1>Cài đặt công văn hiện ra khi đã đọc được sổ tính.</Caption1>;
+  const field = (row: SettingRow) => (
+    <SettingField key={row.label} row={row} draft={draft} saving={props.saving} onChange={props.onChange} />
+  );
   return (
     <>
       <Caption1>
         Các mục này là phần “CÀI ĐẶT” của trang “Tiêu chí” trong sổ tính; bấm “Lưu cài đặt” để ghi vào đó. Dự
         thảo công văn ở trang “Tổng hợp” và tệp .docx dùng bản đã lưu.
       </Caption1>
-      <div className={styles.form}>
-        {FACT_ROWS.map((row) => (
-          <SettingField
-            key={row.label}
-            row={row}
-            draft={draft}
-            saving={props.saving}
-            onChange={props.onChange}
-          />
-        ))}
-      </div>
+      <div className={styles.form}>{FACT_ROWS.map(field)}</div>
       <details className={styles.wording}>
         <summary>Câu chữ của công văn ({WORDING_ROWS.length} mục, ít khi phải sửa)</summary>
-        <div className={styles.form}>
-          {WORDING_ROWS.map((row) => (
-            <SettingField
-              key={row.label}
-              row={row}
-              draft={draft}
-              saving={props.saving}
-              onChange={props.onChange}
-            />
-          ))}
-        </div>
+        <div className={styles.form}>{WORDING_ROWS.map(field)}</div>
       </details>
       <DraftErrors errors={props.errors} />
       <SectionNotice notice={props.notice} section="letter" />

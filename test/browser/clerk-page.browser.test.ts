@@ -41,6 +41,23 @@ function manyUnits(count: number): SheetSpec[] {
   return [{ name: "Theo dõi", rows: [["BẢNG THEO DÕI"], [], header, ...rows] }];
 }
 
+/** Opens a workbook in the page (a file on disk, or bytes under a name) and waits until it is read. */
+async function openFile(page: Page, file: string | { name: string; bytes: Uint8Array }): Promise<void> {
+  await page
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles(
+      typeof file === "string"
+        ? file
+        : {
+            name: file.name,
+            mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            buffer: Buffer.from(file.bytes),
+          },
+    );
+  await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+}
+
 /** Opens every section of the pane still closed, and the problem kinds folded into one line. */
 async function openEverything(page: Page): Promise<void> {
   // The sections' headers (h2) and the folds inside them ("Cột dữ liệu"), until none is closed.
@@ -82,15 +99,7 @@ suite(title, () => {
     it("lists every unit with its figures and reason, filtered and searched; problems stand above the result", async () => {
       const { page, record } = await browser.open(width);
       // The sample as staff start from it: two 766 scores not entered, a letter without its facts.
-      await page
-        .locator('input[type="file"]')
-        .first()
-        .setInputFiles({
-          name: "theo-doi-thi-dua-kstthc-2023.xlsx",
-          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          buffer: Buffer.from(await freshSampleBytes()),
-        });
-      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await openFile(page, { name: "theo-doi-thi-dua-kstthc-2023.xlsx", bytes: await freshSampleBytes() });
       await score(page);
 
       // Problems first: the list of problems comes before the proposed units in the page.
@@ -135,15 +144,7 @@ suite(title, () => {
 
     it("edits every letter fact the schema declares, checks dates in Vietnamese, and saves them into “Tiêu chí” of the download", async () => {
       const { page, record } = await browser.open(width);
-      await page
-        .locator('input[type="file"]')
-        .first()
-        .setInputFiles({
-          name: "theo-doi-thi-dua-kstthc-2023.xlsx",
-          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          buffer: Buffer.from(await freshSampleBytes()),
-        });
-      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await openFile(page, { name: "theo-doi-thi-dua-kstthc-2023.xlsx", bytes: await freshSampleBytes() });
       await page.getByRole("button", { name: "Công văn", exact: true }).click();
       // Every text, date and list setting of the schema has its field: one added there shows here (the
       // letter's wording folded under its own line, the year's facts first).
@@ -191,8 +192,7 @@ suite(title, () => {
 
       // A Word letter chosen by mistake over an open file is refused, the file kept; once that file is
       // scored, the refusal no longer applies and goes.
-      await page.locator('input[type="file"]').first().setInputFiles(EXAMPLE_FILE);
-      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await openFile(page, EXAMPLE_FILE);
       const sample = runScoring(await freshSampleGrids());
       const docx = await letterToDocx(sample.letter, sample.scores, sample.criteria);
       await page
@@ -234,8 +234,7 @@ suite(title, () => {
 
     it("fits the pane: wide tables and the chart scroll in their own box with a cue, the first column staying", async () => {
       const { page, record } = await browser.open(width);
-      await page.locator('input[type="file"]').first().setInputFiles(EXAMPLE_FILE);
-      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await openFile(page, EXAMPLE_FILE);
       await score(page);
       await page.getByRole("button", { name: "Phân bố và biểu đồ điểm 766", exact: true }).click();
       const table = page.getByRole("region", { name: "Bảng phân bố xếp loại (cuộn ngang)" });
@@ -307,15 +306,7 @@ suite(title, () => {
 
     it("asks for the period of a portal export that does not say it, warns above the result until it is told", async () => {
       const { page, record } = await browser.open(width);
-      await page
-        .locator('input[type="file"]')
-        .first()
-        .setInputFiles({
-          name: "diem-766-T10.xlsx",
-          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          buffer: Buffer.from(await xlsxBytes(portalExport())),
-        });
-      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await openFile(page, { name: "diem-766-T10.xlsx", bytes: await xlsxBytes(portalExport()) });
       await page.getByRole("button", { name: "Năm thi đua và mẫu", exact: true }).click();
       const period = page.getByRole("combobox", { name: "Kỳ số liệu" });
       await expect(period.textContent()).resolves.toBe("Không rõ");
@@ -338,15 +329,7 @@ suite(title, () => {
     it(`draws only the rows in sight of ${MANY} units, and reaches the last by scrolling`, async () => {
       const { page, record } = await browser.open(width);
       const bytes = await xlsxBytes(manyUnits(MANY));
-      await page
-        .locator('input[type="file"]')
-        .first()
-        .setInputFiles({
-          name: "nhieu-don-vi.xlsx",
-          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          buffer: Buffer.from(bytes),
-        });
-      await page.getByRole("group", { name: "Tệp đang mở" }).waitFor();
+      await openFile(page, { name: "nhieu-don-vi.xlsx", bytes });
       await score(page);
       await expect(table(page).getAttribute("aria-rowcount")).resolves.toBe(String(MANY + 1));
       const drawn = await table(page).getByRole("row").count();

@@ -68,6 +68,8 @@ const CONTENT_TYPES = "[Content_Types].xml";
 /** Relationships to the parts of a chart (ECMA-376 and Microsoft's chart style and colour parts). */
 const CHART_PART_TYPES = /\/(chart|chartUserShapes|chartStyle|chartColorStyle|themeOverride)$/;
 const APP_PROPS = "docProps/app.xml";
+/** Characters of a part worth compressing before the others are written (a chart of some hundred units). */
+const EARLY_COMPRESSION = 1 << 16;
 
 /** A worksheet of the workbook (chart sheets and dialog sheets hold no cells and are left alone). */
 interface WorksheetInfo {
@@ -105,6 +107,8 @@ export class WorkbookPackage {
   private readonly sheetOutputs = new Map<string, Uint8Array | null>();
   /** Compressions begun as soon as a part was written, by a codec that compresses off the main thread. */
   private readonly compressing = new WeakMap<Uint8Array, Promise<Uint8Array>>();
+  /** Parts whose bytes were made when written (see compressSoon), with the text they were made from. */
+  private readonly early = new Map<string, { xml: string; bytes: Uint8Array | undefined }>();
   /** Parts that prefix SpreadsheetML's elements: read and edited without, written with the prefix. */
   private readonly prefixes = new Map<string, MainPrefix>();
   private workbookPart = "";
@@ -481,6 +485,7 @@ export class WorkbookPackage {
     this.texts.delete(part);
     this.sheetBytes.delete(part);
     this.sheetOutputs.delete(part);
+    this.early.delete(part);
     this.setText(CONTENT_TYPES, removeOverride(this.text(CONTENT_TYPES) ?? "", part));
   }
 
@@ -539,9 +544,10 @@ export class WorkbookPackage {
         ),
       ),
     );
-    chartParts.forEach((part, i) =>
-      this.writePart(part, chartXml(plan.name, plan, charts[i]), CHART_CONTENT_TYPE),
-    );
+    chartParts.forEach((part, i) => {
+      this.writePart(part, chartXml(plan.name, plan, charts[i]), CHART_CONTENT_TYPE);
+      this.compressSoon(part);
+    });
     return relId;
   }
 
@@ -687,11 +693,10 @@ export class WorkbookPackage {
     const changed = new Map(this.changed);
     const added: [string, Uint8Array][] = [];
     const put = (part: string, xml: string) => {
-      if (this.byName.has(part)) {
-        const original = this.text0(part);
-        const main = this.prefixes.get(part);
-        if (original !== xml) changed.set(part, toBytes(main ? withMainPrefix(xml, main) : xml));
-      } else added.push([part, toBytes(xml)]);
+      const bytes = this.partBytes(part, xml);
+      if (!bytes) return;
+      if (this.byName.has(part)) changed.set(part, bytes);
+      else added.push([part, bytes]);
     };
     for (const [part, xml] of this.texts) put(part, xml);
     for (const [part, written] of this.sheetOutputs) {
@@ -720,6 +725,27 @@ export class WorkbookPackage {
     // Added parts in a fixed order, so that the same input gives the same bytes.
     added.sort((a, b) => a[0].localeCompare(b[0]));
     return { changed, added };
+  }
+
+  /** A part's bytes for the file, from the text the tool wrote; undefined when the file holds that text. */
+  private partBytes(part: string, xml: string): Uint8Array | undefined {
+    const early = this.early.get(part);
+    if (early?.xml === xml) return early.bytes;
+    if (this.byName.has(part) && this.text0(part) === xml) return undefined;
+    const main = this.prefixes.get(part);
+    return toBytes(main ? withMainPrefix(xml, main) : xml);
+  }
+
+  /**
+   * A large part the tool wrote and will not write again (a chart): its bytes made now and, when the
+   * codec compresses off the main thread, its compression begun while the sheets are still being written.
+   */
+  private compressSoon(part: string): void {
+    const xml = this.texts.get(part);
+    if (xml === undefined || xml.length < EARLY_COMPRESSION || !this.codec.deflateLater) return;
+    const bytes = this.partBytes(part, xml);
+    this.early.set(part, { xml, bytes });
+    if (bytes) this.compressing.set(bytes, this.codec.deflateLater(bytes));
   }
 
   /** A worksheet's text as the file holds it, kept until an edit takes it (see text). */

@@ -19,13 +19,14 @@ import { excelAdapter } from "./excel-adapter";
 import { round, type Metric } from "./metric";
 import { buildChildren, child, CLI, interleaved, runNode } from "./processes";
 import { packageCli } from "./package";
+import { buildWebPages, webPages } from "./web";
 import { generatedBytes } from "./workbooks";
 
 const ROOT = path.join(__dirname, "..");
 const MiB = (n: number) => Math.round(n);
 
 /** The bench's parts, all by default; `--only` runs some of them. */
-const SECTIONS = ["startup", "functions", "cli", "package", "excel", "bundles"] as const;
+const SECTIONS = ["startup", "functions", "cli", "package", "web", "excel", "bundles"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -186,6 +187,11 @@ async function main(): Promise<void> {
     if (run("cli")) for (const size of options.sizes) report(await cliAndYardsticks(size, dir, options));
     // Memory bounded by the sheets read: the CLI with and without an unrelated 100,000-row sheet.
     if (run("package")) for (const size of options.sizes) report(await packageCli(size));
+    // The page in Chromium beside SheetJS in the same browser, sizes one after another.
+    if (run("web")) {
+      await buildWebPages();
+      for (const size of options.sizes) report(await webPages(size, options.rounds));
+    }
     if (run("excel")) {
       for (const size of [...new Set([...options.sizes, 5000])].sort((a, b) => a - b)) {
         report(await excelAdapter(size));

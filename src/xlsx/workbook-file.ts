@@ -1,7 +1,8 @@
 /**
  * The part of the file port that reads and writes .xlsx packages, in a chunk of its own (xlsx.js) that the
  * page fetches when the first file is opened. The workbook goes through the CLI's own functions, so that
- * a file scored here is the file `kstthc score` writes, byte for byte.
+ * a file scored here holds the parts `kstthc score` writes, byte for byte; only their compression differs
+ * (fflate at level 3, PAGE_CODEC, where the CLI has zlib).
  */
 import type { Criterion } from "../core/criteria";
 import { META_SHEET, ownedSheetNames, readOwnership } from "../core/ownership";
@@ -9,6 +10,7 @@ import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
 import { foldKey } from "../core/text";
+import { PAGE_CODEC } from "./package/codec";
 import { packageGrids, scorePackage, withPackageNotes } from "./package/score";
 import { WorkbookPackage } from "./package/workbook-package";
 import type { WorkbookFormat } from "./workbook-format";
@@ -31,7 +33,7 @@ export class WorkbookFile {
 
   /** Throws the UnusableInputError of WorkbookPackage.open (not .xlsx, corrupt, password-protected). */
   static async open(bytes: Uint8Array, name: string): Promise<WorkbookFile> {
-    return new WorkbookFile(name, bytes, WorkbookPackage.open(bytes, name));
+    return new WorkbookFile(name, bytes, WorkbookPackage.open(bytes, name, PAGE_CODEC));
   }
 
   get bytes(): Uint8Array {
@@ -69,10 +71,10 @@ export class WorkbookFile {
 
   private change<T>(edit: (workbook: WorkbookPackage) => T): Promise<T> {
     const run = this.queue.then(async () => {
-      const workbook = WorkbookPackage.open(this.current, this.name);
+      const workbook = WorkbookPackage.open(this.current, this.name, PAGE_CODEC);
       const out = edit(workbook);
       const bytes = workbook.save();
-      [this.current, this.workbook] = [bytes, WorkbookPackage.open(bytes, this.name)];
+      [this.current, this.workbook] = [bytes, WorkbookPackage.open(bytes, this.name, PAGE_CODEC)];
       return out;
     });
     // A failed change must not block the next one.

@@ -30,6 +30,8 @@ export function singleFilePolicy(scriptHash: string): string {
     `script-src ${scriptHash}`,
     "style-src 'unsafe-inline'",
     "img-src data: blob:",
+    // The workbook worker (src/taskpane/workbook-worker.ts) runs from a blob: URL of the page's own text.
+    "worker-src blob:",
     "font-src data:",
     "connect-src 'none'",
     "object-src 'none'",
@@ -38,22 +40,41 @@ export function singleFilePolicy(scriptHash: string): string {
   ].join("; ");
 }
 
-/** The pane's entry as one classic script: no chunk to load beside it, no eval. */
-async function bundleScript(): Promise<string> {
+const BROWSER = {
+  bundle: true,
+  write: false,
+  format: "iife",
+  platform: "browser",
+  target: "es2020",
+  minify: true,
+  define: { "process.env.NODE_ENV": '"production"' },
+  // The libraries' licence notices travel with the copy, at the end of the script.
+  legalComments: "eof",
+  charset: "ascii",
+  logLevel: "warning",
+} as const;
+
+/** The workbook worker (read, score, save off the page's thread) as one classic script. */
+async function bundleWorker(): Promise<string> {
   const out = await build({
+    ...BROWSER,
+    entryPoints: [path.join(ROOT, "src", "taskpane", "workbook-worker.ts")],
+  });
+  return out.outputFiles[0].text;
+}
+
+/** The pane's entry as one classic script, the worker's inside as text: no chunk to load beside it, no eval. */
+async function bundleScript(withWorker: boolean): Promise<string> {
+  const worker = withWorker ? await bundleWorker() : undefined;
+  const out = await build({
+    ...BROWSER,
     entryPoints: [path.join(ROOT, "src", "taskpane", "index.tsx")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    minify: true,
     jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    // The libraries' licence notices travel with the copy, at the end of the script.
-    legalComments: "eof",
-    charset: "ascii",
-    logLevel: "warning",
+    // "<" as \u003c: the same text to JavaScript, and no "<script" or "<!--" for the HTML parser to see.
+    define: {
+      ...BROWSER.define,
+      KSTTHC_WORKBOOK_WORKER: worker ? JSON.stringify(worker).replace(/</g, "\\u003c") : "undefined",
+    },
   });
   // An HTML parser ends the <script> element at the first "</script" in it (esbuild writes "<\/script"),
   // or skips that end after "<!--" and "<script" (the XML readers have "<!--", React's DOM "<script>").
@@ -81,8 +102,9 @@ export function singleFileHtml(template: string, script: string, iconDataUrl: st
   return replaced;
 }
 
-export async function writeSingleFile(file = SINGLE_FILE): Promise<string> {
-  const script = await bundleScript();
+/** `worker: false` leaves the worker out (the bench's comparison): the page then works on its own thread. */
+export async function writeSingleFile(file = SINGLE_FILE, { worker = true } = {}): Promise<string> {
+  const script = await bundleScript(worker);
   const icon = `data:image/png;base64,${readFileSync(ICON).toString("base64")}`;
   const html = singleFileHtml(readFileSync(TEMPLATE, "utf8"), script, icon);
   mkdirSync(path.dirname(file), { recursive: true });

@@ -60,9 +60,17 @@ export class WorkbookFile {
     return withPackageNotes(this.workbook, runScoring(packageGrids(this.workbook, named), named), this.name);
   }
 
-  /** As `kstthc score`: the criteria sheet is added when the workbook has none. */
-  score(options: RunOptions): Promise<RunResult> {
-    return this.change((workbook) => scorePackage(workbook, { fileName: this.name, ...options }));
+  /**
+   * As `kstthc score`: the criteria sheet is added when the workbook has none. `onScored` hears the result
+   * before the file is compressed and saved, so that a page can show it meanwhile; the promise settles
+   * once the new bytes are there.
+   */
+  score(options: RunOptions, onScored?: (result: RunResult) => void): Promise<RunResult> {
+    return this.change((workbook) => {
+      const result = scorePackage(workbook, { fileName: this.name, ...options });
+      onScored?.(result);
+      return result;
+    });
   }
 
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {

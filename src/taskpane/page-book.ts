@@ -1,0 +1,149 @@
+/**
+ * The opened workbook file as the page's file port uses it, worked in a Web Worker where the page carries
+ * the worker's code (the single-file page), else on the page's own thread: the same WorkbookFile either
+ * way. In the worker, a score's result reaches the page before the file is compressed and saved.
+ */
+import type { Criterion } from "../core/criteria";
+import type { RunOptions, RunResult } from "../core/run";
+import type { Settings } from "../core/settings";
+import type { WorkbookFile } from "../xlsx/workbook-file";
+import type { WorkbookFormat } from "../xlsx/workbook-format";
+import {
+  errorOf,
+  type SavedFile,
+  type WorkbookAnswer,
+  type WorkbookAsk,
+  type WorkbookRequest,
+} from "./workbook-protocol";
+
+export interface PageBook {
+  readonly format: WorkbookFormat;
+  /** The visible sheets that may hold the unit table, as of the last saved change. */
+  sheetNames(): string[];
+  analyse(options: RunOptions): Promise<RunResult>;
+  /** Settles with the result, which may come before the scored file is saved (see `saved`). */
+  score(options: RunOptions): Promise<RunResult>;
+  writeCriteria(criteria: Criterion[], settings: Settings): Promise<void>;
+  /** The file's bytes once every change asked for so far is saved. */
+  saved(): Promise<Uint8Array>;
+}
+
+/** The file worked on the page's thread: each change is saved before its promise settles. */
+export function bookInPage(file: WorkbookFile): PageBook {
+  let last: Promise<unknown> = Promise.resolve();
+  const track = <T>(change: Promise<T>) => ((last = change.catch(() => undefined)), change);
+  return {
+    format: file.format,
+    sheetNames: () => file.sheetNames(),
+    analyse: async (options) => file.analyse(options),
+    score: (options) => track(file.score(options)),
+    writeCriteria: (criteria, settings) => track(file.writeCriteria(criteria, settings)),
+    saved: async () => {
+      await last;
+      return file.bytes;
+    },
+  };
+}
+
+/** The worker did not start (no Worker, or a policy that refuses it): the page works the file itself. */
+export class WorkerUnavailable extends Error {}
+
+interface Pending {
+  result?: (result: RunResult) => void;
+  opened?: (answer: Extract<WorkbookAnswer, { kind: "opened" }>) => void;
+  saved?: (file: SavedFile) => void;
+  failed: (error: Error) => void;
+}
+
+/** Opens the file in a worker made from `source`; rejects with WorkerUnavailable when none runs. */
+export function bookInWorker(source: string, name: string, bytes: Uint8Array): Promise<PageBook> {
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  let worker: Worker;
+  try {
+    worker = new Worker(url);
+  } catch (error) {
+    URL.revokeObjectURL(url);
+    return Promise.reject(new WorkerUnavailable(String(error)));
+  }
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  let started = false;
+  const ask = (request: WorkbookAsk, handlers: Pending) => {
+    const id = nextId++;
+    pending.set(id, handlers);
+    worker.postMessage({ ...request, id } satisfies WorkbookRequest);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const error = started ? new Error(event.message) : new WorkerUnavailable(event.message);
+    for (const handlers of pending.values()) handlers.failed(error);
+    pending.clear();
+  };
+  worker.onmessage = ({ data }: MessageEvent<WorkbookAnswer>) => {
+    if (!started) {
+      started = true;
+      URL.revokeObjectURL(url);
+    }
+    const handlers = pending.get(data.id);
+    if (!handlers) return;
+    if (data.kind === "result") {
+      handlers.result?.(data.result);
+      if (!handlers.saved) pending.delete(data.id);
+      return;
+    }
+    pending.delete(data.id);
+    if (data.kind === "opened") handlers.opened?.(data);
+    else if (data.kind === "saved") handlers.saved?.(data);
+    else handlers.failed(errorOf(data.error));
+  };
+
+  let names: string[] = [];
+  let current = Promise.resolve(bytes);
+  /** A change: its result (when it has one) and its saved file, in that order. */
+  const change = <T>(request: WorkbookAsk, withResult: boolean): Promise<T> => {
+    let settle!: { resolve: (value: T) => void; reject: (error: Error) => void };
+    const answered = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
+    current = new Promise<Uint8Array>((resolve, reject) =>
+      ask(request, {
+        result: withResult ? (result) => settle.resolve(result as T) : undefined,
+        saved: (file) => {
+          names = file.sheetNames;
+          if (!withResult) settle.resolve(undefined as T);
+          resolve(file.bytes);
+        },
+        failed: (error) => {
+          settle.reject(error);
+          reject(error);
+        },
+      }),
+    );
+    // A failed save is told through the change's own promise when it comes first, else by `saved`.
+    current.catch(() => undefined);
+    return answered;
+  };
+
+  return new Promise((resolve, reject) => {
+    ask(
+      { op: "open", name, bytes },
+      {
+        opened: (answer) => {
+          names = answer.sheetNames;
+          resolve({
+            format: answer.format,
+            sheetNames: () => names,
+            analyse: (options) =>
+              new Promise((done, failed) => ask({ op: "analyse", options }, { result: done, failed })),
+            score: (options) => change<RunResult>({ op: "score", options }, true),
+            writeCriteria: (criteria, settings) =>
+              change<void>({ op: "writeCriteria", criteria, settings }, false),
+            saved: () => current,
+          });
+        },
+        failed: (error) => {
+          worker.terminate();
+          reject(error);
+        },
+      },
+    );
+  });
+}

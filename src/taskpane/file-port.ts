@@ -57,13 +57,14 @@ export async function openFilePort(name: string, bytes: Uint8Array): Promise<Fil
       name,
       sheetNames: () => book.sheetNames(),
       // An .xlsm stays one: its VBA project is copied as it is, and Excel wants the name to say so.
-      // The bytes of the last change may still be on their way from the worker.
-      download: () =>
-        void book
-          .saved()
-          .then((bytes) =>
-            downloadBytes(bytes, scoredFileName(name, book.format.extension), book.format.mime),
-          ),
+      download: () => {
+        const save = (bytes: Uint8Array) =>
+          downloadBytes(bytes, scoredFileName(name, book.format.extension), book.format.mime);
+        const now = book.savedNow();
+        // The bytes of the last change may still be on their way from the worker.
+        if (now) save(now);
+        else void book.saved().then(save);
+      },
     },
   };
 }

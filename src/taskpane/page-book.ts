@@ -26,12 +26,23 @@ export interface PageBook {
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void>;
   /** The file's bytes once every change asked for so far is saved. */
   saved(): Promise<Uint8Array>;
+  /** Those bytes now, when no change is on its way. */
+  savedNow(): Uint8Array | undefined;
 }
 
 /** The file worked on the page's thread: each change is saved before its promise settles. */
 export function bookInPage(file: WorkbookFile): PageBook {
   let last: Promise<unknown> = Promise.resolve();
-  const track = <T>(change: Promise<T>) => ((last = change.catch(() => undefined)), change);
+  let changing = 0;
+  const track = <T>(change: Promise<T>) => {
+    changing++;
+    // Attached first, so that it runs before whoever awaits the change.
+    last = change.then(
+      () => changing--,
+      () => changing--,
+    );
+    return change;
+  };
   return {
     format: file.format,
     sheetNames: () => file.sheetNames(),
@@ -42,6 +53,7 @@ export function bookInPage(file: WorkbookFile): PageBook {
       await last;
       return file.bytes;
     },
+    savedNow: () => (changing === 0 ? file.bytes : undefined),
   };
 }
 
@@ -99,15 +111,18 @@ export function bookInWorker(source: string, name: string, bytes: Uint8Array): P
 
   let names: string[] = [];
   let current = Promise.resolve(bytes);
+  let now: Uint8Array | undefined = bytes;
   /** A change: its result (when it has one) and its saved file, in that order. */
   const change = <T>(request: WorkbookAsk, withResult: boolean): Promise<T> => {
     let settle!: { resolve: (value: T) => void; reject: (error: Error) => void };
+    now = undefined;
     const answered = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
     current = new Promise<Uint8Array>((resolve, reject) =>
       ask(request, {
         result: withResult ? (result) => settle.resolve(result as T) : undefined,
         saved: (file) => {
           names = file.sheetNames;
+          now = file.bytes;
           if (!withResult) settle.resolve(undefined as T);
           resolve(file.bytes);
         },
@@ -137,6 +152,7 @@ export function bookInWorker(source: string, name: string, bytes: Uint8Array): P
             writeCriteria: (criteria, settings) =>
               change<void>({ op: "writeCriteria", criteria, settings }, false),
             saved: () => current,
+            savedNow: () => now,
           });
         },
         failed: (error) => {

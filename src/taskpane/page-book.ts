@@ -91,6 +91,8 @@ export function bookInWorker(source: string, name: string, bytes: Uint8Array): P
     for (const handlers of pending.values()) handlers.failed(error);
     pending.clear();
   };
+  // The last analysis's result as the page got it: a score that is the same run is answered with it.
+  let analysis: RunResult | undefined;
   worker.onmessage = ({ data }: MessageEvent<WorkbookAnswer>) => {
     if (!started) {
       started = true;
@@ -98,8 +100,10 @@ export function bookInWorker(source: string, name: string, bytes: Uint8Array): P
     }
     const handlers = pending.get(data.id);
     if (!handlers) return;
-    if (data.kind === "result") {
-      handlers.result?.(data.result);
+    if (data.kind === "result" || data.kind === "analysisResult") {
+      const result = data.kind === "result" ? data.result : analysis && { ...analysis };
+      if (result) handlers.result?.(result);
+      else handlers.failed(new Error("The worker answered with an analysis the page never got."));
       if (!handlers.saved) pending.delete(data.id);
       return;
     }
@@ -147,7 +151,9 @@ export function bookInWorker(source: string, name: string, bytes: Uint8Array): P
             format: answer.format,
             sheetNames: () => names,
             analyse: (options) =>
-              new Promise((done, failed) => ask({ op: "analyse", options }, { result: done, failed })),
+              new Promise((done, failed) =>
+                ask({ op: "analyse", options }, { result: (result) => done((analysis = result)), failed }),
+              ),
             score: (options) => change<RunResult>({ op: "score", options }, true),
             writeCriteria: (criteria, settings) =>
               change<void>({ op: "writeCriteria", criteria, settings }, false),

@@ -33,6 +33,8 @@ export interface ErrorData {
 export type WorkbookAnswer =
   | { id: number; kind: "opened"; format: WorkbookFormat; sheetNames: string[] }
   | { id: number; kind: "result"; result: RunResult }
+  /** The score's run is the last analysis's, which the page already holds: nothing more to send. */
+  | { id: number; kind: "analysisResult" }
   /** The last answer to a change: its bytes are saved. */
   | ({ id: number; kind: "saved" } & SavedFile)
   | { id: number; kind: "failed"; error: ErrorData };

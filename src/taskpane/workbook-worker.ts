@@ -38,8 +38,10 @@ async function answer(request: WorkbookRequest): Promise<void> {
     case "score": {
       const file = opened();
       // The result goes to the page before the file is compressed: the page draws it meanwhile.
-      await file.score(request.options, (result) =>
-        self.postMessage({ id, kind: "result", result: slimResult(result) }),
+      await file.score(request.options, (result, fromAnalysis) =>
+        self.postMessage(
+          fromAnalysis ? { id, kind: "analysisResult" } : { id, kind: "result", result: slimResult(result) },
+        ),
       );
       saved(id, file);
       return;

@@ -70,17 +70,20 @@ export class WorkbookFile {
 
   /**
    * As `kstthc score`: the criteria sheet is added when the workbook has none. `onScored` hears the result
-   * before the file is compressed and saved, so that a page can show it meanwhile; the promise settles
-   * once the new bytes are there.
+   * before the file is compressed and saved, so that a page can show it meanwhile, and whether it is the
+   * last analysis's run; the promise settles once the new bytes are there.
    */
-  score(options: RunOptions, onScored?: (result: RunResult) => void): Promise<RunResult> {
+  score(
+    options: RunOptions,
+    onScored?: (result: RunResult, fromAnalysis: boolean) => void,
+  ): Promise<RunResult> {
     return this.change((workbook) => {
       const named = { fileName: this.name, ...options };
       const analysed = this.analysisOf(named);
       // What scorePackage does, less the reading and scoring the analysis has done.
       if (analysed) workbook.apply(analysed.plan);
       const result = analysed ?? scorePackage(workbook, named);
-      onScored?.(result);
+      onScored?.(result, analysed !== undefined);
       return result;
     });
   }

@@ -28,7 +28,7 @@ function watchFrames(): void {
   const seen = { frames: 0, answered: false };
   (window as unknown as { __frames: typeof seen }).__frames = seen;
   const disclosure = () =>
-    [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Cột dữ liệu");
+    Array.from(document.querySelectorAll("button")).find((b) => b.textContent?.trim() === "Cột dữ liệu");
   const frame = () => {
     const working = document.querySelector('[role="progressbar"][aria-label="Tiến độ tính điểm"]') !== null;
     if (working) {

@@ -233,6 +233,16 @@ export async function webPages(units: number, rounds?: number): Promise<Metric[]
       value: Math.round(med(who, (r) => r.longestTask)),
       unit: "ms",
     },
+    // The yardstick only keeps the file's bytes when it is chosen: nothing to time there.
+    ...(who === "sheetjs"
+      ? []
+      : [
+          {
+            name: `${prefix}.file_to_preview.${units}`,
+            value: Math.round(med(who, (r) => r.preview)),
+            unit: "ms",
+          },
+        ]),
   ];
   return [
     ...figures("page", "web.page"),

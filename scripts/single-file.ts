@@ -1,6 +1,6 @@
 /**
  * Writes dist/kstthc.html: the whole web page in one HTML file (the pane's script bundled by esbuild with
- * every lazy part inside, the icon as a data: URL), so an office can copy it or send it by e-mail and open
+ * every lazy part inside, the workbook worker's code as text, the icon as a data: URL), so an office can copy it or send it by e-mail and open
  * it from disk. The Content-Security-Policy stays: the inline script is allowed by its SHA-256 hash, and
  * nothing may be fetched from anywhere (no 'self': a page opened from file:// has no origin to trust).
  *
@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { workbookWorkerDefine } from "../build/workbook-worker";
 
 const ROOT = path.join(__dirname, "..");
 export const SINGLE_FILE = path.join(ROOT, "dist", "kstthc.html");
@@ -40,41 +41,25 @@ export function singleFilePolicy(scriptHash: string): string {
   ].join("; ");
 }
 
-const BROWSER = {
-  bundle: true,
-  write: false,
-  format: "iife",
-  platform: "browser",
-  target: "es2020",
-  minify: true,
-  define: { "process.env.NODE_ENV": '"production"' },
-  // The libraries' licence notices travel with the copy, at the end of the script.
-  legalComments: "eof",
-  charset: "ascii",
-  logLevel: "warning",
-} as const;
-
-/** The workbook worker (read, score, save off the page's thread) as one classic script. */
-async function bundleWorker(): Promise<string> {
-  const out = await build({
-    ...BROWSER,
-    entryPoints: [path.join(ROOT, "src", "taskpane", "workbook-worker.ts")],
-  });
-  return out.outputFiles[0].text;
-}
-
 /** The pane's entry as one classic script, the worker's inside as text: no chunk to load beside it, no eval. */
 async function bundleScript(withWorker: boolean): Promise<string> {
-  const worker = withWorker ? await bundleWorker() : undefined;
   const out = await build({
-    ...BROWSER,
     entryPoints: [path.join(ROOT, "src", "taskpane", "index.tsx")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
     jsx: "automatic",
-    // "<" as \u003c: the same text to JavaScript, and no "<script" or "<!--" for the HTML parser to see.
     define: {
-      ...BROWSER.define,
-      KSTTHC_WORKBOOK_WORKER: worker ? JSON.stringify(worker).replace(/</g, "\\u003c") : "undefined",
+      "process.env.NODE_ENV": '"production"',
+      KSTTHC_WORKBOOK_WORKER: withWorker ? workbookWorkerDefine() : "undefined",
     },
+    // The libraries' licence notices travel with the copy, at the end of the script.
+    legalComments: "eof",
+    charset: "ascii",
+    logLevel: "warning",
   });
   // An HTML parser ends the <script> element at the first "</script" in it (esbuild writes "<\/script"),
   // or skips that end after "<!--" and "<script" (the XML readers have "<!--", React's DOM "<script>").

@@ -7,12 +7,12 @@
 import { downloadBytes, downloadDossier, downloadLetter, scoredFileName } from "./download";
 import { bookInPage, bookInWorker, WorkerUnavailable, type PageBook } from "./page-book";
 import type { FileAccess, WorkbookPort } from "./port";
-import { WORKBOOK_WORKER_SOURCE } from "./workbook-worker-source";
 
 /** The performance mark set when a scored file's bytes are ready in the page. */
 export const SCORED_BYTES_MARK = "kstthc-scored-bytes";
 
-export type FilePort = WorkbookPort & { file: FileAccess };
+/** A file opened in the page; `close` lets it go when another takes its place. */
+export type FilePort = WorkbookPort & { file: FileAccess; close(): void };
 
 /** Source files are read by the file adapter too, in the same chunk as the workbook file. */
 export async function readSourceInPage(name: string, bytes: Uint8Array) {
@@ -22,6 +22,8 @@ export async function readSourceInPage(name: string, bytes: Uint8Array) {
 
 /** The worker when the page carries its code and may start it, else the page's own thread. */
 async function openBook(name: string, bytes: Uint8Array): Promise<PageBook> {
+  // The worker's code is in the file adapter's chunk: the pane inside Excel never loads it.
+  const { WORKBOOK_WORKER_SOURCE } = await import(/* webpackChunkName: "xlsx" */ "./workbook-worker-source");
   if (WORKBOOK_WORKER_SOURCE && typeof Worker !== "undefined") {
     try {
       return await bookInWorker(WORKBOOK_WORKER_SOURCE, name, bytes);
@@ -53,6 +55,7 @@ export async function openFilePort(name: string, bytes: Uint8Array): Promise<Fil
     readSource: readSourceInPage,
     downloadLetter,
     downloadDossier,
+    close: () => book.close(),
     file: {
       name,
       sheetNames: () => book.sheetNames(),

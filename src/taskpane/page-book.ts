@@ -28,6 +28,8 @@ export interface PageBook {
   saved(): Promise<Uint8Array>;
   /** Those bytes now, when no change is on its way. */
   savedNow(): Uint8Array | undefined;
+  /** Lets the file go (another was opened): the worker ends, with what it held. */
+  close(): void;
 }
 
 /** The file worked on the page's thread: each change is saved before its promise settles. */
@@ -54,6 +56,7 @@ export function bookInPage(file: WorkbookFile): PageBook {
       return file.bytes;
     },
     savedNow: () => (changing === 0 ? file.bytes : undefined),
+    close: () => undefined,
   };
 }
 
@@ -159,6 +162,12 @@ export function bookInWorker(source: string, name: string, bytes: Uint8Array): P
               change<void>({ op: "writeCriteria", criteria, settings }, false),
             saved: () => current,
             savedNow: () => now,
+            close: () => {
+              worker.terminate();
+              const closed = new Error("The file was closed.");
+              for (const handlers of pending.values()) handlers.failed(closed);
+              pending.clear();
+            },
           });
         },
         failed: (error) => {

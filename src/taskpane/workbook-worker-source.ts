@@ -1,7 +1,7 @@
 /**
- * The workbook worker's bundled code as text, defined by the build that makes the page one file
- * (scripts/single-file.ts); undefined in other builds and in tests, where the file is worked on the page's
- * own thread.
+ * The workbook worker's bundled code as text, defined by the page's builds (build/workbook-worker.js, for
+ * webpack.config.js and scripts/single-file.ts); undefined in tests, where the file is worked on the
+ * page's own thread.
  */
 declare const KSTTHC_WORKBOOK_WORKER: string | undefined;
 

@@ -144,7 +144,7 @@ export function docSection(facts: RunFacts): string {
           "page ÷ sheetjs",
           "page's longest task",
           "same page, no worker: shown / longest task",
-          "file → preview",
+          "file → preview: page / no worker",
           "load (1 min)",
         ],
         webSizes.map((n) => [
@@ -154,7 +154,7 @@ export function docSection(facts: RunFacts): string {
           `${fmt(v(`web.ratio_to_sheetjs.${n}`))}×`,
           ms(`web.page.longest_task.${n}`),
           `${ms(`web.page_in_thread.result_shown.${n}`)} / ${ms(`web.page_in_thread.longest_task.${n}`)}`,
-          ms(`web.page.file_to_preview.${n}`),
+          `${fmt(v(`web.page.file_to_preview.${n}`), 0)} / ${ms(`web.page_in_thread.file_to_preview.${n}`)}`,
           fmt(v(`web.load_average.${n}`)),
         ]),
       ),

@@ -117,30 +117,34 @@ export function bookInWorker(source: string, name: string, bytes: Uint8Array): P
   };
 
   let names: string[] = [];
+  // The file as last saved; what a change that fails leaves (the worker's file stays as it was).
+  let lastSaved = bytes;
   let current = Promise.resolve(bytes);
   let now: Uint8Array | undefined = bytes;
-  /** A change: its result (when it has one) and its saved file, in that order. */
+  /**
+   * A change: its result (when it has one) and its saved file, in that order. A failure before the result
+   * rejects the change; one after it (while compressing) can only leave the file as it was.
+   */
   const change = <T>(request: WorkbookAsk, withResult: boolean): Promise<T> => {
     let settle!: { resolve: (value: T) => void; reject: (error: Error) => void };
     now = undefined;
     const answered = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
-    current = new Promise<Uint8Array>((resolve, reject) =>
+    current = new Promise<Uint8Array>((resolve) =>
       ask(request, {
         result: withResult ? (result) => settle.resolve(result as T) : undefined,
         saved: (file) => {
           names = file.sheetNames;
-          now = file.bytes;
+          now = lastSaved = file.bytes;
           if (!withResult) settle.resolve(undefined as T);
           resolve(file.bytes);
         },
         failed: (error) => {
           settle.reject(error);
-          reject(error);
+          now = lastSaved;
+          resolve(lastSaved);
         },
       }),
     );
-    // A failed save is told through the change's own promise when it comes first, else by `saved`.
-    current.catch(() => undefined);
     return answered;
   };
 

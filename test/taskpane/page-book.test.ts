@@ -48,12 +48,11 @@ class StandInWorker {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   (globalThis as unknown as { self: typeof scope }).self = scope;
   (globalThis as unknown as { Worker: unknown }).Worker = StandInWorker;
-  jest.isolateModules(() => {
-    require("../../src/taskpane/workbook-worker");
-  });
+  // The worker's module sets its handler on `self` as it loads.
+  await import("../../src/taskpane/workbook-worker");
 });
 
 beforeEach(() => (answers = []));

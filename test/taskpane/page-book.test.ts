@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { UnusableInputError, UserFacingError } from "../../src/core/problems";
 import type { RunResult } from "../../src/core/run";
-import { bookInWorker, type PageBook } from "../../src/taskpane/page-book";
+import { bookInWorker, WorkerUnavailable, type PageBook } from "../../src/taskpane/page-book";
 import type { WorkbookAnswer, WorkbookRequest } from "../../src/taskpane/workbook-protocol";
 import { PAGE_CODEC } from "../../src/xlsx/package/codec";
 import { scorePackage } from "../../src/xlsx/package/score";
@@ -108,5 +108,23 @@ describe("the workbook worker and the page's side of it", () => {
   it("says why bytes that are no workbook cannot be opened, as the page's thread does", async () => {
     const opening = open(new TextEncoder().encode("không phải tệp Excel"), "ghi-chu.xlsx");
     await expect(opening).rejects.toBeInstanceOf(UnusableInputError);
+  });
+
+  it("tells a worker the page's policy refused (an error before any answer) from a file it cannot open", async () => {
+    const Refused = class {
+      onerror: ((event: { message?: string; preventDefault(): void }) => void) | null = null;
+      postMessage(): void {
+        // What Chromium does when worker-src does not allow blob:: an error event, no answer.
+        setTimeout(() => this.onerror?.({ preventDefault: () => undefined }), 0);
+      }
+      terminate(): void {}
+    };
+    const standIn = (globalThis as unknown as { Worker: unknown }).Worker;
+    (globalThis as unknown as { Worker: unknown }).Worker = Refused;
+    try {
+      await expect(open(sample())).rejects.toBeInstanceOf(WorkerUnavailable);
+    } finally {
+      (globalThis as unknown as { Worker: unknown }).Worker = standIn;
+    }
   });
 });

@@ -30,7 +30,7 @@ import {
   type Relationship,
   type SheetEntry,
 } from "./parts";
-import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml } from "./chart-part";
+import { CHART_CONTENT_TYPE, chartBytes, DRAWING_CONTENT_TYPE, drawingXml } from "./chart-part";
 import { SharedStrings } from "./shared-strings";
 import { readSheet, type SheetContext, type TextFeed } from "./sheet-read";
 import { editSheet, EMPTY_WORKSHEET, type WriteContext } from "./sheet-write";
@@ -68,8 +68,6 @@ const CONTENT_TYPES = "[Content_Types].xml";
 /** Relationships to the parts of a chart (ECMA-376 and Microsoft's chart style and colour parts). */
 const CHART_PART_TYPES = /\/(chart|chartUserShapes|chartStyle|chartColorStyle|themeOverride)$/;
 const APP_PROPS = "docProps/app.xml";
-/** Characters of a part worth compressing before the others are written (a chart of some hundred units). */
-const EARLY_COMPRESSION = 1 << 16;
 
 /** A worksheet of the workbook (chart sheets and dialog sheets hold no cells and are left alone). */
 interface WorksheetInfo {
@@ -101,14 +99,12 @@ export class WorkbookPackage {
   private readonly byName: Map<string, ZipEntry>;
   private readonly changed = new Map<string, Uint8Array | null>();
   private readonly texts = new Map<string, string>();
-  /** Worksheets the tool wrote, as UTF-8 (a sheet of many rows is never one long string). */
+  /** Worksheets and charts the tool wrote, as UTF-8 (a sheet of many rows is never one long string). */
   private readonly sheetBytes = new Map<string, Uint8Array>();
-  /** Each written worksheet's bytes for the file, or null when the edit left the part as it was. */
+  /** Each of those parts' bytes for the file, or null when the part is as the file holds it. */
   private readonly sheetOutputs = new Map<string, Uint8Array | null>();
   /** Compressions begun as soon as a part was written, by a codec that compresses off the main thread. */
   private readonly compressing = new WeakMap<Uint8Array, Promise<Uint8Array>>();
-  /** Parts whose bytes were made when written (see compressSoon), with the text they were made from. */
-  private readonly early = new Map<string, { xml: string; bytes: Uint8Array | undefined }>();
   /** Parts that prefix SpreadsheetML's elements: read and edited without, written with the prefix. */
   private readonly prefixes = new Map<string, MainPrefix>();
   private workbookPart = "";
@@ -292,7 +288,7 @@ export class WorkbookPackage {
         const sheet = this.worksheets.find((s) => s.name === sheetPlan.name) as WorksheetInfo;
         const joined = join && join.sheet === sheet.name ? join : undefined;
         const edit = editSheet(this.text(sheet.part) ?? "", sheetPlan, ctx(joined?.after));
-        this.setSheetBytes(sheet.part, edit.bytes);
+        this.setPartBytes(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, edit.removedFormulas);
         if (joined) this.joinTable(sheet, joined);
         if (sheetPlan.printArea) this.setPrintArea(sheet, sheetPlan);
@@ -303,7 +299,7 @@ export class WorkbookPackage {
         const drawingRelId = this.writeCharts(sheet, sheetPlan, old);
         const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, { ...ctx(), drawingRelId });
         this.texts.delete(sheet.part);
-        this.setSheetBytes(sheet.part, edit.bytes);
+        this.setPartBytes(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, ["*"]);
         this.setPrintArea(sheet, sheetPlan);
       }
@@ -485,15 +481,15 @@ export class WorkbookPackage {
     this.texts.delete(part);
     this.sheetBytes.delete(part);
     this.sheetOutputs.delete(part);
-    this.early.delete(part);
     this.setText(CONTENT_TYPES, removeOverride(this.text(CONTENT_TYPES) ?? "", part));
   }
 
   /**
-   * A worksheet the tool wrote. Whether the file gets it is decided now, and its compression begins now
-   * when the codec can compress off the main thread: the next sheet is written meanwhile.
+   * A part the tool wrote as bytes (a worksheet, a chart). Whether the file gets it is decided now, and
+   * its compression begins now when the codec can compress off the main thread: the next part is
+   * written meanwhile.
    */
-  private setSheetBytes(part: string, bytes: Uint8Array): void {
+  private setPartBytes(part: string, bytes: Uint8Array): void {
     this.sheetBytes.set(part, bytes);
     const entry = this.byName.get(part);
     const main = this.prefixes.get(part);
@@ -545,8 +541,11 @@ export class WorkbookPackage {
       ),
     );
     chartParts.forEach((part, i) => {
-      this.writePart(part, chartXml(plan.name, plan, charts[i]), CHART_CONTENT_TYPE);
-      this.compressSoon(part);
+      // A chart of thousands of units is bytes from the start, compressed while the sheet is written.
+      this.changed.delete(part);
+      this.texts.delete(part);
+      this.setPartBytes(part, chartBytes(plan.name, plan, charts[i]));
+      this.setText(CONTENT_TYPES, addOverride(this.text(CONTENT_TYPES) ?? "", part, CHART_CONTENT_TYPE));
     });
     return relId;
   }
@@ -729,23 +728,9 @@ export class WorkbookPackage {
 
   /** A part's bytes for the file, from the text the tool wrote; undefined when the file holds that text. */
   private partBytes(part: string, xml: string): Uint8Array | undefined {
-    const early = this.early.get(part);
-    if (early?.xml === xml) return early.bytes;
     if (this.byName.has(part) && this.text0(part) === xml) return undefined;
     const main = this.prefixes.get(part);
     return toBytes(main ? withMainPrefix(xml, main) : xml);
-  }
-
-  /**
-   * A large part the tool wrote and will not write again (a chart): its bytes made now and, when the
-   * codec compresses off the main thread, its compression begun while the sheets are still being written.
-   */
-  private compressSoon(part: string): void {
-    const xml = this.texts.get(part);
-    if (xml === undefined || xml.length < EARLY_COMPRESSION || !this.codec.deflateLater) return;
-    const bytes = this.partBytes(part, xml);
-    this.early.set(part, { xml, bytes });
-    if (bytes) this.compressing.set(bytes, this.codec.deflateLater(bytes));
   }
 
   /** A worksheet's text as the file holds it, kept until an edit takes it (see text). */

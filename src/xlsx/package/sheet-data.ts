@@ -34,6 +34,11 @@ const openOf = (col: number) => (OPENS[col] ??= `<c r="${letterOf(col)}`);
 const STYLED: string[] = [];
 const styledOf = (style: number | undefined) =>
   style === undefined || style === 0 ? '"' : (STYLED[style] ??= `" s="${style}"`);
+/** From the end of the reference to the value, by style id, for a shared string and for a number. */
+const TEXT_OPENS: string[] = [];
+const NUMBER_OPENS: string[] = [];
+const textOpenOf = (style: number | undefined) => (TEXT_OPENS[style ?? 0] ??= `${styledOf(style)} t="s"><v>`);
+const numberOpenOf = (style: number | undefined) => (NUMBER_OPENS[style ?? 0] ??= `${styledOf(style)}><v>`);
 
 /** Empty text is a blank cell, as Excel makes it when the add-in writes "" (no empty string to count). */
 const isBlank = (value: Scalar) =>
@@ -103,16 +108,17 @@ class RowCells {
     const value = this.values[i];
     out.text(openOf(this.cols[i]));
     out.text(row);
-    out.text(styledOf(this.styles[i]));
+    const style = this.styles[i];
     if (typeof value === "string" && value !== "") {
-      out.text(' t="s"><v>');
+      out.text(textOpenOf(style));
       out.number(this.strings[i]);
       out.text("</v></c>");
     } else if (typeof value === "number" && Number.isFinite(value)) {
-      out.text("><v>");
+      out.text(numberOpenOf(style));
       out.number(value);
       out.text("</v></c>");
     } else if (isFormulaCell(value)) {
+      out.text(styledOf(style));
       const result = value.result;
       const type = typeof result === "string" ? ' t="str"' : typeof result === "boolean" ? ' t="b"' : "";
       const cached =
@@ -121,9 +127,11 @@ class RowCells {
           : `<v>${typeof result === "boolean" ? (result ? 1 : 0) : escapeXml(String(result))}</v>`;
       out.text(`${type}><f>${escapeXml(toFileFormula(value.formula))}</f>${cached}</c>`);
     } else if (typeof value === "boolean") {
+      out.text(styledOf(style));
       out.text(value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
     } else {
       // null, "" and a number that is not finite: a blank cell.
+      out.text(styledOf(style));
       out.text("/>");
     }
   }

@@ -14,7 +14,9 @@ function unknownGroupNotes(part: UnitTable): Problem[] {
   const byText = new Map<string, UnitTable["units"]>();
   for (const unit of part.units) {
     if (unit.group === "" || unit.groupUnreadable || groupKindOf(unit.group) !== undefined) continue;
-    byText.set(unit.group, [...(byText.get(unit.group) ?? []), unit]);
+    const units = byText.get(unit.group);
+    if (units) units.push(unit);
+    else byText.set(unit.group, [unit]);
   }
   const { sheet, columns } = part.layout;
   return [...byText].map(([text, units]) => {

@@ -91,6 +91,23 @@ describe("formatScore766", () => {
   });
 });
 
+describe("cleanText, which returns a clean text as it is", () => {
+  const defined = (text: string) =>
+    text
+      .normalize("NFC")
+      .replace(/[\s\u00a0\u2007\u202f\u200b\ufeff]+/g, " ")
+      .trim();
+
+  it("equals its definition beside every character of the Basic Multilingual Plane", () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `a${ch}b`, `a ${ch}`, `${ch} b`, `${ch}${ch}`]) {
+        if (cleanText(text) !== defined(text)) expect([code, cleanText(text)]).toEqual([code, defined(text)]);
+      }
+    }
+  });
+});
+
 describe("foldKey, letter by letter", () => {
   /** The key as defined on the whole text: what foldKey must equal, however it is computed. */
   const defined = (text: string) =>
@@ -117,6 +134,13 @@ describe("foldKey, letter by letter", () => {
       const form = ["NFC", "NFD", ""][t % 3];
       if (form) text = text.normalize(form);
       expect([text, foldKey(text)]).toEqual([text, defined(text)]);
+    }
+  });
+
+  it("equals it on texts longer than the key's first buffer and than one String.fromCharCode call", () => {
+    for (const length of [255, 256, 257, 4095, 4096, 4097, 30000]) {
+      const text = Array.from({ length }, (_, i) => "Ưu tiên Sở, ban ngành 766% — "[i % 29]).join("");
+      expect(foldKey(text)).toBe(defined(text));
     }
   });
 });

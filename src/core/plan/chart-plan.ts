@@ -13,7 +13,7 @@ import {
   type GroupDistribution,
 } from "../distribution";
 import type { UnitScore } from "../scoring";
-import { rowHeightFor } from "./row-height";
+import { heightOfLines, rowHeightFor, wrappedLines } from "./row-height";
 import { STYLES } from "./styles";
 import type { ChartPlan, Scalar, SheetPlan } from "./types";
 
@@ -70,8 +70,9 @@ export function planResultsView(
   // Rows of the table and of the chart's data beside it: the taller of the two texts.
   const heights = new Map<number, number>();
   const fit = (r: number, height: number) => heights.set(r, Math.max(heights.get(r) ?? 0, height));
-  const textHeight = (text: string, width: number) =>
-    rowHeightFor([{ text, width }], STYLES.letterTableText.font);
+  const font = STYLES.letterTableText.font;
+  // Two texts per unit: measured with nothing built for it.
+  const textHeight = (text: string, width: number) => heightOfLines(wrappedLines(text, width, font), font);
   fit(
     row,
     rowHeightFor(

@@ -3,7 +3,7 @@ import { appendixReference, missingFactsSentence, type LetterModel } from "../le
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
 import { describeSource, type SourceProvenance } from "../sources/provenance";
-import { fittingLength, heightOfLines, rowHeightFor } from "./row-height";
+import { fittingLength, heightOfLines, rowHeightFor, wrappedLines } from "./row-height";
 import { STYLES, type StyleName } from "./styles";
 import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
 
@@ -164,11 +164,19 @@ export function planSummarySheet(
     style: "letterTableHeader",
   });
   const proposed = scores.filter((s) => s.eligible);
-  const tableRow = (values: Scalar[]) =>
-    rowHeightFor(
-      values.map((v, col) => ({ text: typeof v === "string" ? v : String(v ?? ""), width: WIDTHS[col] })),
-      STYLES.letterTableText.font,
-    );
+  // Thousands of rows: measured cell by cell, with nothing built for it.
+  const tableFont = STYLES.letterTableText.font;
+  const tableRow = (values: Scalar[]) => {
+    let lines = 1;
+    for (let col = 0; col < values.length; col++) {
+      const v = values[col];
+      lines = Math.max(
+        lines,
+        wrappedLines(typeof v === "string" ? v : String(v ?? ""), WIDTHS[col], tableFont),
+      );
+    }
+    return heightOfLines(lines, tableFont);
+  };
   const proposedRows: Scalar[][] = proposed.map((s, i) => [
     i + 1,
     s.unit.name,

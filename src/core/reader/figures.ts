@@ -133,15 +133,17 @@ function rateFromCounts(
 }
 
 const NONE: string[] = [];
+const NO_CUSTOM: Record<string, number | null> = Object.freeze({});
 
 export function readFigures(ctx: FigureContext, row: number): Figures {
   const { columns } = ctx;
-  const unreadable = new Set<string>();
+  // Made only for the rare row with an unreadable cell.
+  let unreadable: string[] | undefined;
   // An input is "không áp dụng" when every cell it has says so (a level of the one-stop rate alone
   // saying it has no procedures there, as a dash does). Counted only once a cell says it: most never do.
   let marked: Map<string, number> | undefined;
   const keep = (input: string, value: number | null | undefined): number | null => {
-    if (value === undefined) unreadable.add(input);
+    if (value === undefined && !(unreadable ??= []).includes(input)) unreadable.push(input);
     if (ctx.notApplicableSeen) {
       marked ??= new Map();
       marked.set(input, (marked.get(input) ?? 0) + 1);
@@ -159,14 +161,16 @@ export function readFigures(ctx: FigureContext, row: number): Figures {
     if (rates.some((r) => r.level === count.level)) continue;
     rates.push({ level: count.level, value: keep(INPUT_ONE_STOP_RATE, rateFromCounts(ctx, row, count)) });
   }
-  const custom: Record<string, number | null> = {};
-  for (const [input, col] of Object.entries(ctx.customColumns)) {
-    custom[input] = keep(input, readCell(ctx, row, col, "plain"));
+  // Most tables have no custom input: their units share one empty, frozen record.
+  let custom = NO_CUSTOM;
+  for (const input in ctx.customColumns) {
+    if (custom === NO_CUSTOM) custom = {};
+    custom[input] = keep(input, readCell(ctx, row, ctx.customColumns[input], "plain"));
   }
   // One cell per input, one per level for the one-stop rate.
   const cellsOf = (input: string) => (input === INPUT_ONE_STOP_RATE ? rates.length : 1);
   const notApplicable = marked ? [...marked].filter(([i, n]) => n === cellsOf(i)).map(([i]) => i) : NONE;
-  return { score766, rates, custom, unreadable: [...unreadable], notApplicable };
+  return { score766, rates, custom, unreadable: unreadable ?? NONE, notApplicable };
 }
 
 /** One note per score column read from a percent format, at its first such cell. */

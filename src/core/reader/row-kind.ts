@@ -16,8 +16,8 @@ export interface RowCells {
   hasData: boolean;
   /** Every value of the row, for the numbering row "(1) (2) (3)…". */
   line: CellValue[];
-  /** The row's texts in the figure columns of the header: a second table repeats them. */
-  figureHeaders: string[];
+  /** The row's cells in the figure columns of the header: a second table repeats their headers. */
+  figureHeaders: readonly CellValue[];
 }
 
 export type RowKind =
@@ -79,8 +79,9 @@ function isNumberingRow(line: CellValue[], name: string): boolean {
 /** The header of another table: a unit-name header with a figure header in one of the table's columns. */
 function repeatsHeader(cells: RowCells): boolean {
   if (classifyHeader(cells.name).kind !== "name") return false;
-  return cells.figureHeaders.some((text) => {
-    const kind = classifyHeader(text).kind;
+  // Cleaned only here, on the rare row whose name reads as the name column's header.
+  return cells.figureHeaders.some((value) => {
+    const kind = classifyHeader(cleanText(cellText(value))).kind;
     return kind === "score766" || kind === "rate" || kind === "countTotal" || kind === "countReceived";
   });
 }

@@ -138,7 +138,7 @@ class RowReader {
       group,
       hasData: own !== "" || figures.some((v) => !isBlank(v)),
       line: this.grid.values[row] ?? [],
-      figureHeaders: figures.map((v) => cleanText(cellText(v))),
+      figureHeaders: figures,
     };
   }
 }

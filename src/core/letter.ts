@@ -3,7 +3,7 @@ import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria
 import { groupInSentence } from "./groups";
 import { formatNumberVi, formatScore766 } from "./numbers";
 import { LEVEL_LABELS, type Level } from "./reader/columns";
-import { figuresOf, type UnitScore } from "./scoring";
+import { figuresOf, type Figure, type UnitScore } from "./scoring";
 import { UNKNOWN, type CitedDocument, type LetterSettings, type Signer } from "./settings";
 import { cleanText, fillTemplate } from "./text";
 
@@ -199,7 +199,9 @@ export function figureText(score: UnitScore, criterion: Criterion): string {
   const figures = figuresOf(score.unit, criterion.input);
   const suffix = criterion.input === INPUT_ONE_STOP_RATE ? "%" : "";
   const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : (n: number) => formatNumberVi(n, 2);
-  return figures.map((f) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`).join("; ");
+  const shown = (f: Figure) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`;
+  // One figure for most criteria, on every row of an attached list: no list to join.
+  return figures.length === 1 ? shown(figures[0]) : figures.map(shown).join("; ");
 }
 
 function figureHeader(criterion: Criterion): string {
@@ -310,10 +312,17 @@ export function buildLetter(
   });
 
   const eligible = units.filter((u) => u.eligible);
+  // Units that scored alike share their scores (scoreUnits), and so the codes of what they earned.
+  const earnedCodes = new Map<UnitScore["scores"], string[]>();
+  const codesOf = (scores: UnitScore["scores"]) => {
+    let codes = earnedCodes.get(scores);
+    if (!codes) earnedCodes.set(scores, (codes = scores.filter(isEarned).map((s) => s.code)));
+    return codes;
+  };
   const proposed: ProposedUnit[] = eligible.map((u) => ({
     name: u.unit.name,
     group: u.unit.group,
-    criteria: u.scores.filter(isEarned).map((s) => s.code),
+    criteria: codesOf(u.scores),
     total: u.total,
   }));
   const proposalCounted = counts(proposed.length);

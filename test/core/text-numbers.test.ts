@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { serialToIso, toIsoDate } from "../../src/core/dates";
 import { columnIndex, columnLetter, parseRangeAddress, rangeAddress } from "../../src/core/grid";
-import { formatNumberVi, formatScore766, parseNumberText } from "../../src/core/numbers";
+import { formatNumberVi, formatScore766, parseNumberText, roundTo } from "../../src/core/numbers";
 import { cleanText, fillTemplate, foldKey } from "../../src/core/text";
 
 describe("Vietnamese text", () => {
@@ -88,6 +89,41 @@ describe("formatScore766", () => {
     [-2.5, "-2,50"],
   ])("%p prints as %p", (value, text) => {
     expect(formatScore766(value)).toBe(text);
+  });
+});
+
+describe("numbers under a thousand, printed without building their parts", () => {
+  /** The printing as defined for every number: parts split, groups marked, trailing zeros dropped. */
+  const definedVi = (value: number, decimals = 2) => {
+    const rounded = roundTo(value, decimals);
+    if (Number.isInteger(rounded) && Math.abs(rounded) < 1000) return String(rounded === 0 ? 0 : rounded);
+    const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split(".");
+    const trimmed = (fraction ?? "").replace(/0+$/, "");
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    return `${rounded < 0 ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
+  };
+  const defined766 = (value: number) => {
+    const [whole, fraction] = Math.abs(roundTo(value, 2)).toFixed(2).split(".");
+    return `${value < 0 ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${fraction}`;
+  };
+
+  it("print as defined, at every precision, around a thousand and its rounding", () => {
+    const values = [0, -0, 0.5, -0.004, 0.005, 999.994, 999.995, -999.995, 1000, 1234.5, 0.1 + 0.2];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constantFrom(...values),
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.integer({ min: -200000, max: 200000 }).map((n) => n / 100),
+        ),
+        fc.constantFrom(0, 1, 2, 4, 6),
+        (value, decimals) => {
+          expect(formatNumberVi(value, decimals)).toBe(definedVi(value, decimals));
+          expect(formatScore766(value)).toBe(defined766(value));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 

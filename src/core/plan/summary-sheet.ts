@@ -164,6 +164,21 @@ export function planSummarySheet(
     style: "letterTableHeader",
   });
   const proposed = scores.filter((s) => s.eligible);
+  // Units that scored alike share their scores (scoreUnits): without evidence, their text is one.
+  const earnedTexts = new Map<UnitScore["scores"], string>();
+  const earnedText = (s: UnitScore) => {
+    const shared = s.evidence.length === 0;
+    let text = shared ? earnedTexts.get(s.scores) : undefined;
+    if (text === undefined) {
+      // Full points given where a criterion does not fit were not earned; evidence goes with its criterion.
+      text = s.scores
+        .filter((c) => c.points > 0 && c.applies)
+        .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm${evidenceText(s, c.code)})`)
+        .join("; ");
+      if (shared) earnedTexts.set(s.scores, text);
+    }
+    return text;
+  };
   // Thousands of rows: measured cell by cell, with nothing built for it.
   const tableFont = STYLES.letterTableText.font;
   const tableRow = (values: Scalar[]) => {
@@ -181,11 +196,7 @@ export function planSummarySheet(
     i + 1,
     s.unit.name,
     s.unit.group,
-    // Full points given where a criterion does not fit were not earned; evidence goes with its criterion.
-    s.scores
-      .filter((c) => c.points > 0 && c.applies)
-      .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm${evidenceText(s, c.code)})`)
-      .join("; "),
+    earnedText(s),
     s.total,
     s.rating,
   ]);

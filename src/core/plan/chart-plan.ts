@@ -73,6 +73,13 @@ export function planResultsView(
   const font = STYLES.letterTableText.font;
   // Two texts per unit: measured with nothing built for it.
   const textHeight = (text: string, width: number) => heightOfLines(wrappedLines(text, width, font), font);
+  // A group's label is on every row of its units: measured once.
+  const groupHeights = new Map<string, number>();
+  const groupHeight = (group: string) => {
+    let height = groupHeights.get(group);
+    if (height === undefined) groupHeights.set(group, (height = textHeight(group, DATA_WIDTHS[0])));
+    return height;
+  };
   fit(
     row,
     rowHeightFor(
@@ -98,7 +105,7 @@ export function planResultsView(
   for (const col of [6, 7, 8, 9, 10]) if (!set.has(col)) plan.columnWidths.push({ col, width: COUNT_WIDTH });
   const points = chartPoints(scores);
   const pushHeights = () => {
-    for (const [r, height] of heights) plan.rowHeights.push({ row: r, height });
+    heights.forEach((height, r) => plan.rowHeights.push({ row: r, height }));
   };
   if (points.length === 0) {
     pushHeights();
@@ -130,7 +137,7 @@ export function planResultsView(
   DATA_WIDTHS.forEach((width, i) => plan.columnWidths.push({ col: DATA_LEFT + i, width }));
   fit(top, rowHeightFor([{ text: threshold.label, width: DATA_WIDTHS[3] }], STYLES.letterTableHeader.font));
   points.forEach((p, i) =>
-    fit(top + 1 + i, Math.max(textHeight(p.group, DATA_WIDTHS[0]), textHeight(p.name, DATA_WIDTHS[1]))),
+    fit(top + 1 + i, Math.max(groupHeight(p.group), textHeight(p.name, DATA_WIDTHS[1]))),
   );
   pushHeights();
   const first = top + 1;

@@ -43,6 +43,15 @@ const INDEX_766 = ["766", "tong score", "tong_score"];
 const RANKING = ["xep loai", "xep hang"];
 const UNIT = ["don vi", "co quan"];
 
+/** The patterns of classifyKey, made once: it runs on every row's name (a second table's header). */
+const STT_KEY = /^(stt|tt|so tt|so thu tu)$/;
+const SCORE_WORDS = /^(diem danh gia|diem chi so|diem bo chi so)\b/;
+const TOTAL_WORDS = /^(tong diem|tong)$/;
+const GROUP_HEADER = /^(khoi|nhom|loai|phan loai|loai hinh)( (don vi|co quan))?$/;
+const GROUP_START = /^khoi\b/;
+const NAME_START = /^ten\b/;
+const NAME_WORDS = /^(don vi|co quan|co quan don vi|don vi co quan)$/;
+
 /** Roles without a level, one object each: headers are classified row after row. */
 const OTHER: ColumnRole = { kind: "other" };
 const STT: ColumnRole = { kind: "stt" };
@@ -53,9 +62,13 @@ const TOTAL_SCORE: ColumnRole = { kind: "score766", strong: false };
 
 /** Classifies one header text (for two-row headers, the group text and the sub-header together). */
 export function classifyHeader(text: string): ColumnRole {
-  const key = foldKey(text);
+  return classifyKey(foldKey(text));
+}
+
+/** classifyHeader of a text already folded (foldKey). */
+export function classifyKey(key: string): ColumnRole {
   if (key === "") return OTHER;
-  if (/^(stt|tt|so tt|so thu tu)$/.test(key)) return STT;
+  if (STT_KEY.test(key)) return STT;
 
   const oneStop = has(key, ONE_STOP);
   if (has(key, RATE) && (oneStop || has(key, RECEIVED))) return { kind: "rate", level: levelOf(key) };
@@ -67,16 +80,13 @@ export function classifyHeader(text: string): ColumnRole {
     if (/\b(tong so|so)\b/.test(key)) return { kind: "countTotal", level: levelOf(key) };
   }
   if (has(key, INDEX_766) && !has(key, RANKING)) return SCORE_766;
-  if (/^(diem danh gia|diem chi so|diem bo chi so)\b/.test(key)) return SCORE_766;
-  if (/^(tong diem|tong)$/.test(key)) return TOTAL_SCORE;
+  if (SCORE_WORDS.test(key)) return SCORE_766;
+  if (TOTAL_WORDS.test(key)) return TOTAL_SCORE;
 
-  if (/^(khoi|nhom|loai|phan loai|loai hinh)( (don vi|co quan))?$/.test(key) || /^khoi\b/.test(key)) {
+  if (GROUP_HEADER.test(key) || GROUP_START.test(key)) {
     return GROUP;
   }
-  if (
-    (/^ten\b/.test(key) && has(key, UNIT)) ||
-    /^(don vi|co quan|co quan don vi|don vi co quan)$/.test(key)
-  ) {
+  if ((NAME_START.test(key) && has(key, UNIT)) || NAME_WORDS.test(key)) {
     return NAME;
   }
   return OTHER;

@@ -132,8 +132,10 @@ class RowReader {
     // The group as Excel shows it: the rows under a merged group cell show the merge's value.
     const group = own !== "" ? own : (this.mergedGroups.get(row) ?? "");
     const figures = this.figureCols.map((c) => cellAt(this.grid, row, c));
+    const name = this.text(row, this.columns.name);
     return {
-      name: this.text(row, this.columns.name),
+      name,
+      nameKey: foldKey(name),
       stt: cleanText(cellText(cellAt(this.grid, row, this.columns.stt ?? -1))),
       group,
       hasData: own !== "" || figures.some((v) => !isBlank(v)),
@@ -338,8 +340,9 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
       continue;
     }
 
-    const key = foldKey(cells.name) || cells.name;
-    problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
+    const key = cells.nameKey || cells.name;
+    const notes = unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key));
+    if (notes.length > 0) problems.push(...notes);
     if (!seen.has(key)) seen.set(key, row);
     const { score766, rates, custom, unreadable, notApplicable } = readFigures(figures, row);
     const group = cells.group || section;

@@ -169,7 +169,9 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   const result = await runInput(command, workbook);
   const output = command.output ?? defaultOutputPath(command.input, format.extension);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const outputs: OutputFile[] = [{ file: output, bytes: workbook.savePieces(), extension: format.extension }];
+  const outputs: OutputFile[] = [
+    { file: output, bytes: await workbook.savePiecesLater(), extension: format.extension },
+  ];
   const written = [`Đã ghi tệp kết quả: ${output}`];
   if (command.docx !== undefined) {
     outputs.push({ file: command.docx, bytes: await letterBytes(result), extension: ".docx" });

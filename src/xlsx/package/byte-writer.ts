@@ -49,6 +49,51 @@ export class ByteWriter {
     this.encoded(text);
   }
 
+  /** `text` from `from` to `to`, without cutting it out first. */
+  range(text: string, from: number, to: number): void {
+    const n = to - from;
+    if (n >= SHORT) {
+      this.encoded(text.slice(from, to));
+      return;
+    }
+    this.reserve(n);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) {
+        this.length = at;
+        this.encoded(text.slice(i, to));
+        return;
+      }
+      buffer[at++] = code;
+    }
+    this.length = at;
+  }
+
+  /** A number as String(n) writes it; a whole one by its digits, without making a string of it. */
+  number(n: number): void {
+    if (!(n >= 0 && n < 0x80000000 && (n | 0) === n)) {
+      this.text(String(n));
+      return;
+    }
+    const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : 10;
+    if (digits === 10) {
+      this.text(String(n));
+      return;
+    }
+    this.reserve(digits);
+    const buffer = this.buffer;
+    let at = this.length + digits;
+    this.length = at;
+    let rest = n;
+    do {
+      const tenth = (rest / 10) | 0;
+      buffer[--at] = 48 + rest - tenth * 10;
+      rest = tenth;
+    } while (rest > 0);
+  }
+
   private encoded(text: string): void {
     // A UTF-16 unit takes at most three bytes in UTF-8: room for that, unless the text is long.
     if (encoder && text.length < LONG) {

@@ -11,6 +11,11 @@ export interface ZipCodec {
   /** Raw DEFLATE back to `size` bytes. */
   inflate(data: Uint8Array, size: number): Uint8Array;
   crc32(data: Uint8Array): number;
+  /**
+   * The same DEFLATE as `deflate`, made off the main thread (Node's thread pool), so that a large part
+   * is compressed while the next one is being written.
+   */
+  deflateLater?(data: Uint8Array): Promise<Uint8Array>;
 }
 
 const CRC_TABLE = (() => {

@@ -24,13 +24,81 @@ interface ReadSheet {
   whole: boolean;
 }
 
-/** "BC12" → [11, 54] (0-based row, column). */
-function parseCellRef(ref: string): [number, number] | undefined {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
-  if (!m) return undefined;
+/** "BC12" → 54, the 0-based column; undefined when the reference is not 1–3 capitals and digits. */
+function columnOfRef(ref: string): number | undefined {
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, col - 1];
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  if (i === 0 || i > 3 || i === ref.length) return undefined;
+  for (let j = i; j < ref.length; j++) {
+    const code = ref.charCodeAt(j);
+    if (code < 48 || code > 57) return undefined;
+  }
+  return col - 1;
+}
+
+/** The attributes of a cell the reading needs. */
+interface CellAttributes {
+  r?: string;
+  s?: string;
+  t?: string;
+}
+
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+/** \w . : - */
+const isNameChar = (code: number) =>
+  isNameStart(code) || (code >= 48 && code <= 57) || code === 46 || code === 58 || code === 45;
+
+/**
+ * r, s and t of a cell's start tag (the text after "<c"), as `attributes` reads them, by one scan
+ * without a regular expression or an object per attribute; anything unusual goes to `attributes`.
+ */
+export function cellAttributes(tag: string): CellAttributes {
+  const out: CellAttributes = {};
+  const n = tag.length;
+  if (n === 0) return out;
+  if (!isSpace(tag.charCodeAt(0))) return attributes(tag);
+  let i = 0;
+  for (;;) {
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (i >= n) return out;
+    const start = i;
+    if (!isNameStart(tag.charCodeAt(i))) return attributes(tag);
+    while (i < n && isNameChar(tag.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 61) return attributes(tag);
+    i++;
+    while (i < n && isSpace(tag.charCodeAt(i))) i++;
+    const quote = tag.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return attributes(tag);
+    const close = tag.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (close < 0) return attributes(tag);
+    if (nameEnd - start === 1) {
+      const value = unescapeXml(tag.slice(i + 1, close));
+      const name = tag[start];
+      if (name === "r") out.r = value;
+      else if (name === "s") out.s = value;
+      else if (name === "t") out.t = value;
+    }
+    i = close + 1;
+  }
+}
+
+const VALUE = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
+
+/** The text of the first <v> of a cell's inner XML; most cells start with a plain one. */
+function valueText(inner: string): string | undefined {
+  if (inner.startsWith("<v>")) {
+    const end = inner.indexOf("</v>", 3);
+    if (end >= 0) return inner.slice(3, end);
+  }
+  return VALUE.exec(inner)?.[1];
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -40,11 +108,9 @@ function isoDay(serial: number, date1904: boolean): string {
   return new Date(Math.round(days * DAY_MS)).toISOString().slice(0, 10);
 }
 
-const VALUE = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
-
 /** The value of one <c> element (attributes, inner XML and the text of its <v>). */
 function cellValue(
-  a: Record<string, string>,
+  a: CellAttributes,
   inner: string,
   v: string | undefined,
   ctx: SheetContext,
@@ -113,14 +179,14 @@ export function readSheet(
     let line: CellValue[] | undefined;
     let lineFormats: (string | undefined)[] | undefined;
     for (const m of xml.matchAll(CELL)) {
-      const a = attributes(m[1]);
-      const col = a.r ? (parseCellRef(a.r)?.[1] ?? nextCol) : nextCol;
+      const a = cellAttributes(m[1]);
+      const col = a.r ? (columnOfRef(a.r) ?? nextCol) : nextCol;
       nextCol = col + 1;
       const format = a.s ? ctx.styles.cellFormats[Number(a.s)] : undefined;
       const inner = m[2] ?? "";
       // A formula never calculated (openpyxl, scripts) has no value, or an empty one in a cell not typed
       // as text: not an empty cell. Empty text that Excel calculated is t="str" with <v></v>: blank.
-      const cached = inner === "" ? undefined : VALUE.exec(inner)?.[1];
+      const cached = inner === "" ? undefined : valueText(inner);
       const never = inner.includes("<f") && (cached === undefined || (cached === "" && a.t !== "str"));
       const value = never ? uncalculated(inner) : cellValue(a, inner, cached, ctx, format);
       if (value === null) continue;

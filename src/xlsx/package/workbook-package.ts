@@ -101,6 +101,10 @@ export class WorkbookPackage {
   private readonly texts = new Map<string, string>();
   /** Worksheets the tool wrote, as UTF-8 (a sheet of many rows is never one long string). */
   private readonly sheetBytes = new Map<string, Uint8Array>();
+  /** Each written worksheet's bytes for the file, or null when the edit left the part as it was. */
+  private readonly sheetOutputs = new Map<string, Uint8Array | null>();
+  /** Compressions begun as soon as a part was written, by a codec that compresses off the main thread. */
+  private readonly compressing = new WeakMap<Uint8Array, Promise<Uint8Array>>();
   /** Parts that prefix SpreadsheetML's elements: read and edited without, written with the prefix. */
   private readonly prefixes = new Map<string, MainPrefix>();
   private workbookPart = "";
@@ -284,7 +288,7 @@ export class WorkbookPackage {
         const sheet = this.worksheets.find((s) => s.name === sheetPlan.name) as WorksheetInfo;
         const joined = join && join.sheet === sheet.name ? join : undefined;
         const edit = editSheet(this.text(sheet.part) ?? "", sheetPlan, ctx(joined?.after));
-        this.sheetBytes.set(sheet.part, edit.bytes);
+        this.setSheetBytes(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, edit.removedFormulas);
         if (joined) this.joinTable(sheet, joined);
         if (sheetPlan.printArea) this.setPrintArea(sheet, sheetPlan);
@@ -295,7 +299,7 @@ export class WorkbookPackage {
         const drawingRelId = this.writeCharts(sheet, sheetPlan, old);
         const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, { ...ctx(), drawingRelId });
         this.texts.delete(sheet.part);
-        this.sheetBytes.set(sheet.part, edit.bytes);
+        this.setSheetBytes(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, ["*"]);
         this.setPrintArea(sheet, sheetPlan);
       }
@@ -476,7 +480,26 @@ export class WorkbookPackage {
     this.changed.set(part, null);
     this.texts.delete(part);
     this.sheetBytes.delete(part);
+    this.sheetOutputs.delete(part);
     this.setText(CONTENT_TYPES, removeOverride(this.text(CONTENT_TYPES) ?? "", part));
+  }
+
+  /**
+   * A worksheet the tool wrote. Whether the file gets it is decided now, and its compression begins now
+   * when the codec can compress off the main thread: the next sheet is written meanwhile.
+   */
+  private setSheetBytes(part: string, bytes: Uint8Array): void {
+    this.sheetBytes.set(part, bytes);
+    const entry = this.byName.get(part);
+    const main = this.prefixes.get(part);
+    const written = main ? toBytes(withMainPrefix(fromBytes(bytes), main)) : bytes;
+    // A sheet the edit left as it was keeps its compressed bytes too (its size tells most changes).
+    const same =
+      entry !== undefined &&
+      sameSize(entry, written) &&
+      sameText(inflateEntry(this.bytes, entry, this.codec), written);
+    this.sheetOutputs.set(part, same ? null : written);
+    if (!same && this.codec.deflateLater) this.compressing.set(written, this.codec.deflateLater(written));
   }
 
   /**
@@ -637,6 +660,30 @@ export class WorkbookPackage {
 
   /** As save(), in pieces to write one after the other: the unchanged entries are views of the input. */
   savePieces(): Uint8Array[] {
+    const { changed, added } = this.partsToWrite();
+    return writeZipPieces(this.bytes, this.entries, changed, added, this.codec);
+  }
+
+  /**
+   * As savePieces(), with every part compressed off the main thread when the codec can (the CLI's, on
+   * Node's thread pool): the same bytes, sooner on a machine of two cores or more.
+   */
+  async savePiecesLater(): Promise<Uint8Array[]> {
+    const { changed, added } = this.partsToWrite();
+    const later = this.codec.deflateLater?.bind(this.codec);
+    const deflated = new Map<Uint8Array, Uint8Array>();
+    if (later) {
+      const contents = [...changed.values(), ...added.map(([, content]) => content)].filter(
+        (content): content is Uint8Array => content !== null,
+      );
+      const done = await Promise.all(contents.map((c) => this.compressing.get(c) ?? later(c)));
+      contents.forEach((content, i) => deflated.set(content, done[i]));
+    }
+    return writeZipPieces(this.bytes, this.entries, changed, added, this.codec, deflated);
+  }
+
+  /** The parts the tool changed (null: left out) and the parts it added, in a fixed order. */
+  private partsToWrite(): { changed: Map<string, Uint8Array | null>; added: [string, Uint8Array][] } {
     const changed = new Map(this.changed);
     const added: [string, Uint8Array][] = [];
     const put = (part: string, xml: string) => {
@@ -647,14 +694,10 @@ export class WorkbookPackage {
       } else added.push([part, toBytes(xml)]);
     };
     for (const [part, xml] of this.texts) put(part, xml);
-    for (const [part, bytes] of this.sheetBytes) {
-      const entry = this.byName.get(part);
-      const main = this.prefixes.get(part);
-      const written = main ? toBytes(withMainPrefix(fromBytes(bytes), main)) : bytes;
-      if (!entry) added.push([part, written]);
-      // A sheet the edit left as it was keeps its compressed bytes too (its size tells most changes).
-      else if (!sameSize(entry, written) || !sameText(inflateEntry(this.bytes, entry, this.codec), written))
-        changed.set(part, written);
+    for (const [part, written] of this.sheetOutputs) {
+      if (!written) continue;
+      if (this.byName.has(part)) changed.set(part, written);
+      else added.push([part, written]);
     }
     const styles = this.styles.toXml();
     const stylesPart = this.partOf(REL_TYPE.styles);
@@ -676,7 +719,7 @@ export class WorkbookPackage {
     }
     // Added parts in a fixed order, so that the same input gives the same bytes.
     added.sort((a, b) => a[0].localeCompare(b[0]));
-    return writeZipPieces(this.bytes, this.entries, changed, added, this.codec);
+    return { changed, added };
   }
 
   /** A worksheet's text as the file holds it, kept until an edit takes it (see text). */

@@ -134,10 +134,11 @@ function newEntry(
   content: Uint8Array,
   offset: number,
   codec: ZipCodec,
+  deflated: ReadonlyMap<Uint8Array, Uint8Array>,
   like?: ZipEntry,
 ): Written {
   const nameBytes = strToU8(name);
-  const data = codec.deflate(content);
+  const data = deflated.get(content) ?? codec.deflate(content);
   const crc = codec.crc32(content);
   const time = like ? view(like.central).getUint16(12, true) : 0;
   const date = like ? view(like.central).getUint16(14, true) : DOS_DATE;
@@ -180,7 +181,8 @@ function copiedEntry(bytes: Uint8Array, entry: ZipEntry, offset: number): Writte
 /**
  * A new zip, as the pieces to write one after the other: the entries of `bytes` in their order, each
  * copied raw (a view into `bytes`, not a copy) unless `changed` has new content for it (or null to leave
- * it out), then the `added` entries. A writer that takes pieces never holds the file twice.
+ * it out), then the `added` entries. A writer that takes pieces never holds the file twice. `deflated`
+ * holds contents already compressed (by `codec.deflateLater`), the others are compressed here.
  */
 export function writeZipPieces(
   bytes: Uint8Array,
@@ -188,6 +190,7 @@ export function writeZipPieces(
   changed: Map<string, Uint8Array | null>,
   added: [string, Uint8Array][],
   codec: ZipCodec,
+  deflated: ReadonlyMap<Uint8Array, Uint8Array> = new Map(),
 ): Uint8Array[] {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
@@ -202,9 +205,13 @@ export function writeZipPieces(
   for (const entry of entries) {
     const content = changed.get(entry.name);
     if (content === null) continue;
-    put(content ? newEntry(entry.name, content, offset, codec, entry) : copiedEntry(bytes, entry, offset));
+    put(
+      content
+        ? newEntry(entry.name, content, offset, codec, deflated, entry)
+        : copiedEntry(bytes, entry, offset),
+    );
   }
-  for (const [name, content] of added) put(newEntry(name, content, offset, codec));
+  for (const [name, content] of added) put(newEntry(name, content, offset, codec, deflated));
   const directoryOffset = offset;
   let directorySize = 0;
   for (const central of centrals) {

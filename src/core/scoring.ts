@@ -347,15 +347,30 @@ export function isEligible(
   return scores.some((s) => s.full);
 }
 
-/** A key that tells apart the figures a criterion reads of a unit (for the one-stop rate, each level's). */
-function figureKey(unit: Unit, input: string): number | string {
-  if (input === INPUT_SCORE_766) return unit.score766 ?? "";
-  if (input === INPUT_ONE_STOP_RATE) {
-    let key = "";
-    for (const r of unit.rates) key += `${r.level}=${r.value ?? ""};`;
-    return key;
+/**
+ * Values remembered by a sequence of keys (numbers, texts, objects, compared as Map keys): a unit's
+ * figures, or its criteria's scores, looked up one by one, without building a text of them.
+ */
+class Trie<V> {
+  private readonly children = new Map<unknown, Trie<V>>();
+  value?: V;
+
+  child(key: unknown): Trie<V> {
+    let found = this.children.get(key);
+    if (!found) this.children.set(key, (found = new Trie<V>()));
+    return found;
   }
-  return unit.custom[input] ?? "";
+}
+
+/** The node of the figures a criterion reads of a unit (for the one-stop rate, each level's). */
+function figureNode<V>(root: Trie<V>, unit: Unit, input: string): Trie<V> {
+  if (input === INPUT_SCORE_766) return root.child(unit.score766);
+  if (input === INPUT_ONE_STOP_RATE) {
+    let node = root;
+    for (const r of unit.rates) node = node.child(r.level).child(r.value);
+    return node;
+  }
+  return root.child(unit.custom[input] ?? null);
 }
 
 /** Whether a unit has some figure for the input (figuresOf without building them). */
@@ -372,7 +387,7 @@ interface CriterionMemo {
   takes: Map<string, boolean | undefined>;
   /** Scores of units the criterion does not take, then by figure, for units with and without a group. */
   notTaken?: CriterionScore;
-  byFigure: [Map<number | string, CriterionScore>, Map<number | string, CriterionScore>];
+  byFigure: [Trie<CriterionScore>, Trie<CriterionScore>];
 }
 
 /**
@@ -384,15 +399,17 @@ interface CriterionMemo {
  */
 class TableScorer {
   private readonly memos: CriterionMemo[];
-  /** Ids of the shared scores, and the totals and explanations of each combination of them. */
-  private readonly ids = new Map<CriterionScore, number>();
-  private readonly outcomes = new Map<string, Outcome>();
+  /** The outcome of each sequence of shared scores. */
+  private readonly outcomes = new Trie<Outcome>();
+  /** The scores of the unit being scored, before its outcome is found (copied when it is new). */
+  private readonly scratch: CriterionScore[];
 
   constructor(
     private readonly criteria: Criterion[],
     private readonly settings: Settings,
   ) {
-    this.memos = criteria.map(() => ({ takes: new Map(), byFigure: [new Map(), new Map()] }));
+    this.memos = criteria.map(() => ({ takes: new Map(), byFigure: [new Trie(), new Trie()] }));
+    this.scratch = new Array<CriterionScore>(criteria.length);
   }
 
   private groupTakes(i: number, unit: Unit): boolean {
@@ -412,51 +429,29 @@ class TableScorer {
     return !unit.review && !unit.unreadable && !unit.notApplicable && !unit.groupUnreadable;
   }
 
-  scoresOf(unit: Unit): { scores: CriterionScore[]; shared: boolean } {
-    const { criteria } = this;
-    const scores: CriterionScore[] = new Array(criteria.length);
+  /** The criterion's score of a plain unit: that of the first unit with the same group answer and figures. */
+  private sharedScore(i: number, unit: Unit): CriterionScore {
+    const criterion = this.criteria[i];
+    const memo = this.memos[i];
+    if (!this.groupTakes(i, unit)) return (memo.notTaken ??= scoreCriterion(criterion, unit, false));
+    const node = figureNode(memo.byFigure[unit.group === "" ? 1 : 0], unit, criterion.input);
+    return (node.value ??= scoreCriterion(criterion, unit, true));
+  }
+
+  /** The unit's scores with their total, maximum, explanation and ratings; shared when they are. */
+  outcomeOf(unit: Unit): Outcome {
+    const { criteria, settings } = this;
     if (!TableScorer.isPlain(unit)) {
-      for (let i = 0; i < criteria.length; i++)
-        scores[i] = scoreCriterion(criteria[i], unit, this.groupTakes(i, unit));
-      return { scores, shared: false };
+      const scores = criteria.map((c, i) => scoreCriterion(c, unit, this.groupTakes(i, unit)));
+      return outcome(scores, criteria, settings);
     }
+    let node = this.outcomes;
     for (let i = 0; i < criteria.length; i++) {
-      const criterion = criteria[i];
-      const memo = this.memos[i];
-      const takes = this.groupTakes(i, unit);
-      if (!takes) {
-        memo.notTaken ??= this.remember(scoreCriterion(criterion, unit, false));
-        scores[i] = memo.notTaken;
-        continue;
-      }
-      const byFigure = memo.byFigure[unit.group === "" ? 1 : 0];
-      const key = figureKey(unit, criterion.input);
-      let score = byFigure.get(key);
-      if (score === undefined) {
-        score = this.remember(scoreCriterion(criterion, unit, true));
-        byFigure.set(key, score);
-      }
-      scores[i] = score;
+      const score = this.sharedScore(i, unit);
+      this.scratch[i] = score;
+      node = node.child(score);
     }
-    return { scores, shared: true };
-  }
-
-  private remember(score: CriterionScore): CriterionScore {
-    this.ids.set(score, this.ids.size);
-    return score;
-  }
-
-  /** The total, maximum, explanation and ratings of a unit's scores; shared when the scores are. */
-  outcomeOf(scores: CriterionScore[], shared: boolean): Outcome {
-    if (!shared) return outcome(scores, this.criteria, this.settings);
-    let key = "";
-    for (const score of scores) key += `${this.ids.get(score)},`;
-    let found = this.outcomes.get(key);
-    if (found === undefined) {
-      found = outcome(scores, this.criteria, this.settings);
-      this.outcomes.set(key, found);
-    }
-    return found;
+    return (node.value ??= outcome([...this.scratch], criteria, settings));
   }
 }
 
@@ -507,7 +502,9 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
   };
   const scorer = new TableScorer(criteria, settings);
   const units = table.units.map((unit): UnitScore => {
-    const { scores, shared } = scorer.scoresOf(unit);
+    // Units that scored the same share the array of scores too: nothing writes to it.
+    const scored = scorer.outcomeOf(unit);
+    const { scores } = scored;
     for (let i = 0; i < criteria.length; i++) {
       const criterion = criteria[i];
       const score = scores[i];
@@ -528,8 +525,6 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
         leftOut.add(unit, criterion, columnOf(criterion.input));
       }
     }
-    // Units that scored the same share the array of scores too: nothing writes to it.
-    const scored = scorer.outcomeOf(scores, shared);
     return {
       unit,
       scores: scored.scores,

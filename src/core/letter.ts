@@ -3,7 +3,7 @@ import { INPUT_ONE_STOP_RATE, INPUT_SCORE_766, type Criterion } from "./criteria
 import { groupInSentence } from "./groups";
 import { formatNumberVi, formatScore766 } from "./numbers";
 import { LEVEL_LABELS, type Level } from "./reader/columns";
-import { figuresOf, type Figure, type UnitScore } from "./scoring";
+import { figuresOf, type UnitScore } from "./scoring";
 import { UNKNOWN, type CitedDocument, type LetterSettings, type Signer } from "./settings";
 import { cleanText, fillTemplate } from "./text";
 
@@ -196,12 +196,17 @@ function forCountedUnits(template: string): string {
 
 /** A criterion's figure for one unit, as the attached list shows it: "83,12", "cấp tỉnh 100%; cấp xã 100%". */
 export function figureText(score: UnitScore, criterion: Criterion): string {
+  const { input } = criterion;
+  // One figure (the 766 score, a column of the table), on every row of an attached list: printed as is.
+  if (input === INPUT_SCORE_766) {
+    return score.unit.score766 === null ? "" : formatScore766(score.unit.score766);
+  }
+  if (input !== INPUT_ONE_STOP_RATE) {
+    const value = score.unit.custom[input];
+    return value === null || value === undefined ? "" : formatNumberVi(value, 2);
+  }
   const figures = figuresOf(score.unit, criterion.input);
-  const suffix = criterion.input === INPUT_ONE_STOP_RATE ? "%" : "";
-  const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : (n: number) => formatNumberVi(n, 2);
-  const shown = (f: Figure) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`;
-  // One figure for most criteria, on every row of an attached list: no list to join.
-  return figures.length === 1 ? shown(figures[0]) : figures.map(shown).join("; ");
+  return figures.map((f) => `${f.label ? `${f.label} ` : ""}${formatNumberVi(f.value, 2)}%`).join("; ");
 }
 
 function figureHeader(criterion: Criterion): string {

@@ -24,8 +24,18 @@ const CAPITAL = 1.5;
 
 const metricsOf = (font: FontSize) => METRICS[font.name ?? ""] ?? OTHER_FONTS;
 
-/** Widths of the letters met outside ASCII (Vietnamese letters with their marks), by code point. */
-const LETTER_WIDTHS = new Map<number, number>();
+/**
+ * Widths of the letters met outside ASCII (Vietnamese letters with their marks): by code point, 0 until
+ * met, then 1 for an average letter and 2 for a capital. The Basic Multilingual Plane in a byte each
+ * (64 KB): looked up for every letter of thousands of names.
+ */
+const BMP_WIDTHS = new Uint8Array(0x10000);
+const OTHER_WIDTHS = new Map<number, number>();
+
+const isCapital = (point: number) => {
+  const ch = String.fromCodePoint(point);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
 
 /** The width of the letter at `at` (a pair of surrogates counts as one letter), in average letters. */
 function letterWidth(text: string, at: number, code: number, letter: number): number {
@@ -33,12 +43,13 @@ function letterWidth(text: string, at: number, code: number, letter: number): nu
   if (code < 128) return code >= 65 && code <= 90 ? CAPITAL : 1;
   if (code === EM_SPACE) return 1 / letter;
   const point = text.codePointAt(at) as number;
-  let width = LETTER_WIDTHS.get(point);
-  if (width === undefined) {
-    const ch = String.fromCodePoint(point);
-    width = ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? CAPITAL : 1;
-    LETTER_WIDTHS.set(point, width);
+  if (point <= 0xffff) {
+    let kind = BMP_WIDTHS[point];
+    if (kind === 0) BMP_WIDTHS[point] = kind = isCapital(point) ? 2 : 1;
+    return kind === 2 ? CAPITAL : 1;
   }
+  let width = OTHER_WIDTHS.get(point);
+  if (width === undefined) OTHER_WIDTHS.set(point, (width = isCapital(point) ? CAPITAL : 1));
   return width;
 }
 

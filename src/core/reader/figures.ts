@@ -133,6 +133,14 @@ function rateFromCounts(
 }
 
 const NONE: string[] = [];
+
+/** A level without a figure, one frozen object per level: most units lack some level's rate. */
+const NO_VALUE = Object.fromEntries(
+  (["tinh", "huyen", "xa", "chung"] as const).map((level) => [level, Object.freeze({ level, value: null })]),
+) as Record<Level, LevelValue>;
+
+const levelValue = (level: Level, value: number | null): LevelValue =>
+  value === null ? NO_VALUE[level] : { level, value };
 const NO_CUSTOM: Record<string, number | null> = Object.freeze({});
 
 export function readFigures(ctx: FigureContext, row: number): Figures {
@@ -153,13 +161,12 @@ export function readFigures(ctx: FigureContext, row: number): Figures {
   };
 
   const score766 = keep(INPUT_SCORE_766, readCell(ctx, row, columns.score766, "score"));
-  const rates: LevelValue[] = columns.rates.map(({ level, col }) => ({
-    level,
-    value: keep(INPUT_ONE_STOP_RATE, readCell(ctx, row, col, "rate")),
-  }));
+  const rates: LevelValue[] = columns.rates.map(({ level, col }) =>
+    levelValue(level, keep(INPUT_ONE_STOP_RATE, readCell(ctx, row, col, "rate"))),
+  );
   for (const count of columns.counts) {
     if (rates.some((r) => r.level === count.level)) continue;
-    rates.push({ level: count.level, value: keep(INPUT_ONE_STOP_RATE, rateFromCounts(ctx, row, count)) });
+    rates.push(levelValue(count.level, keep(INPUT_ONE_STOP_RATE, rateFromCounts(ctx, row, count))));
   }
   // Most tables have no custom input: their units share one empty, frozen record.
   let custom = NO_CUSTOM;

@@ -4,6 +4,7 @@
  * score by group with the threshold line, over a data table beside it (columns M–Q) that the chart reads.
  */
 import {
+  byGroup,
   chartAxis,
   chartPoints,
   distributionOf,
@@ -88,7 +89,9 @@ export function planResultsView(
     ),
   );
   row++;
-  const groups = distributionOf(scores, threshold);
+  // The units in groups once, for the table and the chart.
+  const unitGroups = byGroup(scores);
+  const groups = distributionOf(scores, threshold, unitGroups);
   const rows = [
     ...groups.map((g, i) => distributionRow(g, i + 1)),
     distributionRow(distributionTotal(groups), null),
@@ -103,7 +106,7 @@ export function planResultsView(
   row += rows.length;
   const set = new Set(plan.columnWidths.map((w) => w.col));
   for (const col of [6, 7, 8, 9, 10]) if (!set.has(col)) plan.columnWidths.push({ col, width: COUNT_WIDTH });
-  const points = chartPoints(scores);
+  const points = chartPoints(scores, unitGroups);
   const pushHeights = () => {
     heights.forEach((height, r) => plan.rowHeights.push({ row: r, height }));
   };

@@ -44,7 +44,11 @@ function unknownGroupNotes(part: UnitTable): Problem[] {
 export function recogniseGroups(parts: UnitTable[]): UnitTable[] {
   return parts.map((part) => ({
     ...part,
-    units: part.units.map((u) => ({ ...u, group: groupOfUnit(u.group, u.name) })),
+    // A unit whose group already reads as its label ("UBND cấp huyện") is kept as it is, not copied.
+    units: part.units.map((u) => {
+      const group = groupOfUnit(u.group, u.name);
+      return group === u.group ? u : { ...u, group };
+    }),
     problems: [...part.problems, ...unknownGroupNotes(part)],
   }));
 }

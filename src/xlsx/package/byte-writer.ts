@@ -49,6 +49,13 @@ export class ByteWriter {
     this.encoded(text);
   }
 
+  /** Bytes already encoded. */
+  append(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   /** `text` from `from` to `to`, without cutting it out first. */
   range(text: string, from: number, to: number): void {
     const n = to - from;

@@ -12,6 +12,7 @@ import {
   type Scalar,
   type SheetPlan,
 } from "../../core/plan/types";
+import { ByteWriter } from "./byte-writer";
 import { escapeXml } from "./xml";
 
 const HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -54,88 +55,132 @@ function reference(sheet: string, range: CellRange): string {
   return `${quoted}!$${columnLetter(range.left)}$${range.top + 1}:$${columnLetter(range.right)}$${range.bottom + 1}`;
 }
 
-const point = (idx: number, value: string) => `<c:pt idx="${idx}"><c:v>${escapeXml(value)}</c:v></c:pt>`;
+/** `<c:pt idx="…"><c:v>…</c:v></c:pt>`, written into `out`. */
+function writePoint(out: ByteWriter, idx: number, value: string | number): void {
+  out.text('<c:pt idx="');
+  out.number(idx);
+  out.text('"><c:v>');
+  if (typeof value === "number") out.number(value);
+  else out.text(escapeXml(value));
+  out.text("</c:v></c:pt>");
+}
 
 /**
  * Labels in levels, innermost first as the schema stores them; an outer label only where it changes,
  * and none for a blank outer cell (the label above it goes on), as Excel caches them.
  */
-function categoryXml(sheet: string, range: CellRange, cell: (r: number, c: number) => Scalar): string {
+function writeCategories(
+  out: ByteWriter,
+  sheet: string,
+  range: CellRange,
+  cell: (r: number, c: number) => Scalar,
+): void {
   const count = range.bottom - range.top + 1;
-  const levels: string[] = [];
+  out.text(
+    `<c:cat><c:multiLvlStrRef><c:f>${escapeXml(reference(sheet, range))}</c:f><c:multiLvlStrCache><c:ptCount val="${count}"/>`,
+  );
   for (let col = range.right; col >= range.left; col--) {
     const outer = col < range.right;
     let previous: string | undefined;
-    let pts = "";
+    out.text("<c:lvl>");
     for (let i = 0; i < count; i++) {
       const text = String(cell(range.top + i, col) ?? "");
-      if (!outer) pts += point(i, text);
+      if (!outer) writePoint(out, i, text);
       else if (text !== "" && text !== previous) {
-        pts += point(i, text);
+        writePoint(out, i, text);
         previous = text;
       }
     }
-    levels.push(`<c:lvl>${pts}</c:lvl>`);
+    out.text("</c:lvl>");
   }
-  return `<c:cat><c:multiLvlStrRef><c:f>${escapeXml(reference(sheet, range))}</c:f><c:multiLvlStrCache><c:ptCount val="${count}"/>${levels.join("")}</c:multiLvlStrCache></c:multiLvlStrRef></c:cat>`;
+  out.text("</c:multiLvlStrCache></c:multiLvlStrRef></c:cat>");
 }
 
-function valuesXml(sheet: string, range: CellRange, cell: (r: number, c: number) => Scalar): string {
+function writeValues(
+  out: ByteWriter,
+  sheet: string,
+  range: CellRange,
+  cell: (r: number, c: number) => Scalar,
+): void {
   const count = range.bottom - range.top + 1;
-  let pts = "";
+  out.text(
+    `<c:val><c:numRef><c:f>${escapeXml(reference(sheet, range))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>`,
+  );
   for (let i = 0; i < count; i++) {
     const value = cell(range.top + i, range.left);
-    if (typeof value === "number") pts += point(i, String(value));
+    if (typeof value === "number") writePoint(out, i, value);
   }
-  return `<c:val><c:numRef><c:f>${escapeXml(reference(sheet, range))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>${pts}</c:numCache></c:numRef></c:val>`;
+  out.text("</c:numCache></c:numRef></c:val>");
 }
 
 const solid = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
 const richText = (text: string, size: number, bold: boolean) =>
   `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="vi-VN" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich>`;
 
-/** The chart part (xl/charts/chartN.xml) of a plan's chart on the sheet `sheet`. */
-export function chartXml(sheet: string, plan: SheetPlan, chart: ChartPlan): string {
+/**
+ * The chart part (xl/charts/chartN.xml) of a plan's chart on the sheet `sheet`, as UTF-8: a chart of
+ * thousands of units has as many points per series, written straight into bytes, the categories once
+ * for both series.
+ */
+export function chartBytes(sheet: string, plan: SheetPlan, chart: ChartPlan): Uint8Array {
   const cell = planCells(plan);
-  const categories = categoryXml(sheet, chart.categories, cell);
+  const categories = new ByteWriter(1 << 12);
+  writeCategories(categories, sheet, chart.categories, cell);
+  const categoryBytes = categories.bytes();
+  const out = new ByteWriter(3 * categoryBytes.length + (1 << 12));
   const marked = chart.bars.marked
     .map(
       (i) =>
         `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solid(chart.bars.markedFill)}</c:spPr></c:dPt>`,
     )
     .join("");
-  const bars =
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
-    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(chart.bars.name)}</c:v></c:tx>` +
-    `<c:spPr>${solid(chart.bars.fill)}</c:spPr><c:invertIfNegative val="0"/>${marked}` +
-    `${categories}${valuesXml(sheet, chart.bars.values, cell)}</c:ser>` +
-    `<c:gapWidth val="60"/><c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>`;
-  const line =
-    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
-    `<c:ser><c:idx val="1"/><c:order val="1"/><c:tx><c:v>${escapeXml(chart.line.name)}</c:v></c:tx>` +
-    `<c:spPr><a:ln w="28575" cap="rnd">${solid(chart.line.color)}<a:round/></a:ln></c:spPr>` +
-    `<c:marker><c:symbol val="none"/></c:marker>${categories}${valuesXml(sheet, chart.line.values, cell)}` +
-    `<c:smooth val="0"/></c:ser><c:marker val="1"/>` +
-    `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:lineChart>`;
-  const axes =
-    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
-    `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
-    `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>` +
-    `<c:max val="${chart.valueAxis.max}"/><c:min val="${chart.valueAxis.min}"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="0"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
-  return (
+  out.text(
     HEADER +
-    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
-    `<c:chart><c:title><c:tx>${richText(chart.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title>` +
-    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bars}${line}${axes}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
-    `<c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+      `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
+      `<c:chart><c:title><c:tx>${richText(chart.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title>` +
+      `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>`,
   );
+  out.text(
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+      `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(chart.bars.name)}</c:v></c:tx>` +
+      `<c:spPr>${solid(chart.bars.fill)}</c:spPr><c:invertIfNegative val="0"/>${marked}`,
+  );
+  out.append(categoryBytes);
+  writeValues(out, sheet, chart.bars.values, cell);
+  out.text(
+    `</c:ser>` +
+      `<c:gapWidth val="60"/><c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>`,
+  );
+  out.text(
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+      `<c:ser><c:idx val="1"/><c:order val="1"/><c:tx><c:v>${escapeXml(chart.line.name)}</c:v></c:tx>` +
+      `<c:spPr><a:ln w="28575" cap="rnd">${solid(chart.line.color)}<a:round/></a:ln></c:spPr>` +
+      `<c:marker><c:symbol val="none"/></c:marker>`,
+  );
+  out.append(categoryBytes);
+  writeValues(out, sheet, chart.line.values, cell);
+  out.text(
+    `<c:smooth val="0"/></c:ser><c:marker val="1"/>` +
+      `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:lineChart>`,
+  );
+  out.text(
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+      `<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+      `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+      `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
+      `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>` +
+      `<c:max val="${chart.valueAxis.max}"/><c:min val="${chart.valueAxis.min}"/></c:scaling>` +
+      `<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="0"/>` +
+      `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`,
+  );
+  out.text(
+    `</c:plotArea>` +
+      `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
+      `<c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`,
+  );
+  return out.bytes();
 }
 
 /** The drawing part (xl/drawings/drawingN.xml): each chart anchored to its cells, `relIds` in order. */

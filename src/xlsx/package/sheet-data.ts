@@ -7,6 +7,7 @@ import { columnLetter, overlaps, type CellRange } from "../../core/grid";
 import { isFormulaCell, type Block, type Scalar, type SheetPlan } from "../../core/plan/types";
 import { toFileFormula } from "../formulas";
 import type { ByteWriter } from "./byte-writer";
+import { newCellSpan, nextCell, referencedColumn } from "./cell-scan";
 import { escapeXml, withAttributes } from "./xml";
 
 export interface WriteContext {
@@ -33,13 +34,6 @@ const openOf = (col: number) => (OPENS[col] ??= `<c r="${letterOf(col)}`);
 const STYLED: string[] = [];
 const styledOf = (style: number | undefined) =>
   style === undefined || style === 0 ? '"' : (STYLED[style] ??= `" s="${style}"`);
-
-/** "AB" → 27 (0-based). */
-function columnOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
-}
 
 /** Empty text is a blank cell, as Excel makes it when the add-in writes "" (no empty string to count). */
 const isBlank = (value: Scalar) =>
@@ -135,33 +129,41 @@ class RowCells {
   }
 }
 
-/** A row of a block: the block and the row's index in it. */
-interface BlockRow {
-  block: Block;
-  r: number;
-}
-
 /**
  * New cells by row, then column, found row by row as the edit reaches them (a sheet of thousands of rows
  * never holds them all at once). The other cells of a merged range get the style of its top-left cell, as
  * Excel gives them when it merges, so that borders and fills cover the whole range.
  */
 class PlannedCells {
-  private readonly byRow = new Map<number, BlockRow[]>();
-  private readonly mergesByRow = new Map<number, CellRange[]>();
+  private readonly blocks: Block[];
   /** Style ids of each block's columns, made in the plan's order so that ids do not depend on rows. */
-  private readonly styles = new Map<Block, (number | undefined)[]>();
+  private readonly styles: (number | undefined)[][];
+  /** By row, the first block that writes it (-1: none); a row most often has one. */
+  private readonly first: Int32Array;
+  /** The other blocks that write a row, in the plan's order. */
+  private readonly more = new Map<number, number[]>();
+  private readonly mergesByRow = new Map<number, CellRange[]>();
 
-  constructor(plan: SheetPlan, ctx: WriteContext) {
+  constructor(plan: SheetPlan, ctx: WriteContext, rows: number) {
     const styleOf = (name: string | undefined) => (name ? ctx.cellStyle(name) : undefined);
-    for (const block of plan.blocks) {
+    this.blocks = plan.blocks;
+    this.styles = plan.blocks.map((block) => {
       const width = block.values.reduce((n, line) => Math.max(n, line.length), 0);
-      this.styles.set(
-        block,
-        Array.from({ length: width }, (_, c) => styleOf(block.columnStyles?.[c] ?? block.style)),
-      );
-      block.values.forEach((_, r) => this.rowRefs(block.top + r).push({ block, r }));
-    }
+      return Array.from({ length: width }, (_, c) => styleOf(block.columnStyles?.[c] ?? block.style));
+    });
+    this.first = new Int32Array(rows).fill(-1);
+    plan.blocks.forEach((block, b) =>
+      // A hole of a sparse list of lines is no row, as forEach skips it.
+      block.values.forEach((_, r) => {
+        const row = block.top + r;
+        if (this.first[row] < 0) this.first[row] = b;
+        else {
+          let others = this.more.get(row);
+          if (!others) this.more.set(row, (others = []));
+          others.push(b);
+        }
+      }),
+    );
     for (const m of plan.merges) {
       if (ctx.noMergesIn && overlaps(m, ctx.noMergesIn)) continue;
       for (let row = m.top; row <= m.bottom; row++) {
@@ -172,40 +174,51 @@ class PlannedCells {
     }
   }
 
-  private rowRefs(row: number): BlockRow[] {
-    let refs = this.byRow.get(row);
-    if (!refs) this.byRow.set(row, (refs = []));
-    return refs;
+  /** Marks the rows that get cells. */
+  mark(rows: Uint8Array): void {
+    for (let row = 0; row < this.first.length; row++) if (this.first[row] >= 0) rows[row] = 1;
+    for (const row of this.mergesByRow.keys()) rows[row] = 1;
   }
 
-  /** The rows that get cells. */
-  rows(): number[] {
-    return [...new Set([...this.byRow.keys(), ...this.mergesByRow.keys()])];
+  /** The blocks that write the row, in the plan's order. */
+  private blocksOf(row: number): number[] {
+    const first = row < this.first.length ? this.first[row] : -1;
+    if (first < 0) return NONE;
+    const others = this.more.get(row);
+    return others ? [first, ...others] : [first];
   }
 
   /** The style id the plan gives a cell: the last block's that writes it. */
   private styleAt(row: number, col: number): number | undefined {
     let style: number | undefined;
-    for (const { block, r } of this.byRow.get(row) ?? []) {
+    for (const b of this.blocksOf(row)) {
+      const block = this.blocks[b];
       const c = col - block.left;
-      if (c >= 0 && block.values[r][c] !== undefined) style = this.styles.get(block)?.[c];
+      if (c >= 0 && block.values[row - block.top][c] !== undefined) style = this.styles[b][c];
     }
     return style;
+  }
+
+  private fillFrom(b: number, row: number, cells: RowCells): void {
+    const block = this.blocks[b];
+    const styles = this.styles[b];
+    const line = block.values[row - block.top];
+    for (let c = 0; c < line.length; c++) {
+      const value = line[c];
+      // A hole of a sparse line writes nothing, as forEach would skip it.
+      if (value !== undefined) cells.set(block.left + c, value, styles[c]);
+    }
   }
 
   /** The row's new cells, into `cells` (emptied first). */
   fill(row: number, cells: RowCells): void {
     cells.reset();
-    for (const { block, r } of this.byRow.get(row) ?? []) {
-      const styles = this.styles.get(block) ?? [];
-      const line = block.values[r];
-      for (let c = 0; c < line.length; c++) {
-        const value = line[c];
-        // A hole of a sparse line writes nothing, as forEach would skip it.
-        if (value !== undefined) cells.set(block.left + c, value, styles[c]);
-      }
+    const first = row < this.first.length ? this.first[row] : -1;
+    if (first >= 0) {
+      this.fillFrom(first, row, cells);
+      for (const b of this.more.get(row) ?? NONE) this.fillFrom(b, row, cells);
     }
-    for (const m of this.mergesByRow.get(row) ?? []) {
+    for (const m of this.mergesByRow.get(row) ?? NO_MERGES) {
       const style = this.styleAt(m.top, m.left);
       for (let col = m.left; col <= m.right; col++) {
         if (cells.indexOf(col) < 0) cells.set(col, null, style);
@@ -213,6 +226,18 @@ class PlannedCells {
     }
     cells.sort();
   }
+}
+
+const NONE: number[] = [];
+const NO_MERGES: CellRange[] = [];
+
+/** One more than the last row the plan writes, merges or sizes. */
+function rowsOf(plan: SheetPlan): number {
+  let rows = 0;
+  for (const block of plan.blocks) rows = Math.max(rows, block.top + block.values.length);
+  for (const m of plan.merges) rows = Math.max(rows, m.bottom + 1);
+  for (const { row } of plan.rowHeights) rows = Math.max(rows, row + 1);
+  return rows;
 }
 
 interface RowHeight {
@@ -234,8 +259,7 @@ function writeNewRow(out: ByteWriter, index: number, cells: RowCells, height: Ro
   out.text("</row>");
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const CELL_REF = /\sr="([A-Z]{1,3})\d+"/;
+const SPAN = newCellSpan();
 
 /** The cells a row keeps, where they stand in its XML; reused from row to row. */
 class KeptCells {
@@ -293,16 +317,16 @@ function writeExistingRow(
 ): void {
   kept.count = 0;
   let nextCol = 0;
-  CELL.lastIndex = 0;
-  for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
-    const letters = CELL_REF.exec(m[1])?.[1];
-    const col = letters ? columnOf(letters) : nextCol;
+  for (let at = 0; nextCell(body, at, SPAN); at = SPAN.end) {
+    const named = referencedColumn(body, SPAN.tagStart, SPAN.tagEnd);
+    const col = named >= 0 ? named : nextCol;
     nextCol = col + 1;
     if (cells.indexOf(col) >= 0 || clear.some((r) => within(r, index, col))) {
-      if (m[2]?.includes("<f")) removedFormulas.push(`${letterOf(col)}${index + 1}`);
+      const formula = SPAN.innerStart < 0 ? -1 : body.indexOf("<f", SPAN.innerStart);
+      if (formula >= 0 && formula <= SPAN.innerEnd - 2) removedFormulas.push(`${letterOf(col)}${index + 1}`);
       continue;
     }
-    kept.push(m.index, m.index + m[0].length, col, letters !== undefined);
+    kept.push(SPAN.start, SPAN.end, col, named >= 0);
   }
   kept.sort();
   const total = kept.count + cells.count;
@@ -351,13 +375,19 @@ export function writeSheetData(
   ctx: WriteContext,
   removedFormulas: string[],
 ): void {
-  const planned = new PlannedCells(plan, ctx);
+  const rows = rowsOf(plan);
+  const planned = new PlannedCells(plan, ctx, rows);
   const heights = new Map<number, RowHeight>();
   for (const { row, height, atLeast } of plan.rowHeights) heights.set(row, { height, atLeast });
   const clear = plan.clear;
-  const pending = [...new Set([...planned.rows(), ...heights.keys()])].sort((a, b) => a - b);
-  const changed = new Set(pending);
-  const touched = (row: number) => changed.has(row) || clear.some((r) => r.top <= row && row <= r.bottom);
+  // The rows the plan changes, marked, then listed in order.
+  const changed = new Uint8Array(rows);
+  planned.mark(changed);
+  for (const row of heights.keys()) changed[row] = 1;
+  const pending: number[] = [];
+  for (let row = 0; row < rows; row++) if (changed[row]) pending.push(row);
+  const touched = (row: number) =>
+    (row < rows && changed[row] === 1) || clear.some((r) => r.top <= row && row <= r.bottom);
   if (pending.length === 0 && clear.length === 0) {
     out.text(data);
     return;

@@ -5,6 +5,7 @@
  * cell other than the top-left one reads as empty.
  */
 import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core/grid";
+import { newCellSpan, nextCell } from "./cell-scan";
 import { isDateFormat, type Styles } from "./styles";
 import { attributes, mainPrefixCutter, textOf, unescapeXml } from "./xml";
 
@@ -49,7 +50,8 @@ interface CellAttributes {
 }
 
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
-const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isNameStart = (code: number) =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 /** \w . : - */
 const isNameChar = (code: number) =>
   isNameStart(code) || (code >= 48 && code <= 57) || code === 46 || code === 58 || code === 45;
@@ -144,7 +146,7 @@ function uncalculated(inner: string): CellValue {
   return { error: "", uncalculated: text ? `=${unescapeXml(text)}` : "=…" };
 }
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const SPAN = newCellSpan();
 
 /**
  * Reads the sheet; with `maxRows`, keeps only the cells of its first rows. The merges and the protection,
@@ -178,12 +180,12 @@ export function readSheet(
     let nextCol = 0;
     let line: CellValue[] | undefined;
     let lineFormats: (string | undefined)[] | undefined;
-    for (const m of xml.matchAll(CELL)) {
-      const a = cellAttributes(m[1]);
+    for (let at = 0; nextCell(xml, at, SPAN); at = SPAN.end) {
+      const a = cellAttributes(xml.slice(SPAN.tagStart, SPAN.tagEnd));
       const col = a.r ? (columnOfRef(a.r) ?? nextCol) : nextCol;
       nextCol = col + 1;
       const format = a.s ? ctx.styles.cellFormats[Number(a.s)] : undefined;
-      const inner = m[2] ?? "";
+      const inner = SPAN.innerStart < 0 ? "" : xml.slice(SPAN.innerStart, SPAN.innerEnd);
       // A formula never calculated (openpyxl, scripts) has no value, or an empty one in a cell not typed
       // as text: not an empty cell. Empty text that Excel calculated is t="str" with <v></v>: blank.
       const cached = inner === "" ? undefined : valueText(inner);

@@ -30,7 +30,7 @@ import {
   type Relationship,
   type SheetEntry,
 } from "./parts";
-import { CHART_CONTENT_TYPE, chartXml, DRAWING_CONTENT_TYPE, drawingXml } from "./chart-part";
+import { CHART_CONTENT_TYPE, chartBytes, DRAWING_CONTENT_TYPE, drawingXml } from "./chart-part";
 import { SharedStrings } from "./shared-strings";
 import { readSheet, type SheetContext, type TextFeed } from "./sheet-read";
 import { editSheet, EMPTY_WORKSHEET, type WriteContext } from "./sheet-write";
@@ -99,9 +99,9 @@ export class WorkbookPackage {
   private readonly byName: Map<string, ZipEntry>;
   private readonly changed = new Map<string, Uint8Array | null>();
   private readonly texts = new Map<string, string>();
-  /** Worksheets the tool wrote, as UTF-8 (a sheet of many rows is never one long string). */
+  /** Worksheets and charts the tool wrote, as UTF-8 (a sheet of many rows is never one long string). */
   private readonly sheetBytes = new Map<string, Uint8Array>();
-  /** Each written worksheet's bytes for the file, or null when the edit left the part as it was. */
+  /** Each of those parts' bytes for the file, or null when the part is as the file holds it. */
   private readonly sheetOutputs = new Map<string, Uint8Array | null>();
   /** Compressions begun as soon as a part was written, by a codec that compresses off the main thread. */
   private readonly compressing = new WeakMap<Uint8Array, Promise<Uint8Array>>();
@@ -288,7 +288,7 @@ export class WorkbookPackage {
         const sheet = this.worksheets.find((s) => s.name === sheetPlan.name) as WorksheetInfo;
         const joined = join && join.sheet === sheet.name ? join : undefined;
         const edit = editSheet(this.text(sheet.part) ?? "", sheetPlan, ctx(joined?.after));
-        this.setSheetBytes(sheet.part, edit.bytes);
+        this.setPartBytes(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, edit.removedFormulas);
         if (joined) this.joinTable(sheet, joined);
         if (sheetPlan.printArea) this.setPrintArea(sheet, sheetPlan);
@@ -299,7 +299,7 @@ export class WorkbookPackage {
         const drawingRelId = this.writeCharts(sheet, sheetPlan, old);
         const edit = editSheet(EMPTY_WORKSHEET, sheetPlan, { ...ctx(), drawingRelId });
         this.texts.delete(sheet.part);
-        this.setSheetBytes(sheet.part, edit.bytes);
+        this.setPartBytes(sheet.part, edit.bytes);
         removed.set(sheet.sheetId, ["*"]);
         this.setPrintArea(sheet, sheetPlan);
       }
@@ -485,10 +485,11 @@ export class WorkbookPackage {
   }
 
   /**
-   * A worksheet the tool wrote. Whether the file gets it is decided now, and its compression begins now
-   * when the codec can compress off the main thread: the next sheet is written meanwhile.
+   * A part the tool wrote as bytes (a worksheet, a chart). Whether the file gets it is decided now, and
+   * its compression begins now when the codec can compress off the main thread: the next part is
+   * written meanwhile.
    */
-  private setSheetBytes(part: string, bytes: Uint8Array): void {
+  private setPartBytes(part: string, bytes: Uint8Array): void {
     this.sheetBytes.set(part, bytes);
     const entry = this.byName.get(part);
     const main = this.prefixes.get(part);
@@ -539,9 +540,13 @@ export class WorkbookPackage {
         ),
       ),
     );
-    chartParts.forEach((part, i) =>
-      this.writePart(part, chartXml(plan.name, plan, charts[i]), CHART_CONTENT_TYPE),
-    );
+    chartParts.forEach((part, i) => {
+      // A chart of thousands of units is bytes from the start, compressed while the sheet is written.
+      this.changed.delete(part);
+      this.texts.delete(part);
+      this.setPartBytes(part, chartBytes(plan.name, plan, charts[i]));
+      this.setText(CONTENT_TYPES, addOverride(this.text(CONTENT_TYPES) ?? "", part, CHART_CONTENT_TYPE));
+    });
     return relId;
   }
 
@@ -687,11 +692,10 @@ export class WorkbookPackage {
     const changed = new Map(this.changed);
     const added: [string, Uint8Array][] = [];
     const put = (part: string, xml: string) => {
-      if (this.byName.has(part)) {
-        const original = this.text0(part);
-        const main = this.prefixes.get(part);
-        if (original !== xml) changed.set(part, toBytes(main ? withMainPrefix(xml, main) : xml));
-      } else added.push([part, toBytes(xml)]);
+      const bytes = this.partBytes(part, xml);
+      if (!bytes) return;
+      if (this.byName.has(part)) changed.set(part, bytes);
+      else added.push([part, bytes]);
     };
     for (const [part, xml] of this.texts) put(part, xml);
     for (const [part, written] of this.sheetOutputs) {
@@ -720,6 +724,13 @@ export class WorkbookPackage {
     // Added parts in a fixed order, so that the same input gives the same bytes.
     added.sort((a, b) => a[0].localeCompare(b[0]));
     return { changed, added };
+  }
+
+  /** A part's bytes for the file, from the text the tool wrote; undefined when the file holds that text. */
+  private partBytes(part: string, xml: string): Uint8Array | undefined {
+    if (this.byName.has(part) && this.text0(part) === xml) return undefined;
+    const main = this.prefixes.get(part);
+    return toBytes(main ? withMainPrefix(xml, main) : xml);
   }
 
   /** A worksheet's text as the file holds it, kept until an edit takes it (see text). */

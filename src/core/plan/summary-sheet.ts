@@ -262,8 +262,10 @@ export function planSummarySheet(
     printArea: { top: 0, left: 0, bottom: row - 1, right: 5 },
     pageBreaksBefore: [tableStart, ...listStarts],
   };
+  // Thousands of rows of the lists have their heights: looked up, not searched once per fitted row.
+  const sized = new Set(plan.rowHeights.map((h) => h.row));
   for (const [r, height] of fitted) {
-    if (!plan.rowHeights.some((h) => h.row === r)) plan.rowHeights.push({ row: r, height });
+    if (!sized.has(r)) plan.rowHeights.push({ row: r, height });
   }
   return plan;
 }

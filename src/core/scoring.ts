@@ -352,10 +352,12 @@ export function isEligible(
  * figures, or its criteria's scores, looked up one by one, without building a text of them.
  */
 class Trie<V> {
-  private readonly children = new Map<unknown, Trie<V>>();
+  /** Made when the first child is: most nodes are leaves (one per distinct figure). */
+  private children?: Map<unknown, Trie<V>>;
   value?: V;
 
   child(key: unknown): Trie<V> {
+    this.children ??= new Map();
     let found = this.children.get(key);
     if (!found) this.children.set(key, (found = new Trie<V>()));
     return found;
@@ -366,8 +368,10 @@ class Trie<V> {
 function figureNode<V>(root: Trie<V>, unit: Unit, input: string): Trie<V> {
   if (input === INPUT_SCORE_766) return root.child(unit.score766);
   if (input === INPUT_ONE_STOP_RATE) {
+    // Indexed loops on what runs per unit: no iterator while the code is still cold.
     let node = root;
-    for (const r of unit.rates) node = node.child(r.level).child(r.value);
+    for (let i = 0; i < unit.rates.length; i++)
+      node = node.child(unit.rates[i].level).child(unit.rates[i].value);
     return node;
   }
   return root.child(unit.custom[input] ?? null);

@@ -141,8 +141,8 @@ class RowReader {
     const group = own !== "" ? own : (this.mergedGroups.get(row) ?? "");
     const figures: CellValue[] = [];
     let filled = own !== "";
-    for (const c of this.figureCols) {
-      const value = cellAt(this.grid, row, c);
+    for (let i = 0; i < this.figureCols.length; i++) {
+      const value = cellAt(this.grid, row, this.figureCols[i]);
       figures.push(value);
       if (!filled && !isBlank(value)) filled = true;
     }

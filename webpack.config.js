@@ -16,9 +16,11 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
 const { DevelopmentManifestNotice, developmentManifest, productionManifest } = require("./build/manifest");
 const { version } = require("./package.json");
 const { FILE: ENGLISH_METADATA, englishMetadata } = require("./build/functions-en");
+const { workbookWorkerDefine } = require("./build/workbook-worker");
 
 const DEV_PORT = 3000;
 const FUNCTIONS_METADATA = "functions.json";
@@ -126,6 +128,9 @@ const makeConfig = async (env, argv) => {
         input: "./src/functions/functions.ts",
       }),
       new FunctionsMetadataOptionsPlugin(),
+      // The web app's workbook worker as text, in the chunk of the file adapter that alone reads it
+      // (src/taskpane/workbook-worker-source.ts); built once per webpack start, `webpack serve` included.
+      new DefinePlugin({ KSTTHC_WORKBOOK_WORKER: workbookWorkerDefine({ minify: production }) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

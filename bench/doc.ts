@@ -129,6 +129,38 @@ export function docSection(facts: RunFacts): string {
     );
   }
 
+  const webSizes = sizesOf(facts.metrics, "web.page.result_shown.");
+  if (webSizes.length) {
+    const ms = (name: string) => `${fmt(v(name), 0)} ms`;
+    parts.push(
+      "",
+      "### Web page in Chromium against SheetJS in the same browser",
+      "",
+      table(
+        [
+          "units",
+          "page: click → result shown / bytes ready",
+          "sheetjs: click → written",
+          "page ÷ sheetjs",
+          "page's longest task",
+          "same page, no worker: shown / longest task",
+          "file → preview: page / no worker",
+          "load (1 min)",
+        ],
+        webSizes.map((n) => [
+          fmt(n, 0),
+          `${ms(`web.page.result_shown.${n}`)} / ${ms(`web.page.bytes_ready.${n}`)}`,
+          ms(`web.sheetjs.result_shown.${n}`),
+          `${fmt(v(`web.ratio_to_sheetjs.${n}`))}×`,
+          ms(`web.page.longest_task.${n}`),
+          `${ms(`web.page_in_thread.result_shown.${n}`)} / ${ms(`web.page_in_thread.longest_task.${n}`)}`,
+          `${fmt(v(`web.page.file_to_preview.${n}`), 0)} / ${ms(`web.page_in_thread.file_to_preview.${n}`)}`,
+          fmt(v(`web.load_average.${n}`)),
+        ]),
+      ),
+    );
+  }
+
   const fn = (name: string) => v(`functions.${name}.100000`);
   if (fn("diem.warm") !== undefined) {
     const row = (label: string, name: string) => [

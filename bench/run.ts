@@ -1,16 +1,17 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 1000,20000] [-- --rounds 5] [-- --only cli,package] [-- --write-doc]`:
+ * `npm run bench [-- --json] [-- --sizes 1000,20000] [-- --rounds 5] [-- --only cli,web] [-- --write-doc]`:
  * speed and memory as figures, one line each ("name: value unit"), with yardsticks measured in the same
  * run so that ratios hold on a busy machine. Never asserted in tests. docs/performance.md explains each
  * figure; `--write-doc` writes its tables from this run.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { serialize } from "node:v8";
 import type { JsonReport } from "../src/core/report";
 import { runScoring } from "../src/core/run";
+import { CHROMIUM } from "../test/browser/chromium";
 import { workbookToGrids } from "../test/exceljs/read";
 import { loadWorkbook } from "../test/exceljs/workbook";
 import { bundleSizes } from "./bundles";
@@ -19,13 +20,14 @@ import { excelAdapter } from "./excel-adapter";
 import { round, type Metric } from "./metric";
 import { buildChildren, child, CLI, interleaved, runNode } from "./processes";
 import { packageCli } from "./package";
+import { buildWebPages, webPages } from "./web";
 import { generatedBytes } from "./workbooks";
 
 const ROOT = path.join(__dirname, "..");
 const MiB = (n: number) => Math.round(n);
 
 /** The bench's parts, all by default; `--only` runs some of them. */
-const SECTIONS = ["startup", "functions", "cli", "package", "excel", "bundles"] as const;
+const SECTIONS = ["startup", "functions", "cli", "package", "web", "excel", "bundles"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -186,6 +188,14 @@ async function main(): Promise<void> {
     if (run("cli")) for (const size of options.sizes) report(await cliAndYardsticks(size, dir, options));
     // Memory bounded by the sheets read: the CLI with and without an unrelated 100,000-row sheet.
     if (run("package")) for (const size of options.sizes) report(await packageCli(size));
+    // The page in Chromium beside SheetJS in the same browser, sizes one after another.
+    if (run("web")) {
+      if (!existsSync(CHROMIUM)) console.error(`web: skipped, no ${CHROMIUM} (apt-get install chromium)`);
+      else {
+        await buildWebPages();
+        for (const size of options.sizes) report(await webPages(size, options.rounds));
+      }
+    }
     if (run("excel")) {
       for (const size of [...new Set([...options.sizes, 5000])].sort((a, b) => a - b)) {
         report(await excelAdapter(size));

@@ -1,6 +1,6 @@
 /**
  * Writes dist/kstthc.html: the whole web page in one HTML file (the pane's script bundled by esbuild with
- * every lazy part inside, the icon as a data: URL), so an office can copy it or send it by e-mail and open
+ * every lazy part inside, the workbook worker's code as text, the icon as a data: URL), so an office can copy it or send it by e-mail and open
  * it from disk. The Content-Security-Policy stays: the inline script is allowed by its SHA-256 hash, and
  * nothing may be fetched from anywhere (no 'self': a page opened from file:// has no origin to trust).
  *
@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { workbookWorkerDefine } from "../build/workbook-worker";
 
 const ROOT = path.join(__dirname, "..");
 export const SINGLE_FILE = path.join(ROOT, "dist", "kstthc.html");
@@ -30,6 +31,8 @@ export function singleFilePolicy(scriptHash: string): string {
     `script-src ${scriptHash}`,
     "style-src 'unsafe-inline'",
     "img-src data: blob:",
+    // The workbook worker (src/taskpane/workbook-worker.ts) runs from a blob: URL of the page's own text.
+    "worker-src blob:",
     "font-src data:",
     "connect-src 'none'",
     "object-src 'none'",
@@ -38,8 +41,8 @@ export function singleFilePolicy(scriptHash: string): string {
   ].join("; ");
 }
 
-/** The pane's entry as one classic script: no chunk to load beside it, no eval. */
-async function bundleScript(): Promise<string> {
+/** The pane's entry as one classic script, the worker's inside as text: no chunk to load beside it, no eval. */
+async function bundleScript(withWorker: boolean): Promise<string> {
   const out = await build({
     entryPoints: [path.join(ROOT, "src", "taskpane", "index.tsx")],
     bundle: true,
@@ -49,7 +52,10 @@ async function bundleScript(): Promise<string> {
     target: "es2020",
     minify: true,
     jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
+    define: {
+      "process.env.NODE_ENV": '"production"',
+      KSTTHC_WORKBOOK_WORKER: withWorker ? workbookWorkerDefine() : "undefined",
+    },
     // The libraries' licence notices travel with the copy, at the end of the script.
     legalComments: "eof",
     charset: "ascii",
@@ -81,8 +87,9 @@ export function singleFileHtml(template: string, script: string, iconDataUrl: st
   return replaced;
 }
 
-export async function writeSingleFile(file = SINGLE_FILE): Promise<string> {
-  const script = await bundleScript();
+/** `worker: false` leaves the worker out (the bench's comparison): the page then works on its own thread. */
+export async function writeSingleFile(file = SINGLE_FILE, { worker = true } = {}): Promise<string> {
+  const script = await bundleScript(worker);
   const icon = `data:image/png;base64,${readFileSync(ICON).toString("base64")}`;
   const html = singleFileHtml(readFileSync(TEMPLATE, "utf8"), script, icon);
   mkdirSync(path.dirname(file), { recursive: true });

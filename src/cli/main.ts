@@ -89,9 +89,13 @@ async function readInput(input: string): Promise<Uint8Array> {
   }
 }
 
+function reportText(result: RunResult, written: string[], json: boolean): string {
+  if (json) return `${JSON.stringify(jsonReport(result), null, 2)}\n`;
+  return `${summaryText(result)}\n${written.join("\n")}\n`;
+}
+
 function report(result: RunResult, written: string[], json: boolean, io: Io): void {
-  if (json) io.stdout(`${JSON.stringify(jsonReport(result), null, 2)}\n`);
-  else io.stdout(`${summaryText(result)}\n${written.join("\n")}\n`);
+  io.stdout(reportText(result, written, json));
 }
 
 /** The Word exporter (docx) is loaded only by the commands that write a letter: start-up stays light. */
@@ -168,17 +172,20 @@ async function score(command: ScoreCommand, io: Io): Promise<number> {
   }
   const result = await runInput(command, workbook);
   const output = command.output ?? defaultOutputPath(command.input, format.extension);
+  // The workbook's parts are compressed on Node's thread pool while the letter and the report are made.
+  const saving = workbook.savePiecesLater();
+  // Awaited below; a failure of the letter first must not leave its rejection unheard.
+  saving.catch(() => undefined);
+  const letter: OutputFile | undefined =
+    command.docx === undefined
+      ? undefined
+      : { file: command.docx, bytes: await letterBytes(result), extension: ".docx" };
+  const written = [`Đã ghi tệp kết quả: ${output}`, ...(letter ? [`Đã ghi công văn: ${letter.file}`] : [])];
+  const text = reportText(result, written, command.json);
   // Both documents are built before either is written, so a failure leaves no half of the pair.
-  const outputs: OutputFile[] = [
-    { file: output, bytes: await workbook.savePiecesLater(), extension: format.extension },
-  ];
-  const written = [`Đã ghi tệp kết quả: ${output}`];
-  if (command.docx !== undefined) {
-    outputs.push({ file: command.docx, bytes: await letterBytes(result), extension: ".docx" });
-    written.push(`Đã ghi công văn: ${command.docx}`);
-  }
-  await writeAll(outputs);
-  report(result, written, command.json, io);
+  const workbookFile: OutputFile = { file: output, bytes: await saving, extension: format.extension };
+  await writeAll(letter ? [workbookFile, letter] : [workbookFile]);
+  io.stdout(text);
   return exitOf(result);
 }
 

@@ -1,5 +1,5 @@
 /** Opening a workbook file in the page: the file's bytes → a file port, or the sentence that says why not. */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { openFilePort, type FilePort } from "./file-port";
 import { messageOf } from "./pane-state";
 
@@ -26,6 +26,9 @@ export function useFileOpener() {
   const [status, setStatus] = useState<OpenState>({ state: "idle" });
   // A file chosen while another is still being read wins: the earlier one is dropped when it arrives.
   const ticket = useRef(0);
+  // The file on screen, let go when another replaces it (its worker holds the whole workbook).
+  const current = useRef<FilePort>();
+  useEffect(() => () => current.current?.close(), []);
 
   const open = useCallback(async (file: File) => {
     const mine = ++ticket.current;
@@ -33,7 +36,12 @@ export function useFileOpener() {
     setStatus({ state: "opening", name });
     try {
       const port = await openFilePort(name, new Uint8Array(await file.arrayBuffer()));
-      if (mine !== ticket.current) return;
+      if (mine !== ticket.current) {
+        port.close();
+        return;
+      }
+      current.current?.close();
+      current.current = port;
       setOpened({ id: mine, port });
       setStatus({ state: "idle" });
     } catch (error) {

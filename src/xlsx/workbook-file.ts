@@ -1,7 +1,8 @@
 /**
  * The part of the file port that reads and writes .xlsx packages, in a chunk of its own (xlsx.js) that the
  * page fetches when the first file is opened. The workbook goes through the CLI's own functions, so that
- * a file scored here is the file `kstthc score` writes, byte for byte.
+ * a file scored here holds the parts `kstthc score` writes, byte for byte; only their compression differs
+ * (fflate at level 3, PAGE_CODEC, where the CLI has zlib).
  */
 import type { Criterion } from "../core/criteria";
 import { META_SHEET, ownedSheetNames, readOwnership } from "../core/ownership";
@@ -9,6 +10,7 @@ import { criteriaWritePlan } from "../core/plan/criteria-sheet-plan";
 import { runScoring, type RunOptions, type RunResult } from "../core/run";
 import type { Settings } from "../core/settings";
 import { foldKey } from "../core/text";
+import { PAGE_CODEC } from "./package/codec";
 import { packageGrids, scorePackage, withPackageNotes } from "./package/score";
 import { WorkbookPackage } from "./package/workbook-package";
 import type { WorkbookFormat } from "./workbook-format";
@@ -22,6 +24,8 @@ import type { WorkbookFormat } from "./workbook-format";
 export class WorkbookFile {
   /** Changes one at a time: two interleaved would each start from the same bytes and lose the other. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last analysis, which a score of the same bytes with the same options takes as its own. */
+  private analysed?: { bytes: Uint8Array; key: string; result: RunResult };
 
   private constructor(
     readonly name: string,
@@ -31,7 +35,7 @@ export class WorkbookFile {
 
   /** Throws the UnusableInputError of WorkbookPackage.open (not .xlsx, corrupt, password-protected). */
   static async open(bytes: Uint8Array, name: string): Promise<WorkbookFile> {
-    return new WorkbookFile(name, bytes, WorkbookPackage.open(bytes, name));
+    return new WorkbookFile(name, bytes, WorkbookPackage.open(bytes, name, PAGE_CODEC));
   }
 
   get bytes(): Uint8Array {
@@ -55,12 +59,44 @@ export class WorkbookFile {
   /** The file's name goes with the options: the year is looked for in it last, as the CLI does. */
   analyse(options: RunOptions): RunResult {
     const named = { fileName: this.name, ...options };
-    return withPackageNotes(this.workbook, runScoring(packageGrids(this.workbook, named), named), this.name);
+    const result = withPackageNotes(
+      this.workbook,
+      runScoring(packageGrids(this.workbook, named), named),
+      this.name,
+    );
+    this.analysed = { bytes: this.current, key: optionsKey(named), result };
+    return result;
   }
 
-  /** As `kstthc score`: the criteria sheet is added when the workbook has none. */
-  score(options: RunOptions): Promise<RunResult> {
-    return this.change((workbook) => scorePackage(workbook, { fileName: this.name, ...options }));
+  /**
+   * As `kstthc score`: the criteria sheet is added when the workbook has none. `onScored` hears the result
+   * before the file is compressed and saved, so that a page can show it meanwhile, and whether it is the
+   * last analysis's run; the promise settles once the new bytes are there.
+   */
+  score(
+    options: RunOptions,
+    onScored?: (result: RunResult, fromAnalysis: boolean) => void,
+  ): Promise<RunResult> {
+    return this.change((workbook) => {
+      const named = { fileName: this.name, ...options };
+      const analysed = this.analysisOf(named);
+      // What scorePackage does, less the reading and scoring the analysis has done.
+      if (analysed) workbook.apply(analysed.plan);
+      const result = analysed ?? scorePackage(workbook, named);
+      onScored?.(result, analysed !== undefined);
+      return result;
+    });
+  }
+
+  /**
+   * The analysis of these very bytes with these options, as `scorePackage` would make it again: the same
+   * reading and scoring of the same file (the output mode aside, which the analysis leaves at values).
+   * At 20,000 units that is most of a score's time.
+   */
+  private analysisOf(options: RunOptions): RunResult | undefined {
+    const last = this.analysed;
+    if (!last || last.bytes !== this.current || last.key !== optionsKey(options)) return undefined;
+    return { ...last.result };
   }
 
   writeCriteria(criteria: Criterion[], settings: Settings): Promise<void> {
@@ -69,14 +105,22 @@ export class WorkbookFile {
 
   private change<T>(edit: (workbook: WorkbookPackage) => T): Promise<T> {
     const run = this.queue.then(async () => {
-      const workbook = WorkbookPackage.open(this.current, this.name);
+      const workbook = WorkbookPackage.open(this.current, this.name, PAGE_CODEC);
       const out = edit(workbook);
       const bytes = workbook.save();
-      [this.current, this.workbook] = [bytes, WorkbookPackage.open(bytes, this.name)];
+      [this.current, this.workbook] = [bytes, WorkbookPackage.open(bytes, this.name, PAGE_CODEC)];
       return out;
     });
     // A failed change must not block the next one.
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The options as text, keys sorted, values mode spelled out: equal keys, equal runs. */
+function optionsKey(options: RunOptions): string {
+  const entries = Object.entries({ ...options, output: options.output ?? "values" })
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(entries);
 }

@@ -187,6 +187,8 @@ suite(title, () => {
       buffer: fresh,
     });
     await page.getByText("33 đơn vị").waitFor();
+    // Read, scored and saved off the page's thread: in a worker made from the chunk's own text.
+    expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/^blob:/)]);
     expect(
       requests
         .filter(isChunk)

@@ -14,6 +14,7 @@ import type { RunOptions } from "../../src/core/run";
 import { defaultSettings } from "../../src/core/settings";
 import { scoredFileName, XLSX_MIME } from "../../src/taskpane/download";
 import { openFilePort, type FilePort } from "../../src/taskpane/file-port";
+import { PAGE_CODEC } from "../../src/xlsx/package/codec";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { loadWorkbook, saveWorkbook } from "../exceljs/workbook";
@@ -22,6 +23,7 @@ import { MESSY_FILE, MESSY_PROPOSED, MESSY_SHEET, messyWorkbookBytes } from "../
 import { writeWithOpenpyxl } from "../helpers/foreign-writers";
 import { EXAMPLE_2025, portalExport, verticalRates2025 } from "../helpers/source-files";
 import { readSource } from "../../src/core/sources/read-source";
+import { partsOf } from "../helpers/package-parts";
 import { gridsOf, xlsxBytes } from "../helpers/workbooks";
 import { freshSampleBytes, snapshot, tempDir } from "../helpers/workbooks";
 import { captureDownloads, type Download } from "./dom-stubs";
@@ -37,6 +39,13 @@ const sampleBytes = () => fresh.slice();
 function cliBytes(bytes: Uint8Array, options: RunOptions = {}): Uint8Array {
   const workbook = WorkbookPackage.open(bytes, "cli.xlsx");
   scorePackage(workbook, options);
+  return workbook.save();
+}
+
+/** The same run with the page's codec (fflate at level 3): the bytes the page must give. */
+function pageBytes(bytes: Uint8Array): Uint8Array {
+  const workbook = WorkbookPackage.open(bytes, "page.xlsx", PAGE_CODEC);
+  scorePackage(workbook);
   return workbook.save();
 }
 
@@ -80,7 +89,14 @@ describe("file port over the sample workbook", () => {
     expect(download.fileName).toBe("theo-doi-thi-dua-kstthc-2023-da-tinh-diem.xlsx");
     expect(download.type).toBe(XLSX_MIME);
     expect(snapshot(workbook)).toEqual(snapshot(await cliOutput(sampleBytes())));
-    expect(Buffer.from(await download.bytes()).equals(Buffer.from(cliBytes(sampleBytes())))).toBe(true);
+    // The CLI's parts byte for byte, compressed by the page's codec.
+    const bytes = await download.bytes();
+    const cliParts = partsOf(cliBytes(sampleBytes()));
+    const pageParts = partsOf(bytes);
+    expect([...pageParts.keys()]).toEqual([...cliParts.keys()]);
+    for (const [name, data] of cliParts)
+      expect([name, Buffer.from(data).equals(pageParts.get(name)!)]).toEqual([name, true]);
+    expect(Buffer.from(bytes).equals(Buffer.from(pageBytes(sampleBytes())))).toBe(true);
   });
 
   it("gives the CLI's file in the formulas mode, and with a mapping the user chose", async () => {

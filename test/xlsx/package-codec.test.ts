@@ -5,10 +5,12 @@
  * made (ByteWriter), byte for byte what TextEncoder gives.
  */
 import * as fflate from "fflate";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { NODE_CODEC } from "../../src/cli/node-codec";
 import { ByteWriter } from "../../src/xlsx/package/byte-writer";
-import { PORTABLE_CODEC, type ZipCodec } from "../../src/xlsx/package/codec";
+import { crc32, PAGE_CODEC, PORTABLE_CODEC, type ZipCodec } from "../../src/xlsx/package/codec";
 import { scorePackage } from "../../src/xlsx/package/score";
 import { WorkbookPackage } from "../../src/xlsx/package/workbook-package";
 import { partsOf, rawEntries, sheetPart } from "../helpers/package-parts";
@@ -42,6 +44,25 @@ describe("the zip codec", () => {
     expect([...written].every((name) => /^(xl\/|\[Content_Types\]|docProps\/)/.test(name))).toBe(true);
     expect(written.has(sheetPart(sample, "Theo dõi 2023"))).toBe(true);
     expect(written.has("xl/theme/theme1.xml")).toBe(false);
+  });
+
+  it("gives the same parts with the page's codec (fflate at level 3), the same bytes from run to run", () => {
+    const node = partsOf(scored(sample, NODE_CODEC));
+    const page = scored(sample, PAGE_CODEC);
+    const pageParts = partsOf(page);
+    expect([...pageParts.keys()]).toEqual([...node.keys()]);
+    for (const [name, data] of node)
+      expect(Buffer.from(data).equals(pageParts.get(name) as Uint8Array)).toBe(true);
+    expect(Buffer.from(scored(sample, PAGE_CODEC)).equals(page)).toBe(true);
+    // Another level than the portable codec's: the page's own bytes, as said in codec.ts.
+    expect(Buffer.from(page).equals(scored(sample, PORTABLE_CODEC))).toBe(false);
+  });
+
+  it("computes CRC-32 eight bytes a step as zlib does byte by byte, whatever the length's remainder", () => {
+    for (const length of [0, 1, 7, 8, 9, 15, 16, 17, 1023, 65_541]) {
+      const data = new Uint8Array(randomBytes(length));
+      expect([length, crc32(data)]).toEqual([length, zlibCrc32(data)]);
+    }
   });
 
   it("compresses off the main thread (sheets and a large chart begun as soon as written) into the very bytes of savePieces", async () => {

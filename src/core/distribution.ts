@@ -101,8 +101,14 @@ const emptyBands = (): Record<RatingName, number> =>
 const isRatingName = (rating: string): rating is RatingName =>
   (RATING_NAMES as readonly string[]).includes(rating);
 
+/** Units of one group, under the group's label as first written. */
+export interface UnitGroup {
+  group: string;
+  scores: UnitScore[];
+}
+
 /** The units in groups, in the order the groups first appear; "SỞ, BAN, NGÀNH" and "Sở, ban, ngành" are one. */
-function byGroup(scores: readonly UnitScore[]): { group: string; scores: UnitScore[] }[] {
+export function byGroup(scores: readonly UnitScore[]): UnitGroup[] {
   const groups = new Map<string, { group: string; scores: UnitScore[] }>();
   // A few groups among thousands of units: each label is folded once.
   const keys = new Map<string, string>();
@@ -126,8 +132,13 @@ const outsideCriterion = (s: UnitScore, threshold: AwardThreshold): boolean =>
  * A unit without a score is "không áp dụng" when the 766 criterion does not fit it, else "chưa có điểm";
  * a unit with a score is counted in its band whatever its group.
  */
-export function distributionOf(scores: readonly UnitScore[], threshold: AwardThreshold): GroupDistribution[] {
-  return byGroup(scores).map(({ group, scores: units }) => {
+export function distributionOf(
+  scores: readonly UnitScore[],
+  threshold: AwardThreshold,
+  /** The units already in groups (byGroup), when the caller has them. */
+  groups: readonly UnitGroup[] = byGroup(scores),
+): GroupDistribution[] {
+  return groups.map(({ group, scores: units }) => {
     const bands = emptyBands();
     let noScore = 0;
     let notApplicable = 0;
@@ -158,8 +169,12 @@ export function distributionTotal(groups: readonly GroupDistribution[]): GroupDi
 }
 
 /** The chart's bars: units with a 766 score, group after group, in table order within a group. */
-export function chartPoints(scores: readonly UnitScore[]): ChartPoint[] {
-  return byGroup(scores).flatMap(({ group, scores: units }) =>
+export function chartPoints(
+  scores: readonly UnitScore[],
+  /** The units already in groups (byGroup), when the caller has them. */
+  groups: readonly UnitGroup[] = byGroup(scores),
+): ChartPoint[] {
+  return groups.flatMap(({ group, scores: units }) =>
     units
       .filter((s) => s.unit.score766 !== null)
       .map((s) => ({

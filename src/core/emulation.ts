@@ -76,7 +76,9 @@ export function ranksWithinGroups<T extends Rankable>(scores: readonly T[]): Map
   const groups = new Map<string, T[]>();
   for (const s of scores) {
     const key = foldKey(s.unit.group);
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const members = groups.get(key);
+    if (members) members.push(s);
+    else groups.set(key, [s]);
   }
   const score766 = (s: Rankable) => s.unit.score766 ?? -Infinity;
   const by766 = (a: Rankable, b: Rankable) => (score766(a) === score766(b) ? 0 : score766(b) - score766(a));

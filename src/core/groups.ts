@@ -53,8 +53,19 @@ function kindBy(patterns: [GroupKind, RegExp][], text: string): GroupKind | unde
 
 /** The kind of a group column's text or a section title; undefined when it names no known kind. */
 export function groupKindOf(group: string): GroupKind | undefined {
-  return kindBy(GROUP_PATTERNS, group);
+  // A table repeats a handful of group texts over thousands of rows: each is folded and tested once. The
+  // answer depends on the text alone, so the memo holds for every run; it is emptied before it grows.
+  let kind = KINDS_OF_GROUPS.get(group);
+  if (kind === undefined) {
+    kind = kindBy(GROUP_PATTERNS, group) ?? null;
+    if (KINDS_OF_GROUPS.size >= MAX_REMEMBERED_GROUPS) KINDS_OF_GROUPS.clear();
+    KINDS_OF_GROUPS.set(group, kind);
+  }
+  return kind ?? undefined;
 }
+
+const KINDS_OF_GROUPS = new Map<string, GroupKind | null>();
+const MAX_REMEMBERED_GROUPS = 1000;
 
 /** The kind a unit's name tells, for a unit without a group. */
 export function groupKindOfName(name: string): GroupKind | undefined {
@@ -102,14 +113,29 @@ export function kindLabelOfName(name: string): string | undefined {
  * group text names no known kind ("Khối A", "Nhóm 2"), by the kind the unit's name tells.
  */
 export function groupMatches(wanted: string[], group: string, name = ""): boolean {
+  return groupDecides(wanted, group) ?? nameMatches(wanted, name);
+}
+
+/**
+ * What the group text alone says of `wanted`: true or false, or undefined when the text matches no entry
+ * and names no known kind, so that the unit's name decides (nameMatches). The same for every unit of the
+ * group: a run works it out once per group.
+ */
+export function groupDecides(wanted: string[], group: string): boolean | undefined {
   const kind = groupKindOf(group);
-  const key = foldKey(group);
+  let key: string | undefined;
   const byText = wanted.some((entry) => {
     const wantedKind = groupKindOf(entry);
     if (kind && wantedKind) return kind === wantedKind;
+    key ??= foldKey(group);
     return key.includes(foldKey(entry));
   });
-  if (byText || kind !== undefined || name === "") return byText;
+  return byText || kind !== undefined ? byText : undefined;
+}
+
+/** Whether the kind a unit's name tells is one of `wanted`'s kinds (for a group that names none). */
+export function nameMatches(wanted: string[], name: string): boolean {
+  if (name === "") return false;
   const nameKind = groupKindOfName(name);
   return nameKind !== undefined && wanted.some((entry) => groupKindOf(entry) === nameKind);
 }

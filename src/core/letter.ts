@@ -196,10 +196,17 @@ function forCountedUnits(template: string): string {
 
 /** A criterion's figure for one unit, as the attached list shows it: "83,12", "cấp tỉnh 100%; cấp xã 100%". */
 export function figureText(score: UnitScore, criterion: Criterion): string {
+  const { input } = criterion;
+  // One figure (the 766 score, a column of the table), on every row of an attached list: printed as is.
+  if (input === INPUT_SCORE_766) {
+    return score.unit.score766 === null ? "" : formatScore766(score.unit.score766);
+  }
+  if (input !== INPUT_ONE_STOP_RATE) {
+    const value = score.unit.custom[input];
+    return value === null || value === undefined ? "" : formatNumberVi(value, 2);
+  }
   const figures = figuresOf(score.unit, criterion.input);
-  const suffix = criterion.input === INPUT_ONE_STOP_RATE ? "%" : "";
-  const number = criterion.input === INPUT_SCORE_766 ? formatScore766 : (n: number) => formatNumberVi(n, 2);
-  return figures.map((f) => `${f.label ? `${f.label} ` : ""}${number(f.value)}${suffix}`).join("; ");
+  return figures.map((f) => `${f.label ? `${f.label} ` : ""}${formatNumberVi(f.value, 2)}%`).join("; ");
 }
 
 function figureHeader(criterion: Criterion): string {
@@ -310,10 +317,17 @@ export function buildLetter(
   });
 
   const eligible = units.filter((u) => u.eligible);
+  // Units that scored alike share their scores (scoreUnits), and so the codes of what they earned.
+  const earnedCodes = new Map<UnitScore["scores"], string[]>();
+  const codesOf = (scores: UnitScore["scores"]) => {
+    let codes = earnedCodes.get(scores);
+    if (!codes) earnedCodes.set(scores, (codes = scores.filter(isEarned).map((s) => s.code)));
+    return codes;
+  };
   const proposed: ProposedUnit[] = eligible.map((u) => ({
     name: u.unit.name,
     group: u.unit.group,
-    criteria: u.scores.filter(isEarned).map((s) => s.code),
+    criteria: codesOf(u.scores),
     total: u.total,
   }));
   const proposalCounted = counts(proposed.length);

@@ -27,7 +27,9 @@ export class NotAppliedNotes {
       return;
     }
     const key = `${criterion.code}\u0000${unit.group}`;
-    this.sure.set(key, [...(this.sure.get(key) ?? []), { unit, criterion, col }]);
+    const list = this.sure.get(key);
+    if (list) list.push({ unit, criterion, col });
+    else this.sure.set(key, [{ unit, criterion, col }]);
   }
 
   problems(sheet: string): Problem[] {

@@ -55,17 +55,34 @@ export function formatNumberVi(value: number, decimals = 2): string {
   // Scores and counts are mostly whole and under a thousand: nothing to group or trim.
   if (Number.isInteger(rounded) && Math.abs(rounded) < 1000) return String(rounded === 0 ? 0 : rounded);
   const negative = rounded < 0;
+  if (Math.abs(rounded) < 1000) {
+    // Under a thousand with decimals (every figure of the explanations): no group to mark, and the
+    // zeros the fraction ends with dropped without building the parts.
+    const fixed = Math.abs(rounded).toFixed(decimals);
+    const dot = fixed.indexOf(".");
+    let end = fixed.length;
+    while (end > dot + 1 && fixed.charCodeAt(end - 1) === ZERO) end--;
+    const fraction = end > dot + 1 ? `,${fixed.slice(dot + 1, end)}` : "";
+    return `${negative ? "-" : ""}${fixed.slice(0, dot)}${fraction}`;
+  }
   const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split(".");
   const trimmed = (fraction ?? "").replace(/0+$/, "");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${negative ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
 }
 
+const ZERO = 48;
+const DOT = 46;
+
 /**
  * A 766 index score as the letter, its appendix and the explanations print it: always two decimals,
  * decimal comma ("74,30", "80,00"), as the index publishes its scores.
  */
 export function formatScore766(value: number): string {
-  const [whole, fraction] = Math.abs(roundTo(value, 2)).toFixed(2).split(".");
+  const fixed = Math.abs(roundTo(value, 2)).toFixed(2);
+  // Under a thousand (every 766 score): no group to mark.
+  if (fixed.length <= 6 && fixed.charCodeAt(fixed.length - 3) === DOT)
+    return `${value < 0 ? "-" : ""}${fixed.slice(0, -3)},${fixed.slice(-2)}`;
+  const [whole, fraction] = fixed.split(".");
   return `${value < 0 ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${fraction}`;
 }

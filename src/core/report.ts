@@ -39,9 +39,9 @@ interface UnitReport {
   /** The maximum of the criteria that count for the unit, when the total is converted to 100. */
   maximum?: number;
   /** Evidence and explanations per criterion ("Minh chứng", "Giải trình"), when the table has them. */
-  evidence?: CriterionEvidence[];
+  evidence?: readonly CriterionEvidence[];
   /** Self-assessed, computed and assessed points that do not agree. */
-  differences?: PointsDifference[];
+  differences?: readonly PointsDifference[];
   explanations: Record<string, string>;
   /** Where the figures came from, when source files were joined. */
   origin?: string;

@@ -7,7 +7,7 @@ import {
   OPERATOR_SYMBOLS,
   type Criterion,
 } from "./criteria";
-import { groupMatches } from "./groups";
+import { groupDecides, groupMatches, nameMatches } from "./groups";
 import { NotAppliedNotes } from "./not-applied";
 import { formatNumberVi, formatScore766, roundTo } from "./numbers";
 import { tierIndexOf } from "./tiers";
@@ -71,8 +71,8 @@ export interface UnitScore {
   /** 1 is best within the unit's group, when the settings ask for the rank (set by the score step). */
   rankInGroup?: number;
   /** Evidence and explanations per criterion, for the lists that go with the letter. */
-  evidence: CriterionEvidence[];
-  differences: PointsDifference[];
+  evidence: readonly CriterionEvidence[];
+  differences: readonly PointsDifference[];
 }
 
 interface ScoreResult {
@@ -100,6 +100,8 @@ interface CriterionInputs {
   emptyLevels?: readonly string[];
   /** The unit's cell says the criterion does not fit it ("không áp dụng", "không có TTHC"). */
   notApplicable?: boolean;
+  /** Whether the criterion's groups take the unit, when the caller knows it (scoreUnits, once per group). */
+  applies?: boolean;
 }
 
 /**
@@ -160,20 +162,8 @@ function emptyLevelsOf(unit: Unit, input: string): readonly string[] | undefined
 
 /** Whether a criterion limited to some groups applies; unknown groups count as applying. */
 export function appliesTo(criterion: Criterion, group: string, name = ""): boolean {
-  if (criterion.appliesTo.length === 0 || group === "") return true;
-  // A table has few groups and many units: remember each answer (the name only counts for a group that
-  // names no known kind, but which those are is for groupMatches to say).
-  const memo = `${criterion.appliesTo.join("\u0000")}\u0001${group}\u0001${name}`;
-  let answer = appliesMemo.get(memo);
-  if (answer === undefined) {
-    answer = groupMatches(criterion.appliesTo, group, name);
-    if (appliesMemo.size > 1000) appliesMemo.clear();
-    appliesMemo.set(memo, answer);
-  }
-  return answer;
+  return criterion.appliesTo.length === 0 || group === "" || groupMatches(criterion.appliesTo, group, name);
 }
-
-const appliesMemo = new Map<string, boolean>();
 
 const operatorOf = (criterion: Criterion) => criterion.operator ?? ">=";
 const thresholdOf = (criterion: Criterion) => criterion.threshold ?? 0;
@@ -195,7 +185,7 @@ export function decide(criterion: Criterion, inputs: CriterionInputs): Decision 
   // Never decide by a group that was not read: not "không áp dụng", not points.
   if (inputs.groupUnreadable && criterion.appliesTo.length > 0)
     return { kind: "unreadable", points: 0, what: "group" };
-  if (inputs.notApplicable || !appliesTo(criterion, inputs.group, inputs.name)) {
+  if (inputs.notApplicable || !(inputs.applies ?? appliesTo(criterion, inputs.group, inputs.name))) {
     const full = criterion.whenNotApplicable === "full";
     return { kind: "notApplicable", points: full ? criterion.points : 0, full };
   }
@@ -307,10 +297,12 @@ export function reviewOf(unit: Unit, criterion: Criterion): UnitReview | undefin
   return unit.review ? unit.review[foldKey(criterion.code)] : undefined;
 }
 
-export function scoreCriterion(criterion: Criterion, unit: Unit): CriterionScore {
+/** `groupTakes`: whether the criterion's groups take the unit, when the caller already knows. */
+export function scoreCriterion(criterion: Criterion, unit: Unit, groupTakes?: boolean): CriterionScore {
   const decision = decide(criterion, {
     group: unit.group,
     name: unit.name,
+    applies: groupTakes,
     figures: figuresOf(unit, criterion.input),
     unreadable: unit.unreadable?.includes(criterion.input),
     groupUnreadable: unit.groupUnreadable,
@@ -355,6 +347,153 @@ export function isEligible(
   return scores.some((s) => s.full);
 }
 
+/**
+ * Values remembered by a sequence of keys (numbers, texts, objects, compared as Map keys): a unit's
+ * figures, or its criteria's scores, looked up one by one, without building a text of them.
+ */
+class Trie<V> {
+  /** Made when the first child is: most nodes are leaves (one per distinct figure). */
+  private children?: Map<unknown, Trie<V>>;
+  value?: V;
+
+  child(key: unknown): Trie<V> {
+    this.children ??= new Map();
+    let found = this.children.get(key);
+    if (!found) this.children.set(key, (found = new Trie<V>()));
+    return found;
+  }
+}
+
+/** The node of the figures a criterion reads of a unit (for the one-stop rate, each level's). */
+function figureNode<V>(root: Trie<V>, unit: Unit, input: string): Trie<V> {
+  if (input === INPUT_SCORE_766) return root.child(unit.score766);
+  if (input === INPUT_ONE_STOP_RATE) {
+    // Indexed loops on what runs per unit: no iterator while the code is still cold.
+    let node = root;
+    for (let i = 0; i < unit.rates.length; i++)
+      node = node.child(unit.rates[i].level).child(unit.rates[i].value);
+    return node;
+  }
+  return root.child(unit.custom[input] ?? null);
+}
+
+/** Whether a unit has some figure for the input (figuresOf without building them). */
+function hasFigureFor(unit: Unit, input: string): boolean {
+  if (input === INPUT_SCORE_766) return unit.score766 !== null;
+  if (input === INPUT_ONE_STOP_RATE) return unit.rates.some((r) => r.value !== null);
+  const value = unit.custom[input];
+  return value !== null && value !== undefined;
+}
+
+/** What a criterion gives each group and each figure: the same for every unit that has them. */
+interface CriterionMemo {
+  /** Whether the criterion takes the group; undefined when the group text leaves it to the name. */
+  takes: Map<string, boolean | undefined>;
+  /** Scores of units the criterion does not take, then by figure, for units with and without a group. */
+  notTaken?: CriterionScore;
+  byFigure: [Trie<CriterionScore>, Trie<CriterionScore>];
+}
+
+/**
+ * The scores of one table's units. A table has thousands of units but few groups and, per criterion, few
+ * distinct figures: a unit whose row has nothing of its own (no review, no unreadable or "không áp dụng"
+ * cell) shares the score of the first unit with the same group answer and figures, and the unit's total
+ * and explanation with those of the first unit whose criteria scored the same. The memos live as long as
+ * one call: nothing is carried over to other criteria or another run.
+ */
+class TableScorer {
+  private readonly memos: CriterionMemo[];
+  /** The outcome of each sequence of shared scores. */
+  private readonly outcomes = new Trie<Outcome>();
+  /** The scores of the unit being scored, before its outcome is found (copied when it is new). */
+  private readonly scratch: CriterionScore[];
+
+  constructor(
+    private readonly criteria: Criterion[],
+    private readonly settings: Settings,
+  ) {
+    this.memos = criteria.map(() => ({ takes: new Map(), byFigure: [new Trie(), new Trie()] }));
+    this.scratch = new Array<CriterionScore>(criteria.length);
+  }
+
+  private groupTakes(i: number, unit: Unit): boolean {
+    const { appliesTo } = this.criteria[i];
+    if (appliesTo.length === 0 || unit.group === "") return true;
+    const { takes } = this.memos[i];
+    let answer = takes.get(unit.group);
+    if (answer === undefined && !takes.has(unit.group)) {
+      answer = groupDecides(appliesTo, unit.group);
+      takes.set(unit.group, answer);
+    }
+    return answer ?? nameMatches(appliesTo, unit.name);
+  }
+
+  /** Whether the unit's row has something of its own that its scores depend on. */
+  private static isPlain(unit: Unit): boolean {
+    return !unit.review && !unit.unreadable && !unit.notApplicable && !unit.groupUnreadable;
+  }
+
+  /** The criterion's score of a plain unit: that of the first unit with the same group answer and figures. */
+  private sharedScore(i: number, unit: Unit): CriterionScore {
+    const criterion = this.criteria[i];
+    const memo = this.memos[i];
+    if (!this.groupTakes(i, unit)) return (memo.notTaken ??= scoreCriterion(criterion, unit, false));
+    const node = figureNode(memo.byFigure[unit.group === "" ? 1 : 0], unit, criterion.input);
+    return (node.value ??= scoreCriterion(criterion, unit, true));
+  }
+
+  /** The unit's scores with their total, maximum, explanation and ratings; shared when they are. */
+  outcomeOf(unit: Unit): Outcome {
+    const { criteria, settings } = this;
+    if (!TableScorer.isPlain(unit)) {
+      const scores = criteria.map((c, i) => scoreCriterion(c, unit, this.groupTakes(i, unit)));
+      return outcome(scores, criteria, settings);
+    }
+    let node = this.outcomes;
+    for (let i = 0; i < criteria.length; i++) {
+      const score = this.sharedScore(i, unit);
+      this.scratch[i] = score;
+      node = node.child(score);
+    }
+    return (node.value ??= outcome([...this.scratch], criteria, settings));
+  }
+}
+
+interface Outcome {
+  scores: CriterionScore[];
+  total: number;
+  maximum: number;
+  eligible: boolean;
+  explanation: string;
+  emulationRating?: string;
+}
+
+/** What a unit's criteria scores add up to, and the line that explains it. */
+function outcome(scores: CriterionScore[], criteria: Criterion[], settings: Settings): Outcome {
+  const sum = roundTo(
+    scores.reduce((total, s) => total + s.points, 0),
+    2,
+  );
+  const maximum = roundTo(
+    criteria.reduce((total, c, i) => total + (scores[i].counted ? c.points : 0), 0),
+    2,
+  );
+  const converted = settings.emulation.convertTo100 && maximum > 0 && maximum !== 100;
+  const total = converted ? roundTo((sum * 100) / maximum, 2) : sum;
+  const explained = scores.map((s) => `${s.code}: ${s.explanation}`);
+  if (converted) explained.push(`tổng ${vi(sum)}/${vi(maximum)} điểm → quy đổi thang 100: ${vi(total)}`);
+  const emulation = emulationRatingOf(settings.emulation.ratings, criteria, scores, total);
+  if (emulation) explained.push(`xếp loại thi đua: ${emulation.explanation}`);
+  return {
+    scores,
+    total,
+    maximum,
+    eligible: isEligible(scores, total, settings),
+    explanation: explained.join("; "),
+    ...(emulation ? { emulationRating: emulation.label } : {}),
+  };
+}
+
 /** Scores every unit; blanks where a criterion needs data become warnings at the cell. */
 export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Settings): ScoreResult {
   const problems: Problem[] = [];
@@ -365,9 +504,14 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
     if (input === INPUT_ONE_STOP_RATE) return layout.columns.rates[0]?.col ?? layout.columns.counts[0]?.total;
     return table.customColumns[input];
   };
-  const units = table.units.map((unit) => {
-    const scores = criteria.map((criterion) => {
-      const score = scoreCriterion(criterion, unit);
+  const scorer = new TableScorer(criteria, settings);
+  const units = table.units.map((unit): UnitScore => {
+    // Units that scored the same share the array of scores too: nothing writes to it.
+    const scored = scorer.outcomeOf(unit);
+    const { scores } = scored;
+    for (let i = 0; i < criteria.length; i++) {
+      const criterion = criteria[i];
+      const score = scores[i];
       if (score.blank) {
         problems.push(
           cellProblem(
@@ -379,38 +523,24 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
           ),
         );
       }
-      problems.push(...reviewProblems(table, unit, criterion, score));
-      if (!score.applies && figuresOf(unit, criterion.input).length > 0) {
+      const reviewed = reviewProblems(table, unit, criterion, score);
+      if (reviewed.length > 0) problems.push(...reviewed);
+      if (!score.applies && hasFigureFor(unit, criterion.input)) {
         leftOut.add(unit, criterion, columnOf(criterion.input));
       }
-      return score;
-    });
-    const sum = roundTo(
-      scores.reduce((total, s) => total + s.points, 0),
-      2,
-    );
-    const maximum = roundTo(
-      criteria.reduce((total, c, i) => total + (scores[i].counted ? c.points : 0), 0),
-      2,
-    );
-    const converted = settings.emulation.convertTo100 && maximum > 0 && maximum !== 100;
-    const total = converted ? roundTo((sum * 100) / maximum, 2) : sum;
-    const explained = scores.map((s) => `${s.code}: ${s.explanation}`);
-    if (converted) explained.push(`tổng ${vi(sum)}/${vi(maximum)} điểm → quy đổi thang 100: ${vi(total)}`);
-    const emulation = emulationRatingOf(settings.emulation.ratings, criteria, scores, total);
-    if (emulation) explained.push(`xếp loại thi đua: ${emulation.explanation}`);
+    }
     return {
       unit,
-      scores,
-      total,
-      maximum,
+      scores: scored.scores,
+      total: scored.total,
+      maximum: scored.maximum,
       rating: ratingOf(unit.score766, settings.rating),
-      eligible: isEligible(scores, total, settings),
-      explanation: explained.join("; "),
-      ...(emulation ? { emulationRating: emulation.label } : {}),
+      eligible: scored.eligible,
+      explanation: scored.explanation,
+      ...(scored.emulationRating !== undefined ? { emulationRating: scored.emulationRating } : {}),
       evidence: evidenceOf(unit, criteria),
       differences: !unit.review
-        ? []
+        ? NO_DIFFERENCES
         : criteria.flatMap((c, i) => {
             const found = differenceOf(scores[i].computed, reviewOf(unit, c));
             return found ? [{ code: c.code, ...found }] : [];
@@ -420,11 +550,14 @@ export function scoreUnits(table: UnitTable, criteria: Criterion[], settings: Se
   return { units, problems: [...problems, ...leftOut.problems(layout.sheet)] };
 }
 
+const NO_DIFFERENCES: readonly PointsDifference[] = Object.freeze([]);
+const NO_EVIDENCE: readonly CriterionEvidence[] = Object.freeze([]);
+
 const NO_PROBLEMS: Problem[] = [];
 
 /** The evidence and explanations the unit's row gives, criterion by criterion. */
-function evidenceOf(unit: Unit, criteria: readonly Criterion[]): CriterionEvidence[] {
-  if (!unit.review) return [];
+function evidenceOf(unit: Unit, criteria: readonly Criterion[]): readonly CriterionEvidence[] {
+  if (!unit.review) return NO_EVIDENCE;
   return criteria.flatMap((c) => {
     const review = reviewOf(unit, c);
     if (!hasEvidence(review)) return [];

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { serialToIso, toIsoDate } from "../../src/core/dates";
 import { columnIndex, columnLetter, parseRangeAddress, rangeAddress } from "../../src/core/grid";
-import { formatNumberVi, formatScore766, parseNumberText } from "../../src/core/numbers";
+import { formatNumberVi, formatScore766, parseNumberText, roundTo } from "../../src/core/numbers";
 import { cleanText, fillTemplate, foldKey } from "../../src/core/text";
 
 describe("Vietnamese text", () => {
@@ -91,6 +92,58 @@ describe("formatScore766", () => {
   });
 });
 
+describe("numbers under a thousand, printed without building their parts", () => {
+  /** The printing as defined for every number: parts split, groups marked, trailing zeros dropped. */
+  const definedVi = (value: number, decimals = 2) => {
+    const rounded = roundTo(value, decimals);
+    if (Number.isInteger(rounded) && Math.abs(rounded) < 1000) return String(rounded === 0 ? 0 : rounded);
+    const [whole, fraction] = Math.abs(rounded).toFixed(decimals).split(".");
+    const trimmed = (fraction ?? "").replace(/0+$/, "");
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    return `${rounded < 0 ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
+  };
+  const defined766 = (value: number) => {
+    const [whole, fraction] = Math.abs(roundTo(value, 2)).toFixed(2).split(".");
+    return `${value < 0 ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${fraction}`;
+  };
+
+  it("print as defined, at every precision, around a thousand and its rounding", () => {
+    const values = [0, -0, 0.5, -0.004, 0.005, 999.994, 999.995, -999.995, 1000, 1234.5, 0.1 + 0.2];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constantFrom(...values),
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          fc.integer({ min: -200000, max: 200000 }).map((n) => n / 100),
+        ),
+        fc.constantFrom(0, 1, 2, 4, 6),
+        (value, decimals) => {
+          expect(formatNumberVi(value, decimals)).toBe(definedVi(value, decimals));
+          expect(formatScore766(value)).toBe(defined766(value));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("cleanText, which returns a clean text as it is", () => {
+  const defined = (text: string) =>
+    text
+      .normalize("NFC")
+      .replace(/[\s\u00a0\u2007\u202f\u200b\ufeff]+/g, " ")
+      .trim();
+
+  it("equals its definition beside every character of the Basic Multilingual Plane", () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `a${ch}b`, `a ${ch}`, `${ch} b`, `${ch}${ch}`]) {
+        if (cleanText(text) !== defined(text)) expect([code, cleanText(text)]).toEqual([code, defined(text)]);
+      }
+    }
+  });
+});
+
 describe("foldKey, letter by letter", () => {
   /** The key as defined on the whole text: what foldKey must equal, however it is computed. */
   const defined = (text: string) =>
@@ -117,6 +170,13 @@ describe("foldKey, letter by letter", () => {
       const form = ["NFC", "NFD", ""][t % 3];
       if (form) text = text.normalize(form);
       expect([text, foldKey(text)]).toEqual([text, defined(text)]);
+    }
+  });
+
+  it("equals it on texts longer than the key's first buffer and than one String.fromCharCode call", () => {
+    for (const length of [255, 256, 257, 4095, 4096, 4097, 30000]) {
+      const text = Array.from({ length }, (_, i) => "Ưu tiên Sở, ban ngành 766% — "[i % 29]).join("");
+      expect(foldKey(text)).toBe(defined(text));
     }
   });
 });

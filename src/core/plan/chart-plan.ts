@@ -4,6 +4,7 @@
  * score by group with the threshold line, over a data table beside it (columns M–Q) that the chart reads.
  */
 import {
+  byGroup,
   chartAxis,
   chartPoints,
   distributionOf,
@@ -13,7 +14,7 @@ import {
   type GroupDistribution,
 } from "../distribution";
 import type { UnitScore } from "../scoring";
-import { rowHeightFor } from "./row-height";
+import { heightOfLines, rowHeightFor, wrappedLines } from "./row-height";
 import { STYLES } from "./styles";
 import type { ChartPlan, Scalar, SheetPlan } from "./types";
 
@@ -70,8 +71,16 @@ export function planResultsView(
   // Rows of the table and of the chart's data beside it: the taller of the two texts.
   const heights = new Map<number, number>();
   const fit = (r: number, height: number) => heights.set(r, Math.max(heights.get(r) ?? 0, height));
-  const textHeight = (text: string, width: number) =>
-    rowHeightFor([{ text, width }], STYLES.letterTableText.font);
+  const font = STYLES.letterTableText.font;
+  // Two texts per unit: measured with nothing built for it.
+  const textHeight = (text: string, width: number) => heightOfLines(wrappedLines(text, width, font), font);
+  // A group's label is on every row of its units: measured once.
+  const groupHeights = new Map<string, number>();
+  const groupHeight = (group: string) => {
+    let height = groupHeights.get(group);
+    if (height === undefined) groupHeights.set(group, (height = textHeight(group, DATA_WIDTHS[0])));
+    return height;
+  };
   fit(
     row,
     rowHeightFor(
@@ -80,7 +89,9 @@ export function planResultsView(
     ),
   );
   row++;
-  const groups = distributionOf(scores, threshold);
+  // The units in groups once, for the table and the chart.
+  const unitGroups = byGroup(scores);
+  const groups = distributionOf(scores, threshold, unitGroups);
   const rows = [
     ...groups.map((g, i) => distributionRow(g, i + 1)),
     distributionRow(distributionTotal(groups), null),
@@ -95,9 +106,9 @@ export function planResultsView(
   row += rows.length;
   const set = new Set(plan.columnWidths.map((w) => w.col));
   for (const col of [6, 7, 8, 9, 10]) if (!set.has(col)) plan.columnWidths.push({ col, width: COUNT_WIDTH });
-  const points = chartPoints(scores);
+  const points = chartPoints(scores, unitGroups);
   const pushHeights = () => {
-    for (const [r, height] of heights) plan.rowHeights.push({ row: r, height });
+    heights.forEach((height, r) => plan.rowHeights.push({ row: r, height }));
   };
   if (points.length === 0) {
     pushHeights();
@@ -129,7 +140,7 @@ export function planResultsView(
   DATA_WIDTHS.forEach((width, i) => plan.columnWidths.push({ col: DATA_LEFT + i, width }));
   fit(top, rowHeightFor([{ text: threshold.label, width: DATA_WIDTHS[3] }], STYLES.letterTableHeader.font));
   points.forEach((p, i) =>
-    fit(top + 1 + i, Math.max(textHeight(p.group, DATA_WIDTHS[0]), textHeight(p.name, DATA_WIDTHS[1]))),
+    fit(top + 1 + i, Math.max(groupHeight(p.group), textHeight(p.name, DATA_WIDTHS[1]))),
   );
   pushHeights();
   const first = top + 1;

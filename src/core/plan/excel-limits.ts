@@ -28,10 +28,13 @@ export function fitExcelLimits(plan: WritePlan): Problem[] {
       );
       height.height = MAX_ROW_HEIGHT;
     }
+    // Every cell of every block, in plain loops: the unit table's output alone is 20,000 rows.
     for (const block of sheet.blocks) {
-      block.values.forEach((line, r) =>
-        line.forEach((value, c) => {
-          if (typeof value !== "string" || value.length <= MAX_CELL_CHARS) return;
+      for (let r = 0; r < block.values.length; r++) {
+        const line = block.values[r];
+        for (let c = 0; c < line.length; c++) {
+          const value = line[c];
+          if (typeof value !== "string" || value.length <= MAX_CELL_CHARS) continue;
           problems.push(
             cellProblem(
               sheet.name,
@@ -42,8 +45,8 @@ export function fitExcelLimits(plan: WritePlan): Problem[] {
             ),
           );
           line[c] = value.slice(0, MAX_CELL_CHARS);
-        }),
-      );
+        }
+      }
     }
   }
   return problems;

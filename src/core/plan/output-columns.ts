@@ -1,6 +1,6 @@
 /** The output columns beside the unit table and the highlight of the proposed units. */
 import type { Criterion } from "../criteria";
-import { cellAt, cellText, columnLetter, type CellRange, type SheetGrid } from "../grid";
+import { cellAt, cellText, columnLetter, type CellRange, type CellValue, type SheetGrid } from "../grid";
 import type { DataSheetOwnership } from "../ownership";
 import { cellProblem, UnusableInputError, type Problem } from "../problems";
 import type { UnitTable } from "../reader/units";
@@ -56,15 +56,14 @@ function outputHeaders(criteria: Criterion[], settings: Settings): string[] {
 
 /** One row of output values for a scored unit, in the order of outputHeaders. */
 export function outputRow(score: UnitScore, settings: Settings): PlainValue[] {
-  return [
-    ...score.scores.map((s) => s.points),
-    score.total,
-    score.rating,
-    score.eligible ? YES : NO,
-    ...(settings.emulation.ratings.length > 0 ? [score.emulationRating ?? ""] : []),
-    ...(settings.emulation.rankInGroup ? [score.rankInGroup ?? null] : []),
-    score.explanation,
-  ];
+  // One row per unit: filled in place, with no list built on the way.
+  const row: PlainValue[] = [];
+  for (const s of score.scores) row.push(s.points);
+  row.push(score.total, score.rating, score.eligible ? YES : NO);
+  if (settings.emulation.ratings.length > 0) row.push(score.emulationRating ?? "");
+  if (settings.emulation.rankInGroup) row.push(score.rankInGroup ?? null);
+  row.push(score.explanation);
+  return row;
 }
 
 interface DataSheetPlan {
@@ -89,7 +88,13 @@ function tableFirstColumn(grid: SheetGrid, table: UnitTable): number {
   return known;
 }
 
-const isEmpty = (grid: SheetGrid, row: number, col: number) => cellText(cellAt(grid, row, col)).trim() === "";
+const isEmpty = (grid: SheetGrid, row: number, col: number) => isBlankValue(cellAt(grid, row, col));
+
+/** A cell that shows nothing: no value, or only spaces (a number or a truth value always shows). */
+function isBlankValue(value: CellValue): boolean {
+  if (typeof value === "number" || typeof value === "boolean") return false;
+  return cellText(value).trim() === "";
+}
 
 /** Whether the earlier output range still starts with the tool's own header, so that clearing it loses nothing. */
 function stillOwned(grid: SheetGrid, range: CellRange, headerRow: number, firstHeader: string): boolean {
@@ -169,12 +174,16 @@ export function planDataSheet(
       `Không còn chỗ ghi kết quả trên trang “${layout.sheet}”: cần ${headers.length} cột trống bên phải bảng (từ cột ${columnLetter(Math.min(left, EXCEL_COLUMNS - 1))}) nhưng trang tính chỉ có đến cột XFD. Hãy xóa các ô thừa ở những cột xa bên phải bảng (hoặc chép bảng sang trang mới) rồi chạy lại. Chưa có gì được ghi.`,
     );
   }
+  // Each row read from its end, down to the rightmost user cell found so far.
   let lastUserColumn = 0;
-  grid.values.forEach((line, row) =>
-    line.forEach((_, col) => {
-      if (col > lastUserColumn && !isEmpty(grid, row, col) && !isOwned(row, col)) lastUserColumn = col;
-    }),
-  );
+  grid.values.forEach((line, row) => {
+    for (let col = line.length - 1; col > lastUserColumn; col--) {
+      if (!isBlankValue(line[col] ?? null) && !isOwned(row, col)) {
+        lastUserColumn = col;
+        break;
+      }
+    }
+  });
 
   plan.blocks.push({ top, left, values: [headers], style: "outHeader" });
   if (layout.headerBottom > top) {
@@ -191,13 +200,13 @@ export function planDataSheet(
   const values: Scalar[][] = [];
   for (let row = firstDataRow; row <= bottom; row++) {
     const score = byRow.get(row);
-    const added = extra ? (extra.rows.get(row) ?? extra.headers.map(() => null)) : [];
-    if (!score) values.push(headers.map(() => null));
-    else {
-      const plain = outputRow(score, options.settings);
-      const own = formulas ? withFormulas(plain, score, formulas) : plain;
-      values.push([...own, ...added]);
+    if (!score) {
+      values.push(headers.map(() => null));
+      continue;
     }
+    const plain = outputRow(score, options.settings);
+    const own = formulas ? withFormulas(plain, score, formulas) : plain;
+    values.push(extra ? [...own, ...(extra.rows.get(row) ?? extra.headers.map(() => null))] : own);
   }
   const pointColumns = criteria.length + 1;
   const emulationCount = emulationHeaders(options.settings).length;

@@ -3,7 +3,7 @@ import { appendixReference, missingFactsSentence, type LetterModel } from "../le
 import { formatNumberVi } from "../numbers";
 import type { UnitScore } from "../scoring";
 import { describeSource, type SourceProvenance } from "../sources/provenance";
-import { fittingLength, heightOfLines, rowHeightFor } from "./row-height";
+import { fittingLength, heightOfLines, rowHeightFor, wrappedLines } from "./row-height";
 import { STYLES, type StyleName } from "./styles";
 import { emptySheetPlan, type Scalar, type SheetPlan } from "./types";
 
@@ -164,20 +164,39 @@ export function planSummarySheet(
     style: "letterTableHeader",
   });
   const proposed = scores.filter((s) => s.eligible);
-  const tableRow = (values: Scalar[]) =>
-    rowHeightFor(
-      values.map((v, col) => ({ text: typeof v === "string" ? v : String(v ?? ""), width: WIDTHS[col] })),
-      STYLES.letterTableText.font,
-    );
+  // Units that scored alike share their scores (scoreUnits): without evidence, their text is one.
+  const earnedTexts = new Map<UnitScore["scores"], string>();
+  const earnedText = (s: UnitScore) => {
+    const shared = s.evidence.length === 0;
+    let text = shared ? earnedTexts.get(s.scores) : undefined;
+    if (text === undefined) {
+      // Full points given where a criterion does not fit were not earned; evidence goes with its criterion.
+      text = s.scores
+        .filter((c) => c.points > 0 && c.applies)
+        .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm${evidenceText(s, c.code)})`)
+        .join("; ");
+      if (shared) earnedTexts.set(s.scores, text);
+    }
+    return text;
+  };
+  // Thousands of rows: measured cell by cell, with nothing built for it.
+  const tableFont = STYLES.letterTableText.font;
+  const tableRow = (values: Scalar[]) => {
+    let lines = 1;
+    for (let col = 0; col < values.length; col++) {
+      const v = values[col];
+      lines = Math.max(
+        lines,
+        wrappedLines(typeof v === "string" ? v : String(v ?? ""), WIDTHS[col], tableFont),
+      );
+    }
+    return heightOfLines(lines, tableFont);
+  };
   const proposedRows: Scalar[][] = proposed.map((s, i) => [
     i + 1,
     s.unit.name,
     s.unit.group,
-    // Full points given where a criterion does not fit were not earned; evidence goes with its criterion.
-    s.scores
-      .filter((c) => c.points > 0 && c.applies)
-      .map((c) => `${c.code} (${formatNumberVi(c.points)} điểm${evidenceText(s, c.code)})`)
-      .join("; "),
+    earnedText(s),
     s.total,
     s.rating,
   ]);
@@ -243,8 +262,10 @@ export function planSummarySheet(
     printArea: { top: 0, left: 0, bottom: row - 1, right: 5 },
     pageBreaksBefore: [tableStart, ...listStarts],
   };
+  // Thousands of rows of the lists have their heights: looked up, not searched once per fitted row.
+  const sized = new Set(plan.rowHeights.map((h) => h.row));
   for (const [r, height] of fitted) {
-    if (!plan.rowHeights.some((h) => h.row === r)) plan.rowHeights.push({ row: r, height });
+    if (!sized.has(r)) plan.rowHeights.push({ row: r, height });
   }
   return plan;
 }

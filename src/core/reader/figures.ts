@@ -35,6 +35,9 @@ export interface FigureContext {
   percentScores: Map<number, number>;
   /** Set by the last cell read when it said "không áp dụng". */
   notApplicableSeen?: boolean;
+  /** The row being read (one at a time): inputs with an unreadable cell, then cells saying "không áp dụng". */
+  unreadableInputs?: string[];
+  markedInputs?: Map<string, number>;
 }
 
 /** Rate columns typed as fractions, each with a note at its header. */
@@ -134,39 +137,55 @@ function rateFromCounts(
 
 const NONE: string[] = [];
 
+/** A level without a figure, one frozen object per level: most units lack some level's rate. */
+const NO_VALUE = Object.fromEntries(
+  (["tinh", "huyen", "xa", "chung"] as const).map((level) => [level, Object.freeze({ level, value: null })]),
+) as Record<Level, LevelValue>;
+
+const levelValue = (level: Level, value: number | null): LevelValue =>
+  value === null ? NO_VALUE[level] : { level, value };
+const NO_CUSTOM: Record<string, number | null> = Object.freeze({});
+
+/** A figure of the row as read, noting on the context an unreadable cell and one that said "không áp dụng". */
+function keep(ctx: FigureContext, input: string, value: number | null | undefined): number | null {
+  if (value === undefined && !(ctx.unreadableInputs ??= []).includes(input)) ctx.unreadableInputs.push(input);
+  if (ctx.notApplicableSeen) {
+    ctx.markedInputs ??= new Map();
+    ctx.markedInputs.set(input, (ctx.markedInputs.get(input) ?? 0) + 1);
+    ctx.notApplicableSeen = false;
+  }
+  return value ?? null;
+}
+
 export function readFigures(ctx: FigureContext, row: number): Figures {
   const { columns } = ctx;
-  const unreadable = new Set<string>();
-  // An input is "không áp dụng" when every cell it has says so (a level of the one-stop rate alone
-  // saying it has no procedures there, as a dash does). Counted only once a cell says it: most never do.
-  let marked: Map<string, number> | undefined;
-  const keep = (input: string, value: number | null | undefined): number | null => {
-    if (value === undefined) unreadable.add(input);
-    if (ctx.notApplicableSeen) {
-      marked ??= new Map();
-      marked.set(input, (marked.get(input) ?? 0) + 1);
-      ctx.notApplicableSeen = false;
-    }
-    return value ?? null;
-  };
-
-  const score766 = keep(INPUT_SCORE_766, readCell(ctx, row, columns.score766, "score"));
-  const rates: LevelValue[] = columns.rates.map(({ level, col }) => ({
-    level,
-    value: keep(INPUT_ONE_STOP_RATE, readCell(ctx, row, col, "rate")),
-  }));
+  // The row's unreadable inputs and "không áp dụng" cells gather on the context (keep), made only for
+  // the rare row that has them, and are taken off it at the end. An input is "không áp dụng" when every
+  // cell it has says so (a level of the one-stop rate alone saying it has no procedures, as a dash does).
+  const score766 = keep(ctx, INPUT_SCORE_766, readCell(ctx, row, columns.score766, "score"));
+  const rates: LevelValue[] = [];
+  for (let i = 0; i < columns.rates.length; i++) {
+    const { level, col } = columns.rates[i];
+    rates.push(levelValue(level, keep(ctx, INPUT_ONE_STOP_RATE, readCell(ctx, row, col, "rate"))));
+  }
   for (const count of columns.counts) {
     if (rates.some((r) => r.level === count.level)) continue;
-    rates.push({ level: count.level, value: keep(INPUT_ONE_STOP_RATE, rateFromCounts(ctx, row, count)) });
+    rates.push(levelValue(count.level, keep(ctx, INPUT_ONE_STOP_RATE, rateFromCounts(ctx, row, count))));
   }
-  const custom: Record<string, number | null> = {};
-  for (const [input, col] of Object.entries(ctx.customColumns)) {
-    custom[input] = keep(input, readCell(ctx, row, col, "plain"));
+  // Most tables have no custom input: their units share one empty, frozen record.
+  let custom = NO_CUSTOM;
+  for (const input in ctx.customColumns) {
+    if (custom === NO_CUSTOM) custom = {};
+    custom[input] = keep(ctx, input, readCell(ctx, row, ctx.customColumns[input], "plain"));
   }
+  const { unreadableInputs: unreadable, markedInputs: marked } = ctx;
+  ctx.unreadableInputs = undefined;
+  ctx.markedInputs = undefined;
   // One cell per input, one per level for the one-stop rate.
-  const cellsOf = (input: string) => (input === INPUT_ONE_STOP_RATE ? rates.length : 1);
-  const notApplicable = marked ? [...marked].filter(([i, n]) => n === cellsOf(i)).map(([i]) => i) : NONE;
-  return { score766, rates, custom, unreadable: [...unreadable], notApplicable };
+  const notApplicable = marked
+    ? [...marked].filter(([i, n]) => n === (i === INPUT_ONE_STOP_RATE ? rates.length : 1)).map(([i]) => i)
+    : NONE;
+  return { score766, rates, custom, unreadable: unreadable ?? NONE, notApplicable };
 }
 
 /** One note per score column read from a percent format, at its first such cell. */

@@ -4,7 +4,7 @@
  */
 import { cellText, type CellValue } from "../grid";
 import { cleanText, foldKey } from "../text";
-import { classifyHeader } from "./columns";
+import { classifyHeader, classifyKey } from "./columns";
 
 /** The texts of one row that its kind depends on. */
 export interface RowCells {
@@ -16,8 +16,10 @@ export interface RowCells {
   hasData: boolean;
   /** Every value of the row, for the numbering row "(1) (2) (3)…". */
   line: CellValue[];
-  /** The row's texts in the figure columns of the header: a second table repeats them. */
-  figureHeaders: string[];
+  /** The name folded (foldKey), when the reader has it: a row's name is folded once. */
+  nameKey?: string;
+  /** The row's cells in the figure columns of the header: a second table repeats their headers. */
+  figureHeaders: readonly CellValue[];
 }
 
 export type RowKind =
@@ -46,9 +48,11 @@ function isTotal(text: string): boolean {
   return TOTAL.test(key) && !NOT_TOTAL.test(key);
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** A name needs a letter or a digit: "😀" or "—" names no unit. */
 export function isNameLike(name: string): boolean {
-  return /[\p{L}\p{N}]/u.test(name);
+  return LETTER_OR_DIGIT.test(name);
 }
 
 /**
@@ -78,9 +82,10 @@ function isNumberingRow(line: CellValue[], name: string): boolean {
 
 /** The header of another table: a unit-name header with a figure header in one of the table's columns. */
 function repeatsHeader(cells: RowCells): boolean {
-  if (classifyHeader(cells.name).kind !== "name") return false;
-  return cells.figureHeaders.some((text) => {
-    const kind = classifyHeader(text).kind;
+  if (classifyKey(cells.nameKey ?? foldKey(cells.name)).kind !== "name") return false;
+  // Cleaned only here, on the rare row whose name reads as the name column's header.
+  return cells.figureHeaders.some((value) => {
+    const kind = classifyHeader(cleanText(cellText(value))).kind;
     return kind === "score766" || kind === "rate" || kind === "countTotal" || kind === "countReceived";
   });
 }

@@ -3,7 +3,15 @@
  * Steps: pick the table (pick-table.ts) → classify each row (row-kind.ts) → read a unit's figures
  * (figures.ts) → assemble the unit with the notes that concern it.
  */
-import { cellAt, cellText, isBlank, isUncalculated, rangeAddress, type SheetGrid } from "../grid";
+import {
+  cellAt,
+  cellText,
+  isBlank,
+  isUncalculated,
+  rangeAddress,
+  type CellValue,
+  type SheetGrid,
+} from "../grid";
 import { cellProblem, sheetProblem, UnusableInputError, type Problem } from "../problems";
 import { cleanText, foldKey } from "../text";
 import {
@@ -131,14 +139,22 @@ class RowReader {
     const own = this.text(row, col);
     // The group as Excel shows it: the rows under a merged group cell show the merge's value.
     const group = own !== "" ? own : (this.mergedGroups.get(row) ?? "");
-    const figures = this.figureCols.map((c) => cellAt(this.grid, row, c));
+    const figures: CellValue[] = [];
+    let filled = own !== "";
+    for (let i = 0; i < this.figureCols.length; i++) {
+      const value = cellAt(this.grid, row, this.figureCols[i]);
+      figures.push(value);
+      if (!filled && !isBlank(value)) filled = true;
+    }
+    const name = this.text(row, this.columns.name);
     return {
-      name: this.text(row, this.columns.name),
+      name,
+      nameKey: foldKey(name),
       stt: cleanText(cellText(cellAt(this.grid, row, this.columns.stt ?? -1))),
       group,
-      hasData: own !== "" || figures.some((v) => !isBlank(v)),
+      hasData: filled,
       line: this.grid.values[row] ?? [],
-      figureHeaders: figures.map((v) => cleanText(cellText(v))),
+      figureHeaders: figures,
     };
   }
 }
@@ -338,8 +354,9 @@ export function readUnitTable(grids: SheetGrid[], options: ReadOptions = {}): Un
       continue;
     }
 
-    const key = foldKey(cells.name) || cells.name;
-    problems.push(...unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key)));
+    const key = cells.nameKey || cells.name;
+    const notes = unitNotes(grid, hidden, row, columns.name, cells.name, seen.get(key));
+    if (notes.length > 0) problems.push(...notes);
     if (!seen.has(key)) seen.set(key, row);
     const { score766, rates, custom, unreadable, notApplicable } = readFigures(figures, row);
     const group = cells.group || section;

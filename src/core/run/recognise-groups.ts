@@ -14,7 +14,9 @@ function unknownGroupNotes(part: UnitTable): Problem[] {
   const byText = new Map<string, UnitTable["units"]>();
   for (const unit of part.units) {
     if (unit.group === "" || unit.groupUnreadable || groupKindOf(unit.group) !== undefined) continue;
-    byText.set(unit.group, [...(byText.get(unit.group) ?? []), unit]);
+    const units = byText.get(unit.group);
+    if (units) units.push(unit);
+    else byText.set(unit.group, [unit]);
   }
   const { sheet, columns } = part.layout;
   return [...byText].map(([text, units]) => {
@@ -42,7 +44,11 @@ function unknownGroupNotes(part: UnitTable): Problem[] {
 export function recogniseGroups(parts: UnitTable[]): UnitTable[] {
   return parts.map((part) => ({
     ...part,
-    units: part.units.map((u) => ({ ...u, group: groupOfUnit(u.group, u.name) })),
+    // A unit whose group already reads as its label ("UBND cấp huyện") is kept as it is, not copied.
+    units: part.units.map((u) => {
+      const group = groupOfUnit(u.group, u.name);
+      return group === u.group ? u : { ...u, group };
+    }),
     problems: [...part.problems, ...unknownGroupNotes(part)],
   }));
 }

@@ -24,6 +24,8 @@ import { buildWebPages, webPages } from "./web";
 import { generatedBytes } from "./workbooks";
 
 const ROOT = path.join(__dirname, "..");
+/** The web part's largest size: a clerk's page is measured where its target is. */
+const WEB_MAX_UNITS = 20000;
 const MiB = (n: number) => Math.round(n);
 
 /** The bench's parts, all by default; `--only` runs some of them. */
@@ -193,7 +195,10 @@ async function main(): Promise<void> {
       if (!existsSync(CHROMIUM)) console.error(`web: skipped, no ${CHROMIUM} (apt-get install chromium)`);
       else {
         await buildWebPages();
-        for (const size of options.sizes) report(await webPages(size, options.rounds));
+        // The page's target is at 20,000 units. At 100,000 its preview did not show within the 3-minute
+        // timeout (8 Dec 2026, not investigated: docs/performance.md), which would stop the whole bench.
+        for (const size of options.sizes.filter((n) => n <= WEB_MAX_UNITS))
+          report(await webPages(size, options.rounds));
       }
     }
     if (run("excel")) {

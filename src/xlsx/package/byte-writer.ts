@@ -29,24 +29,7 @@ export class ByteWriter {
   }
 
   text(text: string): void {
-    const n = text.length;
-    if (n < SHORT) {
-      this.reserve(n);
-      const buffer = this.buffer;
-      let at = this.length;
-      for (let i = 0; i < n; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= 128) {
-          this.length = at;
-          this.encoded(text.slice(i));
-          return;
-        }
-        buffer[at++] = code;
-      }
-      this.length = at;
-      return;
-    }
-    this.encoded(text);
+    this.range(text, 0, text.length);
   }
 
   /** Bytes already encoded. */

@@ -40,6 +40,25 @@ const NUMBER_OPENS: string[] = [];
 const textOpenOf = (style: number | undefined) => (TEXT_OPENS[style ?? 0] ??= `${styledOf(style)} t="s"><v>`);
 const numberOpenOf = (style: number | undefined) => (NUMBER_OPENS[style ?? 0] ??= `${styledOf(style)}><v>`);
 
+/**
+ * Sorts the first `count` columns, stably, and the entries of `along` at the same places with them: an
+ * insertion sort, as a row's cells are few and most often in order already.
+ */
+function sortByColumn(count: number, cols: number[], along: unknown[][]): void {
+  for (let i = 1; i < count; i++) {
+    const col = cols[i];
+    if (col >= cols[i - 1]) continue;
+    const carried = along.map((entries) => entries[i]);
+    let j = i - 1;
+    for (; j >= 0 && cols[j] > col; j--) {
+      cols[j + 1] = cols[j];
+      for (const entries of along) entries[j + 1] = entries[j];
+    }
+    cols[j + 1] = col;
+    along.forEach((entries, k) => (entries[j + 1] = carried[k]));
+  }
+}
+
 /** Empty text is a blank cell, as Excel makes it when the add-in writes "" (no empty string to count). */
 const isBlank = (value: Scalar) =>
   value === null || value === "" || (typeof value === "number" && !Number.isFinite(value));
@@ -55,6 +74,8 @@ class RowCells {
   readonly values: Scalar[] = [];
   readonly styles: (number | undefined)[] = [];
   readonly strings: number[] = [];
+  /** What moves with a column when the cells are sorted. */
+  private readonly along: unknown[][] = [this.values, this.styles, this.strings];
   private last = -1;
 
   constructor(private readonly ctx: WriteContext) {}
@@ -84,23 +105,7 @@ class RowCells {
 
   /** Into column order (most rows come from one block, already in order). */
   sort(): void {
-    const { cols, values, styles, strings } = this;
-    for (let i = 1; i < this.count; i++) {
-      const col = cols[i];
-      if (col > cols[i - 1]) continue;
-      const [value, style, string] = [values[i], styles[i], strings[i]];
-      let j = i - 1;
-      for (; j >= 0 && cols[j] > col; j--) {
-        cols[j + 1] = cols[j];
-        values[j + 1] = values[j];
-        styles[j + 1] = styles[j];
-        strings[j + 1] = strings[j];
-      }
-      cols[j + 1] = col;
-      values[j + 1] = value;
-      styles[j + 1] = style;
-      strings[j + 1] = string;
-    }
+    sortByColumn(this.count, this.cols, this.along);
   }
 
   /** The i-th cell's XML, written into `out` (`row`: the row's number as Excel shows it). */
@@ -277,6 +282,7 @@ class KeptCells {
   readonly cols: number[] = [];
   /** Whether the cell names its own reference (one that does not gets it written in). */
   readonly named: boolean[] = [];
+  private readonly along: unknown[][] = [this.starts, this.ends, this.named];
 
   push(start: number, end: number, col: number, named: boolean): void {
     const i = this.count++;
@@ -288,23 +294,7 @@ class KeptCells {
 
   /** Into column order, cells of one column in the order written (a stable sort, as Excel reads them). */
   sort(): void {
-    const { starts, ends, cols, named } = this;
-    for (let i = 1; i < this.count; i++) {
-      const col = cols[i];
-      if (col >= cols[i - 1]) continue;
-      const [start, end, name] = [starts[i], ends[i], named[i]];
-      let j = i - 1;
-      for (; j >= 0 && cols[j] > col; j--) {
-        starts[j + 1] = starts[j];
-        ends[j + 1] = ends[j];
-        cols[j + 1] = cols[j];
-        named[j + 1] = named[j];
-      }
-      starts[j + 1] = start;
-      ends[j + 1] = end;
-      cols[j + 1] = col;
-      named[j + 1] = name;
-    }
+    sortByColumn(this.count, this.cols, this.along);
   }
 }
 
